@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kubegrid",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kubegrid", targets: ["kubegrid"]),
+        .library(name: "KubeGridCore", targets: ["KubeGridCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJansson",
+            pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]
+        ),
+        .target(
+            name: "KubeGridCore",
+            dependencies: [
+                "CYAML",
+                "CJansson",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "kubegrid",
+            dependencies: [
+                "KubeGridCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KubeGridCoreTests",
+            dependencies: ["KubeGridCore"]
+        ),
+        .testTarget(
+            name: "KubeGridCLITests",
+            dependencies: ["KubeGridCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
