@@ -1,0 +1,34 @@
+# kubegrid: `make run` renders the built-in example, `make test` runs every test.
+SWIFT ?= swift
+VENV ?= .venv
+PYTHON ?= python3
+KUBEGRID = .build/debug/kubegrid
+
+.PHONY: deps build release run test test-swift test-python venv bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/kubegrid render insightedge --name demo -f examples/umbrella-dev.yaml
+
+$(VENV)/.installed: Tests/Parity/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/Parity/requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+test: deps venv
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
+
+clean:
+	rm -rf .build $(VENV)
