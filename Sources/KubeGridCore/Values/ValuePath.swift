@@ -68,3 +68,19 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     /// `values.yaml:12:3`.
     public var description: String { "\(file):\(line):\(column)" }
 }
+
+extension ValuePath {
+    /// This path followed by another.
+    public func appending(_ other: ValuePath) -> ValuePath {
+        ValuePath(components + other.components)
+    }
+}
+
+extension Diagnostic {
+    /// The same finding with its path placed under `prefix` (a chart inside the umbrella).
+    func prefixed(by prefix: ValuePath) -> Diagnostic {
+        var copy = self
+        copy.path = path.map { prefix.appending($0) }
+        return copy
+    }
+}

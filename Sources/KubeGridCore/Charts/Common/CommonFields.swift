@@ -1,0 +1,68 @@
+/// Values declarations both InsightEdge charts share.
+enum CommonFields {
+    static let nodePortRange = 30000...32767
+    static let portRange = 1...65535
+    static let serviceTypes = ["LoadBalancer", "NodePort", "ClusterIP"]
+    static let topologies = ["kubernetes.io/hostname", "topology.kubernetes.io/zone"]
+
+    static let nameOverride = ValueField(
+        "nameOverride", .string, default: "", "Replaces the chart name in object names.")
+    static let fullnameOverride = ValueField(
+        "fullnameOverride", .string, default: "", "Replaces the whole `<release>-<chart>` object name prefix.")
+
+    static let image = ValueField("image", .object([
+        ValueField("repository", .string, default: "gigaspaces/insightedge-enterprise", "Container image repository."),
+        ValueField("tag", .string, default: "15.5", "Container image tag."),
+        ValueField("pullPolicy", .enumeration(["IfNotPresent", "Always", "Never"]), default: "IfNotPresent",
+                   "When the kubelet pulls the image."),
+    ]), "The GigaSpaces container image.")
+
+    static let terminationGracePeriodSeconds = ValueField(
+        "terminationGracePeriodSeconds", .integer(0...86400), default: 30,
+        "Seconds a pod gets to shut down before it is killed.")
+
+    static let license = ValueField("license", .string, default: "tryme", "GigaSpaces license key.")
+
+    static func antiAffinity(_ what: String) -> ValueField {
+        ValueField("antiAffinity", .object([
+            ValueField("enabled", .boolean, default: false, "Never place \(what) in the same topology domain."),
+            ValueField("topology", .string, default: "kubernetes.io/hostname",
+                       "Node label that defines the domain: `kubernetes.io/hostname` or `topology.kubernetes.io/zone`."),
+        ]), "Required pod anti-affinity.")
+    }
+
+    static func java(heap: String) -> ValueField {
+        ValueField("java", .object([
+            ValueField("heap", .string, default: .string(heap),
+                       "JVM heap: a size (`512m`) or `limit-<quantity>` to take that much off the memory limit."),
+            ValueField("options", .string, default: "", "Extra JVM options."),
+        ]), "JVM settings.")
+    }
+
+    static func resources(memoryLimit: String) -> ValueField {
+        ValueField("resources", .object([
+            ValueField("limits", .quantityMap, default: ["memory": .string(memoryLimit)], "Resource limits of the container."),
+            ValueField("requests", .quantityMap, default: [:], "Resource requests of the container (the limits when empty)."),
+        ]), "Container resources.")
+    }
+
+    static func probe(_ name: String, what: String, enabled: Bool, initialDelay: Int, period: Int) -> ValueField {
+        ValueField(name, .object([
+            ValueField("enabled", .boolean, default: .bool(enabled), "Whether the \(what) probe runs."),
+            ValueField("initialDelaySeconds", .integer(0...3600), default: .int(initialDelay), "Seconds before the first probe."),
+            ValueField("periodSeconds", .integer(1...3600), default: .int(period), "Seconds between probes."),
+            ValueField("failureThreshold", .integer(1...100), default: 3, "Failures in a row before the probe fails."),
+        ]), "The \(what) probe.")
+    }
+
+    static let nodeSelector = ValueField(
+        "nodeSelector", .stringMap, default: [:], "Node labels the pods must be scheduled on.")
+
+    static func port(_ key: String, _ port: Int, _ summary: String) -> ValueField {
+        ValueField(key, .integer(portRange), default: .int(port), summary)
+    }
+
+    static func nodePort(_ summary: String) -> ValueField {
+        ValueField("nodePort", .integer(nodePortRange), default: nil, summary)
+    }
+}

@@ -1,0 +1,104 @@
+import OrderedCollections
+
+/// The container image of a chart's pods.
+public struct ImageSettings: Sendable, Hashable {
+    public var repository: String
+    public var tag: String
+    public var pullPolicy: String
+
+    init(_ reader: FieldReader) {
+        repository = reader.string("repository")
+        tag = reader.string("tag")
+        pullPolicy = reader.string("pullPolicy")
+    }
+
+    /// `repository:tag`.
+    public var reference: String { "\(repository):\(tag)" }
+}
+
+/// Required pod anti-affinity between the pods of one StatefulSet.
+public struct AntiAffinitySettings: Sendable, Hashable {
+    public var enabled: Bool
+    public var topology: String
+
+    init(_ reader: FieldReader) {
+        enabled = reader.bool("enabled")
+        topology = reader.string("topology")
+    }
+}
+
+/// JVM heap and options, passed to the container's entrypoint.
+public struct JavaSettings: Sendable, Hashable {
+    public var heap: String
+    public var options: String
+
+    init(_ reader: FieldReader) {
+        heap = reader.string("heap")
+        options = reader.string("options")
+    }
+}
+
+/// Container resource limits and requests, as quantity text.
+public struct ResourceSettings: Sendable, Hashable {
+    public var limits: OrderedDictionary<String, String>
+    public var requests: OrderedDictionary<String, String>
+
+    init(_ reader: FieldReader) {
+        limits = reader.quantityTexts("limits")
+        requests = reader.quantityTexts("requests")
+    }
+}
+
+/// A liveness or readiness probe's timing.
+public struct ProbeSettings: Sendable, Hashable {
+    public var enabled: Bool
+    public var initialDelaySeconds: Int
+    public var periodSeconds: Int
+    public var failureThreshold: Int
+
+    init(_ reader: FieldReader) {
+        enabled = reader.bool("enabled")
+        initialDelaySeconds = reader.int("initialDelaySeconds")
+        periodSeconds = reader.int("periodSeconds")
+        failureThreshold = reader.int("failureThreshold")
+    }
+}
+
+/// The Kubernetes Service types the charts offer.
+public enum ExposureType: String, Sendable, Hashable {
+    case loadBalancer = "LoadBalancer"
+    case nodePort = "NodePort"
+    case clusterIP = "ClusterIP"
+
+    /// Whether Services of this type open node ports.
+    public var opensNodePorts: Bool { self != .clusterIP }
+}
+
+/// What names a release's objects: the release, and the chart's overrides.
+public struct ReleaseNaming: Sendable, Hashable {
+    public var release: String
+    public var namespace: String
+    public var chartName: String
+    public var nameOverride: String?
+    public var fullnameOverride: String?
+
+    /// Helm's `fullname`: the override; else the release when it already holds the chart
+    /// name; else `<release>-<name>`; at most 63 characters, no trailing `-`.
+    public var fullname: String {
+        let name = nameOverride ?? chartName
+        let full: String
+        if let fullnameOverride {
+            full = fullnameOverride
+        } else if release.contains(name) {
+            full = release
+        } else {
+            full = "\(release)-\(name)"
+        }
+        return String(String(full.prefix(63)).reversed().drop(while: { $0 == "-" }).reversed())
+    }
+
+    /// The name label: `nameOverride` or the chart name, at most 63 characters.
+    public var name: String {
+        String(String((nameOverride ?? chartName).prefix(63)).reversed().drop(while: { $0 == "-" }).reversed())
+    }
+}

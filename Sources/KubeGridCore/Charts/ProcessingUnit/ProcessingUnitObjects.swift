@@ -1,0 +1,179 @@
+import OrderedCollections
+
+/// The objects of the `insightedge-pu` chart (charts.md, "insightedge-pu").
+///
+/// A partitioned Space has a StatefulSet per partition (a primary and, with `ha`, a
+/// backup); objects are built by index so a large Space streams out one at a time.
+struct ProcessingUnitObjects: Sendable {
+    let values: ProcessingUnitValues
+    let naming: ReleaseNaming
+    /// Where the templates live in Helm's layout: `insightedge-pu` or `insightedge/charts/pu`.
+    let chartPath: String
+
+    var fullname: String { naming.fullname }
+    var headlessServiceName: String { "\(fullname)-hs" }
+
+    /// The manager this Space registers with: `manager.name`, else this release's own.
+    var managerFullname: String {
+        let name = values.managerName ?? naming.release
+        return name.contains(ManagerChart.name) ? name : "\(name)-\(ManagerChart.name)"
+    }
+
+    /// StatefulSets: one per partition, or one for a non-partitioned Space.
+    var statefulSetCount: Int { values.partitions ?? 1 }
+    /// Pods of each StatefulSet.
+    var replicasPerStatefulSet: Int {
+        values.partitions != nil ? values.instancesPerPartition : (values.instances ?? 1)
+    }
+
+    /// The 1-based partition of the k-th StatefulSet, or nil for a non-partitioned Space.
+    private func partition(_ index: Int) -> Int? {
+        values.partitions != nil ? index + 1 : nil
+    }
+
+    func statefulSetName(_ index: Int) -> String {
+        partition(index).map { "\(fullname)-\($0)" } ?? fullname
+    }
+
+    /// `<fullname>-<p>-<i>-service` for partitions, `<fullname>-<i>-service` otherwise.
+    func instanceServiceName(_ serviceIndex: Int) -> String {
+        let (set, ordinal) = serviceIndex.quotientAndRemainder(dividingBy: replicasPerStatefulSet)
+        return "\(statefulSetName(set))-\(ordinal)-service"
+    }
+
+    /// The node port of the k-th instance Service: `initialNodePort + k` (charts.md).
+    func nodePort(ofService serviceIndex: Int) -> Int? {
+        guard values.serviceType.opensNodePorts else { return nil }
+        return values.initialNodePort.map { $0 + serviceIndex }
+    }
+
+    var templates: [RenderedTemplate] {
+        let serviceCount = values.instanceServiceCount
+        var templates = [
+            RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 1 + serviceCount) { index in
+                .service(index == 0 ? headlessService() : instanceService(index - 1))
+            },
+            RenderedTemplate(path: "\(chartPath)/templates/statefulset.yaml", kind: "StatefulSet", count: statefulSetCount) { index in
+                .statefulSet(statefulSet(index))
+            },
+        ]
+        if values.ha && values.podDisruptionBudgetEnabled && values.partitions != nil {
+            templates.append(
+                RenderedTemplate(path: "\(chartPath)/templates/poddisruptionbudget.yaml", kind: "PodDisruptionBudget", count: statefulSetCount) { index in
+                    .podDisruptionBudget(podDisruptionBudget(index))
+                })
+        }
+        return templates
+    }
+
+    private func labels(_ index: Int) -> OrderedDictionary<String, String> {
+        PodBuilding.labels(naming, component: "space", selectorId: statefulSetName(index), partitionId: partition(index))
+    }
+
+    func headlessService() -> Service {
+        Service(
+            metadata: PodBuilding.metadata(
+                headlessServiceName, naming, labels: PodBuilding.labels(naming, component: "space", selectorId: fullname)),
+            spec: ServiceSpec(
+                clusterIP: "None",
+                selector: ["app": naming.name, "release": naming.release, "component": "space"],
+                ports: [ServicePort(name: "lrmi", port: values.lrmiPort, targetPort: "lrmi")]))
+    }
+
+    func instanceService(_ serviceIndex: Int) -> Service {
+        let (set, ordinal) = serviceIndex.quotientAndRemainder(dividingBy: replicasPerStatefulSet)
+        return Service(
+            metadata: PodBuilding.metadata(instanceServiceName(serviceIndex), naming, labels: labels(set)),
+            spec: ServiceSpec(
+                type: ServiceType(rawValue: values.serviceType.rawValue),
+                selector: ["statefulset.kubernetes.io/pod-name": "\(statefulSetName(set))-\(ordinal)"],
+                ports: [
+                    ServicePort(
+                        name: "lrmi", port: values.lrmiPort, targetPort: "lrmi",
+                        nodePort: nodePort(ofService: serviceIndex))
+                ]))
+    }
+
+    func podDisruptionBudget(_ index: Int) -> PodDisruptionBudget {
+        PodDisruptionBudget(
+            metadata: PodBuilding.metadata(statefulSetName(index), naming, labels: labels(index)),
+            spec: PodDisruptionBudgetSpec(
+                maxUnavailable: 1, selector: LabelSelector(matchLabels: ["selectorId": statefulSetName(index)])))
+    }
+
+    func statefulSet(_ index: Int) -> StatefulSet {
+        let name = statefulSetName(index)
+        let memoryXtend = values.memoryXtend
+        let usesMemoryXtend = memoryXtend.enabled
+        return StatefulSet(
+            metadata: PodBuilding.metadata(name, naming, labels: labels(index)),
+            spec: StatefulSetSpec(
+                replicas: replicasPerStatefulSet,
+                serviceName: headlessServiceName,
+                selector: LabelSelector(matchLabels: ["selectorId": name]),
+                updateStrategy: StatefulSetUpdateStrategy(type: .rollingUpdate),
+                template: PodTemplateSpec(
+                    metadata: ObjectMeta(labels: labels(index)),
+                    spec: PodSpec(
+                        initContainers: [managerCheck],
+                        containers: [spaceContainer(partition: partition(index), mountsVolume: usesMemoryXtend)],
+                        affinity: PodBuilding.antiAffinity(values.antiAffinity, selectorId: name),
+                        nodeSelector: values.nodeSelector,
+                        terminationGracePeriodSeconds: values.terminationGracePeriodSeconds)),
+                volumeClaimTemplates: usesMemoryXtend ? [volumeClaim] : []))
+    }
+
+    /// Waits for the manager's REST API before the Space instance starts.
+    private var managerCheck: Container {
+        Container(
+            name: "check-manager-ready",
+            image: values.image.reference,
+            imagePullPolicy: PodBuilding.pullPolicy(values.image),
+            command: PodBuilding.entrypoint,
+            args: [
+                "component=init",
+                "manager.name=\(managerFullname)",
+                "manager.ports.api=\(values.managerAPIPort)",
+                "manager.discoveryTimeoutSeconds=\(values.managerDiscoveryTimeoutSeconds)",
+            ])
+    }
+
+    private func spaceContainer(partition: Int?, mountsVolume: Bool) -> Container {
+        var args = ["component=pu", "name=\(naming.release)"]
+        if let partitions = values.partitions, let partition {
+            args += ["partitions=\(partitions)", "ha=\(values.ha)", "partitionId=\(partition)"]
+        } else {
+            args += ["instances=\(replicasPerStatefulSet)"]
+        }
+        args.append("license=\(values.license)")
+        if let schema = values.schema { args.append("schema=\(schema)") }
+        args += ["java.heap=\(values.java.heap)", "manager.name=\(managerFullname)"]
+        if let url = values.resourceUrl { args.append("pu.resourceUrl=\(url)") }
+        if let properties = values.properties { args.append("pu.properties=\(properties)") }
+        if values.lrmiEnabled { args += ["external.lrmi.enabled=true", "lrmi.port=\(values.lrmiPort)"] }
+        return Container(
+            name: "pu-container",
+            image: values.image.reference,
+            imagePullPolicy: PodBuilding.pullPolicy(values.image),
+            command: PodBuilding.entrypoint,
+            args: args,
+            env: [EnvVar(name: "EXT_JAVA_OPTIONS", value: values.java.options)],
+            ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
+            resources: PodBuilding.resources(values.resources),
+            livenessProbe: PodBuilding.httpProbe(values.livenessProbe, path: "/probes/alive", port: 8089),
+            readinessProbe: PodBuilding.httpProbe(values.readinessProbe, path: "/probes/ready", port: 8089),
+            volumeMounts: mountsVolume
+                ? [VolumeMount(name: values.memoryXtend.volumeName ?? "", mountPath: values.memoryXtend.mountPath ?? "")]
+                : [])
+    }
+
+    private var volumeClaim: PersistentVolumeClaim {
+        let settings = values.memoryXtend
+        return PersistentVolumeClaim(
+            metadata: ObjectMeta(name: settings.volumeName ?? ""),
+            spec: PersistentVolumeClaimSpec(
+                accessModes: [PersistentVolumeAccessMode(rawValue: settings.accessMode) ?? .readWriteOnce],
+                storageClassName: settings.storageClassName,
+                storage: (try? Quantity(settings.storage ?? "")) ?? Quantity(milliValue: 0)))
+    }
+}

@@ -1,0 +1,28 @@
+/// What rendering a chart with given values comes to: the findings, and the templates to
+/// write when none of the findings is an error.
+public struct RenderPlan: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The templates in Helm's install order; empty when `diagnostics` hold an error.
+    public var templates: [RenderedTemplate]
+
+    public init(diagnostics: [Diagnostic], templates: [RenderedTemplate]) {
+        self.diagnostics = diagnostics
+        self.templates = diagnostics.hasErrors ? [] : InstallOrder.sorted(templates)
+    }
+
+    /// Every object in output order (for JSON output and tests; rendering streams instead).
+    public var objects: [KubernetesObject] {
+        templates.flatMap(\.objects)
+    }
+}
+
+/// The release a chart is rendered for.
+public struct ReleaseOptions: Sendable, Hashable {
+    public var name: String
+    public var namespace: String
+
+    public init(name: String, namespace: String = "default") {
+        self.name = name
+        self.namespace = namespace
+    }
+}
