@@ -2,7 +2,7 @@ import OrderedCollections
 
 /// The pod a controller stamps out: labels and annotations, and the pod's spec.
 public struct PodTemplateSpec: ManifestCodable {
-    /// Labels and annotations of each pod; a template has no name.
+    /// Labels and annotations of each pod; a template has no name. Left out when empty.
     public var metadata: ObjectMeta
     /// The pod.
     public var spec: PodSpec
@@ -20,7 +20,7 @@ public struct PodTemplateSpec: ManifestCodable {
 
     public func encoded() -> Values {
         var writer = MapWriter()
-        writer.put("metadata", metadata)
+        if metadata != ObjectMeta() { writer.put("metadata", metadata) }
         writer.put("spec", spec)
         return writer.values
     }
