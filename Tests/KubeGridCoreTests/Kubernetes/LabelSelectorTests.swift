@@ -7,7 +7,11 @@ import Testing
         let selector: LabelSelector
         let labels: OrderedDictionary<String, String>
         let matches: Bool
-        var testDescription: String { "\(selector.encoded()) on \(labels) → \(matches)" }
+        var testDescription: String {
+            let terms = selector.matchLabels.map { "\($0)=\($1)" }
+                + selector.matchExpressions.map { "\($0.key) \($0.operator.rawValue) \($0.values)" }
+            return "{\(terms.joined(separator: ", "))} on \(labels) → \(matches)"
+        }
     }
 
     static func expression(

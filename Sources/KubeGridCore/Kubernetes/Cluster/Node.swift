@@ -12,6 +12,7 @@ public struct Node: KubernetesResource {
     /// Its capacity, what pods may use of it, and its addresses.
     public var status: NodeStatus
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta, spec: NodeSpec = NodeSpec(), status: NodeStatus = NodeStatus()) {
         self.metadata = metadata
         self.spec = spec
@@ -38,6 +39,7 @@ public struct NodeSpec: ManifestCodable {
     /// True when the node is cordoned: no new pods go there.
     public var unschedulable: Bool?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(unschedulable: Bool? = nil) {
         self.unschedulable = unschedulable
     }
@@ -62,6 +64,7 @@ public struct NodeStatus: ManifestCodable {
     /// The node's addresses (`InternalIP`, `ExternalIP`, `Hostname`).
     public var addresses: [NodeAddress]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         capacity: OrderedDictionary<String, Quantity> = [:],
         allocatable: OrderedDictionary<String, Quantity> = [:],
@@ -102,6 +105,7 @@ public struct NodeAddress: ManifestCodable {
     /// The address.
     public var address: String
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(type: String, address: String) {
         self.type = type
         self.address = address

@@ -31,7 +31,9 @@ public enum IntOrString: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension IntOrString: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+    /// A number written in code, such as a port `8090`.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A name or percentage written in code, such as `"api"` or `"25%"`.
     public init(stringLiteral value: String) { self = .string(value) }
 }
 

@@ -10,6 +10,7 @@ public struct LabelSelector: ManifestCodable {
     /// Further requirements, such as `selectorId In (a, b)`.
     public var matchExpressions: [LabelSelectorRequirement]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         matchLabels: OrderedDictionary<String, String> = [:],
         matchExpressions: [LabelSelectorRequirement] = []
@@ -59,6 +60,7 @@ public struct LabelSelectorRequirement: ManifestCodable {
     /// The values for `In` and `NotIn`; empty for `Exists` and `DoesNotExist`.
     public var values: [String]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(key: String, operator: Operator, values: [String] = []) {
         self.key = key
         self.operator = `operator`

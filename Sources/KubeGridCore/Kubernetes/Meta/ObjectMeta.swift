@@ -13,6 +13,7 @@ public struct ObjectMeta: ManifestCodable {
     /// Annotations, in the order they are written.
     public var annotations: OrderedDictionary<String, String>
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         name: String = "",
         namespace: String? = nil,

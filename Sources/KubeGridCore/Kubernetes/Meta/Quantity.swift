@@ -5,6 +5,10 @@
 /// (millicores, millibytes), never `Double`s; like Kubernetes' `MilliValue`, anything
 /// finer than a thousandth is rounded up. Equality and order compare amounts, as
 /// Kubernetes does: `1Gi == 1024Mi`, `1Gi > 1000Mi`, `500m < 1`.
+///
+/// A literal in code (`let limit: Quantity = "300Mi"`, and also `Quantity("300Mi")`, which
+/// Swift reads as a literal) must be valid; text from users goes through the throwing
+/// `try Quantity(text)` with a `String` variable.
 public struct Quantity: Sendable, CustomStringConvertible {
     /// The quantity as written.
     public let text: String

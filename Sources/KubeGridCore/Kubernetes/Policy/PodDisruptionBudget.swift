@@ -8,6 +8,7 @@ public struct PodDisruptionBudget: KubernetesResource {
     /// The pods and the budget.
     public var spec: PodDisruptionBudgetSpec
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta, spec: PodDisruptionBudgetSpec) {
         self.metadata = metadata
         self.spec = spec
@@ -35,6 +36,7 @@ public struct PodDisruptionBudgetSpec: ManifestCodable {
     /// The pods the budget covers.
     public var selector: LabelSelector?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(maxUnavailable: IntOrString? = nil, minAvailable: IntOrString? = nil, selector: LabelSelector? = nil) {
         self.maxUnavailable = maxUnavailable
         self.minAvailable = minAvailable

@@ -10,6 +10,7 @@ public struct Service: KubernetesResource {
     /// Type, ports and selector.
     public var spec: ServiceSpec
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta, spec: ServiceSpec) {
         self.metadata = metadata
         self.spec = spec
@@ -65,6 +66,7 @@ public struct ServiceSpec: ManifestCodable {
     /// Whether pods that are not ready get DNS records and endpoints too.
     public var publishNotReadyAddresses: Bool?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         type: ServiceType? = nil,
         clusterIP: String? = nil,
@@ -122,6 +124,7 @@ public struct ServicePort: ManifestCodable {
     /// The port on every node, for NodePort and LoadBalancer Services; nil lets Kubernetes pick.
     public var nodePort: Int?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         name: String? = nil,
         protocol: PortProtocol? = nil,

@@ -11,6 +11,7 @@ public struct PersistentVolumeClaim: KubernetesResource {
     /// Access modes, storage class and size.
     public var spec: PersistentVolumeClaimSpec
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta, spec: PersistentVolumeClaimSpec) {
         self.metadata = metadata
         self.spec = spec
@@ -68,6 +69,7 @@ public struct PersistentVolumeClaimSpec: ManifestCodable {
     /// The size, as `requests.storage`.
     public var resources: ResourceRequirements
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         accessModes: [PersistentVolumeAccessMode] = [],
         storageClassName: String? = nil,

@@ -7,6 +7,7 @@ public struct Affinity: ManifestCodable {
     /// Pods this pod wants to be away from.
     public var podAntiAffinity: PodAffinity?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(nodeAffinity: Values? = nil, podAffinity: PodAffinity? = nil, podAntiAffinity: PodAffinity? = nil) {
         self.nodeAffinity = nodeAffinity
         self.podAffinity = podAffinity
@@ -36,6 +37,7 @@ public struct PodAffinity: ManifestCodable {
     /// Terms the scheduler scores by weight (`preferredDuringSchedulingIgnoredDuringExecution`).
     public var preferred: [WeightedPodAffinityTerm]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(required: [PodAffinityTerm] = [], preferred: [WeightedPodAffinityTerm] = []) {
         self.required = required
         self.preferred = preferred
@@ -67,6 +69,7 @@ public struct PodAffinityTerm: ManifestCodable {
     /// The node label whose value defines the domain, such as `kubernetes.io/hostname`.
     public var topologyKey: String
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(labelSelector: LabelSelector? = nil, namespaces: [String] = [], topologyKey: String) {
         self.labelSelector = labelSelector
         self.namespaces = namespaces
@@ -96,6 +99,7 @@ public struct WeightedPodAffinityTerm: ManifestCodable {
     /// The term.
     public var podAffinityTerm: PodAffinityTerm
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(weight: Int, podAffinityTerm: PodAffinityTerm) {
         self.weight = weight
         self.podAffinityTerm = podAffinityTerm

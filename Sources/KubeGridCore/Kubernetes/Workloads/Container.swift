@@ -33,6 +33,7 @@ public struct Container: ManifestCodable {
     /// Volumes mounted into the container.
     public var volumeMounts: [VolumeMount]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         name: String,
         image: String? = nil,
@@ -100,6 +101,7 @@ public struct EnvVar: ManifestCodable {
     /// A value taken from elsewhere (`fieldRef`, `secretKeyRef`, …), kept as written.
     public var valueFrom: Values?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(name: String, value: String? = nil, valueFrom: Values? = nil) {
         self.name = name
         self.value = value
@@ -131,6 +133,7 @@ public struct ContainerPort: ManifestCodable {
     /// The protocol; nil means TCP.
     public var `protocol`: PortProtocol?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(name: String? = nil, containerPort: Int, protocol: PortProtocol? = nil) {
         self.name = name
         self.containerPort = containerPort
@@ -162,6 +165,7 @@ public struct VolumeMount: ManifestCodable {
     /// Whether it is mounted read-only.
     public var readOnly: Bool?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(name: String, mountPath: String, readOnly: Bool? = nil) {
         self.name = name
         self.mountPath = mountPath

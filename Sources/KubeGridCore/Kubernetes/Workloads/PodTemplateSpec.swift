@@ -7,6 +7,7 @@ public struct PodTemplateSpec: ManifestCodable {
     /// The pod.
     public var spec: PodSpec
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta = ObjectMeta(), spec: PodSpec) {
         self.metadata = metadata
         self.spec = spec
@@ -41,6 +42,7 @@ public struct PodSpec: ManifestCodable {
     /// Volumes the containers can mount.
     public var volumes: [Volume]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         initContainers: [Container] = [],
         containers: [Container],
@@ -86,6 +88,7 @@ public struct Volume: ManifestCodable {
     /// The remaining fields, such as `["emptyDir": [:]]`, in the order written.
     public var source: Values.Map
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(name: String, source: Values.Map) {
         self.name = name
         self.source = source

@@ -19,6 +19,7 @@ public struct Probe: ManifestCodable {
     /// Failures in a row to count as failing.
     public var failureThreshold: Int?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         httpGet: HTTPGetAction? = nil,
         tcpSocket: TCPSocketAction? = nil,
@@ -85,6 +86,7 @@ public struct HTTPGetAction: ManifestCodable {
     /// `HTTP` or `HTTPS`; nil means HTTP.
     public var scheme: String?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(path: String? = nil, port: IntOrString, scheme: String? = nil) {
         self.path = path
         self.port = port
@@ -112,6 +114,7 @@ public struct TCPSocketAction: ManifestCodable {
     /// The container port, by number or by name.
     public var port: IntOrString
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(port: IntOrString) {
         self.port = port
     }
@@ -130,6 +133,7 @@ public struct ExecAction: ManifestCodable {
     /// The command and its arguments, run without a shell.
     public var command: [String]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(command: [String]) {
         self.command = command
     }

@@ -7,6 +7,7 @@ public struct ResourceRequirements: ManifestCodable {
     /// What the scheduler reserves on a node.
     public var requests: OrderedDictionary<String, Quantity>
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         limits: OrderedDictionary<String, Quantity> = [:],
         requests: OrderedDictionary<String, Quantity> = [:]

@@ -8,6 +8,7 @@ public struct StatefulSet: KubernetesResource {
     /// Replicas, pod template, ordering and update strategy.
     public var spec: StatefulSetSpec
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(metadata: ObjectMeta, spec: StatefulSetSpec) {
         self.metadata = metadata
         self.spec = spec
@@ -51,6 +52,7 @@ public struct StatefulSetSpec: ManifestCodable {
     /// Claims made for each pod, mounted by name.
     public var volumeClaimTemplates: [PersistentVolumeClaim]
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         replicas: Int? = nil,
         serviceName: String? = nil,
@@ -115,6 +117,7 @@ public struct StatefulSetUpdateStrategy: ManifestCodable {
     /// Settings of a rolling update.
     public var rollingUpdate: RollingUpdateStatefulSetStrategy?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(type: StrategyType? = nil, rollingUpdate: RollingUpdateStatefulSetStrategy? = nil) {
         self.type = type
         self.rollingUpdate = rollingUpdate
@@ -142,6 +145,7 @@ public struct RollingUpdateStatefulSetStrategy: ManifestCodable {
     /// Only pods with an ordinal at or above this are updated; nil means 0.
     public var partition: Int?
 
+    /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(partition: Int? = nil) {
         self.partition = partition
     }
