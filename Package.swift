@@ -31,16 +31,25 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "KubeGridSim",
+            dependencies: ["KubeGridCore"]
+        ),
         .executableTarget(
             name: "kubegrid",
             dependencies: [
                 "KubeGridCore",
+                "KubeGridSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KubeGridCoreTests",
             dependencies: ["KubeGridCore"]
+        ),
+        .testTarget(
+            name: "KubeGridSimTests",
+            dependencies: ["KubeGridSim", "KubeGridCore"]
         ),
         .testTarget(
             name: "KubeGridCLITests",

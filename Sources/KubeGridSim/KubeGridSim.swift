@@ -1,0 +1,4 @@
+import KubeGridCore
+
+/// The simulation runtime: a simulated Kubernetes cluster that runs the rendered grid.
+public enum KubeGridSim {}
