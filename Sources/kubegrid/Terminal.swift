@@ -1,3 +1,5 @@
+import KubeGridCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,16 +9,12 @@ import Darwin
 /// Writing to stdout and stderr and leaving the process, without Foundation.
 enum Terminal {
     static func writeOutput(_ text: String) {
-        write(text, to: STDOUT_FILENO)
-    }
-
-    static func writeOutput(_ bytes: [UInt8]) {
-        write(bytes, to: STDOUT_FILENO)
+        try? FileDescriptorSink(descriptor: STDOUT_FILENO, capacity: 0).write(text)
     }
 
     /// Writes a line to stderr, adding the newline if it is missing.
     static func writeError(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+        try? FileDescriptorSink.standardError().write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     static func exit(_ code: Int32) -> Never {
@@ -26,28 +24,4 @@ enum Terminal {
         Darwin.exit(code)
         #endif
     }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        write(Array(text.utf8), to: descriptor)
-    }
-
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes {
-                systemWrite(descriptor, $0.baseAddress, $0.count)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
-    }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#else
-private let systemWrite = Darwin.write
-#endif

@@ -75,7 +75,7 @@ public struct ManagerValues: Sendable, Hashable {
     func ruleDiagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if serviceType == .clusterIP {
-            for (name, port) in exposedPorts where port.nodePort != nil {
+            for (name, port) in [("api", api), ("lus", lus), ("lrmi", lrmi)] where port.nodePort != nil {
                 diagnostics.append(Diagnostic(
                     .error, rule: "KG106", path: ValuePath(dotted: "service.\(name).nodePort"),
                     "a ClusterIP Service has no node ports; remove the nodePort or set service.type=NodePort"))

@@ -1,0 +1,69 @@
+/// The charts kubegrid has typed models for.
+public enum BuiltInChart: String, CaseIterable, Sendable {
+    case manager = "insightedge-manager"
+    case processingUnit = "insightedge-pu"
+    case umbrella = "insightedge"
+
+    public var metadata: ChartMetadata {
+        switch self {
+        case .manager: ManagerChart.metadata
+        case .processingUnit: ProcessingUnitChart.metadata
+        case .umbrella: UmbrellaChart.metadata
+        }
+    }
+
+    public var schema: ValuesSchema {
+        switch self {
+        case .manager: ManagerChart.schema
+        case .processingUnit: ProcessingUnitChart.schema
+        case .umbrella: UmbrellaChart.schema
+        }
+    }
+
+    /// The chart's `values.yaml`.
+    public var defaults: Values { schema.defaults }
+
+    /// The chart whose `Chart.yaml` names it, if kubegrid models it.
+    public init?(chartName: String) {
+        self.init(rawValue: chartName)
+    }
+
+    /// Validates merged values (defaults and user values coalesced) and plans the render.
+    public func plan(values: Values, release: ReleaseOptions) -> RenderPlan {
+        var diagnostics = NameRules.releaseDiagnostics(release.name)
+        let (validated, schemaDiagnostics) = SchemaValidator(schema).validate(values)
+        diagnostics += schemaDiagnostics
+        guard !diagnostics.hasErrors else { return RenderPlan(diagnostics: diagnostics, templates: []) }
+
+        var templates: [RenderedTemplate] = []
+        var claims: [NodePortPlanner.Claim] = []
+        var block: NodePortPlanner.Block?
+        if self != .processingUnit {
+            let prefix = self == .umbrella ? ValuePath(keys: ["manager"]) : .root
+            let manager = ManagerChart.build(
+                validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
+                chartPath: self == .umbrella ? "insightedge/charts/manager" : ManagerChart.name)
+            templates += manager.objects.templates
+            diagnostics += manager.diagnostics
+            claims = manager.claims
+        }
+        if self != .manager {
+            let prefix = self == .umbrella ? ValuePath(keys: ["pu"]) : .root
+            let space = ProcessingUnitChart.build(
+                validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
+                chartPath: self == .umbrella ? "insightedge/charts/pu" : ProcessingUnitChart.name)
+            templates += space.objects.templates
+            diagnostics += space.diagnostics
+            block = space.block
+        }
+        diagnostics += NodePortPlanner.diagnostics(claims: claims, block: block)
+        return RenderPlan(diagnostics: diagnostics, templates: templates)
+    }
+}
+
+extension ValuePath {
+    /// The map keys of the path (list indexes dropped).
+    var keys: [String] {
+        components.compactMap { if case .key(let key) = $0 { key } else { nil } }
+    }
+}

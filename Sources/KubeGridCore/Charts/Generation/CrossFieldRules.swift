@@ -1,0 +1,61 @@
+/// The charts' rules across keys, in JSON Schema, for `values.schema.json`.
+///
+/// They mirror `ProcessingUnitValues.ruleDiagnostics` and `ManagerValues.ruleDiagnostics`
+/// so that `helm install` rejects what `kubegrid render` rejects; a test renders both
+/// ways and compares.
+enum CrossFieldRules {
+    static let processingUnit = """
+        [
+          {"description": "partitions and instances cannot be set together",
+           "not": {"required": ["partitions", "instances"],
+                   "properties": {"partitions": {"type": "integer"}, "instances": {"type": "integer"}}}},
+          {"description": "ha needs partitions",
+           "if": {"required": ["ha"], "properties": {"ha": {"const": true}}},
+           "then": {"required": ["partitions"], "properties": {"partitions": {"type": "integer"}}}},
+          {"description": "anti-affinity applies to partitions, not to instances",
+           "not": {"required": ["instances", "antiAffinity"],
+                   "properties": {"instances": {"type": "integer"},
+                                  "antiAffinity": {"required": ["enabled"], "properties": {"enabled": {"const": true}}}}}},
+          {"description": "MemoryXtend needs a volume name, a mount path and a storage size",
+           "if": {"required": ["memoryXtendVolume"],
+                  "properties": {"memoryXtendVolume": {"required": ["enabled"], "properties": {"enabled": {"const": true}}}}},
+           "then": {"properties": {"memoryXtendVolume": {
+             "required": ["volumeMount", "volumeClaimTemplate"],
+             "properties": {
+               "volumeMount": {"required": ["name", "mountPath"],
+                               "properties": {"name": {"type": "string", "minLength": 1},
+                                              "mountPath": {"type": "string", "minLength": 1}}},
+               "volumeClaimTemplate": {"required": ["storage"],
+                                       "properties": {"storage": {"type": "string", "minLength": 1}}}}}}}},
+          {"description": "a ClusterIP Service has no node ports",
+           "if": {"required": ["service"],
+                  "properties": {"service": {"required": ["type"], "properties": {"type": {"const": "ClusterIP"}}}}},
+           "then": {"properties": {"service": {"properties": {"lrmi": {"properties": {
+             "initialNodePort": {"type": "null"}, "InitialNodePort": {"type": "null"}}}}}}}}
+        ]
+        """
+
+    static let manager = """
+        [
+          {"description": "a ClusterIP Service has no node ports",
+           "if": {"required": ["service"],
+                  "properties": {"service": {"required": ["type"], "properties": {"type": {"const": "ClusterIP"}}}}},
+           "then": {"properties": {"service": {"properties": {
+             "api": {"properties": {"nodePort": {"type": "null"}}},
+             "lus": {"properties": {"nodePort": {"type": "null"}}},
+             "lrmi": {"properties": {"nodePort": {"type": "null"}}}}}}}}
+        ]
+        """
+
+    /// The rules of `chart` as JSON Schema fragments.
+    static func rules(for chart: BuiltInChart) -> [Values] {
+        let text: String
+        switch chart {
+        case .manager: text = manager
+        case .processingUnit: text = processingUnit
+        case .umbrella: return []
+        }
+        // The texts above are fixed and tested; a parse failure is a bug caught by the tests.
+        return (try? JSONReader.parse(text))?.listValue ?? []
+    }
+}

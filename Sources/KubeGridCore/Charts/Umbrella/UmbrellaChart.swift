@@ -1,0 +1,18 @@
+/// The `insightedge` umbrella chart: a manager and a Space in one release.
+///
+/// Keys live under `manager.*` and `pu.*`. The Space's `manager.name` defaults to the
+/// release, which names the release's own manager, so the two are wired together.
+public enum UmbrellaChart {
+    public static let name = "insightedge"
+
+    public static let metadata = ChartMetadata(
+        name: name, version: "15.5.0", appVersion: "15.5",
+        description: "GigaSpaces InsightEdge: the Management Pods and a Space in one release.")
+
+    public static var schema: ValuesSchema {
+        ValuesSchema([
+            ValueField("manager", .object(ManagerSchema.schema.fields), "Values of the insightedge-manager chart."),
+            ValueField("pu", .object(ProcessingUnitSchema.schema.fields), "Values of the insightedge-pu chart."),
+        ])
+    }
+}
