@@ -13,10 +13,18 @@ public enum JSONReader {
     /// Parses the first JSON value at the start of `text` and says how many UTF-8 bytes it took.
     ///
     /// This is what Helm's `--set-json` does: a value is followed by more of the expression.
+    /// With `integersAsReals`, every number is read as a double, as Go's `encoding/json`
+    /// reads them, so an integer too big for 64 bits is a float instead of an error.
     public static func parseLeadingValue(
-        _ text: String, source: String = "<json>"
+        _ text: String, source: String = "<json>", integersAsReals: Bool = false
     ) throws(JSONError) -> (value: Values, consumedBytes: Int) {
-        try decode(text, flags: JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, source: source)
+        let numbers = integersAsReals ? JSON_DECODE_INT_AS_REAL : 0
+        return try decode(text, flags: JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | numbers, source: source)
+    }
+
+    /// Parses a whole JSON document, reading every number as a double (see `parseLeadingValue`).
+    public static func parseReadingNumbersAsReals(_ text: String, source: String = "<json>") throws(JSONError) -> Values {
+        try decode(text, flags: JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, source: source).value
     }
 
     private static func decode(
