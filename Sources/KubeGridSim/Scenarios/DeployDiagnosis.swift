@@ -1,0 +1,200 @@
+import KubeGridCore
+
+/// Why a deployment is not fully up and reachable, in plain words that name the pod,
+/// Service or instance and the value to change.
+struct DeployDiagnosis {
+    let world: World
+
+    var reasons: [String] {
+        rejectedServices + podProblems + reachability + partitionsNotReached
+    }
+
+    // MARK: The API server
+
+    private var rejectedServices: [String] {
+        world.rejectedServices.map { entry in
+            var reason = entry.rejection.description
+            let holders = entry.rejection.causes.compactMap { cause -> String? in
+                guard cause.hasSuffix("provided port is already allocated"),
+                    let port = Int(cause.split(separator: ":")[2].filter { $0 != " " }),
+                    let holder = world.network.holder(ofNodePort: port)
+                else { return nil }
+                return "node port \(port) is held by Service \(holder.split(separator: "/").last ?? "")"
+            }
+            if !holders.isEmpty {
+                reason += " (\(holders.joined(separator: "; ")): node ports are cluster-wide, so give each release its "
+                    + "own range, e.g. another service.lrmi.initialNodePort)"
+            }
+            return reason
+        }
+    }
+
+    // MARK: Pods
+
+    private var podProblems: [String] {
+        var reasons: [String] = []
+        for entry in world.statefulSets.values {
+            for ordinal in 0..<entry.replicas {
+                let name = "\(entry.name)-\(ordinal)"
+                guard let pod = world.pods["\(entry.namespace)/\(name)"] else {
+                    if entry.policy == .orderedReady && ordinal > 0 {
+                        reasons.append(
+                            "pod \(name) was never created: StatefulSet \(entry.name) starts its pods one at a time "
+                                + "(OrderedReady) and \(entry.name)-\(ordinal - 1) is not Running and Ready")
+                    } else {
+                        reasons.append("pod \(name) was never created")
+                    }
+                    break
+                }
+                if pod.isRunningAndReady { continue }
+                reasons.append(problem(of: pod, in: entry))
+            }
+        }
+        return reasons
+    }
+
+    private func problem(of pod: Pod, in entry: StatefulSetRecord) -> String {
+        switch pod.stage {
+        case .unscheduled:
+            var reason = "pod \(pod.name) is Pending: \(pod.schedulingMessage ?? "not scheduled yet")"
+            if let hint = SchedulingHint(world: world).hint(for: pod, in: entry) { reason += " — \(hint)" }
+            return reason
+        case .creating:
+            return "pod \(pod.name) is still being created"
+        case .initializing(let index), .initBackOff(let index):
+            let container = pod.spec.initContainers[index]
+            var reason = "pod \(pod.name) is stuck in init container \(container.name)"
+            if pod.restartCount > 0 { reason += " (restarted \(pod.restartCount) times)" }
+            if let check = ManagerCheck.of(container) { reason += ": " + managerCheckProblem(check, namespace: pod.namespace) }
+            return reason
+        case .starting, .running, .crashBackOff, .lost:
+            return "pod \(pod.name) is \(pod.statusText) but not Ready: " + notReadyReason(pod)
+        }
+    }
+
+    private func managerCheckProblem(_ check: ManagerCheck, namespace: String) -> String {
+        let names = ["\(check.managerName)-hs", "\(check.managerName)-service", check.managerName]
+        guard names.contains(where: { world.service(named: $0, namespace: namespace) != nil }) else {
+            return "it waits for the REST API of manager \(check.managerName), but there is no Service "
+                + "\(check.managerName)-hs: is manager.name right, and are the manager's manifests among the input?"
+        }
+        return "the REST API of manager \(check.managerName) did not answer within "
+            + "\(check.timeoutSeconds) s (manager.discoveryTimeoutSeconds): no Management Pod is running"
+    }
+
+    private func notReadyReason(_ pod: Pod) -> String {
+        guard case .spaceInstance = pod.role else {
+            return pod.stage == .running ? "its readiness probe fails" : "its application has not started"
+        }
+        guard let instance = world.grid.instances[pod.key], instance.uid == pod.uid else {
+            return "its Space instance has not started"
+        }
+        let space = world.grid.spaces[instance.spaceKey]
+        let ensemble = space?.managerKey.flatMap { world.grid.ensembles[$0] }
+        switch instance.state {
+        case .starting:
+            return "its Space instance cannot register: \(instance.waitingFor ?? "the lookup service does not answer")"
+        case .awaitingElection:
+            guard let ensemble else { return "no primary can be elected" }
+            return "partition \(instance.partition) cannot elect a primary: ZooKeeper of manager \(ensemble.fullName) has "
+                + "\(ensemble.upMembers.count) of \(ensemble.size) members up and needs \(ensemble.quorumSize)"
+        case .recovering:
+            return "its backup is still recovering partition \(instance.partition) from the primary"
+        case .primary, .backup:
+            return "its readiness probe has not passed yet"
+        }
+    }
+
+    // MARK: Clients
+
+    private var reachability: [String] {
+        var reasons: [String] = []
+        for space in world.grid.spaces.values {
+            guard let managerKey = space.managerKey, let ensemble = world.grid.ensembles[managerKey] else { continue }
+            switch world.lookupLocator(of: ensemble) {
+            case .failure(let problem):
+                reasons.append("a \(clientWord) client cannot find Space \(space.name): \(problem.reason)")
+                continue
+            case .success(let locator):
+                if ensemble.lookupServiceUp, let why = world.unreachableReason(locator, pod: nil) {
+                    reasons.append("a \(clientWord) client cannot reach the lookup service at \(locator): \(why)")
+                    continue
+                }
+            }
+            reasons += unreachableInstances(of: space, ensemble: ensemble)
+        }
+        return reasons
+    }
+
+    private var clientWord: String { world.clientPlacement == .external ? "remote" : "in-cluster" }
+
+    private func unreachableInstances(of space: SpaceState, ensemble: ManagerEnsemble) -> [String] {
+        let registrations = ensemble.registrations.values.filter { $0.spaceKey == space.key }.sorted { $0.podName < $1.podName }
+        var podIPs: [String] = []
+        var clusterIPs: [String] = []
+        var others: [String] = []
+        for registration in registrations {
+            guard let why = world.unreachableReason(registration.address, pod: registration.podKey) else { continue }
+            let described = "\(registration.podName) (partition \(registration.partition)) at \(registration.address)"
+            switch registration.address.kind {
+            case .podIP where world.clientPlacement == .external: podIPs.append(described)
+            case .clusterIP where world.clientPlacement == .external: clusterIPs.append(described)
+            default: others.append("\(described): \(why)")
+            }
+        }
+        var reasons: [String] = []
+        if !podIPs.isEmpty {
+            let withService = registrations.contains { registration in
+                world.pods[registration.podKey].flatMap { world.instanceService(of: $0) } != nil
+            }
+            let fix =
+                withService
+                ? "its instances have Services but do not register them: the pods need external.lrmi.enabled=true, "
+                    + "which service.lrmi.enabled=true sets"
+                : "set service.lrmi.enabled=true (pu.service.lrmi.enabled=true in the insightedge chart) so every "
+                    + "instance gets its own Service"
+            reasons.append(
+                "a remote client cannot reach \(count(podIPs, "instance")) of Space \(space.name), registered with pod IPs "
+                    + "that are not routable from outside the cluster: \(list(podIPs)); \(fix), or use --client internal "
+                    + "if the clients run in the cluster")
+        }
+        if !clusterIPs.isEmpty {
+            reasons.append(
+                "a remote client cannot reach \(count(clusterIPs, "instance")) of Space \(space.name), registered with "
+                    + "ClusterIP Service addresses: \(list(clusterIPs)); set service.type=LoadBalancer or NodePort on the "
+                    + "Space, or use --client internal if the clients run in the cluster")
+        }
+        if !others.isEmpty {
+            reasons.append("a \(clientWord) client cannot reach \(count(others, "instance")) of Space \(space.name): \(list(others))")
+        }
+        return reasons
+    }
+
+    /// Partitions no client operation succeeded on, when nothing above already says why.
+    private var partitionsNotReached: [String] {
+        var reached: Set<String> = []
+        for entry in world.history.entries where entry.process >= 0 && entry.type == .ok {
+            reached.insert("\(entry.space)#\(entry.partition)")
+        }
+        var reasons: [String] = []
+        for space in world.grid.spaces.values {
+            let missing = (1...space.partitionCount).filter { !reached.contains("\(space.key)#\($0)") }
+            guard !missing.isEmpty else { continue }
+            let sample = world.history.entries.first { $0.space == space.key && $0.process >= 0 && $0.type == .fail }
+            var reason = "the client reached \(space.partitionCount - missing.count) of \(space.partitionCount) partitions "
+                + "of Space \(space.name) (not: \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))"
+            if let error = sample?.error { reason += "; first error: \(error)" }
+            reasons.append(reason)
+        }
+        return reasons
+    }
+
+    private func count(_ items: [String], _ noun: String) -> String {
+        items.count == 1 ? "1 \(noun)" : "\(items.count) \(noun)s"
+    }
+
+    private func list(_ items: [String]) -> String {
+        let shown = items.prefix(4).joined(separator: ", ")
+        return items.count > 4 ? "\(shown) and \(items.count - 4) more" : shown
+    }
+}
