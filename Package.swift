@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeGridCoreTests",
-            dependencies: ["KubeGridCore"]
+            dependencies: ["KubeGridCore"],
+            exclude: ["Charts/Golden"]
         ),
         .testTarget(
             name: "KubeGridSimTests",
