@@ -45,6 +45,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "yaml-emission-floor",
+            dependencies: ["CYAML"],
+            path: "Benchmarks/EmissionFloor"
+        ),
         .testTarget(
             name: "KubeGridCoreTests",
             dependencies: ["KubeGridCore"],
