@@ -154,6 +154,9 @@ CASES = [
     ("json whole object trailing text", "empty", [j('{"a":1} x')], [], {}),
     ("json whole objects merge", "empty", [j('{"a":{"b":1}}'), j('{"a":{"c":2}}')], [], {}),
     ("json key without value", "empty", [j("a")], [], {}),
+    ("json literal runs into a key", "empty", [j("a=truex=1,b=nully=2")], [], {}),
+    ("json leading zero runs into a key", "empty", [j("a=01=2,b=-00=3")], [], {}),
+    ("json literal then letters", "empty", [j("a=falsey")], [], {}),
     # --set-file
     ("file", "empty", [f("a=@one.txt")], [], {"one.txt": "hello\nworld\n"}),
     ("file list", "empty", [f("a={@one.txt,@two.txt}")], [], {"one.txt": "1", "two.txt": "2"}),
@@ -226,3 +229,19 @@ def test_values_match_helm(kubegrid, tmp_path, name, chart, flags, files, set_fi
 
 def test_table_is_large_enough():
     assert len(CASES) >= 80
+
+
+# Where kubegrid knowingly differs from Helm: jansson, not Go's encoding/json, reads
+# --set-json values, and refuses what Go quietly repairs. Kept here so that a change on
+# either side shows up.
+KNOWN_DIFFERENCES = [
+    ("NUL in a JSON string", [j('a="\\u0000"')]),
+    ("lone surrogate in a JSON string", [j('a="\\ud800"')]),
+]
+
+
+@pytest.mark.parametrize("name,flags", KNOWN_DIFFERENCES, ids=[d[0] for d in KNOWN_DIFFERENCES])
+def test_known_differences_still_differ(kubegrid, tmp_path, name, flags):
+    case = Case(chart=FIXTURES / "empty", flags=flags)
+    difference = compare(kubegrid, case, tmp_path)
+    assert difference is not None and "kubegrid fails" in difference, f"{name}: now {difference}"
