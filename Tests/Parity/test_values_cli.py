@@ -146,3 +146,9 @@ def test_output_is_byte_identical_across_runs(kubegrid):
     args = [str(FIXTURES / "subcharts"), "--set", "global.x=1,child.settings.e=2", "--output", "yaml"]
     outputs = {run(kubegrid, *args).stdout for _ in range(3)}
     assert len(outputs) == 1 and next(iter(outputs))
+
+
+def test_flag_values_may_start_with_a_dash(kubegrid):
+    proc = run(kubegrid, str(EMPTY), "--set", "-a=1", "--output", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"-a": 1}
