@@ -152,3 +152,9 @@ def test_flag_values_may_start_with_a_dash(kubegrid):
     proc = run(kubegrid, str(EMPTY), "--set", "-a=1", "--output", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == {"-a": 1}
+
+
+def test_help_goes_to_stdout_with_exit_0(kubegrid):
+    proc = run(kubegrid, "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "--set-literal" in proc.stdout and proc.stderr == ""
