@@ -35,8 +35,9 @@ struct KubeGrid: ParsableCommand {
         } catch let exit as ExitCode {
             Terminal.exit(exit.rawValue)
         } catch {
-            Terminal.writeError("error: \(error)")
-            Terminal.exit(1)
+            // argument-parser's own errors can surface from run() too (`--help` and
+            // `help COMMAND` are answered by throwing), so they go the same way.
+            exitForParseError(error)
         }
         Terminal.exit(0)
     }
