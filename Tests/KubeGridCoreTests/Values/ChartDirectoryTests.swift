@@ -18,6 +18,18 @@ import Testing
         #expect(chart.dependencies[1].values == .emptyMap)
     }
 
+    @Test func dependencyAliasesRenameSubchartsAsHelmTemplateDoes() throws {
+        let files = InMemoryFiles(files: [
+            "c/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n- name: bee\n  version: 0.1.0\n  alias: one\n- name: bee\n  version: 0.1.0\n  alias: two\n",
+            "c/charts/b/Chart.yaml": "apiVersion: v2\nname: bee\nversion: 0.1.0\n",
+            "c/charts/b/values.yaml": "x: 2\n",
+            "c/charts/z/Chart.yaml": "apiVersion: v2\nname: zed\nversion: 0.1.0\n",
+        ])
+        let chart = try ChartDirectory(files: files).load("c")
+        #expect(chart.dependencies.map(\.name) == ["one", "two", "zed"])
+        #expect(chart.dependencies[1].values == ["x": 2])
+    }
+
     static let badCharts: [(String, ChartError)] = [
         ("apiVersion: v2\nversion: 1.0.0\n", .badMetadata(file: "c/Chart.yaml", field: "name", problem: "is required; add name: <chart name>")),
         ("apiVersion: v2\nname: x\n", .badMetadata(file: "c/Chart.yaml", field: "version", problem: "is required; add version: 0.1.0")),
