@@ -53,9 +53,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "yaml-emission-floor",
+            dependencies: ["CYAML"],
+            path: "Benchmarks/EmissionFloor"
+        ),
         .testTarget(
             name: "KubeGridCoreTests",
-            dependencies: ["KubeGridCore"]
+            dependencies: ["KubeGridCore"],
+            exclude: ["Charts/Golden"]
         ),
         .testTarget(
             name: "KubeGridSimTests",

@@ -12,6 +12,7 @@ public struct ChartDirectory {
         guard entries.contains("Chart.yaml") else { throw .missingChartFile(directory: path) }
         let chartFile = joinPath(path, "Chart.yaml")
         let metadata = try readMetadata(chartFile)
+        let aliases = try readAliases(chartFile)
         var values = Values.emptyMap
         if entries.contains("values.yaml") {
             let valuesFile = joinPath(path, "values.yaml")
@@ -32,6 +33,16 @@ public struct ChartDirectory {
                 dependencies.append(try load(subpath))
             }
         }
+        // As `helm template` does (ProcessDependencies): a subchart listed with an alias
+        // takes its values under the alias; listed twice, it appears once per alias.
+        dependencies = dependencies.flatMap { subchart -> [HelmChart] in
+            guard let names = aliases[subchart.name] else { return [subchart] }
+            return names.map { alias in
+                var copy = subchart
+                copy.name = alias
+                return copy
+            }
+        }
         return HelmChart(name: metadata.name, version: metadata.version, values: values, dependencies: dependencies)
     }
 
@@ -41,6 +52,19 @@ public struct ChartDirectory {
         } catch {
             throw .unreadable(error)
         }
+    }
+
+    /// The aliases `Chart.yaml`'s `dependencies` give each subchart, by the subchart's name.
+    private func readAliases(_ file: String) throws(ChartError) -> [String: [String]] {
+        let document = try? YAMLReader(source: file).documents(from: try read(file)).first?.root
+        var aliases: [String: [String]] = [:]
+        for entry in document?["dependencies"]?.listValue ?? [] {
+            guard let name = entry["name"]?.stringValue, let alias = entry["alias"]?.stringValue, !alias.isEmpty else {
+                continue
+            }
+            aliases[name, default: []].append(alias)
+        }
+        return aliases
     }
 
     private func readMetadata(_ file: String) throws(ChartError) -> (name: String, version: String) {

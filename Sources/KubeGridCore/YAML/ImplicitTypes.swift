@@ -12,15 +12,30 @@ enum ImplicitTypes {
 
     /// True when `text` must be quoted to stay a string.
     static func isAmbiguous(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isAmbiguous(utf8: $0) }
+    }
+
+    static func isAmbiguous(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
-        if bytes.count <= 5 && words.contains(text.lowercased()) { return true }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-            return isNumberLike(bytes) || isTimestamp(bytes)
+            let array = Array(bytes)
+            return isNumberLike(array) || isTimestamp(array) || isWord(bytes)
+        case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
+            UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return isWord(bytes)
         default:
+            // Most strings (names, images, paths) start elsewhere and need no look at all.
             return false
         }
+    }
+
+    /// One of the reserved words, in any case.
+    private static func isWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 5 else { return false }
+        return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
     }
 
     /// Integers in any base YAML knows, floats with or without a dot, sexagesimal numbers.

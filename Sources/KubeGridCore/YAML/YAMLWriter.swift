@@ -6,7 +6,7 @@ import CYAML
 /// reader would take for another type is double-quoted, a string with line breaks is
 /// written as a literal block, and every other string is left to libyaml (plain where
 /// its syntax allows). Lines are never folded.
-public struct YAMLWriter {
+public struct YAMLWriter: Sendable {
     public init() {}
 
     /// The YAML text of one document, without a `---` line, ending in a newline.
@@ -104,13 +104,11 @@ private struct Emitting {
     }
 
     private func string(_ text: String) throws(YAMLError) {
-        let style: yaml_scalar_style_t
-        if ImplicitTypes.isAmbiguous(text) {
-            style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
-        } else if text.utf8.contains(UInt8(ascii: "\n")) {
-            style = YAML_LITERAL_SCALAR_STYLE
-        } else {
-            style = YAML_ANY_SCALAR_STYLE
+        var text = text
+        let style = text.withUTF8 { bytes in
+            if ImplicitTypes.isAmbiguous(utf8: bytes) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
+            if bytes.contains(UInt8(ascii: "\n")) { return YAML_LITERAL_SCALAR_STYLE }
+            return YAML_ANY_SCALAR_STYLE
         }
         try scalar(text, style: style)
     }

@@ -76,29 +76,32 @@ public enum ExposureType: String, Sendable, Hashable {
 
 /// What names a release's objects: the release, and the chart's overrides.
 public struct ReleaseNaming: Sendable, Hashable {
-    public var release: String
-    public var namespace: String
-    public var chartName: String
-    public var nameOverride: String?
-    public var fullnameOverride: String?
-
+    public let release: String
+    public let namespace: String
+    /// The name label: `nameOverride` or the chart name, at most 63 characters.
+    public let name: String
     /// Helm's `fullname`: the override; else the release when it already holds the chart
     /// name; else `<release>-<name>`; at most 63 characters, no trailing `-`.
-    public var fullname: String {
-        let name = nameOverride ?? chartName
-        let full: String
+    public let fullname: String
+
+    public init(release: String, namespace: String, chartName: String, nameOverride: String?, fullnameOverride: String?) {
+        self.release = release
+        self.namespace = namespace
+        let base = nameOverride ?? chartName
+        name = Self.label(base)
         if let fullnameOverride {
-            full = fullnameOverride
-        } else if release.contains(name) {
-            full = release
+            fullname = Self.label(fullnameOverride)
+        } else if release.contains(base) {
+            fullname = Self.label(release)
         } else {
-            full = "\(release)-\(name)"
+            fullname = Self.label("\(release)-\(base)")
         }
-        return String(String(full.prefix(63)).reversed().drop(while: { $0 == "-" }).reversed())
     }
 
-    /// The name label: `nameOverride` or the chart name, at most 63 characters.
-    public var name: String {
-        String(String((nameOverride ?? chartName).prefix(63)).reversed().drop(while: { $0 == "-" }).reversed())
+    /// Helm's `trunc 63 | trimSuffix "-"`.
+    private static func label(_ text: String) -> String {
+        var truncated = String(text.utf8.prefix(63)) ?? String(text.prefix(63))
+        if truncated.hasSuffix("-") { truncated.removeLast() }
+        return truncated
     }
 }

@@ -83,7 +83,7 @@ public struct ManagerValues: Sendable, Hashable {
         }
         if ha && !antiAffinity.enabled {
             diagnostics.append(Diagnostic(
-                .warning, rule: "KG105", path: ValuePath(dotted: "antiAffinity.enabled"),
+                .warning, rule: "KG105", path: ValuePath(dotted: "ha"),
                 "ha puts 3 managers where two may share a node, and losing that node loses the ZooKeeper quorum; set antiAffinity.enabled=true"))
         }
         return diagnostics

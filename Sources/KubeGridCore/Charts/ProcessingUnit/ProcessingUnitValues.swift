@@ -118,7 +118,7 @@ public struct ProcessingUnitValues: Sendable, Hashable {
         }
         if ha && !antiAffinity.enabled {
             diagnostics.append(Diagnostic(
-                .warning, rule: "KG105", path: ValuePath(dotted: "antiAffinity.enabled"),
+                .warning, rule: "KG105", path: ValuePath(dotted: "ha"),
                 "with ha but no anti-affinity a partition's primary and backup may share a node, and a node loss then loses the partition; set antiAffinity.enabled=true"))
         }
         if lrmiEnabled && serviceType == .loadBalancer && instanceServiceCount > 0 {

@@ -110,7 +110,8 @@ public struct SchemaValidator {
             result[field.key] = checked
         }
         let known = fields.map(\.key) + fields.flatMap(\.deprecatedAliases)
-        for key in map.keys where !consumed.contains(key) && !(path.isRoot && key == "global") {
+        // `global` is Helm's key for values every subchart sees; no chart here has a key of that name.
+        for key in map.keys where !consumed.contains(key) && key != "global" {
             let hint = Suggestion.closest(to: key, among: known).map { "; did you mean \($0)?" } ?? ""
             diagnostics.append(Diagnostic(
                 .warning, rule: "KG002", path: path.appending(key: key),

@@ -19,7 +19,8 @@ public struct ValueField: Sendable {
         self.key = key
         self.type = type
         self.defaultValue = defaultValue ?? type.implicitDefault
-        self.nullable = nullable || (defaultValue?.isNull ?? false)
+        // A leaf without a default is an optional setting.
+        self.nullable = nullable || self.defaultValue.isNull
         self.summary = summary
         self.deprecatedAliases = aliases
     }
