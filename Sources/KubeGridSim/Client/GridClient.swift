@@ -71,6 +71,7 @@ extension World {
             if invoked.function == .read { completion.value = nil }
         }
         history.record(completion)
+        progress += 1
         if clients[id].next < clients[id].plan.count {
             schedule(.clientInvoke(client: id), after: timings.operationInterval)
         }

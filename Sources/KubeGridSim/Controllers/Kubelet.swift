@@ -9,7 +9,9 @@ import KubeGridCore
 extension World {
     mutating func sandboxReady(uid: Int, generation: Int) {
         guard var pod = pod(uid: uid, generation: generation), pod.stage == .creating else { return }
-        pod.podIP = newPodAddress()
+        let address = newPodAddress()
+        pod.podIP = address
+        podKeyByAddress[address] = pod.key
         pods[pod.key] = pod
         if pod.spec.initContainers.isEmpty {
             startMainContainers(uid: uid)

@@ -45,6 +45,7 @@ extension World {
 
     /// Reconciles the StatefulSet owning `pod` (its readiness changed, or it went away).
     mutating func podChanged(_ pod: Pod) {
+        progress += 1
         schedule(.syncStatefulSet(pod.owner))
     }
 
@@ -58,8 +59,7 @@ extension World {
         let pod = Pod(
             uid: newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)
-        pods[pod.key] = pod
-        podKeyByUID[pod.uid] = pod.key
+        insertPod(pod)
         record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
         enqueueForScheduling(pod.key)
     }
@@ -67,8 +67,7 @@ extension World {
     /// Deletes a pod at once (a kill: `kubectl delete pod --grace-period=0 --force`, or its
     /// container and sandbox gone); the StatefulSet controller then creates it again.
     mutating func deletePod(_ key: String, reason: String) {
-        guard let pod = pods.removeValue(forKey: key) else { return }
-        podKeyByUID[pod.uid] = nil
+        guard let pod = removePod(key) else { return }
         schedulingQueue.removeAll { $0 == key }
         unschedulable.removeAll { $0 == key }
         if pod.nodeName != nil { scheduler.forget(key) }

@@ -33,6 +33,10 @@ struct World: Sendable {
 
     var pods: OrderedDictionary<String, Pod> = [:]
     var podKeyByUID: [Int: String] = [:]
+    /// Pod keys by label, so a Service's selector does not test every pod.
+    var podKeysByLabel: [LabelPair: Set<String>] = [:]
+    /// Pod keys by pod IP.
+    var podKeyByAddress: [IPv4Address: String] = [:]
     private var nextUID = 1
     private var nextPodAddress = 2
 
@@ -40,6 +44,10 @@ struct World: Sendable {
     var clients: [ClientState] = []
     var history = History()
     private(set) var events: [ClusterEvent] = []
+    /// Bumped whenever something a scenario waits for may have changed (a pod's readiness,
+    /// a partition's primary or backup, a client's operation), so `run` asks its stop
+    /// condition only then.
+    var progress = 0
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -60,12 +68,17 @@ struct World: Sendable {
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
+        var checked = -1
+        if stop(self) { return }
         while let next = queue.nextTime, next <= deadline {
             while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
                 now = time
                 handle(event)
             }
-            if stop(self) { return }
+            if progress != checked {
+                checked = progress
+                if stop(self) { return }
+            }
         }
         if now < deadline, queue.nextTime == nil || queue.nextTime! > deadline { now = deadline }
     }
@@ -134,6 +147,26 @@ struct World: Sendable {
     mutating func jitter(_ limit: SimTime) -> SimTime {
         guard limit.milliseconds > 0 else { return .zero }
         return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
+    }
+
+    /// Adds a new pod and indexes it.
+    mutating func insertPod(_ pod: Pod) {
+        pods[pod.key] = pod
+        podKeyByUID[pod.uid] = pod.key
+        for (key, value) in pod.labels { podKeysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
+    }
+
+    /// Removes a pod and its index entries.
+    mutating func removePod(_ key: String) -> Pod? {
+        guard let pod = pods.removeValue(forKey: key) else { return nil }
+        podKeyByUID[pod.uid] = nil
+        if let address = pod.podIP, podKeyByAddress[address] == key { podKeyByAddress[address] = nil }
+        for (labelKey, value) in pod.labels {
+            let pair = LabelPair(key: labelKey, value: value)
+            podKeysByLabel[pair]?.remove(key)
+            if podKeysByLabel[pair]?.isEmpty == true { podKeysByLabel[pair] = nil }
+        }
+        return pod
     }
 
     func node(named name: String?) -> ClusterNode? {

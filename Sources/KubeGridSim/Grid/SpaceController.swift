@@ -81,6 +81,7 @@ extension World {
                 return
             }
             let chosen = partition.awaitingElection.removeFirst()
+            progress += 1
             partition.primary = chosen
             grid.instances[chosen]?.state = .primary
             record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)")
@@ -114,6 +115,7 @@ extension World {
         else { return }
         instance.state = .backup
         grid.instances[pod.key] = instance
+        progress += 1
         let space = grid.spaces[instance.spaceKey]?.name ?? instance.spaceKey
         record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready")
     }
@@ -122,6 +124,7 @@ extension World {
     mutating func spaceInstanceStopped(_ pod: Pod) {
         guard let instance = grid.instances[pod.key], instance.uid == pod.uid else { return }
         grid.instances[pod.key] = nil
+        progress += 1
         guard var space = grid.spaces[instance.spaceKey] else { return }
         if let managerKey = space.managerKey { grid.ensembles[managerKey]?.registrations[pod.key] = nil }
         var partition = space.partitions[instance.partition - 1]

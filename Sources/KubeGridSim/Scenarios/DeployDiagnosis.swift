@@ -6,7 +6,9 @@ struct DeployDiagnosis {
     let world: World
 
     var reasons: [String] {
-        rejectedServices + podProblems + reachability + partitionsNotReached
+        let explained = rejectedServices + podProblems + reachability
+        // Partitions no client reached are only worth a line when nothing above says why.
+        return explained.isEmpty ? partitionsNotReached : explained
     }
 
     // MARK: The API server
@@ -22,8 +24,8 @@ struct DeployDiagnosis {
                 return "node port \(port) is held by Service \(holder.split(separator: "/").last ?? "")"
             }
             if !holders.isEmpty {
-                reason += " (\(holders.joined(separator: "; ")): node ports are cluster-wide, so give each release its "
-                    + "own range, e.g. another service.lrmi.initialNodePort)"
+                reason += " (\(holders.joined(separator: "; ")); node ports are cluster-wide, so give each release its "
+                    + "own: service.lrmi.initialNodePort for a Space, service.api/lus/lrmi.nodePort for a manager)"
             }
             return reason
         }
@@ -31,44 +33,79 @@ struct DeployDiagnosis {
 
     // MARK: Pods
 
+    /// What is wrong with one pod: how to say it of one pod or of several, and why.
+    private struct PodProblem {
+        var pods: [String]
+        var singular: String
+        var plural: String
+        var detail: String
+
+        var text: String {
+            let names = pods.count <= 5 ? Self.join(pods) : pods.prefix(4).joined(separator: ", ") + " and \(pods.count - 4) more"
+            return pods.count == 1 ? "pod \(names) \(singular): \(detail)" : "pods \(names) \(plural): \(detail)"
+        }
+
+        static func join(_ names: [String]) -> String {
+            names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        }
+    }
+
+    /// Pods that are not Running and Ready, grouped where the same thing holds them back.
     private var podProblems: [String] {
-        var reasons: [String] = []
+        var problems: [PodProblem] = []
         for entry in world.statefulSets.values {
             for ordinal in 0..<entry.replicas {
                 let name = "\(entry.name)-\(ordinal)"
                 guard let pod = world.pods["\(entry.namespace)/\(name)"] else {
-                    if entry.policy == .orderedReady && ordinal > 0 {
-                        reasons.append(
-                            "pod \(name) was never created: StatefulSet \(entry.name) starts its pods one at a time "
-                                + "(OrderedReady) and \(entry.name)-\(ordinal - 1) is not Running and Ready")
-                    } else {
-                        reasons.append("pod \(name) was never created")
-                    }
+                    problems.append(neverCreated(name, entry, ordinal: ordinal))
                     break
                 }
-                if pod.isRunningAndReady { continue }
-                reasons.append(problem(of: pod, in: entry))
+                if !pod.isRunningAndReady { problems.append(problem(of: pod, in: entry)) }
             }
         }
-        return reasons
+        var grouped: [PodProblem] = []
+        for problem in problems {
+            if let index = grouped.firstIndex(where: { $0.singular == problem.singular && $0.detail == problem.detail }) {
+                grouped[index].pods += problem.pods
+            } else {
+                grouped.append(problem)
+            }
+        }
+        return grouped.map(\.text)
     }
 
-    private func problem(of pod: Pod, in entry: StatefulSetRecord) -> String {
+    private func neverCreated(_ name: String, _ entry: StatefulSetRecord, ordinal: Int) -> PodProblem {
+        var detail =
+            entry.policy == .orderedReady && ordinal > 0
+            ? "its StatefulSet starts pods one at a time (OrderedReady) and the pod before it is not Running and Ready"
+            : "its StatefulSet did not create it"
+        if let shortfall = SchedulingHint(world: world).antiAffinityShortfall(entry) {
+            detail += "; even then it would not fit: \(shortfall)"
+        }
+        return PodProblem(pods: [name], singular: "was never created", plural: "were never created", detail: detail)
+    }
+
+    private func problem(of pod: Pod, in entry: StatefulSetRecord) -> PodProblem {
         switch pod.stage {
         case .unscheduled:
-            var reason = "pod \(pod.name) is Pending: \(pod.schedulingMessage ?? "not scheduled yet")"
-            if let hint = SchedulingHint(world: world).hint(for: pod, in: entry) { reason += " — \(hint)" }
-            return reason
+            var detail = pod.schedulingMessage ?? "not scheduled yet"
+            if let hint = SchedulingHint(world: world).hint(for: pod, in: entry) { detail += " — \(hint)" }
+            return PodProblem(pods: [pod.name], singular: "is Pending", plural: "are Pending", detail: detail)
         case .creating:
-            return "pod \(pod.name) is still being created"
+            return PodProblem(
+                pods: [pod.name], singular: "is still being created", plural: "are still being created",
+                detail: "the image pull and sandbox take longer than the deploy timeout")
         case .initializing(let index), .initBackOff(let index):
             let container = pod.spec.initContainers[index]
-            var reason = "pod \(pod.name) is stuck in init container \(container.name)"
-            if pod.restartCount > 0 { reason += " (restarted \(pod.restartCount) times)" }
-            if let check = ManagerCheck.of(container) { reason += ": " + managerCheckProblem(check, namespace: pod.namespace) }
-            return reason
+            let detail = ManagerCheck.of(container).map { managerCheckProblem($0, namespace: pod.namespace) }
+                ?? "the init container does not finish"
+            return PodProblem(
+                pods: [pod.name], singular: "is stuck in init container \(container.name)",
+                plural: "are stuck in init container \(container.name)", detail: detail)
         case .starting, .running, .crashBackOff, .lost:
-            return "pod \(pod.name) is \(pod.statusText) but not Ready: " + notReadyReason(pod)
+            return PodProblem(
+                pods: [pod.name], singular: "is \(pod.statusText) but not Ready", plural: "are \(pod.statusText) but not Ready",
+                detail: notReadyReason(pod))
         }
     }
 
@@ -96,10 +133,10 @@ struct DeployDiagnosis {
             return "its Space instance cannot register: \(instance.waitingFor ?? "the lookup service does not answer")"
         case .awaitingElection:
             guard let ensemble else { return "no primary can be elected" }
-            return "partition \(instance.partition) cannot elect a primary: ZooKeeper of manager \(ensemble.fullName) has "
+            return "no primary can be elected: ZooKeeper of manager \(ensemble.fullName) has "
                 + "\(ensemble.upMembers.count) of \(ensemble.size) members up and needs \(ensemble.quorumSize)"
         case .recovering:
-            return "its backup is still recovering partition \(instance.partition) from the primary"
+            return "the backup is still copying its partition from the primary"
         case .primary, .backup:
             return "its readiness probe has not passed yet"
         }
@@ -133,7 +170,7 @@ struct DeployDiagnosis {
         var podIPs: [String] = []
         var clusterIPs: [String] = []
         var others: [String] = []
-        for registration in registrations {
+        for registration in registrations where world.pods[registration.podKey]?.isRunningAndReady == true {
             guard let why = world.unreachableReason(registration.address, pod: registration.podKey) else { continue }
             let described = "\(registration.podName) (partition \(registration.partition)) at \(registration.address)"
             switch registration.address.kind {

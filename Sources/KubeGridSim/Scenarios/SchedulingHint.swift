@@ -24,9 +24,22 @@ struct SchedulingHint {
         return nil
     }
 
+    /// Why `entry`'s pods cannot all be placed whatever else happens: its required
+    /// anti-affinity needs more topology domains than the cluster has; nil when it fits.
+    func antiAffinityShortfall(_ entry: StatefulSetRecord) -> String? {
+        guard let term = entry.statefulSet.spec.template.spec.affinity?.podAntiAffinity?.required.first else { return nil }
+        let domains = Set(usableNodes.compactMap { $0.labels[term.topologyKey] }).count
+        guard domains < entry.replicas else { return nil }
+        let unit = term.topologyKey == ClusterNode.hostnameLabel ? "nodes" : "domains of \(term.topologyKey)"
+        return "the required anti-affinity by \(term.topologyKey) needs \(entry.replicas) \(unit) and the cluster has \(domains)"
+    }
+
+    private var usableNodes: [ClusterNode] {
+        world.nodes.filter { !$0.unschedulable && $0.condition == .ready }
+    }
+
     private func antiAffinityHint(_ entry: StatefulSetRecord, topologyKey: String) -> String {
-        let usable = world.nodes.filter { !$0.unschedulable && $0.condition == .ready }
-        let domains = Set(usable.compactMap { $0.labels[topologyKey] }).count
+        let domains = Set(usableNodes.compactMap { $0.labels[topologyKey] }).count
         let replicas = entry.replicas
         let unit = topologyKey == ClusterNode.hostnameLabel ? "node" : "domain"
         var hint = "StatefulSet \(entry.name) has required anti-affinity by \(topologyKey), so its \(replicas) pods need "
@@ -39,8 +52,13 @@ struct SchedulingHint {
         if topologyKey == ClusterNode.zoneLabel {
             hint += ": run in at least \(replicas) zones (--zones \(replicas)), or set antiAffinity.topology=kubernetes.io/hostname"
         } else {
-            hint += ": run on at least \(replicas) nodes (--nodes \(replicas)), or set antiAffinity.enabled=false "
-                + "(a primary and its backup may then share a node)"
+            let sharing: String
+            switch entry.role {
+            case .manager: sharing = "Management Pods may then share a node, and one node's loss can take the ZooKeeper quorum"
+            case .spaceInstance: sharing = "a primary and its backup may then share a node"
+            case .other: sharing = "its pods may then share a node"
+            }
+            hint += ": run on at least \(replicas) nodes (--nodes \(replicas)), or set antiAffinity.enabled=false (\(sharing))"
         }
         return hint
     }

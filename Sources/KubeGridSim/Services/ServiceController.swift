@@ -41,13 +41,13 @@ extension World {
         guard !spec.selector.isEmpty, spec.ports.indices.contains(portIndex) else { return [] }
         let port = spec.ports[portIndex]
         let includeNotReady = spec.publishNotReadyAddresses ?? false
-        // A per-instance Service names its pod; find it directly rather than test every pod.
-        let candidates: [Pod]
-        if let podName = spec.selector["statefulset.kubernetes.io/pod-name"] {
-            candidates = pods["\(record.namespace)/\(podName)"].map { [$0] } ?? []
-        } else {
-            candidates = Array(pods.values)
+        // Candidates come from the label index: the pods carrying the selector's rarest pair.
+        var smallest: Set<String>?
+        for (key, value) in spec.selector {
+            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
+            if smallest == nil || keys.count < smallest!.count { smallest = keys }
         }
+        let candidates = (smallest ?? []).sorted().compactMap { pods[$0] }
         return candidates.compactMap { pod in
             guard pod.namespace == record.namespace, let address = pod.podIP, pod.phase == .running,
                 pod.ready || includeNotReady,
