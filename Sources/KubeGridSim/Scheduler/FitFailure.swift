@@ -6,7 +6,7 @@
 /// preemption never finds a victim: nodes that failed a filter preemption could help
 /// with (resources, anti-affinity) report "No preemption victims found for incoming pod",
 /// the others "Preemption is not helpful for scheduling".
-public struct FitFailure: Sendable, Hashable {
+public struct FitFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// How many nodes the cluster has.
     public var nodeCount: Int
     /// Each filter reason and on how many nodes it failed.
@@ -51,6 +51,8 @@ public struct FitFailure: Sendable, Hashable {
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             .joined(separator: ", ")
     }
+
+    public var description: String { message }
 
     /// The count of one reason.
     public func count(of reason: String) -> Int { reasonCounts[reason] ?? 0 }
