@@ -24,7 +24,8 @@ extension World {
                 return .failure(
                     AddressPending(
                         reason: "its LoadBalancer Service \(record.name) has no external IP "
-                            + "(the pool \(network.loadBalancerPool) has none left)"))
+                            + "(the pool \(network.loadBalancerPool) has none left): give a larger --load-balancer-pool, "
+                            + "or use service.type=NodePort"))
             }
             return .success(GridAddress(kind: .loadBalancer, host: address, port: port.port, service: record.key))
         case .nodePort:

@@ -41,20 +41,53 @@ public struct ManifestBundle: Sendable {
             } catch {
                 throw .unreadable(error)
             }
-            for document in documents {
-                try bundle.add(document.root, source: source.name, line: document.start.line)
+            for (index, document) in documents.enumerated() {
+                do {
+                    try bundle.add(document.root, source: source.name, line: document.start.line, base: .root)
+                } catch .invalidObject(_, _, let reason, let within) {
+                    throw .invalidObject(
+                        source: source.name, line: Self.line(of: within, reason, in: source, document: index) ?? document.start.line,
+                        reason: reason, within: within)
+                }
             }
         }
         return bundle
     }
 
-    private mutating func add(_ root: Values, source: String, line: Int) throws(SimulationInputError) {
+    /// The line of the field a decoding error names: the source is read again, this time
+    /// recording positions, which only a failing input pays for.
+    private static func line(
+        of base: ValuePath, _ reason: ManifestDecodingError, in source: ManifestSource, document: Int
+    ) -> Int? {
+        guard let documents = try? YAMLReader(source: source.name, recordsPositions: true).documents(from: source.bytes),
+            documents.indices.contains(document)
+        else { return nil }
+        var path = base
+        let field: FieldPath
+        switch reason {
+        case .typeMismatch(let at, _, _), .missingField(let at), .unknownValue(let at, _, _), .invalidQuantity(let at, _):
+            field = at
+        case .wrongKind:
+            return nil
+        }
+        for component in field.components {
+            switch component {
+            case .key(let key): path = path.appending(key: key)
+            case .index(let index): path = path.appending(index: index)
+            }
+        }
+        return documents[document].position(of: path).line
+    }
+
+    private mutating func add(_ root: Values, source: String, line: Int, base: ValuePath) throws(SimulationInputError) {
         switch root {
         case .null:
             return
         case .map(let map):
             if map["kind"]?.stringValue == "List", let items = map["items"]?.listValue {
-                for item in items { try add(item, source: source, line: line) }
+                for (index, item) in items.enumerated() {
+                    try add(item, source: source, line: line, base: base.appending(key: "items").appending(index: index))
+                }
                 return
             }
         default:
@@ -64,7 +97,7 @@ public struct ManifestBundle: Sendable {
         do {
             object = try KubernetesObject(decoding: root)
         } catch let error as ManifestDecodingError {
-            throw .invalidObject(source: source, line: line, reason: error)
+            throw .invalidObject(source: source, line: line, reason: error, within: base)
         } catch {
             throw .notAnObject(source: source, line: line, found: "\(error)")
         }

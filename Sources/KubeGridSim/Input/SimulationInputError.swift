@@ -5,7 +5,7 @@ public enum SimulationInputError: Error, Sendable, CustomStringConvertible {
     /// A file is not valid YAML or JSON.
     case unreadable(YAMLError)
     /// A document is an object Kubernetes would reject: a field of the wrong type, a missing field.
-    case invalidObject(source: String, line: Int, reason: ManifestDecodingError)
+    case invalidObject(source: String, line: Int, reason: ManifestDecodingError, within: ValuePath)
     /// A document is a scalar or a list where an object (a map with `kind`) was expected.
     case notAnObject(source: String, line: Int, found: String)
     /// The manifests hold no StatefulSet, so there is nothing to run.
@@ -19,8 +19,8 @@ public enum SimulationInputError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let error):
             return "\(error)"
-        case .invalidObject(let source, let line, let reason):
-            return "\(source):\(line): \(reason)"
+        case .invalidObject(let source, let line, let reason, let within):
+            return "\(source):\(line): \(within.isRoot ? "" : "\(within): ")\(reason)"
         case .notAnObject(let source, let line, let found):
             return "\(source):\(line): expected a Kubernetes object (a map with apiVersion and kind), got \(found)"
         case .nothingToRun(let sources):
