@@ -30,5 +30,9 @@ test: deps venv
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
 
+bench: deps
+	$(SWIFT) build -c release --product SchedulerBenchmark
+	.build/release/SchedulerBenchmark
+
 clean:
 	rm -rf .build $(VENV)
