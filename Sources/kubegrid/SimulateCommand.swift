@@ -24,10 +24,10 @@ struct SimulateCommand: ParsableCommand {
         help: ArgumentHelp("A manifest file; - reads standard input (repeatable).", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(help: "Nodes in the simulated cluster.")
+    @Option(help: "Nodes in the simulated cluster (default: 3).")
     var nodes: Int?
 
-    @Option(help: "Zones the nodes are spread over.")
+    @Option(help: "Zones the nodes are spread over (default: 1).")
     var zones: Int?
 
     @Option(help: ArgumentHelp("A YAML file of Kubernetes Node objects, instead of --nodes/--zones.", valueName: "FILE"))
@@ -40,7 +40,7 @@ struct SimulateCommand: ParsableCommand {
     var scenario: [String] = []
 
     @Option(help: "The seed: the same seed gives the same result, byte for byte.")
-    var seed: UInt64 = 1
+    var seed: Int = 1
 
     @Option(help: "Where the clients run: external (outside the cluster) or internal (in a pod).")
     var client: String = ClientPlacement.external.rawValue
@@ -105,7 +105,8 @@ struct SimulateCommand: ParsableCommand {
             throw CommandFailure.usage("--zones \(zoneCount) is more than --nodes \(nodeCount); each zone needs a node")
         }
         options.cluster = .generated(count: nodeCount, zones: zoneCount)
-        options.seed = seed
+        guard seed >= 0 else { throw CommandFailure.usage("--seed must not be negative, got \(seed)") }
+        options.seed = UInt64(seed)
         guard let placement = ClientPlacement(rawValue: client) else {
             throw CommandFailure.usage("--client must be external or internal, got \"\(client)\"")
         }

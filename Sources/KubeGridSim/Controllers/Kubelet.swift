@@ -118,6 +118,7 @@ extension World {
         guard var pod = pods[key] else { return }
         let wasReady = pod.ready
         pod.restartCount += 1
+        pod.lastTermination = reason
         pod.stage = .crashBackOff
         pod.ready = false
         pod.generation += 1

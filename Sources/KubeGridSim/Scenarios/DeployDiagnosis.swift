@@ -120,6 +120,14 @@ struct DeployDiagnosis {
     }
 
     private func notReadyReason(_ pod: Pod) -> String {
+        if let termination = pod.lastTermination, pod.restartCount > 0 {
+            var reason = "its container was restarted \(pod.restartCount) times (last: \(termination))"
+            if termination.contains("liveness") {
+                reason += "; the application needs longer to start than the liveness probe allows: raise "
+                    + "livenessProbe.initialDelaySeconds or failureThreshold"
+            }
+            return reason
+        }
         guard case .spaceInstance = pod.role else {
             return pod.stage == .running ? "its readiness probe fails" : "its application has not started"
         }

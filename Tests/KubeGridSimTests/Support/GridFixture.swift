@@ -23,6 +23,8 @@ struct GridFixture {
     var initialNodePort: Int?
     var readinessProbe = true
     var livenessProbe = true
+    /// The Space's liveness probe: initial delay and failure threshold.
+    var liveness = (delay: 30, failures: 3)
     var spaceMemory: Quantity = "400Mi"
     var spaceCPU: Quantity?
     var nodeSelector: OrderedDictionary<String, String> = [:]
@@ -162,7 +164,9 @@ struct GridFixture {
                 ports: [ContainerPort(name: "lrmi", containerPort: 8200)],
                 resources: ResourceRequirements(limits: limits),
                 livenessProbe: livenessProbe
-                    ? Probe(httpGet: HTTPGetAction(path: "/probes/alive", port: 8089), initialDelaySeconds: 30, periodSeconds: 5, failureThreshold: 3)
+                    ? Probe(
+                        httpGet: HTTPGetAction(path: "/probes/alive", port: 8089), initialDelaySeconds: liveness.delay,
+                        periodSeconds: 5, failureThreshold: liveness.failures)
                     : nil,
                 readinessProbe: readinessProbe
                     ? Probe(httpGet: HTTPGetAction(path: "/probes/ready", port: 8089), initialDelaySeconds: 30, periodSeconds: 5, failureThreshold: 3)
