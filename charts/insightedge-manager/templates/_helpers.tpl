@@ -9,15 +9,15 @@ Names are prefixed with the chart name: defines are shared by a chart and its pa
 {{/* The chart name, fixed: inside the umbrella the chart is aliased `manager`. */}}
 {{- define "insightedge-manager.chartName" -}}insightedge-manager{{- end -}}
 
-{{/* `nameOverride` or the chart name, at most 63 characters, no trailing `-`. */}}
+{{/* `nameOverride` or the chart name: `trunc 63 | trimSuffix "-"`. */}}
 {{- define "insightedge-manager.name" -}}
 {{- $name := default (include "insightedge-manager.chartName" .) .Values.nameOverride -}}
-{{- regexReplaceAll "-+$" ($name | trunc 63) "" -}}
+{{- $name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/*
 `fullnameOverride`; else the release when it already holds the name; else
-`<release>-<name>`; at most 63 characters, no trailing `-`.
+`<release>-<name>`; then `trunc 63 | trimSuffix "-"`.
 */}}
 {{- define "insightedge-manager.fullname" -}}
 {{- $name := default (include "insightedge-manager.chartName" .) .Values.nameOverride -}}
@@ -29,7 +29,7 @@ Names are prefixed with the chart name: defines are shared by a chart and its pa
 {{- else -}}
 {{- $full = printf "%s-%s" .Release.Name $name -}}
 {{- end -}}
-{{- regexReplaceAll "-+$" ($full | trunc 63) "" -}}
+{{- $full | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/* Labels of every object and pod template. */}}
