@@ -67,7 +67,14 @@ public struct SchemaValidator {
             }
             for (key, item) in map {
                 switch (type, item) {
-                case (.stringMap, .string), (.quantityMap, .string), (.quantityMap, .int), (.quantityMap, .float):
+                case (.quantityMap, .string(let text)):
+                    // The typed model writes the text as it is, so text Kubernetes cannot read must stop here.
+                    do {
+                        _ = try Quantity(text)
+                    } catch {
+                        diagnostics.append(Diagnostic(.error, rule: "KG001", path: path.appending(key: key), "\(error)"))
+                    }
+                case (.stringMap, .string), (.quantityMap, .int), (.quantityMap, .float):
                     continue
                 default:
                     let expected = type.isQuantityMap ? "a quantity such as 300Mi" : "a string"
