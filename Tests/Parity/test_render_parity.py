@@ -128,6 +128,10 @@ service: {lrmi: {enabled: true, port: 0x2000}}
     Case("pu-unknown-key-is-ignored", P, {"partitions": 1, "service": {"type": "NodePort", "lrmi": {"enabled": True, "initialNodeport": 31000}}}),
     Case("pu-release-holds-chart-name", P, {"partitions": 1}, release="prod-insightedge-pu"),
     Case("pu-namespace", P, {"partitions": 1}, namespace="spaces"),
+    # A map set to null reads as empty; Helm drops the key before it validates.
+    Case("pu-null-maps", P, "partitions: 1\nnodeSelector: null\nresources: null\n"
+                            "memoryXtendVolume: {volumeMount: null}\n"),
+    Case("manager-null-limits", M, "resources: {limits: null, requests: {memory: 200Mi}}\n"),
     # ---- insightedge (umbrella)
     Case("umbrella-default", U, builtin=True),
     Case("umbrella-dev", U, {"manager": {"service": {"type": "NodePort"}},
@@ -150,6 +154,8 @@ service: {lrmi: {enabled: true, port: 0x2000}}
     Case("umbrella-disabled-port-in-block", U, {
         "manager": {"service": {"type": "NodePort", "lus": {"enabled": False, "nodePort": 31001}}},
         "pu": {"partitions": 1, "service": {"type": "NodePort", "lrmi": {"enabled": True, "initialNodePort": 31000}}}}),
+    # A subchart's values set to null fall back to the subchart's defaults.
+    Case("umbrella-pu-null", U, "pu: null\n"),
     Case("umbrella-overrides", U, {"manager": {"fullnameOverride": "mgr", "license": "key"},
                                    "pu": {"nameOverride": "space", "instances": 2, "license": "key"}}, release="shop"),
 ]
@@ -309,3 +315,10 @@ def test_both_reject(case, helm_stage, fragment):
     assert fragment in kubegrid_side.error, kubegrid_side.error
     assert helm_side.error is not None, f"helm rendered {sorted(helm_side.objects)}"
     assert helm_side.stage == helm_stage, helm_side.error
+
+
+def test_umbrella_folder_reads_subchart_values_under_their_aliases():
+    """charts/insightedge lists its subcharts as `manager` and `pu`; no stray keys, no warnings."""
+    proc = run_kubegrid("render", str(CHARTS / U), "--name", "grid")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
