@@ -108,8 +108,9 @@ def helm_render(case: Case) -> Rendered:
 
 
 def run_kubegrid(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Runs kubegrid in the repository root, where `charts/` and `templates/` are."""
     return subprocess.run(
-        [str(KUBEGRID), *args], input=stdin, capture_output=True, text=True, timeout=60, check=False
+        [str(KUBEGRID), *args], input=stdin, capture_output=True, text=True, timeout=60, check=False, cwd=ROOT
     )
 
 
@@ -118,9 +119,10 @@ def kubegrid_render(case: Case, *, builtin: bool = False, output: str = "json") 
     with tempfile.TemporaryDirectory(prefix="kubegrid-parity-") as directory:
         values_file = Path(directory) / "values.yaml"
         values_file.write_text(case.values_text)
+        # Helm's positional form after `--`, so that any release name (empty, or `-grid`) gets through.
         proc = run_kubegrid(
-            "render", chart, f"--name={case.release}", f"--namespace={case.namespace}",
-            "-f", str(values_file), "--output", output,
+            "render", f"--namespace={case.namespace}", "-f", str(values_file), "--output", output,
+            "--", case.release, chart,
         )
     if proc.returncode != 0:
         assert proc.returncode == 1, f"kubegrid exit {proc.returncode}: {proc.stderr}"

@@ -132,6 +132,19 @@ service: {lrmi: {enabled: true, port: 0x2000}}
     Case("pu-null-maps", P, "partitions: 1\nnodeSelector: null\nresources: null\n"
                             "memoryXtendVolume: {volumeMount: null}\n"),
     Case("manager-null-limits", M, "resources: {limits: null, requests: {memory: 200Mi}}\n"),
+    # A null inside a map removes that key, default or not.
+    Case("pu-null-removes-a-default", P, "partitions: 1\nresources: {limits: {memory: null, cpu: 1}}\n"),
+    # Strings a YAML 1.1 reader would take for something else must stay strings.
+    Case("pu-ambiguous-strings", P, """
+partitions: 1
+license: "no"
+image: {tag: "0755"}
+java: {heap: "1e3", options: "-Da=1 # not a comment\n-Db=2"}
+properties: "a: b, c: [d]"
+resourceUrl: "https://example.com/pu.jar?x=*&y=%20"
+nodeSelector: {"null": "~", "true": "off", "1.5": "0x1F"}
+manager: {name: "null"}
+"""),
     # ---- insightedge (umbrella)
     Case("umbrella-default", U, builtin=True),
     Case("umbrella-dev", U, {"manager": {"service": {"type": "NodePort"}},
@@ -299,6 +312,11 @@ INVALID = [
     (Case("range-grace-period", P, {"terminationGracePeriodSeconds": -1}), "schema", "terminationGracePeriodSeconds"),
     (Case("range-probe-period", M, {"livenessProbe": {"periodSeconds": 0}}), "schema", "periodSeconds"),
     (Case("null-required-leaf", M, {"image": {"tag": None}}), "schema", "image.tag"),
+    (Case("null-required-flag", P, "ha: null\n"), "schema", "ha"),
+    # A null a user adds to a map (no default under it) stays, and is not a string.
+    (Case("null-in-string-map", P, "nodeSelector: {disk: null}\n"), "schema", "nodeSelector.disk"),
+    (Case("type-integer-as-string", P, {"terminationGracePeriodSeconds": "30"}), "schema", "terminationGracePeriodSeconds"),
+    (Case("range-huge-number", P, "partitions: 1e20\n"), "schema", "partitions"),
     (Case("quantity-not-a-quantity", P, {"resources": {"limits": {"memory": "lots"}}}), "schema", "resources.limits.memory"),
     (Case("quantity-storage-not-a-quantity", P, {"partitions": 1, "memoryXtendVolume": {
         "enabled": True, "volumeClaimTemplate": {"storage": "ten gigs"}}}), "schema", "storage"),
@@ -322,3 +340,65 @@ def test_umbrella_folder_reads_subchart_values_under_their_aliases():
     proc = run_kubegrid("render", str(CHARTS / U), "--name", "grid")
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
+
+
+# ---------------------------------------------------------------- the charts themselves
+
+LINT_VALUES = {
+    M: [None, {"ha": True, "antiAffinity": {"enabled": True}, "service": {"type": "NodePort", "api": {"nodePort": 30090}}}],
+    P: [None, {"partitions": 2, "ha": True, "antiAffinity": {"enabled": True},
+               "service": {"type": "NodePort", "lrmi": {"enabled": True, "initialNodePort": 31000}},
+               "memoryXtendVolume": {"enabled": True, "volumeClaimTemplate": {"storage": "1Gi"}}}],
+    U: [None, {"manager": {"ha": True}, "pu": {"partitions": 2, "service": {"lrmi": {"enabled": True}}}}],
+}
+
+
+@pytest.mark.parametrize("chart,values", [(chart, values) for chart, sets in LINT_VALUES.items() for values in sets],
+                         ids=lambda item: item if isinstance(item, str) else ("defaults" if item is None else "values"))
+def test_helm_lint_finds_no_errors_or_warnings(chart, values):
+    report = helm.lint(str(CHARTS / chart), values, strict=True, with_subcharts=True)
+    assert report["errors"] == []
+    # 1 is info (only "icon is recommended"); 2 would be a warning, 3 an error.
+    assert [m for m in report["messages"] if m["severity"] >= 2] == []
+    assert report["total_charts_linted"] >= 1
+
+
+def test_generated_chart_files_are_up_to_date():
+    proc = run_kubegrid("chart", "generate", "--check")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+
+
+# ---------------------------------------------------------------- known differences
+#
+# Each is asserted, so that a change on either side shows up here.
+
+
+def test_known_difference_large_fractional_quantity():
+    """Helm prints a float64 with Go's %v, which switches to an exponent from 1e6 on;
+    kubegrid writes the decimal. Both are the same Kubernetes quantity."""
+    case = Case("large-fraction", P, "partitions: 1\nresources: {requests: {cpu: 1234567.5}}\n")
+    path = ("StatefulSet", "testspace-insightedge-pu-1")
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    requests = lambda side: side.objects[path]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]
+    assert requests(helm_side) == {"cpu": "1.2345675e+06"}
+    assert requests(kubegrid_side) == {"cpu": "1234567.5"}
+
+
+@pytest.mark.parametrize("quantity", ["10Pi", "1234567890123456789"])
+def test_known_difference_quantities_beyond_exact_range(quantity):
+    """kubegrid holds quantities exactly in 64-bit thousandths (up to about 8Pi, 18
+    significant digits) and refuses larger ones; Kubernetes and Helm's pattern accept them."""
+    case = Case("huge-quantity", P, {"partitions": 1, "resources": {"limits": {"memory": quantity}}})
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    assert helm_side.error is None
+    assert kubegrid_side.error is not None and "resources.limits.memory" in kubegrid_side.error
+
+
+def test_known_difference_empty_release_name():
+    """kubegrid refuses an empty release name; helm_python's render takes an empty name
+    for `release-name`, as `helm template` does without one."""
+    case = Case("empty-release", P, {}, release="")
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    assert kubegrid_side.error is not None and "release name is required" in kubegrid_side.error
+    assert ("StatefulSet", "release-name-insightedge-pu") in helm_side.objects
