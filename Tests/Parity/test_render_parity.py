@@ -88,6 +88,9 @@ service: {api: {port: 80}, lus: {port: 4175}, lrmi: {port: 8201}}
     Case("pu-deprecated-InitialNodePort", P, {"partitions": 2, "service": {"type": "NodePort", "lrmi": {"enabled": True, "InitialNodePort": 30500}}}),
     Case("pu-both-spellings-agree", P, {"partitions": 1, "service": {"type": "NodePort", "lrmi": {
         "enabled": True, "initialNodePort": 30600, "InitialNodePort": 30600}}}),
+    Case("pu-deprecated-spelling-null", P, "partitions: 1\nservice: {type: NodePort, lrmi: {enabled: true, initialNodePort: 31000, InitialNodePort: null}}\n"),
+    # Helm hands `global` to every subchart; kubegrid ignores it, and so do the templates.
+    Case("umbrella-globals", U, "global: {region: eu}\npu: {partitions: 1, global: {x: 1}}\n"),
     Case("pu-memoryxtend", P, {"partitions": 1, "ha": True, "antiAffinity": {"enabled": True},
                                "memoryXtendVolume": {"enabled": True, "volumeClaimTemplate": {"storage": "10Gi", "storageClassName": "fast"}},
                                "resourceUrl": "https://example.com/pu.jar", "properties": "memoryThreshold=7g", "schema": "partitioned"},

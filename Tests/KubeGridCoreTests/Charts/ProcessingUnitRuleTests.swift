@@ -62,6 +62,14 @@ import Testing
         #expect(ports == [31000])
     }
 
+    @Test func bothSpellingsConflictUnlessTheOldOneIsNull() {
+        let base: [(String, Values)] = [("partitions", 1), ("service.type", "NodePort"), ("service.lrmi.initialNodePort", 31000)]
+        let conflicting = BuiltInChart.processingUnit.plan(base + [("service.lrmi.InitialNodePort", 31001)])
+        #expect(conflicting.errorMessages.contains { $0.hasPrefix("service.lrmi.InitialNodePort: conflicts with service.lrmi.initialNodePort") })
+        let nulled = BuiltInChart.processingUnit.plan(base + [("service.lrmi.InitialNodePort", nil)])
+        #expect(nulled.diagnostics.errors.isEmpty, "\(nulled.errorMessages)")
+    }
+
     @Test func loadBalancerCountIsAnInfoFinding() {
         let plan = BuiltInChart.processingUnit.plan([("partitions", 3), ("ha", true), ("antiAffinity.enabled", true), ("service.lrmi.enabled", true)])
         #expect(plan.diagnostics.contains { $0.rule == "KG109" && $0.severity == .info && $0.message.hasPrefix("this Space needs 6 load balancers") })

@@ -107,7 +107,8 @@ public struct SchemaValidator {
                     "is a deprecated spelling; write \(path.appending(key: field.key)) instead"))
                 if value == nil || value == .null || value == field.defaultValue {
                     value = aliased
-                } else if value != aliased {
+                } else if value != aliased && !aliased.isNull {
+                    // A null old spelling sets nothing, so it cannot disagree (Helm reads it so too).
                     diagnostics.append(Diagnostic(
                         .error, rule: "KG001", path: path.appending(key: alias),
                         "conflicts with \(path.appending(key: field.key)); set only \(field.key)"))
