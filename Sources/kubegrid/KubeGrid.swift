@@ -35,8 +35,8 @@ struct KubeGrid: ParsableCommand {
         } catch let exit as ExitCode {
             Terminal.exit(exit.rawValue)
         } catch {
-            Terminal.writeError("error: \(error)")
-            Terminal.exit(1)
+            // Argument-parser's own outcomes, such as `render --help`, arrive here from run().
+            exitForParseError(error)
         }
         Terminal.exit(0)
     }
