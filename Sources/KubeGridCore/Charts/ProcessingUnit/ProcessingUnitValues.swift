@@ -112,6 +112,14 @@ public struct ProcessingUnitValues: Sendable, Hashable {
             for (value, key) in [(memoryXtend.volumeName, "volumeMount.name"), (memoryXtend.mountPath, "volumeMount.mountPath"), (memoryXtend.storage, "volumeClaimTemplate.storage")] where value == nil {
                 error("KG104", "memoryXtendVolume.\(key)", "is required when memoryXtendVolume.enabled is true; set it, e.g. memoryXtendVolume.volumeClaimTemplate.storage=10Gi")
             }
+            // The claim's size goes into the manifest as written; Kubernetes must be able to read it.
+            if let storage = memoryXtend.storage {
+                do {
+                    _ = try Quantity(storage)
+                } catch let problem {
+                    error("KG104", "memoryXtendVolume.volumeClaimTemplate.storage", "\(problem)")
+                }
+            }
         }
         if serviceType == .clusterIP && initialNodePort != nil {
             error("KG106", "service.lrmi.initialNodePort", "a ClusterIP Service has no node ports; remove initialNodePort or set service.type=NodePort")
