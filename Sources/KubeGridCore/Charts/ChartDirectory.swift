@@ -1,5 +1,8 @@
 /// Loads a chart folder: `Chart.yaml` (required), `values.yaml` (optional) and the
 /// subcharts under `charts/`, as Helm's directory loader does for values.
+///
+/// A subchart that `Chart.yaml` lists under `dependencies` with an `alias` takes the alias
+/// as its name, as Helm does before it renders: its values then live under the alias.
 public struct ChartDirectory {
     public var files: any FileSource
 
@@ -12,7 +15,7 @@ public struct ChartDirectory {
         guard entries.contains("Chart.yaml") else { throw .missingChartFile(directory: path) }
         let chartFile = joinPath(path, "Chart.yaml")
         let metadata = try readMetadata(chartFile)
-        let aliases = try readAliases(chartFile)
+        let aliases = metadata.aliases
         var values = Values.emptyMap
         if entries.contains("values.yaml") {
             let valuesFile = joinPath(path, "values.yaml")
@@ -30,17 +33,17 @@ public struct ChartDirectory {
                 if name.hasSuffix(".tgz") || name.hasSuffix(".tar.gz") { throw .packedSubchart(subpath) }
                 if name.hasSuffix(".prov") { continue }
                 guard files.directoryEntries(at: subpath) != nil else { throw .strayFileInCharts(subpath) }
-                dependencies.append(try load(subpath))
-            }
-        }
-        // As `helm template` does (ProcessDependencies): a subchart listed with an alias
-        // takes its values under the alias; listed twice, it appears once per alias.
-        dependencies = dependencies.flatMap { subchart -> [HelmChart] in
-            guard let names = aliases[subchart.name] else { return [subchart] }
-            return names.map { alias in
-                var copy = subchart
-                copy.name = alias
-                return copy
+                let subchart = try load(subpath)
+                let names = aliases.filter { $0.name == subchart.name }.map(\.alias)
+                if names.isEmpty {
+                    dependencies.append(subchart)
+                }
+                // One copy per listed alias; the same chart may be listed twice under two aliases.
+                for name in names {
+                    var aliased = subchart
+                    aliased.name = name
+                    dependencies.append(aliased)
+                }
             }
         }
         return HelmChart(name: metadata.name, version: metadata.version, values: values, dependencies: dependencies)
@@ -54,20 +57,7 @@ public struct ChartDirectory {
         }
     }
 
-    /// The aliases `Chart.yaml`'s `dependencies` give each subchart, by the subchart's name.
-    private func readAliases(_ file: String) throws(ChartError) -> [String: [String]] {
-        let document = try? YAMLReader(source: file).documents(from: try read(file)).first?.root
-        var aliases: [String: [String]] = [:]
-        for entry in document?["dependencies"]?.listValue ?? [] {
-            guard let name = entry["name"]?.stringValue, let alias = entry["alias"]?.stringValue, !alias.isEmpty else {
-                continue
-            }
-            aliases[name, default: []].append(alias)
-        }
-        return aliases
-    }
-
-    private func readMetadata(_ file: String) throws(ChartError) -> (name: String, version: String) {
+    private func readMetadata(_ file: String) throws(ChartError) -> (name: String, version: String, aliases: [(name: String, alias: String)]) {
         let bytes = try read(file)
         let document: Values
         do throws(YAMLError) {
@@ -91,7 +81,17 @@ public struct ChartDirectory {
             throw .badMetadata(
                 file: file, field: "version", problem: "\"\(version)\" is not a semantic version; write it as 1.2.3")
         }
-        return (name, version)
+        return (name, version, Self.aliases(fields["dependencies"]))
+    }
+
+    /// The `dependencies` of `Chart.yaml` that give a chart another name; a listed
+    /// dependency without an alias keeps its own name.
+    private static func aliases(_ dependencies: Values?) -> [(name: String, alias: String)] {
+        (dependencies?.listValue ?? []).compactMap { entry in
+            guard let name = text(entry["name"]), !name.isEmpty else { return nil }
+            let alias = text(entry["alias"]).flatMap { $0.isEmpty ? nil : $0 } ?? name
+            return (name, alias)
+        }
     }
 
     /// A scalar field as text; Helm's metadata reader turns numbers into strings.
