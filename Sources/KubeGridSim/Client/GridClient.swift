@@ -7,79 +7,188 @@ struct PlannedOperation: Sendable {
     var value: String?
 }
 
+/// A partition of a Space.
+struct PartitionRef: Sendable, Hashable {
+    var space: String
+    var partition: Int
+}
+
+/// A primary as a client's proxy knows it: the pod, and the address it registered.
+struct ProxyTarget: Sendable {
+    var podKey: String
+    var uid: Int
+    var address: GridAddress
+}
+
+/// The operation a client has in flight, across the proxy's retries.
+struct InFlightOperation: Sendable {
+    /// The invoke entry.
+    var operation: Operation
+    /// When the proxy gives up.
+    var deadline: SimTime
+    /// The primary the current call went to; nil between attempts.
+    var target: ProxyTarget?
+    /// Why the last attempt failed.
+    var problem: String?
+    /// True once a write reached a primary that went away during the call: from the
+    /// client's side it may have landed, so giving up is `info`, not `fail`.
+    var maybeApplied = false
+}
+
 /// A client process: its operations, one at a time, as a Jepsen client runs them.
 struct ClientState: Sendable {
     var id: Int
     var plan: [PlannedOperation]
     var next = 0
-    /// The operation in flight, its invoke entry, and where it went (nil: it never connected).
-    var inFlight: (operation: Operation, target: (podKey: String, uid: Int)?, failure: String?)?
+    var inFlight: InFlightOperation?
+    /// Time between operations.
+    var interval: SimTime
+    /// The proxy's cache: each partition's primary as last looked up.
+    var primaries: [PartitionRef: ProxyTarget] = [:]
+    /// For a monitor: the partition it reads until the read succeeds.
+    var monitor: PartitionRef?
+    /// A monitor is done once one of its reads succeeded.
+    var monitorDone = false
 
-    var isDone: Bool { next >= plan.count && inFlight == nil }
+    var isDone: Bool { monitor != nil ? monitorDone : next >= plan.count && inFlight == nil }
 }
 
 /// Clients of the Space, in the manner of a GigaSpaces space proxy: find the lookup
-/// service, learn each partition's primary there, route every operation by
-/// `abs(hash(key)) % partitions` to that primary, and record every operation as invoke
-/// then ok, fail or info.
+/// service, learn each partition's primary there and remember it, route every operation
+/// by `abs(hash(key)) % partitions` to that primary, and record every operation as invoke
+/// then ok, fail or info. When the primary it knows is gone or no longer primary, the
+/// proxy asks the lookup service again, every `clientRetryInterval`, until the operation
+/// succeeds or `clientRetryTimeout` has passed.
 extension World {
-    /// Starts clients that share `plan` round-robin.
-    mutating func startClients(count: Int, plan: [PlannedOperation]) {
+    /// Starts clients that share `plan` round-robin, `interval` apart.
+    mutating func startClients(count: Int, plan: [PlannedOperation], interval: SimTime? = nil) {
         let count = max(count, 1)
         clients = (0..<count).map { id in
-            ClientState(id: id, plan: plan.enumerated().filter { $0.offset % count == id }.map(\.element))
+            ClientState(
+                id: id, plan: plan.enumerated().filter { $0.offset % count == id }.map(\.element),
+                interval: interval ?? timings.operationInterval)
         }
         for id in clients.indices { schedule(.clientInvoke(client: id)) }
     }
 
-    var clientsDone: Bool { clients.allSatisfy(\.isDone) }
+    /// The workload clients have run every operation (monitors aside).
+    var clientsDone: Bool { clients.allSatisfy { $0.monitor != nil || $0.isDone } }
 
     mutating func clientInvoke(_ id: Int) {
-        guard clients.indices.contains(id), clients[id].inFlight == nil, clients[id].next < clients[id].plan.count else {
-            return
+        guard clients.indices.contains(id), clients[id].inFlight == nil else { return }
+        let planned: PlannedOperation
+        if let monitor = clients[id].monitor {
+            guard !clients[id].monitorDone, let key = monitorKey(monitor) else { return }
+            planned = PlannedOperation(function: .read, spaceKey: monitor.space, key: key, value: nil)
+        } else {
+            guard clients[id].next < clients[id].plan.count else { return }
+            planned = clients[id].plan[clients[id].next]
+            clients[id].next += 1
         }
-        let planned = clients[id].plan[clients[id].next]
-        clients[id].next += 1
         let partitions = grid.spaces[planned.spaceKey]?.partitionCount ?? 1
         let operation = Operation(
             process: id, type: .invoke, function: planned.function, key: planned.key, value: planned.value,
             partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: now)
         history.record(operation)
-        switch primaryConnection(space: planned.spaceKey, partition: operation.partition) {
+        clients[id].inFlight = InFlightOperation(operation: operation, deadline: now + timings.clientRetryTimeout)
+        clientAttempt(id)
+    }
+
+    /// One attempt: call the primary the proxy knows, or look one up in the lookup service.
+    mutating func clientAttempt(_ id: Int) {
+        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, inFlight.target == nil else { return }
+        let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
+        if let known = clients[id].primaries[ref] {
+            if let refusal = callRefusal(known) {
+                clients[id].primaries[ref] = nil
+                inFlight.problem = refusal.reason
+                clients[id].inFlight = inFlight
+                // A dead node never answers: the call hangs until the connect timeout.
+                return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero)
+            }
+            inFlight.target = known
+            clients[id].inFlight = inFlight
+            return schedule(.clientComplete(client: id), after: timings.operationLatency)
+        }
+        switch primaryConnection(space: ref.space, partition: ref.partition) {
         case .success(let target):
-            clients[id].inFlight = (operation, target, nil)
-            schedule(.clientComplete(client: id), after: timings.operationLatency)
+            clients[id].primaries[ref] = target
+            inFlight.target = target
+            clients[id].inFlight = inFlight
+            // A lookup, then the call.
+            schedule(.clientComplete(client: id), after: timings.operationLatency * 2)
         case .failure(let problem):
-            clients[id].inFlight = (operation, nil, problem.reason)
-            schedule(.clientComplete(client: id), after: timings.connectTimeout)
+            inFlight.problem = problem.reason
+            clients[id].inFlight = inFlight
+            retryOrGiveUp(id, after: timings.clientRetryInterval)
         }
     }
 
+    /// The call reaches the primary: applied, or the primary went away while it travelled.
     mutating func clientComplete(_ id: Int) {
-        guard clients.indices.contains(id), let (invoked, target, failure) = clients[id].inFlight else { return }
-        clients[id].inFlight = nil
-        var completion = invoked
-        completion.time = now
-        if let target, case .applied(let value) = apply(invoked, on: target) {
+        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, let target = inFlight.target else { return }
+        let operation = inFlight.operation
+        if callRefusal(target) == nil, case .applied(let value) = apply(operation, on: target) {
+            var completion = operation
             completion.type = .ok
+            completion.time = now
             completion.value = value
-        } else {
-            // A connection that never opened certainly did nothing; one whose primary went
-            // away mid-call may or may not have written.
-            completion.type = target != nil && invoked.function == .write ? .info : .fail
-            completion.error = failure ?? "the primary of partition \(invoked.partition) went away during the call"
-            if invoked.function == .read { completion.value = nil }
+            return finish(id, completion)
         }
+        clients[id].primaries[PartitionRef(space: operation.space, partition: operation.partition)] = nil
+        inFlight.target = nil
+        inFlight.problem = "the primary of partition \(operation.partition) went away during the call"
+        if operation.function == .write { inFlight.maybeApplied = true }
+        clients[id].inFlight = inFlight
+        retryOrGiveUp(id, after: .zero)
+    }
+
+    /// Tries again after `delay` if the proxy's timeout allows; otherwise the operation
+    /// ends: `fail` when it certainly did nothing, `info` when a write may have landed.
+    private mutating func retryOrGiveUp(_ id: Int, after delay: SimTime) {
+        guard let inFlight = clients[id].inFlight else { return }
+        if now + delay <= inFlight.deadline {
+            return schedule(.clientRetry(client: id), after: delay)
+        }
+        var completion = inFlight.operation
+        completion.time = now
+        completion.type = inFlight.maybeApplied ? .info : .fail
+        completion.error = inFlight.problem ?? "the operation timed out"
+        if completion.function == .read { completion.value = nil }
+        finish(id, completion)
+    }
+
+    private mutating func finish(_ id: Int, _ completion: Operation) {
+        clients[id].inFlight = nil
         history.record(completion)
-        progress += 1
+        clientProgress += 1
+        if clients[id].monitor != nil {
+            if completion.type == .ok {
+                clients[id].monitorDone = true
+                return
+            }
+            return schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
+        }
         if clients[id].next < clients[id].plan.count {
-            schedule(.clientInvoke(client: id), after: timings.operationInterval)
+            schedule(.clientInvoke(client: id), after: clients[id].interval)
         }
     }
 
-    /// Applies an operation on the primary it was sent to, if that primary is still there:
-    /// a write is acknowledged once every backup has it (synchronous replication).
-    private mutating func apply(_ operation: Operation, on target: (podKey: String, uid: Int)) -> Applied {
+    /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
+    /// than being refused at once; nil when the primary is there and reachable.
+    private func callRefusal(_ target: ProxyTarget) -> (reason: String, hangs: Bool)? {
+        let hangs = pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
+        if let why = unreachableReason(target.address, pod: target.podKey) { return (why, hangs) }
+        guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
+            return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
+        }
+        guard instance.state == .primary else { return ("\(instance.podName) is no longer primary", false) }
+        return nil
+    }
+
+    /// Applies an operation on the primary it was sent to: a write is acknowledged once
+    /// every backup has it (synchronous replication).
+    private mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
         guard var primary = grid.instances[target.podKey], primary.uid == target.uid, primary.state == .primary else {
             return .primaryGone
         }
@@ -89,8 +198,10 @@ extension World {
         case .write:
             primary.store[operation.key] = operation.value
             grid.instances[target.podKey] = primary
-            let backups = grid.spaces[operation.space]?.partitions[operation.partition - 1].backups ?? []
-            for backup in backups { grid.instances[backup]?.store[operation.key] = operation.value }
+            if !brokenReplication {
+                let backups = grid.spaces[operation.space]?.partitions[operation.partition - 1].backups ?? []
+                for backup in backups { grid.instances[backup]?.store[operation.key] = operation.value }
+            }
             return .applied(operation.value)
         }
     }
@@ -105,7 +216,7 @@ extension World {
 
     /// The primary of a partition as the client's proxy reaches it: through the lookup
     /// service, to the address the primary registered.
-    func primaryConnection(space spaceKey: String, partition: Int) -> Result<(podKey: String, uid: Int), AddressPending> {
+    func primaryConnection(space spaceKey: String, partition: Int) -> Result<ProxyTarget, AddressPending> {
         guard let space = grid.spaces[spaceKey] else {
             return .failure(AddressPending(reason: "there is no Space \(spaceKey)"))
         }
@@ -129,11 +240,11 @@ extension World {
         if let why = unreachableReason(registration.address, pod: primary.podKey) {
             return .failure(AddressPending(reason: "cannot reach the primary \(primary.podName) at \(registration.address): \(why)"))
         }
-        return .success((primary.podKey, primary.uid))
+        return .success(ProxyTarget(podKey: primary.podKey, uid: primary.uid, address: registration.address))
     }
 
-    /// Reads every key ever written, as a last client would after the scenario, and
-    /// records the reads in the history (process -1).
+    /// Reads every key ever written, as a new client would after the scenario — through
+    /// the lookup service, with no proxy cache — and records the reads (process -1).
     mutating func finalRead() {
         var seen = Set<String>()
         let writes = history.entries.filter { $0.type == .invoke && $0.function == .write }

@@ -1,7 +1,10 @@
 /// The operations the clients run.
 enum Workload {
     /// For every Space, one write and one read of a key in each partition (so every
-    /// partition is tried), then `operations` writes and reads of random keys.
+    /// partition is tried), then `operations` writes and reads of random keys. The random
+    /// keys never repeat the covering ones and are drawn from as many keys as there are
+    /// operations, so most writes stay the last of their key: a write lost to a fault is
+    /// not hidden by a later one.
     static func plan(
         spaces: [(key: String, partitions: Int)], operations: Int, random: inout SeededRandom
     ) -> [PlannedOperation] {
@@ -11,8 +14,11 @@ enum Workload {
             defer { nextValue += 1 }
             return "v\(nextValue)"
         }
+        var firstRandomKey: [String: Int] = [:]
         for space in spaces {
-            for key in keysCoveringPartitions(space.partitions) {
+            let covering = keysCoveringPartitions(space.partitions)
+            firstRandomKey[space.key] = (covering.compactMap { Int($0.dropFirst(4)) }.max() ?? -1) + 1
+            for key in covering {
                 plan.append(PlannedOperation(function: .write, spaceKey: space.key, key: key, value: value()))
                 plan.append(PlannedOperation(function: .read, spaceKey: space.key, key: key, value: nil))
             }
@@ -20,7 +26,8 @@ enum Workload {
         guard !spaces.isEmpty else { return plan }
         for _ in 0..<max(operations, 0) {
             let space = spaces[Int.random(in: 0..<spaces.count, using: &random)]
-            let key = "key-\(Int.random(in: 0..<max(16, space.partitions * 4), using: &random))"
+            let keys = max(16, space.partitions * 4, operations)
+            let key = "key-\((firstRandomKey[space.key] ?? 0) + Int.random(in: 0..<keys, using: &random))"
             if Bool.random(using: &random) {
                 plan.append(PlannedOperation(function: .write, spaceKey: space.key, key: key, value: value()))
             } else {

@@ -31,6 +31,10 @@ public struct ClusterNode: Sendable {
     public var unschedulable: Bool
     /// Whether it is up.
     public var condition: Condition
+    /// Counts the node's losses, so the steps of an earlier loss are not taken for a later one's.
+    var incarnation = 0
+    /// True while the `Node` object is deleted (after a loss, until a replacement joins).
+    var removed = false
 
     public init(
         name: String, labels: OrderedDictionary<String, String>, allocatable: ResourceAmounts,

@@ -74,6 +74,9 @@ public struct Pod: Sendable {
     public var readinessSuccesses = 0
     public var readinessFailures = 0
     public var livenessFailures = 0
+    /// Probes that passed with nothing left to change and wait for the application's
+    /// status to change before they tick again.
+    var dormantProbes: Set<ProbeKind> = []
 
     init(
         uid: Int, name: String, namespace: String, labels: OrderedDictionary<String, String>, spec: PodSpec,

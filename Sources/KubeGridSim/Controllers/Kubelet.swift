@@ -86,6 +86,7 @@ extension World {
         pod.readinessSuccesses = 0
         pod.readinessFailures = 0
         pod.livenessFailures = 0
+        pod.dormantProbes = []
         let hasReadinessProbe = pod.spec.containers.contains { $0.readinessProbe != nil }
         let wasReady = pod.ready
         pod.ready = !hasReadinessProbe
@@ -110,6 +111,7 @@ extension World {
         pod.stage = .running
         pods[pod.key] = pod
         applicationUp(pod)
+        applicationStatusChanged(pod.key)
     }
 
     /// The main container died (liveness, or a fault): the grid loses what ran in it, and

@@ -8,6 +8,12 @@ import KubeGridCore
 /// What a probe finds is what the application would answer: a Management Pod's REST API
 /// once it has started; a Space instance's `/probes/alive` once started and
 /// `/probes/ready` once it is a primary or a recovered backup.
+///
+/// A probe that passes with nothing left to change (liveness passing, readiness passing on
+/// a Ready pod) goes dormant instead of ticking on: it would keep passing until the
+/// application's status changes, and whatever changes it calls
+/// ``applicationStatusChanged(_:)``, which puts the probe back on its period. Long runs
+/// then cost nothing for pods that are simply up.
 extension World {
     mutating func runProbe(uid: Int, generation: Int, kind: ProbeKind) {
         guard var pod = pod(uid: uid, generation: generation), pod.phase == .running else { return }
@@ -31,12 +37,16 @@ extension World {
             let wasReady = pod.ready
             if passed, pod.readinessSuccesses >= probe.effectiveSuccessThreshold { pod.ready = true }
             if !passed, pod.readinessFailures >= probe.effectiveFailureThreshold { pod.ready = false }
+            if passed && pod.ready { pod.dormantProbes.insert(.readiness) }
             pods[pod.key] = pod
             if pod.ready != wasReady { podChanged(pod) }
+            if pod.dormantProbes.contains(.readiness) { return }
         case .liveness:
             if passed {
                 pod.livenessFailures = 0
+                pod.dormantProbes.insert(.liveness)
                 pods[pod.key] = pod
+                return
             } else {
                 pod.livenessFailures += 1
                 pods[pod.key] = pod
@@ -48,6 +58,24 @@ extension World {
             }
         }
         schedule(.probe(uid: uid, generation: generation, kind: kind), after: .seconds(probe.effectivePeriodSeconds))
+    }
+
+    /// The application in `podKey` may answer its probes differently now: dormant probes
+    /// resume at their next tick (`initialDelaySeconds + k × periodSeconds` after the start).
+    mutating func applicationStatusChanged(_ podKey: String) {
+        guard var pod = pods[podKey], !pod.dormantProbes.isEmpty, pod.phase == .running, let started = pod.startedAt
+        else { return }
+        for kind in [ProbeKind.readiness, .liveness] where pod.dormantProbes.contains(kind) {
+            let probe = pod.spec.containers.lazy.compactMap { kind == .readiness ? $0.readinessProbe : $0.livenessProbe }.first
+            guard let probe else { continue }
+            let first = started + .seconds(probe.effectiveInitialDelaySeconds)
+            let period = max(probe.effectivePeriodSeconds, 1) * 1000
+            var next = first
+            if now >= first { next = first + .milliseconds(((now - first).milliseconds / period + 1) * period) }
+            schedule(.probe(uid: pod.uid, generation: pod.generation, kind: kind), after: next - now)
+        }
+        pod.dormantProbes = []
+        pods[podKey] = pod
     }
 
     /// What the kubelet writes for a failed probe: a refused connection while the

@@ -41,6 +41,7 @@ extension World {
             createPod(of: entry, ordinal: ordinal)
             if entry.policy == .orderedReady { return }
         }
+        rollOut(entry)
     }
 
     /// Reconciles the StatefulSet owning `pod` (its readiness changed, or it went away).
@@ -66,12 +67,12 @@ extension World {
 
     /// Deletes a pod at once (a kill: `kubectl delete pod --grace-period=0 --force`, or its
     /// container and sandbox gone); the StatefulSet controller then creates it again.
-    mutating func deletePod(_ key: String, reason: String) {
+    mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
         guard let pod = removePod(key) else { return }
         schedulingQueue.removeAll { $0 == key }
         unschedulable.removeAll { $0 == key }
         if pod.nodeName != nil { scheduler.forget(key) }
-        record("pod/\(pod.name)", "Killing", reason)
+        record("pod/\(pod.name)", eventReason, reason)
         applicationStopped(pod)
         podChanged(pod)
         clusterChanged()

@@ -24,12 +24,25 @@ enum SimEvent: Sendable {
     case probe(uid: Int, generation: Int, kind: ProbeKind)
     /// A Space instance tries to register in the lookup service again.
     case retryRegistration(uid: Int, generation: Int)
-    /// A backup finished copying its primary's objects.
-    case recoveryDone(uid: Int, generation: Int)
+    /// A backup finished copying its primary's objects (`attempt` tells recoveries apart).
+    case recoveryDone(uid: Int, generation: Int, attempt: Int)
+    /// The backups of a partition notice that its primary is gone (`epoch` is the
+    /// partition's epoch when the primary left; a later change makes the event stale).
+    case primaryLossDetected(space: String, partition: Int, epoch: Int)
+    /// With `--failback`, the original primary takes its role back.
+    case failback(space: String, partition: Int, epoch: Int)
+    /// The node controller marks a silent node NotReady (`incarnation` tells losses apart).
+    case nodeNotReady(node: String, incarnation: Int)
+    /// A lost node's `Node` object is deleted.
+    case nodeRemoved(node: String, incarnation: Int)
+    /// A replacement machine joins under the lost node's name.
+    case nodeRejoined(node: String, incarnation: Int)
     /// A client starts its next operation.
     case clientInvoke(client: Int)
-    /// A client's operation in flight completes.
+    /// A client's call in flight completes.
     case clientComplete(client: Int)
+    /// A client's proxy tries an operation again (after a failed call or lookup).
+    case clientRetry(client: Int)
 }
 
 /// Which probe runs.

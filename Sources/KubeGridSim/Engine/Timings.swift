@@ -32,6 +32,31 @@ public struct Timings: Sendable {
     public var connectTimeout = SimTime.seconds(3)
     /// Time between a client's operations.
     public var operationInterval = SimTime.milliseconds(10)
+    /// How long a backup takes to notice that its primary is gone (GigaSpaces' failure
+    /// detection: missed heartbeats), before it asks ZooKeeper to become primary.
+    public var failureDetection = SimTime.seconds(8)
+    /// How often a client's proxy asks the lookup service again while a partition has no
+    /// primary it can reach (GigaSpaces' active-server lookup sampling).
+    public var clientRetryInterval = SimTime.milliseconds(500)
+    /// How long a client's proxy keeps retrying one operation before it gives up
+    /// (GigaSpaces' active-server lookup timeout, 20 s).
+    public var clientRetryTimeout = SimTime.seconds(20)
+    /// How long the node controller waits for a silent node before it marks it NotReady
+    /// and its pods Unknown (kube-controller-manager's `--node-monitor-grace-period`).
+    public var nodeMonitorGracePeriod = SimTime.seconds(40)
+    /// How long a NotReady node's `Node` object stays before it is deleted (the cloud
+    /// provider's node controller, or an operator, removing a machine that is gone).
+    public var nodeRemoval = SimTime.seconds(60)
+    /// How long after a lost node is removed a replacement machine joins under its name.
+    public var nodeReplacement = SimTime.seconds(30)
+    /// How long after the original primary has recovered as backup it takes its role back,
+    /// with `--failback`.
+    public var failbackDelay = SimTime.seconds(1)
+    /// How long a fault scenario waits for the grid to heal after one fault before it
+    /// gives up on it.
+    public var healTimeout = SimTime.seconds(900)
+    /// The pause between a healed fault and the next one.
+    public var faultGap = SimTime.seconds(2)
 
     public init() {}
 

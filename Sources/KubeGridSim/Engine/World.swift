@@ -9,6 +9,10 @@ import OrderedCollections
 struct World: Sendable {
     let timings: Timings
     let clientPlacement: ClientPlacement
+    /// `--failback`: the original primary takes its role back once it has recovered.
+    let failback: Bool
+    /// Test-only: writes skip the backups (see ``SimulationOptions``).
+    let brokenReplication: Bool
 
     private(set) var now = SimTime.zero
     private var queue = EventQueue<SimEvent>()
@@ -43,16 +47,30 @@ struct World: Sendable {
     var grid = GridState()
     var clients: [ClientState] = []
     var history = History()
+    /// The faults injected so far, and the fault being injected now (grid events use it to
+    /// say why a partition lost its data).
+    var faultLog = FaultLog()
+    /// When true, a partition that loses its primary gets a monitor client that reads it
+    /// until it answers, so its unavailability window is measured.
+    var monitoring = false
+    /// The monitor client of each partition that has one.
+    var monitors: [PartitionRef: Int] = [:]
+    /// For each Space, a key routing to each partition, for monitors.
+    var coveringKeys: [String: [String]] = [:]
     private(set) var events: [ClusterEvent] = []
-    /// Bumped whenever something a scenario waits for may have changed (a pod's readiness,
-    /// a partition's primary or backup, a client's operation), so `run` asks its stop
-    /// condition only then.
+    /// Bumped whenever something in the cluster a scenario waits for may have changed (a
+    /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
+    /// its stop condition only then.
     var progress = 0
+    /// Bumped when a client operation completes.
+    var clientProgress = 0
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
         timings = options.timings
         clientPlacement = options.client
+        failback = options.failback
+        brokenReplication = options.brokenReplication
         random = root.derived(1)
         scheduler = Scheduler(random: root.derived(2))
         network = ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3))
@@ -68,15 +86,15 @@ struct World: Sendable {
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
-        var checked = -1
+        var checked = (progress, clientProgress)
         if stop(self) { return }
         while let next = queue.nextTime, next <= deadline {
             while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
                 now = time
                 handle(event)
             }
-            if progress != checked {
-                checked = progress
+            if progress != checked.0 || clientProgress != checked.1 {
+                checked = (progress, clientProgress)
                 if stop(self) { return }
             }
         }
@@ -106,9 +124,17 @@ struct World: Sendable {
         case .probe(let uid, let generation, let kind): runProbe(uid: uid, generation: generation, kind: kind)
         case .retryRegistration(let uid, let generation):
             if let pod = pod(uid: uid, generation: generation) { registerInstance(pod.key) }
-        case .recoveryDone(let uid, let generation): recoveryDone(uid: uid, generation: generation)
+        case .recoveryDone(let uid, let generation, let attempt):
+            recoveryDone(uid: uid, generation: generation, attempt: attempt)
+        case .primaryLossDetected(let space, let partition, let epoch):
+            primaryLossDetected(spaceKey: space, partition: partition, epoch: epoch)
+        case .failback(let space, let partition, let epoch): failBack(spaceKey: space, partition: partition, epoch: epoch)
+        case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
+        case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
+        case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
+        case .clientRetry(let client): clientAttempt(client)
         }
     }
 

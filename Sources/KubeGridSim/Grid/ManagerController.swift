@@ -58,12 +58,19 @@ extension World {
         let key = "\(pod.namespace)/\(role.fullName)"
         guard var ensemble = grid.ensembles[key] else { return }
         let hadQuorum = ensemble.hasQuorum
+        let hadLookupService = ensemble.lookupServiceUp
         ensemble.upMembers[pod.ordinal] = pod.key
         if !hadQuorum && ensemble.hasQuorum { ensemble.quorumSince = now }
         grid.ensembles[key] = ensemble
+        progress += 1
         let object = "manager/\(role.fullName)"
         record(object, "LookupServiceStarted", "lookup service, REST manager and ZooKeeper member started in \(pod.name)")
+        if !hadLookupService {
+            endManagerOutage(key, .lookupService)
+            registerAgain(ensembleKey: key)
+        }
         if !hadQuorum && ensemble.hasQuorum {
+            endManagerOutage(key, .quorum)
             record(
                 object, "QuorumFormed",
                 "ZooKeeper has a quorum: \(ensemble.upMembers.count) of \(ensemble.size) members up; "
@@ -80,11 +87,47 @@ extension World {
         if hadQuorum && !ensemble.hasQuorum { ensemble.quorumSince = nil }
         if !ensemble.lookupServiceUp { ensemble.registrations = [:] }
         grid.ensembles[key] = ensemble
-        if hadQuorum && !ensemble.hasQuorum {
+        progress += 1
+        let object = "manager/\(role.fullName)"
+        if !ensemble.lookupServiceUp {
+            faultLog.managerOutages.append(ManagerOutage(ensembleKey: key, service: .lookupService, start: now))
             record(
-                "manager/\(role.fullName)", "QuorumLost",
+                object, "LookupServiceDown",
+                "no lookup service or REST manager of \(role.fullName) is running: clients cannot find the Spaces "
+                    + "and new Space pods wait in check-manager-ready", type: .warning)
+        }
+        if hadQuorum && !ensemble.hasQuorum {
+            faultLog.managerOutages.append(ManagerOutage(ensembleKey: key, service: .quorum, start: now))
+            record(
+                object, "QuorumLost",
                 "ZooKeeper lost its quorum: \(ensemble.upMembers.count) of \(ensemble.size) members up, "
                     + "\(ensemble.quorumSize) needed; no primary can be elected or promoted", type: .warning)
+        }
+    }
+
+    private mutating func endManagerOutage(_ ensembleKey: String, _ service: ManagerOutage.Service) {
+        guard let index = faultLog.managerOutages.lastIndex(where: { $0.ensembleKey == ensembleKey && $0.service == service }),
+            faultLog.managerOutages[index].end == nil
+        else { return }
+        faultLog.managerOutages[index].end = now
+    }
+
+    /// A lookup service came back after none was running: every running Space instance
+    /// that had registered finds it and registers again, keeping its role.
+    private mutating func registerAgain(ensembleKey: String) {
+        let keys = grid.instances.keys.sorted()
+        var count = 0
+        for podKey in keys {
+            guard let instance = grid.instances[podKey], let address = instance.address,
+                instance.state != .starting, grid.spaces[instance.spaceKey]?.managerKey == ensembleKey
+            else { continue }
+            grid.ensembles[ensembleKey]?.registrations[podKey] = Registration(
+                podKey: podKey, podName: instance.podName, spaceKey: instance.spaceKey, partition: instance.partition,
+                address: address, registeredAt: now)
+            count += 1
+        }
+        if count > 0, let name = grid.ensembles[ensembleKey]?.fullName {
+            record("manager/\(name)", "InstancesRegistered", "\(count) running Space instance(s) registered again in the lookup service")
         }
     }
 

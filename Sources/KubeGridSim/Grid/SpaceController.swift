@@ -52,77 +52,46 @@ extension World {
         elect(spaceKey: space.key, partition: instance.partition)
     }
 
-    /// Runs the elections that were waiting for a quorum of `ensembleKey`.
-    mutating func runPendingElections(ensembleKey: String) {
-        for (key, space) in grid.spaces where space.managerKey == ensembleKey {
-            for partition in space.partitions where !partition.awaitingElection.isEmpty {
-                elect(spaceKey: key, partition: partition.id)
-            }
-        }
-    }
-
-    /// Gives every instance waiting in `partition` its role: primary if the partition has
-    /// none and ZooKeeper has a quorum, else backup once a primary exists.
-    private mutating func elect(spaceKey: String, partition id: Int) {
-        guard let space = grid.spaces[spaceKey] else { return }
-        var partition = space.partitions[id - 1]
-        let hasQuorum = space.managerKey.flatMap { grid.ensembles[$0] }?.hasQuorum ?? false
-        let object = "space/\(space.name)"
-        if partition.primary == nil {
-            guard hasQuorum, !partition.awaitingElection.isEmpty else {
-                if !partition.electionBlockedReported, let ensemble = space.managerKey.flatMap({ grid.ensembles[$0] }) {
-                    partition.electionBlockedReported = true
-                    record(
-                        object, "ElectionBlocked",
-                        "partition \(id) cannot elect a primary: ZooKeeper of \(ensemble.fullName) has \(ensemble.upMembers.count) "
-                            + "of \(ensemble.size) members up and needs \(ensemble.quorumSize)", type: .warning)
-                }
-                grid.spaces[spaceKey]!.partitions[id - 1] = partition
-                return
-            }
-            let chosen = partition.awaitingElection.removeFirst()
-            progress += 1
-            partition.primary = chosen
-            grid.instances[chosen]?.state = .primary
-            record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)")
-        }
-        let joining = partition.awaitingElection
-        partition.awaitingElection = []
-        grid.spaces[spaceKey]!.partitions[id - 1] = partition
-        for podKey in joining { startRecovery(podKey, spaceKey: spaceKey, partition: id) }
-    }
-
     /// A new backup copies the primary's objects; the copy takes longer the more there are.
-    private mutating func startRecovery(_ podKey: String, spaceKey: String, partition id: Int) {
+    mutating func startRecovery(_ podKey: String, spaceKey: String, partition id: Int) {
         guard var instance = grid.instances[podKey], let pod = pods[podKey],
             let primary = grid.primary(of: spaceKey, partition: id)
         else { return }
         instance.state = .recovering
+        instance.recoveryAttempt += 1
         // The snapshot is taken now; writes from here on reach the backup by replication.
+        // Until the copy is done the backup's objects do not count (see `abandonRecoveries`).
         instance.store = primary.store
         grid.instances[podKey] = instance
         grid.spaces[spaceKey]!.partitions[id - 1].backups.append(podKey)
         let duration = timings.recoveryBase + timings.recoveryPerThousandObjects * ((primary.store.count + 999) / 1000)
         record(
             "space/\(grid.spaces[spaceKey]!.name)", "BackupRecovering",
-            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) objects from \(primary.podName)")
-        schedule(.recoveryDone(uid: pod.uid, generation: pod.generation), after: duration)
+            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) object\(primary.store.count == 1 ? "" : "s") from \(primary.podName)")
+        schedule(
+            .recoveryDone(uid: pod.uid, generation: pod.generation, attempt: instance.recoveryAttempt), after: duration)
     }
 
-    mutating func recoveryDone(uid: Int, generation: Int) {
+    mutating func recoveryDone(uid: Int, generation: Int, attempt: Int) {
         guard let pod = pod(uid: uid, generation: generation), var instance = grid.instances[pod.key],
-            instance.uid == uid, instance.state == .recovering
+            instance.uid == uid, instance.state == .recovering, instance.recoveryAttempt == attempt
         else { return }
         instance.state = .backup
         grid.instances[pod.key] = instance
         progress += 1
         let space = grid.spaces[instance.spaceKey]?.name ?? instance.spaceKey
         record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready")
+        applicationStatusChanged(pod.key)
+        planFailback(instance)
     }
 
-    /// The instance in `pod` is gone: it leaves the lookup service and its partition.
+    /// The instance in `pod` is gone: it leaves the lookup service and its partition. When
+    /// it was the primary, its backups notice after the failure detection delay.
     mutating func spaceInstanceStopped(_ pod: Pod) {
         guard let instance = grid.instances[pod.key], instance.uid == pod.uid else { return }
+        if let space = grid.spaces[instance.spaceKey] {
+            noteIfDataIsLost(space: space, partition: space.partitions[instance.partition - 1], stopping: pod, state: instance.state)
+        }
         grid.instances[pod.key] = nil
         progress += 1
         guard var space = grid.spaces[instance.spaceKey] else { return }
@@ -130,9 +99,20 @@ extension World {
         var partition = space.partitions[instance.partition - 1]
         partition.awaitingElection.removeAll { $0 == pod.key }
         partition.backups.removeAll { $0 == pod.key }
-        if partition.primary == pod.key { partition.primary = nil }
+        let wasPrimary = partition.primary == pod.key
+        if wasPrimary {
+            partition.primary = nil
+            partition.epoch += 1
+            partition.detectionPending = true
+            partition.primaryLostAt = now
+            faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: now))
+            schedule(
+                .primaryLossDetected(space: space.key, partition: partition.id, epoch: partition.epoch),
+                after: timings.failureDetection)
+        }
         space.partitions[instance.partition - 1] = partition
         grid.spaces[instance.spaceKey] = space
-        record("space/\(space.name)", "InstanceLeft", "\(pod.name) left partition \(instance.partition)")
+        record("space/\(space.name)", "InstanceLeft", "\(pod.name) left partition \(instance.partition)\(wasPrimary ? " (it was primary)" : "")")
+        if wasPrimary && monitoring { startMonitor(space: space.key, partition: partition.id) }
     }
 }

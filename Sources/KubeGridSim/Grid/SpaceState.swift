@@ -36,8 +36,17 @@ struct PartitionState: Sendable {
     var backups: [String] = []
     /// Registered instances waiting for a leader election (no quorum yet).
     var awaitingElection: [String] = []
-    /// Set once a missing quorum blocked an election, so the event is logged once.
+    /// Set once a missing quorum blocked an election, so the event is logged once per wait.
     var electionBlockedReported = false
+    /// Bumped whenever the primary changes, so a detection or failback planned for an
+    /// earlier primary is dropped.
+    var epoch = 0
+    /// The primary is gone and its backups have not noticed yet (failure detection).
+    var detectionPending = false
+    /// When the partition last lost its primary.
+    var primaryLostAt: SimTime?
+    /// The pod first elected primary, which takes the role back with `--failback`.
+    var originalPrimary: String?
 }
 
 /// The Space instance running in one pod.
@@ -68,6 +77,8 @@ struct SpaceInstance: Sendable {
     var waitingFor: String?
     /// The objects it holds: routing key to value.
     var store: [String: String] = [:]
+    /// Counts recoveries, so the end of an abandoned one is not taken for the current one's.
+    var recoveryAttempt = 0
 
     /// `/probes/ready`: a primary, or a backup that has recovered.
     var isReady: Bool { state == .primary || state == .backup }

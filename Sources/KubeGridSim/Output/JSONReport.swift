@@ -54,6 +54,15 @@ public enum JSONReport {
         for (partition, seconds) in scenario.unavailableSeconds { unavailable[partition] = .float(seconds) }
         map["unavailableSeconds"] = .map(unavailable)
         map["reasons"] = .list(scenario.reasons.map(Values.string))
+        map["faults"] = .list(scenario.faults.map(fault))
+        map["windows"] = .list(
+            scenario.windows.map { window in
+                .map([
+                    "partition": .string(window.partition), "start": .float(window.start.seconds),
+                    "end": .float(window.end.seconds), "ended": .bool(window.ended),
+                ])
+            })
+        map["partitionsServing"] = .int(scenario.partitionsServing)
         map["seconds"] = .float(scenario.duration.seconds)
         map["podsReady"] = .int(scenario.podsReady)
         map["podsExpected"] = .int(scenario.podsExpected)
@@ -67,6 +76,13 @@ public enum JSONReport {
         map["instances"] = .list(scenario.instances.map(instance))
         map["events"] = .list(scenario.events.map(event))
         return .map(map)
+    }
+
+    private static func fault(_ fault: FaultRecord) -> Values {
+        .map([
+            "time": .float(fault.time.seconds), "kind": .string(fault.kind.rawValue), "target": .string(fault.target),
+            "message": .string(fault.message), "healedAt": fault.healedAt.map { .float($0.seconds) } ?? .null,
+        ])
     }
 
     private static func instance(_ instance: InstanceReport) -> Values {

@@ -12,13 +12,12 @@ extension ScenarioReport {
         for entry in clientEntries where entry.type == .ok { reached.insert("\(entry.space)#\(entry.partition)") }
         let spaces = Array(world.grid.spaces.values)
         let partitionsTotal = spaces.reduce(0) { $0 + $1.partitionCount }
-        let clientSeconds = (world.now - clientStart).seconds
-        var unavailable: [(String, Double)] = []
-        for space in spaces {
-            for partition in 1...max(space.partitionCount, 1) {
-                let label = spaces.count == 1 ? "\(partition)" : "\(space.name)/\(partition)"
-                unavailable.append((label, reached.contains("\(space.key)#\(partition)") ? 0 : clientSeconds))
-            }
+        let unavailability = Unavailability(world: world, clientStart: clientStart)
+        var unserved = Set<String>()
+        var read = Set<String>()
+        for entry in world.history.entries where entry.process == -1 && entry.type != .invoke {
+            read.insert("\(entry.space)#\(entry.partition)")
+            if entry.type != .ok { unserved.insert("\(entry.space)#\(entry.partition)") }
         }
         return ScenarioReport(
             name: name, passed: reasons.isEmpty, reasons: reasons, duration: world.now,
@@ -28,8 +27,9 @@ extension ScenarioReport {
             operationsOK: clientEntries.filter { $0.type == .ok }.count,
             operationsFailed: clientEntries.filter { $0.type == .fail }.count,
             operationsUnknown: clientEntries.filter { $0.type == .info }.count,
-            unavailableSeconds: unavailable, instances: instanceReports(world), events: world.events,
-            history: world.history)
+            unavailableSeconds: unavailability.seconds, windows: unavailability.windows, faults: world.faultLog.records,
+            partitionsServing: read.subtracting(unserved).count, clientStart: clientStart,
+            instances: instanceReports(world), events: world.events, history: world.history)
     }
 
     private static func instanceReports(_ world: World) -> [InstanceReport] {

@@ -69,6 +69,15 @@ public struct ScenarioReport: Sendable {
     public var operationsUnknown: Int
     /// Seconds each partition could not be served, keyed by partition (`<space>/<p>` with several Spaces).
     public var unavailableSeconds: [(partition: String, seconds: Double)]
+    /// Each span a partition could not be served: from losing its primary to the first
+    /// client operation on it that succeeded afterwards.
+    public var windows: [UnavailabilityWindow]
+    /// The faults injected, in order.
+    public var faults: [FaultRecord]
+    /// Partitions whose every key the final read could read, after the faults healed.
+    public var partitionsServing: Int
+    /// When the clients started.
+    public var clientStart: SimTime
     /// Every Space instance and the address it registered.
     public var instances: [InstanceReport]
     public var events: [ClusterEvent]
@@ -89,4 +98,18 @@ public struct InstanceReport: Sendable, Hashable {
     public var addressKind: String?
     /// Whether the scenario's client can reach it.
     public var reachable: Bool
+}
+
+/// A span in which a partition could not be served.
+public struct UnavailabilityWindow: Sendable, Hashable {
+    /// The partition's label, as in ``ScenarioReport/unavailableSeconds``.
+    public var partition: String
+    public var start: SimTime
+    /// When a client operation on it next succeeded; the end of the run if none did.
+    public var end: SimTime
+    /// False when no operation succeeded before the run ended.
+    public var ended: Bool
+
+    /// How long it lasted.
+    public var duration: SimTime { end - start }
 }

@@ -21,6 +21,7 @@ public enum TextReport {
 
     /// The numbers of a scenario in one line.
     public static func summary(_ scenario: ScenarioReport) -> String {
+        guard scenario.name == ScenarioName.deploy.rawValue else { return faultSummary(scenario) }
         var parts = [
             "\(scenario.podsReady)/\(scenario.podsExpected) pods ready",
             "\(scenario.instancesRegistered)/\(scenario.instancesExpected) instances registered",
@@ -29,6 +30,28 @@ public enum TextReport {
             "\(scenario.check.lostWrites) lost",
             "\(scenario.check.phantomValues) phantom",
         ]
+        if scenario.operationsFailed + scenario.operationsUnknown > 0 {
+            parts.append("\(scenario.operationsFailed) failed and \(scenario.operationsUnknown) unknown operations")
+        }
+        return parts.joined(separator: ", ") + " (\(scenario.duration) virtual)"
+    }
+
+    /// A fault scenario's numbers: its faults, whether the grid came back, the data, and
+    /// the longest unavailability.
+    static func faultSummary(_ scenario: ScenarioReport) -> String {
+        let healed = scenario.faults.filter { $0.healedAt != nil }.count
+        var parts = [
+            scenario.faults.count == healed
+                ? plural(scenario.faults.count, "fault") + " healed" : "\(healed)/\(scenario.faults.count) faults healed",
+            "\(scenario.podsReady)/\(scenario.podsExpected) pods ready",
+            "\(scenario.partitionsServing)/\(scenario.partitionsTotal) partitions serving",
+            "\(plural(scenario.check.acknowledgedWrites, "write")) acknowledged",
+            "\(scenario.check.lostWrites) lost",
+            "\(scenario.check.phantomValues) phantom",
+        ]
+        if let longest = scenario.unavailableSeconds.max(by: { $0.seconds < $1.seconds }), longest.seconds > 0 {
+            parts.append("longest unavailability \(SimTime(milliseconds: Int((longest.seconds * 1000).rounded()))) (partition \(longest.partition))")
+        }
         if scenario.operationsFailed + scenario.operationsUnknown > 0 {
             parts.append("\(scenario.operationsFailed) failed and \(scenario.operationsUnknown) unknown operations")
         }

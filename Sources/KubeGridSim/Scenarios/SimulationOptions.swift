@@ -16,8 +16,13 @@ public struct SimulationOptions: Sendable {
     public var loadBalancerPool = IPv4Range("203.0.113.0/24")!
     /// How long `deploy` waits for everything to be Running and Ready.
     public var deployTimeout = SimTime.seconds(600)
-    /// How long things take.
+    /// How long things take; `timings.failureDetection` is `--detection-delay`.
     public var timings = Timings()
+    /// `--failback`: once the original primary has recovered as backup, it becomes primary again.
+    public var failback = false
+    /// Test-only: writes are acknowledged without reaching the backups, so the checker can
+    /// be shown to catch a broken replication. Not reachable from the command line.
+    var brokenReplication = false
 
     public init() {}
 }
@@ -26,4 +31,12 @@ public struct SimulationOptions: Sendable {
 public enum ScenarioName: String, Sendable, CaseIterable {
     /// Apply, schedule, start; a client writes and reads every partition.
     case deploy
+    /// Kill each primary in turn under load.
+    case failover
+    /// Lose each node in turn under load.
+    case nodeLoss = "node-loss"
+    /// Change the image tag and roll every StatefulSet.
+    case rollingUpgrade = "rolling-upgrade"
+    /// Kill the leading manager, then a primary while it is gone.
+    case managerLoss = "manager-loss"
 }

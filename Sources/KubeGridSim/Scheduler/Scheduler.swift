@@ -85,6 +85,17 @@ public struct Scheduler: Sendable {
         activeNodes -= 1
     }
 
+    /// Brings a removed node back, empty and without taints (a replacement machine joining
+    /// under the same name).
+    public mutating func restoreNode(_ name: String) {
+        guard let index = nodeIndex[name], nodes[index].removed else { return }
+        nodes[index].removed = false
+        nodes[index].taints = []
+        nodes[index].requested = ResourceAmounts()
+        nodes[index].nonZeroRequested = ResourceAmounts()
+        activeNodes += 1
+    }
+
     // MARK: Pods
 
     /// Records that `pod` runs on `nodeName` (a binding, or a pod found running).

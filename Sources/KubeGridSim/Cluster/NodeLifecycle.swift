@@ -1,0 +1,74 @@
+/// Losing a node, as Kubernetes lives through it: the machine stops at once (its processes
+/// and network are gone) but the API server does not know yet; after the node monitor
+/// grace period the node controller marks it NotReady, taints it unreachable and marks its
+/// pods Unknown and not Ready — and a StatefulSet does not replace them, because the old
+/// pod might still run (at most one pod per identity). Only when the `Node` object is
+/// deleted are its pods deleted and recreated elsewhere. Then a replacement machine joins
+/// under the same name, empty.
+extension World {
+    /// The node stops. Primaries are stopped first, so that a partition whose backup was
+    /// on the same node says so.
+    mutating func loseNode(_ name: String) {
+        guard let index = nodeIndex[name], nodes[index].condition == .ready, !nodes[index].removed else { return }
+        nodes[index].condition = .unreachable
+        nodes[index].incarnation += 1
+        let onNode = pods.values.filter { $0.nodeName == name }
+        let primaries = Set(grid.spaces.values.flatMap { $0.partitions.compactMap(\.primary) })
+        let ordered = onNode.filter { primaries.contains($0.key) } + onNode.filter { !primaries.contains($0.key) }
+        faultLog.current?.dyingPods = Set(onNode.map(\.key))
+        for pod in ordered {
+            var lost = pod
+            // The kubelet is gone with the machine: nothing scheduled for the pod happens now.
+            lost.stage = .lost
+            lost.generation += 1
+            pods[pod.key] = lost
+            applicationStopped(lost)
+        }
+        faultLog.current?.dyingPods = []
+        progress += 1
+        schedule(.nodeNotReady(node: name, incarnation: nodes[index].incarnation), after: timings.nodeMonitorGracePeriod)
+    }
+
+    /// The node controller gives up on the silent node.
+    mutating func nodeNotReady(_ name: String, incarnation: Int) {
+        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
+        else { return }
+        scheduler.updateNode(name, unschedulable: nodes[index].unschedulable, taints: ["node.kubernetes.io/unreachable"])
+        record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
+        for pod in pods.values where pod.nodeName == name {
+            var unknown = pod
+            unknown.phase = .unknown
+            unknown.ready = false
+            pods[pod.key] = unknown
+            record("pod/\(pod.name)", "NodeNotReady", "Node is not ready", type: .warning)
+            podChanged(unknown)
+        }
+        schedule(.nodeRemoved(node: name, incarnation: incarnation), after: timings.nodeRemoval)
+    }
+
+    /// The `Node` object is deleted: the pod garbage collector deletes its pods, and their
+    /// StatefulSets create them again on the nodes left.
+    mutating func nodeRemoved(_ name: String, incarnation: Int) {
+        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
+        else { return }
+        nodes[index].removed = true
+        record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
+        let onNode = pods.values.filter { $0.nodeName == name }.map(\.key)
+        for key in onNode {
+            deletePod(key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
+        }
+        scheduler.removeNode(name)
+        schedule(.nodeRejoined(node: name, incarnation: incarnation), after: timings.nodeReplacement)
+    }
+
+    /// A replacement machine registers under the lost node's name, empty.
+    mutating func nodeRejoined(_ name: String, incarnation: Int) {
+        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].removed else { return }
+        nodes[index].removed = false
+        nodes[index].condition = .ready
+        scheduler.restoreNode(name)
+        record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
+        progress += 1
+        clusterChanged()
+    }
+}

@@ -1,0 +1,90 @@
+/// Injecting a fault into the running world: it is logged, the grid and cluster react on
+/// the virtual clock, and the scope of what it touched tells the scenario what must heal.
+extension World {
+    /// Injects `fault` now; nil when it has no target (no such pod, no primary, no manager).
+    mutating func inject(_ fault: Fault) -> HealScope? {
+        switch fault {
+        case .killPrimary(let spaceKey, let partition):
+            guard let space = spaceKey.flatMap({ grid.spaces[$0] }) ?? grid.spaces.values.first,
+                space.partitions.indices.contains(partition - 1),
+                let primary = space.partitions[partition - 1].primary, let pod = pods[primary]
+            else { return nil }
+            return kill([pod], kind: .killPod, message: "killed \(pod.name), primary of partition \(partition)")
+        case .killPod(let name):
+            guard let pod = pods.values.first(where: { $0.name == name }) else { return nil }
+            return kill([pod], kind: .killPod, message: "killed \(pod.name)")
+        case .loseNode(let name):
+            guard let node = node(named: name), node.condition == .ready, !node.removed else { return nil }
+            var scope = scope(of: pods.values.filter { $0.nodeName == name })
+            scope.nodes = [name]
+            let names = pods.values.filter { $0.nodeName == name }.map(\.name)
+            begin(.loseNode, target: name, message: "lost \(name) with \(names.isEmpty ? "no pods" : names.joined(separator: ", "))")
+            faultLog.current?.node = name
+            loseNode(name)
+            return scope
+        case .rollingUpdate:
+            begin(.rollingUpdate, target: "every StatefulSet", message: "changed the image tag of every StatefulSet")
+            for key in statefulSets.keys { changeImageTag(key, to: Self.upgradedTag(of: statefulSets[key]!)) }
+            return .everything(in: self)
+        case .killLeadingManager:
+            guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
+            let ordinal = ensemble.leaderOrdinal ?? ensemble.upMembers.keys.max()!
+            guard let pod = ensemble.upMembers[ordinal].flatMap({ pods[$0] }) else { return nil }
+            let role = ensemble.hasQuorum ? "the ZooKeeper leader" : "a manager"
+            return kill([pod], kind: .killLeadingManager, message: "killed \(pod.name), \(role) of \(ensemble.size) manager(s)")
+        case .loseQuorum:
+            guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
+            let count = ensemble.size - ensemble.quorumSize + 1
+            let victims = ensemble.upMembers.keys.sorted(by: >).prefix(count).compactMap { ensemble.upMembers[$0].flatMap { pods[$0] } }
+            guard !victims.isEmpty else { return nil }
+            let names = victims.map(\.name).joined(separator: " and ")
+            return kill(
+                victims, kind: .loseQuorum,
+                message: "killed \(names): \(ensemble.size - victims.count) of \(ensemble.size) ZooKeeper members left, \(ensemble.quorumSize) needed")
+        }
+    }
+
+    /// The first container's tag with `-upgrade` appended (`latest-upgrade` without a tag).
+    static func upgradedTag(of entry: StatefulSetRecord) -> String {
+        let image = entry.statefulSet.spec.template.spec.containers.first?.image ?? ""
+        let lastSlash = image.lastIndex(of: "/")
+        if let colon = image.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+            return String(image[image.index(after: colon)...]) + "-upgrade"
+        }
+        return "latest-upgrade"
+    }
+
+    private mutating func kill(_ victims: [Pod], kind: FaultKind, message: String) -> HealScope {
+        let scope = scope(of: victims)
+        begin(kind, target: victims.map(\.name).joined(separator: ", "), message: message)
+        faultLog.current?.dyingPods = Set(victims.map(\.key))
+        for pod in victims { deletePod(pod.key, reason: "Killing pod \(pod.name) (fault injected)") }
+        faultLog.current?.dyingPods = []
+        return scope
+    }
+
+    private mutating func begin(_ kind: FaultKind, target: String, message: String) {
+        faultLog.current = CurrentFault(kind: kind)
+        faultLog.records.append(FaultRecord(time: now, kind: kind, target: target, message: message))
+        record("fault/\(kind.rawValue)", "FaultInjected", message, type: .warning)
+    }
+
+    /// The StatefulSets, partitions and manager ensembles of `victims`.
+    private func scope(of victims: [Pod]) -> HealScope {
+        var scope = HealScope()
+        for pod in victims {
+            if !scope.statefulSets.contains(pod.owner) { scope.statefulSets.append(pod.owner) }
+            switch pod.role {
+            case .spaceInstance(let role):
+                let ref = PartitionRef(space: "\(pod.namespace)/\(role.spaceName)", partition: role.partitionId ?? 1)
+                if !scope.partitions.contains(ref) { scope.partitions.append(ref) }
+            case .manager(let role):
+                let key = "\(pod.namespace)/\(role.fullName)"
+                if !scope.ensembles.contains(key) { scope.ensembles.append(key) }
+            case .other:
+                break
+            }
+        }
+        return scope
+    }
+}

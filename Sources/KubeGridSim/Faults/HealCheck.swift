@@ -1,0 +1,107 @@
+/// What a fault touched, and so what must be whole again before the next fault.
+struct HealScope: Sendable {
+    var nodes: [String] = []
+    var statefulSets: [String] = []
+    var partitions: [PartitionRef] = []
+    var ensembles: [String] = []
+
+    mutating func merge(_ other: HealScope) {
+        for node in other.nodes where !nodes.contains(node) { nodes.append(node) }
+        for key in other.statefulSets where !statefulSets.contains(key) { statefulSets.append(key) }
+        for ref in other.partitions where !partitions.contains(ref) { partitions.append(ref) }
+        for key in other.ensembles where !ensembles.contains(key) { ensembles.append(key) }
+    }
+
+    /// Everything: every StatefulSet, partition and manager ensemble of `world`.
+    static func everything(in world: World) -> HealScope {
+        var scope = HealScope()
+        scope.statefulSets = Array(world.statefulSets.keys)
+        for space in world.grid.spaces.values {
+            scope.partitions += space.partitions.map { PartitionRef(space: space.key, partition: $0.id) }
+        }
+        scope.ensembles = Array(world.grid.ensembles.keys)
+        return scope
+    }
+}
+
+/// Whether everything in a scope is whole: nodes up, every pod of the StatefulSets
+/// Running and Ready at the current revision with its application up, every partition
+/// with a primary and recovered backups, every manager up.
+///
+/// It is asked after every change, so it keeps a cursor: items found whole are not looked
+/// at again until the cursor reaches the end, when one full pass confirms the verdict.
+struct HealCheck: Sendable {
+    private enum Item: Sendable {
+        case node(String)
+        case statefulSet(String)
+        case partition(PartitionRef)
+        case ensemble(String)
+    }
+
+    private let items: [Item]
+    private var cursor = 0
+
+    init(_ scope: HealScope) {
+        items = scope.nodes.map(Item.node) + scope.statefulSets.map(Item.statefulSet)
+            + scope.partitions.map(Item.partition) + scope.ensembles.map(Item.ensemble)
+    }
+
+    mutating func healed(_ world: World) -> Bool {
+        while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
+        guard cursor == items.count else { return false }
+        if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {
+            cursor = regressed
+            return false
+        }
+        return true
+    }
+
+    /// The first item that is not whole, in words, for a fault that never healed.
+    func firstProblem(_ world: World) -> String? {
+        for item in items where !Self.isWhole(item, in: world) {
+            switch item {
+            case .node(let name): return "node \(name) has not come back"
+            case .statefulSet(let key): return "StatefulSet \(world.statefulSets[key]?.name ?? key) is not fully Running and Ready"
+            case .partition(let ref):
+                let name = world.grid.spaces[ref.space]?.name ?? ref.space
+                return "partition \(ref.partition) of Space \(name) has no primary with a recovered backup"
+            case .ensemble(let key):
+                return "manager \(world.grid.ensembles[key]?.fullName ?? key) does not have every member up"
+            }
+        }
+        return nil
+    }
+
+    private static func isWhole(_ item: Item, in world: World) -> Bool {
+        switch item {
+        case .node(let name):
+            guard let node = world.node(named: name) else { return true }
+            return node.condition == .ready && !node.removed
+        case .statefulSet(let key):
+            guard let entry = world.statefulSets[key] else { return true }
+            let rolled = world.rolledOrdinals(entry)
+            for ordinal in 0..<entry.replicas {
+                guard let pod = world.pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady,
+                    pod.stage == .running
+                else { return false }
+                if rolled.contains(ordinal) && pod.revision != entry.revision
+                    && entry.statefulSet.spec.updateStrategy?.effectiveType != .onDelete
+                {
+                    return false
+                }
+            }
+            return true
+        case .partition(let ref):
+            guard let space = world.grid.spaces[ref.space], space.partitions.indices.contains(ref.partition - 1) else {
+                return true
+            }
+            let partition = space.partitions[ref.partition - 1]
+            guard partition.primary != nil, partition.awaitingElection.isEmpty else { return false }
+            let recovered = partition.backups.filter { world.grid.instances[$0]?.state == .backup }.count
+            return recovered == partition.backups.count && (!space.ha || recovered >= 1)
+        case .ensemble(let key):
+            guard let ensemble = world.grid.ensembles[key] else { return true }
+            return ensemble.upMembers.count >= ensemble.size
+        }
+    }
+}

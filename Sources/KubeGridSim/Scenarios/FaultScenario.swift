@@ -1,0 +1,113 @@
+/// The course every fault scenario takes, from a copy of the freshly deployed world:
+/// clients start their workload (paced so it runs through the faults); once every
+/// partition has been written, the steps run one after another — inject the step's
+/// faults, wait until everything they touched is whole again, pause — then the workload
+/// finishes, and a new client reads every key back through the lookup service for the
+/// checker.
+struct FaultScenario {
+    let name: ScenarioName
+    let options: SimulationOptions
+
+    /// Runs `steps` on a copy of `base`; `progress` is told about each step.
+    func run(from base: World, steps: [FaultStep], progress: (SimulationProgress) -> Void) -> ScenarioReport {
+        var world = base
+        let clientStart = world.now
+        guard world.isSettled else {
+            let reasons = ["the grid never came up, so no fault was injected: "
+                + (DeployDiagnosis(world: world).reasons.first ?? "see the deploy scenario")]
+            return ScenarioReport.build(
+                name: name.rawValue, world: world, reasons: reasons, check: CheckResult(), clientStart: clientStart)
+        }
+        let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
+        var random = world.random.derived(7)
+        let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
+        let coverage = spaces.reduce(0) { $0 + 2 * $1.partitions }
+        world.monitoring = true
+        world.startClients(count: options.clients, plan: plan, interval: pace(steps, operations: plan.count, world: world))
+        // Every partition holds data before the first fault, so any loss shows.
+        world.run(until: world.now + world.timings.clientRetryTimeout * (coverage + 1)) {
+            $0.history.entries.count >= 2 * coverage || $0.clientsDone
+        }
+        var unhealed: [String] = []
+        for (index, step) in steps.enumerated() {
+            progress(SimulationProgress(scenario: name.rawValue, step: index, steps: steps.count, time: world.now))
+            if let problem = runStep(step, in: &world) { unhealed.append(problem) }
+        }
+        progress(SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now))
+        let remaining = world.clients.reduce(0) { $0 + max($1.plan.count - $1.next, 0) }
+        let perOperation = world.timings.clientRetryTimeout + world.clients.first.map(\.interval)!
+        world.run(until: world.now + perOperation * (remaining + 1)) { $0.clientsDone }
+        world.stopMonitors()
+        world.finalRead()
+        let check = Checker.check(world.history)
+        var reasons = unhealed
+        reasons += FaultDiagnosis(world: world, check: check).reasons
+        if name == .managerLoss { reasons += ManagerLossDiagnosis(world: world).reasons }
+        return ScenarioReport.build(
+            name: name.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)
+    }
+
+    /// Injects a step's faults, waits until what they touched is whole, then pauses.
+    /// Returns why it never healed, if it did not.
+    private func runStep(_ step: FaultStep, in world: inout World) -> String? {
+        let start = world.now
+        let firstRecord = world.faultLog.records.count
+        var scope = HealScope()
+        for (offset, fault) in step.faults.sorted(by: { $0.offset < $1.offset }) {
+            world.run(until: start + offset)
+            if let touched = world.inject(fault) { scope.merge(touched) }
+        }
+        guard world.faultLog.records.count > firstRecord else { return nil }
+        var check = HealCheck(scope)
+        let deadline = world.now + world.timings.healTimeout
+        world.run(until: deadline) { check.healed($0) }
+        let healed = check.healed(world)
+        for index in firstRecord..<world.faultLog.records.count where healed {
+            world.faultLog.records[index].healedAt = world.now
+        }
+        world.faultLog.current = nil
+        var problem: String?
+        if !healed {
+            let first = world.faultLog.records[firstRecord]
+            problem = "after the fault at \(first.time) (\(first.message)) the grid had not healed \(world.timings.healTimeout) later: "
+                + (check.firstProblem(world) ?? "something is still starting")
+            if let detail = DeployDiagnosis(world: world).reasons.first { problem! += "; \(detail)" }
+        }
+        world.run(until: world.now + world.timings.faultGap)
+        return problem
+    }
+
+    /// The time between a client's operations, so the workload lasts about as long as the
+    /// steps are expected to (each step: failure detection, a pod's restart and recovery,
+    /// and for a lost node Kubernetes' grace period, removal and replacement).
+    private func pace(_ steps: [FaultStep], operations: Int, world: World) -> SimTime {
+        let timings = world.timings
+        let restart = timings.failureDetection + timings.containerCreation + timings.spaceStartup + .seconds(30)
+        var total = SimTime.zero
+        for step in steps {
+            for (_, fault) in step.faults {
+                switch fault {
+                case .loseNode:
+                    total = total + timings.nodeMonitorGracePeriod + timings.nodeRemoval + timings.nodeReplacement + restart
+                case .rollingUpdate:
+                    total = total + restart * 2
+                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum:
+                    total = total + restart
+                }
+            }
+        }
+        let perClient = max(operations / max(options.clients, 1), 1)
+        return max(timings.operationInterval, SimTime(milliseconds: total.milliseconds / perClient))
+    }
+}
+
+/// Where a long simulation is, for a progress line.
+public struct SimulationProgress: Sendable {
+    /// The scenario running.
+    public var scenario: String
+    /// Steps (faults) done so far in it, and how many it has.
+    public var step: Int
+    public var steps: Int
+    /// The virtual time.
+    public var time: SimTime
+}

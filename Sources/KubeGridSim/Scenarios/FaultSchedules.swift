@@ -1,0 +1,22 @@
+/// The steps of each fault scenario, from the deployed world.
+enum FaultSchedules {
+    static func steps(for scenario: ScenarioName, in world: World) -> [FaultStep] {
+        switch scenario {
+        case .deploy:
+            return []
+        case .failover:
+            // Kill each primary in turn, Space by Space.
+            return world.grid.spaces.values.flatMap { space in
+                space.partitions.map { FaultStep.single(.killPrimary(space: space.key, partition: $0.id)) }
+            }
+        case .nodeLoss:
+            return world.nodes.map { FaultStep.single(.loseNode($0.name)) }
+        case .rollingUpgrade:
+            return [.single(.rollingUpdate)]
+        case .managerLoss:
+            // Kill the leader; while it is away, kill a primary: an election must still happen.
+            let partition = world.grid.spaces.values.first.map { _ in Fault.killPrimary(partition: 1) }
+            return [FaultStep([(.zero, .killLeadingManager)] + (partition.map { [(.seconds(2), $0)] } ?? []))]
+        }
+    }
+}
