@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "KubeGridCore",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

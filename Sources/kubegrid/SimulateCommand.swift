@@ -10,7 +10,9 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Reads rendered manifests (kubegrid render … | kubegrid simulate -f -), schedules and starts \
             them on simulated nodes, and checks that every pod comes up and that a client reaches every \
-            partition. Exits 0 when every scenario passes, 1 when one fails.
+            partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss) then break \
+            a fresh copy of the deployment under a client workload and check that no acknowledged write \
+            is lost. Exits 0 when every scenario passes, 1 when one fails.
             """
     )
 
@@ -57,6 +59,15 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The output format: text, json or junit.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report: the cluster and each scenario's timeline.", valueName: "FILE.html"))
+    var reportFile: String?
+
+    @Flag(help: "Once a failed primary's pod has recovered as backup, make it primary again.")
+    var failback = false
+
+    @Option(help: ArgumentHelp("Seconds a backup takes to notice its primary is gone (default: 8).", valueName: "SECONDS"))
+    var detectionDelay: Double?
+
     func run() throws {
         let options = try simulationOptions()
         let files = LocalFiles()
@@ -73,9 +84,20 @@ struct SimulateCommand: ParsableCommand {
                 guard !nodes.isEmpty else { throw SimulationInputError.noNodes(source: cluster) }
                 resolved.cluster = .nodes(nodes)
             }
-            report = try Simulation.run(try ManifestBundle.read(sources), options: resolved)
+            var progress = ProgressLine()
+            defer { progress.finish() }
+            report = try Simulation.run(try ManifestBundle.read(sources), options: resolved) { progress.update($0) }
         } catch {
             throw CommandFailure.input(error)
+        }
+        if let path = reportFile {
+            do {
+                var set = AtomicFileSet()
+                set.add(path, try HTMLReport.text(report))
+                try set.commit()
+            } catch {
+                throw CommandFailure.input(error)
+            }
         }
         let text: String
         switch format {
@@ -120,6 +142,13 @@ struct SimulateCommand: ParsableCommand {
         }
         options.loadBalancerPool = pool
         options.scenarios = try scenarios()
+        options.failback = failback
+        if let detectionDelay {
+            guard detectionDelay >= 0, detectionDelay <= 3600 else {
+                throw CommandFailure.usage("--detection-delay must be between 0 and 3600 seconds, got \(detectionDelay)")
+            }
+            options.timings.failureDetection = .milliseconds(Int((detectionDelay * 1000).rounded()))
+        }
         return options
     }
 

@@ -17,6 +17,11 @@ enum Terminal {
         try? FileDescriptorSink.standardError().write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
+    /// Writes text to stderr as it is (a progress line redrawing itself).
+    static func writeRaw(_ text: String) {
+        try? FileDescriptorSink.standardError().write(text)
+    }
+
     static func exit(_ code: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(code)

@@ -30,8 +30,10 @@ extension World {
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
             let ordinal = ensemble.leaderOrdinal ?? ensemble.upMembers.keys.max()!
             guard let pod = ensemble.upMembers[ordinal].flatMap({ pods[$0] }) else { return nil }
-            let role = ensemble.hasQuorum ? "the ZooKeeper leader" : "a manager"
-            return kill([pod], kind: .killLeadingManager, message: "killed \(pod.name), \(role) of \(ensemble.size) manager(s)")
+            let role =
+                ensemble.size == 1
+                ? "the only manager" : "the ZooKeeper leader of \(ensemble.size) managers"
+            return kill([pod], kind: .killLeadingManager, message: "killed \(pod.name), \(role)")
         case .loseQuorum:
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
             let count = ensemble.size - ensemble.quorumSize + 1
