@@ -8,6 +8,12 @@ extension World {
     mutating func noteIfDataIsLost(space: SpaceState, partition: PartitionState, stopping pod: Pod, state: SpaceInstance.State) {
         let isPrimary = state == .primary
         guard isPrimary || (state == .backup && partition.primary == nil) else { return }
+        // Copies going down together (a node, several pods) are noted once, with the primary.
+        if let last = faultLog.lossNotes.last(where: { $0.spaceKey == space.key && $0.partition == partition.id }),
+            last.time == now
+        {
+            return
+        }
         let dying = faultLog.current?.dyingPods ?? []
         let survivors = partition.backups.filter {
             $0 != pod.key && grid.instances[$0]?.state == .backup && !dying.contains($0)

@@ -33,7 +33,7 @@ struct FaultDiagnosis {
             let writes = count == 1 ? "1 acknowledged write" : "\(count) acknowledged writes"
             var reason = "\(label(ref)): "
             if let note = world.faultLog.lossNotes.last(where: { $0.spaceKey == ref.space && $0.partition == ref.partition }) {
-                reason += "\(note.text); \(writes) went with it"
+                reason += "\(note.text), so \(writes) \(count == 1 ? "was" : "were") lost"
                 if let explanation = note.explanation, said.insert(explanation).inserted { reason += ": \(explanation)" }
                 if let hint = note.hint, said.insert(hint).inserted { reason += "; \(hint)" }
             } else {

@@ -220,12 +220,24 @@ struct GridFixture {
 /// Runs a simulation of `fixture` with test-friendly defaults.
 func simulate(
     _ fixture: GridFixture, nodes: Int = 3, zones: Int = 1, client: ClientPlacement = .external, seed: UInt64 = 1,
-    operations: Int = 20
+    operations: Int = 20, scenarios: [ScenarioName] = [.deploy], failback: Bool = false
 ) throws -> SimulationReport {
     var options = SimulationOptions()
     options.cluster = .generated(count: nodes, zones: zones)
     options.client = client
     options.seed = seed
     options.operations = operations
+    options.scenarios = scenarios
+    options.failback = failback
     return try Simulation.run(fixture.bundle, options: options)
+}
+
+extension GridFixture {
+    /// The HA example: three managers and a four-partition Space, each with required
+    /// anti-affinity, readiness and liveness probes, LoadBalancer Services.
+    static var haExample: GridFixture {
+        var fixture = GridFixture(managerHA: true, partitions: 4)
+        fixture.managerAntiAffinity = true
+        return fixture
+    }
 }
