@@ -50,7 +50,10 @@ public enum HTMLReport {
 
     private static func scenario(_ scenario: ScenarioReport) -> [String: Any] {
         let longest = scenario.unavailableSeconds.max { $0.seconds < $1.seconds }
-        let events = scenario.events.filter { $0.time >= scenario.clientStart }
+        let isDeploy = scenario.name == ScenarioName.deploy.rawValue
+        // A fault scenario's deployment is the same as deploy's: list what came after it.
+        let events = isDeploy ? scenario.events : scenario.events.filter { $0.time >= scenario.clientStart }
+        let eventsWhat = isDeploy ? "Events" : "Events after the clients started"
         var context: [String: Any] = [
             "name": scenario.name, "anchor": "scenario-\(scenario.name)",
             "verdict": scenario.passed ? "PASS" : "FAIL", "verdictClass": scenario.passed ? "pass" : "fail",
@@ -68,8 +71,7 @@ public enum HTMLReport {
                 ]
             },
             "eventsTitle": events.count > eventsShown
-                ? "Events after the clients started (the first \(eventsShown) of \(events.count))"
-                : "Events after the clients started (\(events.count))",
+                ? "\(eventsWhat) (the first \(eventsShown) of \(events.count))" : "\(eventsWhat) (\(events.count))",
             "events": events.prefix(eventsShown).map { event -> [String: Any] in
                 [
                     "time": "\(event.time)", "object": event.object, "reason": event.reason, "message": event.message,
@@ -77,7 +79,7 @@ public enum HTMLReport {
                 ]
             },
         ]
-        if scenario.name == ScenarioName.deploy.rawValue { context["faultCount"] = "–" }
+        if isDeploy { context["faultCount"] = "–" }
         return context
     }
 }

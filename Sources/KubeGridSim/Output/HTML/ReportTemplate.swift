@@ -27,7 +27,7 @@ enum ReportTemplate {
   ul.reasons { margin: 8px 0; padding-left: 20px; } ul.reasons li { color: var(--fail); margin: 4px 0; }
   .legend span { display: inline-flex; align-items: center; margin-right: 16px; color: var(--muted); }
   .legend i { display: inline-block; width: 14px; height: 12px; border-radius: 2px; margin-right: 6px; }
-  svg { display: block; margin: 8px 0; font-family: inherit; }
+  svg { display: block; margin: 8px 0; font-family: inherit; width: 100%; height: auto; }
   svg text { font-size: 11px; fill: var(--ink); }
   svg .node { fill: var(--panel); stroke: #8c959f; }
   svg .node.lost { stroke: var(--fail); stroke-dasharray: 4 3; }
@@ -42,7 +42,7 @@ enum ReportTemplate {
   svg .chip { font-size: 10px; font-weight: 600; fill: #fff; }
   svg .chip.dark { fill: #0969da; } svg .chip.warn { fill: var(--fail); }
   svg .axis { stroke: #8c959f; } svg .grid { stroke: #eaeef2; }
-  svg .phase { fill: #f6f8fa; } svg .lane { fill: #fbfcfd; stroke: #eaeef2; }
+  svg .phase { fill: #eaeef2; opacity: .6; } svg .lane { fill: none; stroke: #d8dee4; }
   svg .window { fill: var(--fail); opacity: .8; } svg .window.open { opacity: .45; }
   svg .fault { stroke: var(--fail); stroke-width: 1.5; stroke-dasharray: 4 3; } svg .fault-mark { fill: var(--fail); }
   svg .healed { fill: var(--ok); }
@@ -92,7 +92,7 @@ enum ReportTemplate {
   {{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}
   <svg class="timeline" width="{{timeline.width}}" height="{{timeline.height}}" viewBox="0 0 {{timeline.width}} {{timeline.height}}" role="img" aria-label="timeline of {{name}}">
     <rect class="phase" x="{{timeline.left}}" y="{{timeline.top}}" width="{{timeline.deployWidth}}" height="{{timeline.plotHeight}}"/>
-    <text class="small" x="{{timeline.deployLabelX}}" y="{{timeline.deployLabelY}}">deploy</text>
+    {{#timeline.deployLabel}}<text class="small" x="{{timeline.deployLabelX}}" y="{{timeline.deployLabelY}}">deploy</text>{{/timeline.deployLabel}}
     {{#timeline.ticks}}<line class="grid" x1="{{x}}" x2="{{x}}" y1="{{y1}}" y2="{{y2}}"/><text class="small" x="{{x}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>{{/timeline.ticks}}
     {{#timeline.lanes}}
     <rect class="lane" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}"/><text x="{{labelX}}" y="{{labelY}}" text-anchor="end">{{label}}</text>

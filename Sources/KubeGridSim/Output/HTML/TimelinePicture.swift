@@ -79,9 +79,11 @@ struct TimelinePicture {
             "left": SVGNumber.text(Self.left), "right": SVGNumber.text(Self.right), "top": SVGNumber.text(top),
             "plotHeight": SVGNumber.text(axisY - top), "axisY": SVGNumber.text(axisY), "unitY": SVGNumber.text(axisY + 28),
             "deployWidth": SVGNumber.text(x(scenario.clientStart) - Self.left),
-            "deployLabelX": SVGNumber.text(Self.left + 4), "deployLabelY": SVGNumber.text(axisY - 4),
+            "deployLabelX": SVGNumber.text(Self.left + 4), "deployLabelY": SVGNumber.text(top - 6),
             "lanes": lanes, "faults": faults, "ticks": ticks,
         ]
+        // Room for the word, or none.
+        if x(scenario.clientStart) - Self.left > 44 { context["deployLabel"] = true }
         if ranked.count > shown.count {
             context["moreText"] = "\(ranked.count - shown.count) more partitions were unavailable at some point; the JSON output lists every window."
         }
