@@ -165,6 +165,20 @@ import Testing
         #expect(try json(seed: 42) == first)
     }
 
+    @Test func everyScenarioAndEveryFormatGivesTheSameBytesForTheSameSeed() throws {
+        func outputs() throws -> [String] {
+            var options = SimulationOptions()
+            options.seed = 7
+            options.clients = 2
+            options.operations = 60
+            options.scenarios = ScenarioName.allCases
+            let report = try Simulation.run(GridFixture.haExample.bundle, options: options)
+            return [TextReport.text(report), try JSONReport.text(report), JUnitReport.text(report), try HTMLReport.text(report)]
+        }
+        let first = try outputs()
+        #expect(try outputs() == first)
+    }
+
     @Test func anotherSeedGivesAnotherRun() throws {
         #expect(try json(seed: 1) != json(seed: 2))
     }

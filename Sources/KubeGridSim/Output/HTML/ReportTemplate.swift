@@ -121,5 +121,6 @@ enum ReportTemplate {
 {{/scenarios}}
 </body>
 </html>
+
 """#
 }
