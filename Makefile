@@ -32,7 +32,9 @@ test: deps venv
 
 bench: deps
 	$(SWIFT) build -c release --product SchedulerBenchmark
+	$(SWIFT) build -c release --product SimulationBenchmark
 	.build/release/SchedulerBenchmark
+	.build/release/SimulationBenchmark
 
 clean:
 	rm -rf .build $(VENV)

@@ -47,6 +47,11 @@ let package = Package(
             path: "Benchmarks/SchedulerBenchmark"
         ),
         .executableTarget(
+            name: "SimulationBenchmark",
+            dependencies: ["KubeGridSim", "KubeGridCore"],
+            path: "Benchmarks/SimulationBenchmark"
+        ),
+        .executableTarget(
             name: "kubegrid",
             dependencies: [
                 "KubeGridCore",

@@ -37,45 +37,70 @@ public enum Checker {
         var space: String
         var key: String
         var partition: Int
-        var writes: [String: WriteState] = [:]
+        /// Writes by value; a key has few, so a list beats a dictionary per key.
+        var writes = SmallMap()
         /// The value of the acknowledged write invoked last.
         var lastAcknowledged: String?
         /// The final read's value; `.some(nil)` when it found nothing.
         var finalRead: String??
     }
 
+    /// A few values and their writes, searched in order.
+    private struct SmallMap {
+        private var entries: [(value: String, state: WriteState)] = []
+
+        subscript(value: String) -> WriteState? {
+            get { entries.first { $0.value == value }?.state }
+            set {
+                if let index = entries.firstIndex(where: { $0.value == value }) {
+                    if let newValue { entries[index].state = newValue } else { entries.remove(at: index) }
+                } else if let newValue {
+                    entries.append((value, newValue))
+                }
+            }
+        }
+    }
+
     public static func check(_ history: History) -> CheckResult {
         var result = CheckResult()
-        var keys: [String: KeyState] = [:]
-        var order: [String] = []
+        // One hash lookup per entry: keys are numbered in order of first appearance.
+        var index: [KeyID: Int] = [:]
+        var keys: [KeyState] = []
         for (position, entry) in history.entries.enumerated() {
-            let id = "\(entry.space)\u{0}\(entry.key)"
-            if keys[id] == nil {
-                keys[id] = KeyState(space: entry.space, key: entry.key, partition: entry.partition)
-                order.append(id)
+            let id = KeyID(space: entry.space, key: entry.key)
+            let number: Int
+            if let known = index[id] {
+                number = known
+            } else {
+                number = keys.count
+                index[id] = number
+                keys.append(KeyState(space: entry.space, key: entry.key, partition: entry.partition))
             }
             switch (entry.function, entry.type) {
             case (.write, .invoke):
-                if let value = entry.value { keys[id]!.writes[value] = WriteState(invokedAt: position) }
+                if let value = entry.value { keys[number].writes[value] = WriteState(invokedAt: position) }
             case (.write, .ok):
                 result.acknowledgedWrites += 1
-                guard let value = entry.value, var write = keys[id]!.writes[value] else { break }
+                guard let value = entry.value, var write = keys[number].writes[value] else { break }
                 write.acknowledgedAt = position
-                keys[id]!.writes[value] = write
-                let current = keys[id]!.lastAcknowledged.flatMap { keys[id]!.writes[$0]?.invokedAt } ?? -1
-                if write.invokedAt > current { keys[id]!.lastAcknowledged = value }
+                keys[number].writes[value] = write
+                let current = keys[number].lastAcknowledged.flatMap { keys[number].writes[$0]?.invokedAt } ?? -1
+                if write.invokedAt > current { keys[number].lastAcknowledged = value }
             case (.write, .fail):
-                if let value = entry.value { keys[id]!.writes[value]?.failed = true }
+                if let value = entry.value, var write = keys[number].writes[value] {
+                    write.failed = true
+                    keys[number].writes[value] = write
+                }
             case (.read, .ok) where entry.process == -1:
-                keys[id]!.finalRead = .some(entry.value)
+                keys[number].finalRead = .some(entry.value)
             case (.read, .fail) where entry.process == -1:
                 result.unreadKeys += 1
             default:
                 break
             }
         }
-        for id in order {
-            guard let state = keys[id], case .some(let found) = state.finalRead else { continue }
+        for state in keys {
+            guard case .some(let found) = state.finalRead else { continue }
             if let found, state.writes[found] == nil { result.phantomValues += 1 }
             guard let last = state.lastAcknowledged, let lastWrite = state.writes[last] else { continue }
             if let found, found == last || isLater(state.writes[found], than: lastWrite) { continue }

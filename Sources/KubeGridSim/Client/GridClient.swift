@@ -13,11 +13,21 @@ struct PartitionRef: Sendable, Hashable {
     var partition: Int
 }
 
+/// A key of a Space.
+struct KeyID: Sendable, Hashable {
+    var space: String
+    var key: String
+}
+
 /// A primary as a client's proxy knows it: the pod, and the address it registered.
 struct ProxyTarget: Sendable {
     var podKey: String
     var uid: Int
     var address: GridAddress
+    /// The world's `progress` when the address was last found reachable. Whatever can
+    /// make a reachable address unreachable (a pod deleted or not Ready, a node lost)
+    /// bumps `progress`, so while it is unchanged the check need not run again.
+    var reachableAt = -1
 }
 
 /// The operation a client has in flight, across the proxy's retries.
@@ -98,7 +108,7 @@ extension World {
     mutating func clientAttempt(_ id: Int) {
         guard clients.indices.contains(id), var inFlight = clients[id].inFlight, inFlight.target == nil else { return }
         let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
-        if let known = clients[id].primaries[ref] {
+        if var known = clients[id].primaries[ref] {
             if let refusal = callRefusal(known) {
                 clients[id].primaries[ref] = nil
                 inFlight.problem = refusal.reason
@@ -106,12 +116,17 @@ extension World {
                 // A dead node never answers: the call hangs until the connect timeout.
                 return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero)
             }
+            if known.reachableAt != progress {
+                known.reachableAt = progress
+                clients[id].primaries[ref] = known
+            }
             inFlight.target = known
             clients[id].inFlight = inFlight
             return schedule(.clientComplete(client: id), after: timings.operationLatency)
         }
         switch primaryConnection(space: ref.space, partition: ref.partition) {
-        case .success(let target):
+        case .success(var target):
+            target.reachableAt = progress
             clients[id].primaries[ref] = target
             inFlight.target = target
             clients[id].inFlight = inFlight
@@ -177,8 +192,12 @@ extension World {
     /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
     /// than being refused at once; nil when the primary is there and reachable.
     private func callRefusal(_ target: ProxyTarget) -> (reason: String, hangs: Bool)? {
-        let hangs = pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
-        if let why = unreachableReason(target.address, pod: target.podKey) { return (why, hangs) }
+        var hangs: Bool {
+            pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
+        }
+        if target.reachableAt != progress, let why = unreachableReason(target.address, pod: target.podKey) {
+            return (why, hangs)
+        }
         guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
             return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
         }
@@ -189,15 +208,15 @@ extension World {
     /// Applies an operation on the primary it was sent to: a write is acknowledged once
     /// every backup has it (synchronous replication).
     private mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
-        guard var primary = grid.instances[target.podKey], primary.uid == target.uid, primary.state == .primary else {
+        guard let primary = grid.instances[target.podKey], primary.uid == target.uid, primary.state == .primary else {
             return .primaryGone
         }
         switch operation.function {
         case .read:
             return .applied(primary.store[operation.key])
         case .write:
-            primary.store[operation.key] = operation.value
-            grid.instances[target.podKey] = primary
+            // In place: copying the instance out and back would copy its whole store.
+            grid.instances[target.podKey]?.store[operation.key] = operation.value
             if !brokenReplication {
                 let backups = grid.spaces[operation.space]?.partitions[operation.partition - 1].backups ?? []
                 for backup in backups { grid.instances[backup]?.store[operation.key] = operation.value }
@@ -246,9 +265,11 @@ extension World {
     /// Reads every key ever written, as a new client would after the scenario — through
     /// the lookup service, with no proxy cache — and records the reads (process -1).
     mutating func finalRead() {
-        var seen = Set<String>()
+        var seen = Set<KeyID>()
+        // Nothing changes while it reads, so each partition is looked up once.
+        var connections: [PartitionRef: Result<ProxyTarget, AddressPending>] = [:]
         let writes = history.entries.filter { $0.type == .invoke && $0.function == .write }
-        for write in writes where seen.insert("\(write.space)\u{0}\(write.key)").inserted {
+        for write in writes where seen.insert(KeyID(space: write.space, key: write.key)).inserted {
             var operation = write
             operation.process = -1
             operation.function = .read
@@ -256,7 +277,10 @@ extension World {
             operation.time = now
             history.record(operation)
             var completion = operation
-            switch primaryConnection(space: write.space, partition: write.partition) {
+            let ref = PartitionRef(space: write.space, partition: write.partition)
+            let connection = connections[ref] ?? primaryConnection(space: write.space, partition: write.partition)
+            connections[ref] = connection
+            switch connection {
             case .success(let target):
                 completion.type = .ok
                 completion.value = grid.instances[target.podKey]?.store[write.key]

@@ -27,12 +27,10 @@ extension World {
                     return "node \(address.host) does not answer"
                 }
             }
-            guard let index = portIndex(of: address, in: record) else { return "Service \(record.name) has no such port" }
-            let endpoints = endpoints(of: record, portIndex: index)
-            if endpoints.isEmpty { return "Service \(record.name) has no ready endpoints" }
-            if let podKey, !endpoints.contains(where: { $0.podKey == podKey }) {
-                return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)"
-            }
+            guard portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
+            if let podKey, isEndpoint(record, podKey: podKey) { return nil }
+            if !hasEndpoint(record) { return "Service \(record.name) has no ready endpoints" }
+            if let podKey { return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)" }
             return nil
         }
     }

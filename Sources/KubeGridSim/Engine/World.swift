@@ -30,6 +30,8 @@ struct World: Sendable {
 
     var network: ServiceNetwork
     var services: OrderedDictionary<String, ServiceRecord> = [:]
+    /// The per-instance Service of each pod key (`statefulset.kubernetes.io/pod-name` selector).
+    var instanceServiceByPod: [String: String] = [:]
     /// Services the API server refused, with its message.
     var rejectedServices: [(key: String, rejection: APIServerRejection)] = []
     var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]

@@ -137,12 +137,10 @@ extension World {
     func managerAPIAnswers(_ check: ManagerCheck, namespace: String) -> Bool {
         let candidates = ["\(check.managerName)-hs", "\(check.managerName)-service", check.managerName]
         for name in candidates {
-            guard let record = service(named: name, namespace: namespace) else { continue }
-            for index in record.service.spec.ports.indices {
-                for endpoint in endpoints(of: record, portIndex: index) {
-                    guard let pod = pods[endpoint.podKey], case .manager = pod.role else { continue }
-                    if pod.stage == .running { return true }
-                }
+            guard let record = service(named: name, namespace: namespace), !record.service.spec.ports.isEmpty else { continue }
+            for endpoint in endpoints(of: record, portIndex: 0) {
+                guard let pod = pods[endpoint.podKey], case .manager = pod.role else { continue }
+                if pod.stage == .running { return true }
             }
         }
         return false

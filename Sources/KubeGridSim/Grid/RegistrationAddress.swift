@@ -39,11 +39,9 @@ extension World {
         }
     }
 
-    /// The Service that exposes exactly this pod, as the charts' per-instance Services do.
+    /// The Service that exposes exactly this pod, as the charts' per-instance Services do
+    /// (the first applied that selects it by `statefulset.kubernetes.io/pod-name`).
     func instanceService(of pod: Pod) -> ServiceRecord? {
-        services.values.first { record in
-            record.namespace == pod.namespace
-                && record.service.spec.selector["statefulset.kubernetes.io/pod-name"] == pod.name
-        }
+        instanceServiceByPod[pod.key].flatMap { services[$0] }
     }
 }

@@ -22,7 +22,7 @@ extension World {
             world.grid.instances[podKey] = instance
             world.schedule(.retryRegistration(uid: pod.uid, generation: pod.generation), after: world.timings.registrationRetry)
         }
-        guard let managerKey = space.managerKey, var ensemble = grid.ensembles[managerKey] else {
+        guard let managerKey = space.managerKey, let ensemble = grid.ensembles[managerKey] else {
             let name = role.managerName ?? "(none: the pod has no manager.name argument)"
             return retry(&self, "the manager \(name) is not among the manifests")
         }
@@ -38,10 +38,10 @@ extension World {
         instance.waitingFor = nil
         instance.state = .awaitingElection
         grid.instances[podKey] = instance
-        ensemble.registrations[podKey] = Registration(
+        // In place: copying the ensemble out and back would copy every registration.
+        grid.ensembles[managerKey]!.registrations[podKey] = Registration(
             podKey: podKey, podName: pod.name, spaceKey: space.key, partition: instance.partition, address: address,
             registeredAt: now)
-        grid.ensembles[managerKey] = ensemble
         let described = address.kind == .podIP ? "pod IP \(address)" : "\(address) (\(address.kind.rawValue))"
         record(
             "space/\(space.name)", "Registered",

@@ -19,6 +19,11 @@ extension World {
         do {
             let created = try network.create(service, key: key)
             services[key] = created
+            if let podName = service.spec.selector["statefulset.kubernetes.io/pod-name"],
+                instanceServiceByPod["\(namespace)/\(podName)"] == nil
+            {
+                instanceServiceByPod["\(namespace)/\(podName)"] = key
+            }
             if created.type == .loadBalancer {
                 if let address = created.loadBalancerIP {
                     record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
@@ -35,19 +40,38 @@ extension World {
         }
     }
 
+    /// True when the pod `podKey` is an endpoint of `record`: selected, in its namespace,
+    /// running with an IP, and Ready (or the Service publishes pods that are not).
+    func isEndpoint(_ record: ServiceRecord, podKey: String) -> Bool {
+        let spec = record.service.spec
+        guard !spec.selector.isEmpty, let pod = pods[podKey] else { return false }
+        return pod.namespace == record.namespace && pod.podIP != nil && pod.phase == .running
+            && (pod.ready || spec.publishNotReadyAddresses == true)
+            && spec.selector.allSatisfy { pod.labels[$0.key] == $0.value }
+    }
+
+    /// True when `record` has at least one endpoint.
+    func hasEndpoint(_ record: ServiceRecord) -> Bool {
+        endpointCandidates(record).contains { isEndpoint(record, podKey: $0) }
+    }
+
+    /// Pods that may be endpoints: those carrying the selector's rarest label pair.
+    private func endpointCandidates(_ record: ServiceRecord) -> Set<String> {
+        var smallest: Set<String>?
+        for (key, value) in record.service.spec.selector {
+            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
+            if smallest == nil || keys.count < smallest!.count { smallest = keys }
+        }
+        return smallest ?? []
+    }
+
     /// The endpoints of port `portIndex` of `record`.
     func endpoints(of record: ServiceRecord, portIndex: Int) -> [Endpoint] {
         let spec = record.service.spec
         guard !spec.selector.isEmpty, spec.ports.indices.contains(portIndex) else { return [] }
         let port = spec.ports[portIndex]
         let includeNotReady = spec.publishNotReadyAddresses ?? false
-        // Candidates come from the label index: the pods carrying the selector's rarest pair.
-        var smallest: Set<String>?
-        for (key, value) in spec.selector {
-            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
-            if smallest == nil || keys.count < smallest!.count { smallest = keys }
-        }
-        let candidates = (smallest ?? []).sorted().compactMap { pods[$0] }
+        let candidates = endpointCandidates(record).sorted().compactMap { pods[$0] }
         return candidates.compactMap { pod in
             guard pod.namespace == record.namespace, let address = pod.podIP, pod.phase == .running,
                 pod.ready || includeNotReady,

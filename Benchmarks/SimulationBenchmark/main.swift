@@ -1,0 +1,139 @@
+// Runs `kubegrid simulate --scenario all` on a 512-partition HA Space on 100 nodes with
+// 100,000 client operations per scenario, and prints wall time per phase and peak memory.
+//
+//   swift build -c release --product SimulationBenchmark && .build/release/SimulationBenchmark
+//
+// The manifests are the umbrella chart's, rendered in process from
+// examples/umbrella-production-ha.yaml with pu.partitions=512 and NodePort Services (a
+// LoadBalancer pool of 1,024 addresses would do as well): 3 managers and 1,024 Space pods.
+// Run it from the repository root. Options: --nodes N, --partitions P, --ops N,
+// --clients N, --seed S, --scenario NAME (repeatable; default all).
+
+import KubeGridCore
+import KubeGridSim
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Settings {
+    var nodes = 100
+    var partitions = 512
+    var operations = 100_000
+    var clients = 4
+    var seed: UInt64 = 1
+    var scenarios: [ScenarioName] = []
+
+    init(arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { fatal("\(flag) needs a value") }
+            switch flag {
+            case "--nodes": nodes = Int(value) ?? nodes
+            case "--partitions": partitions = Int(value) ?? partitions
+            case "--ops": operations = Int(value) ?? operations
+            case "--clients": clients = Int(value) ?? clients
+            case "--seed": seed = UInt64(value) ?? seed
+            case "--scenario":
+                guard let name = ScenarioName(rawValue: value) else { fatal("unknown scenario \(value)") }
+                scenarios.append(name)
+            default: fatal("unknown flag \(flag); use --nodes, --partitions, --ops, --clients, --seed, --scenario")
+            }
+        }
+        if scenarios.isEmpty { scenarios = ScenarioName.allCases }
+    }
+}
+
+func fatal(_ message: String) -> Never {
+    let bytes = Array("error: \(message)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #endif
+}
+
+func format(_ value: Double) -> String {
+    let rounded = (value * 1000).rounded() / 1000
+    return "\(rounded)"
+}
+
+let settings = Settings(arguments: CommandLine.arguments)
+
+// Render the manifests in process, as `kubegrid render` would.
+let renderStart = monotonicSeconds()
+var bundle = ManifestBundle()
+do {
+    let job = RenderJob(
+        chart: "insightedge", release: ReleaseOptions(name: "bench"),
+        options: ValuesOptions(
+            valueFiles: ["examples/umbrella-production-ha.yaml"],
+            set: ["pu.partitions=\(settings.partitions)", "pu.service.type=NodePort"]))
+    for template in try job.plan(files: LocalFiles()).templates {
+        for index in 0..<template.count {
+            switch template.object(index) {
+            case .service(let service): bundle.services.append(service)
+            case .statefulSet(let statefulSet): bundle.statefulSets.append(statefulSet)
+            case .podDisruptionBudget(let budget): bundle.podDisruptionBudgets.append(budget)
+            default: break
+            }
+        }
+    }
+} catch {
+    fatal("\(error) (run the benchmark from the repository root)")
+}
+let renderSeconds = monotonicSeconds() - renderStart
+
+var options = SimulationOptions()
+options.cluster = .generated(count: settings.nodes, zones: 1)
+options.seed = settings.seed
+options.operations = settings.operations
+options.clients = settings.clients
+options.scenarios = settings.scenarios
+
+// The progress callback marks when each scenario starts; the first call comes after the deploy settled.
+var marks: [(name: String, time: Double)] = []
+let start = monotonicSeconds()
+let report: SimulationReport
+do {
+    report = try Simulation.run(bundle, options: options) { progress in
+        if marks.last?.name != progress.scenario { marks.append((progress.scenario, monotonicSeconds())) }
+    }
+} catch {
+    fatal("\(error)")
+}
+let simulated = monotonicSeconds()
+let text = TextReport.text(report)
+let reported = monotonicSeconds()
+
+print("simulation benchmark: --scenario \(settings.scenarios.count == ScenarioName.allCases.count ? "all" : settings.scenarios.map(\.rawValue).joined(separator: ",")), \(settings.partitions)-partition HA Space (\(bundle.statefulSets.count) StatefulSets), \(settings.nodes) nodes, \(settings.operations) client operations per scenario, \(settings.clients) clients, seed \(settings.seed)")
+print("render and read: \(format(renderSeconds)) s")
+if let first = marks.first { print("deploy and settle: \(format(first.time - start)) s") }
+for (index, mark) in marks.enumerated() {
+    let end = index + 1 < marks.count ? marks[index + 1].time : simulated
+    let scenario = report.scenarios.first { $0.name == mark.name }
+    let detail = scenario.map {
+        "\($0.passed ? "PASS" : "FAIL"), \($0.faults.count) faults, \($0.operationsOK + $0.operationsFailed + $0.operationsUnknown) operations, \($0.duration) virtual"
+    } ?? ""
+    print("  \(mark.name): \(format(end - mark.time)) s (\(detail))")
+}
+print("text report: \(format(reported - simulated)) s")
+print("wall time: \(format(reported - start)) s (render excluded)")
+print("peak memory (max RSS): \(format(peakMemoryMiB())) MiB")
+print("passed: \(report.passed)")
