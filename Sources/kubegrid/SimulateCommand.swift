@@ -145,7 +145,9 @@ struct SimulateCommand: ParsableCommand {
         options.failback = failback
         if let detectionDelay {
             guard detectionDelay >= 0, detectionDelay <= 3600 else {
-                throw CommandFailure.usage("--detection-delay must be between 0 and 3600 seconds, got \(detectionDelay)")
+                let given = detectionDelay.rounded() == detectionDelay && abs(detectionDelay) < 1e15
+                    ? "\(Int(detectionDelay))" : "\(detectionDelay)"
+                throw CommandFailure.usage("--detection-delay must be between 0 and 3600 seconds, got \(given)")
             }
             options.timings.failureDetection = .milliseconds(Int((detectionDelay * 1000).rounded()))
         }
