@@ -29,7 +29,7 @@ public struct ChartDirectory {
                 if name.hasSuffix(".tgz") || name.hasSuffix(".tar.gz") { throw .packedSubchart(subpath) }
                 if name.hasSuffix(".prov") { continue }
                 guard files.directoryEntries(at: subpath) != nil else { throw .strayFileInCharts(subpath) }
-                dependencies.append(try load(subpath))
+                dependencies += Self.aliased(try load(subpath), by: metadata.dependencies)
             }
         }
         return HelmChart(name: metadata.name, version: metadata.version, values: values, dependencies: dependencies)
@@ -43,7 +43,21 @@ public struct ChartDirectory {
         }
     }
 
-    private func readMetadata(_ file: String) throws(ChartError) -> (name: String, version: String) {
+    /// A subchart under the names `Chart.yaml`'s dependencies give it: Helm passes values to
+    /// an aliased dependency under its alias, once per entry that names it.
+    private static func aliased(_ chart: HelmChart, by dependencies: [(name: String, alias: String?)]) -> [HelmChart] {
+        let entries = dependencies.filter { $0.name == chart.name }
+        guard entries.contains(where: { $0.alias != nil }) else { return [chart] }
+        return entries.map { entry in
+            var copy = chart
+            copy.name = entry.alias ?? chart.name
+            return copy
+        }
+    }
+
+    private func readMetadata(
+        _ file: String
+    ) throws(ChartError) -> (name: String, version: String, dependencies: [(name: String, alias: String?)]) {
         let bytes = try read(file)
         let document: Values
         do throws(YAMLError) {
@@ -67,7 +81,12 @@ public struct ChartDirectory {
             throw .badMetadata(
                 file: file, field: "version", problem: "\"\(version)\" is not a semantic version; write it as 1.2.3")
         }
-        return (name, version)
+        let dependencies = (fields["dependencies"]?.listValue ?? []).compactMap { entry -> (String, String?)? in
+            guard let name = entry["name"]?.stringValue else { return nil }
+            let alias = entry["alias"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            return (name, alias)
+        }
+        return (name, version, dependencies)
     }
 
     /// A scalar field as text; Helm's metadata reader turns numbers into strings.
