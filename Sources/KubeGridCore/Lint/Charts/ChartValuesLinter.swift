@@ -52,7 +52,15 @@ struct ChartValuesLinter {
 
     /// A finding at the origin of `path`: the file line that set it, or the chart with the flag named.
     private func place(_ rule: String, _ path: ValuePath?, _ message: String, _ origins: ValueOrigins) -> LintFinding {
-        guard let path, let origin = origins.origin(of: path) else {
+        // A key nobody set sits under a map someone did (memoryXtendVolume for its
+        // volumeMount.name): point there rather than nowhere.
+        var probe = path
+        var found: ValueOrigins.Origin?
+        while let current = probe, !current.isRoot, found == nil {
+            found = origins.origin(of: current)
+            probe = ValuePath(Array(current.components.dropLast()))
+        }
+        guard let origin = found else {
             return LintFinding(rule: rule, location: LintLocation(file: chart), message: message, input: chart)
         }
         switch origin {
