@@ -25,9 +25,11 @@ public enum RuleListing {
 
     /// The README's Markdown table of the rules.
     public static func markdownTable() -> String {
-        var text = "| id | severity | checks | rule | what to do |\n| --- | --- | --- | --- | --- |\n"
+        var text = "| id | severity | checks | rule | why | what to do |\n| --- | --- | --- | --- | --- | --- |\n"
         for rule in RuleCatalogue.all {
-            let cells = [rule.id, rule.severity.rawValue, rule.scope.rawValue, "`\(rule.name)`: \(rule.title)", rule.help]
+            let cells = [
+                rule.id, rule.severity.rawValue, rule.scope.rawValue, "`\(rule.name)`: \(rule.title)", rule.documentation, rule.help,
+            ]
             text += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
         }
         return text
