@@ -121,6 +121,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         .directory("KG303", LintFixtures.chart("c", chartFile: "apiVersion: v1\nname: demo\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),
         .directory("KG304", LintFixtures.chart("c", chartFile: "apiVersion: v2\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),
         .directory("KG305", LintFixtures.chart("c", chartFile: "apiVersion: v2\nname: demo\nversion: 1.x\n"), at: "c/Chart.yaml:3:1"),
+        .directory("KG305", LintFixtures.chart("c", chartFile: "apiVersion: v2\nname: demo\nversion: 1.2\n"), at: "c/Chart.yaml:3:1"),
         .directory("KG306", LintFixtures.chart("c", chartFile: "apiVersion: v2\nname: demo\nversion: v1.2\n"), at: "c/Chart.yaml:3:1"),
         .directory("KG307", LintFixtures.chart("c").merging(["c/values.yaml": "- a\n- b\n"]) { $1 }, at: "c/values.yaml:1:1"),
         .directory("KG308", LintFixtures.chart("c").merging(["c/values.schema.json": "[1, 2]"]) { $1 }, at: "c/values.schema.json"),

@@ -23,9 +23,9 @@ extension RuleCatalogue {
             documentation: "Helm requires a name, and rejects one that is a path."),
         LintRule(
             "KG305", "chart-version", .error, .chartDirectory,
-            title: "Chart.yaml's version is missing or not SemVer",
-            help: "Write the version as MAJOR.MINOR.PATCH, e.g. 15.5.0.",
-            documentation: "Helm requires a semantic version to package, depend on and upgrade charts."),
+            title: "Chart.yaml's version is missing, not a string or not SemVer",
+            help: "Write the version as a quoted MAJOR.MINOR.PATCH, e.g. \"15.5.0\".",
+            documentation: "Helm requires a semantic version to package, depend on and upgrade charts, written as a string (YAML reads `version: 1.2` as a number)."),
         LintRule(
             "KG306", "chart-version-strict", .warning, .chartDirectory,
             title: "Chart.yaml's version is not strict SemVer 2",
@@ -62,9 +62,9 @@ extension RuleCatalogue {
             help: "Add the template file the message names, so `helm install` renders what `kubegrid render` does.",
             documentation: "kubegrid's charts are real Helm charts: each template file kubegrid renders into (service.yaml, statefulset.yaml, poddisruptionbudget.yaml) must exist for Helm users."),
         LintRule(
-            "KG313", "dependencies-missing", .error, .chartDirectory,
+            "KG313", "dependencies-missing", .warning, .chartDirectory,
             title: "A dependency in Chart.yaml is not in charts/",
             help: "Run `helm dependency build`, or add the subchart's folder under charts/.",
-            documentation: "Helm cannot render an umbrella chart whose dependencies are not present under charts/."),
+            documentation: "Helm cannot install an umbrella chart whose dependencies are not present under charts/ (`helm lint` warns; `helm install` fails)."),
     ]
 }

@@ -33,7 +33,11 @@ struct ChartValuesLinter {
                 findings += renderedObjectFindings(plan, origins)
             }
         } else if let schema {
-            findings += JSONSchemaCheck(schema).problems(values).map {
+            // The directory rules check the defaults; here only what the user's values broke.
+            let userOrigins = ValueOrigins(options: options, files: files)
+            findings += JSONSchemaCheck(schema).problems(values).filter { problem in
+                defaultsFile == nil || userOrigins.origin(of: problem.path) != nil
+            }.map {
                 place("KG001", $0.path, "\($0.path): \($0.message)", origins)
             }
         }

@@ -57,7 +57,10 @@ struct ChartFileCheck {
             add("KG304", "name", "name is required; add name: <chart name>")
         }
         if let version = Self.text(fields["version"]), !version.isEmpty {
-            if !SemanticVersion.isValid(version) {
+            if fields["version"]?.stringValue == nil {
+                // YAML reads 1.2 as a number; Helm wants the text it was written as.
+                add("KG305", "version", "version \(version) is a number, not a string; quote it: version: \"\(version)\"")
+            } else if !SemanticVersion.isValid(version) {
                 add("KG305", "version", "version \"\(version)\" is not a semantic version; write it as 1.2.3")
             } else if !StrictSemanticVersion.isValid(version) {
                 add("KG306", "version", "version \"\(version)\" is not strict SemVer 2; write MAJOR.MINOR.PATCH such as \(StrictSemanticVersion.suggestion(for: version))")
