@@ -30,5 +30,11 @@ test: deps venv
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
 
+bench: deps
+	$(SWIFT) build -c release --product SchedulerBenchmark
+	.build/release/SchedulerBenchmark
+	$(SWIFT) build -c release --product kubegrid
+	scripts/bench-lint.sh .build/release/kubegrid
+
 clean:
 	rm -rf .build $(VENV)

@@ -35,7 +35,15 @@ let package = Package(
         ),
         .target(
             name: "KubeGridSim",
-            dependencies: ["KubeGridCore"]
+            dependencies: [
+                "KubeGridCore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "SchedulerBenchmark",
+            dependencies: ["KubeGridSim", "KubeGridCore"],
+            path: "Benchmarks/SchedulerBenchmark"
         ),
         .executableTarget(
             name: "kubegrid",

@@ -14,7 +14,7 @@ struct KubeGrid: ParsableCommand {
         commandName: "kubegrid",
         abstract: "Render, lint and smoke-test GigaSpaces InsightEdge charts for Kubernetes.",
         version: KubeGridVersion.current,
-        subcommands: [RenderCommand.self, ValuesCommand.self, LintCommand.self, ChartCommand.self]
+        subcommands: [RenderCommand.self, ValuesCommand.self, LintCommand.self, ChartCommand.self, SimulateCommand.self]
     )
 
     /// Runs the command line with kubegrid's exit codes: 1 for wrong input, 2 for a wrong
@@ -35,8 +35,9 @@ struct KubeGrid: ParsableCommand {
         } catch let exit as ExitCode {
             Terminal.exit(exit.rawValue)
         } catch {
-            Terminal.writeError("error: \(error)")
-            Terminal.exit(1)
+            // argument-parser's own errors can surface from run() too (`--help` and
+            // `help COMMAND` are answered by throwing), so they go the same way.
+            exitForParseError(error)
         }
         Terminal.exit(0)
     }

@@ -1,5 +1,8 @@
 /// Loads a chart folder: `Chart.yaml` (required), `values.yaml` (optional) and the
 /// subcharts under `charts/`, as Helm's directory loader does for values.
+///
+/// A subchart that `Chart.yaml` lists under `dependencies` with an `alias` takes the alias
+/// as its name, as Helm does before it renders: its values then live under the alias.
 public struct ChartDirectory {
     public var files: any FileSource
 
@@ -12,6 +15,7 @@ public struct ChartDirectory {
         guard entries.contains("Chart.yaml") else { throw .missingChartFile(directory: path) }
         let chartFile = joinPath(path, "Chart.yaml")
         let metadata = try readMetadata(chartFile)
+        let aliases = metadata.aliases
         var values = Values.emptyMap
         if entries.contains("values.yaml") {
             let valuesFile = joinPath(path, "values.yaml")
@@ -29,7 +33,17 @@ public struct ChartDirectory {
                 if name.hasSuffix(".tgz") || name.hasSuffix(".tar.gz") { throw .packedSubchart(subpath) }
                 if name.hasSuffix(".prov") { continue }
                 guard files.directoryEntries(at: subpath) != nil else { throw .strayFileInCharts(subpath) }
-                dependencies += Self.aliased(try load(subpath), by: metadata.dependencies)
+                let subchart = try load(subpath)
+                let names = aliases.filter { $0.name == subchart.name }.map(\.alias)
+                if names.isEmpty {
+                    dependencies.append(subchart)
+                }
+                // One copy per listed alias; the same chart may be listed twice under two aliases.
+                for name in names {
+                    var aliased = subchart
+                    aliased.name = name
+                    dependencies.append(aliased)
+                }
             }
         }
         return HelmChart(name: metadata.name, version: metadata.version, values: values, dependencies: dependencies)
@@ -43,21 +57,7 @@ public struct ChartDirectory {
         }
     }
 
-    /// A subchart under the names `Chart.yaml`'s dependencies give it: Helm passes values to
-    /// an aliased dependency under its alias, once per entry that names it.
-    private static func aliased(_ chart: HelmChart, by dependencies: [(name: String, alias: String?)]) -> [HelmChart] {
-        let entries = dependencies.filter { $0.name == chart.name }
-        guard entries.contains(where: { $0.alias != nil }) else { return [chart] }
-        return entries.map { entry in
-            var copy = chart
-            copy.name = entry.alias ?? chart.name
-            return copy
-        }
-    }
-
-    private func readMetadata(
-        _ file: String
-    ) throws(ChartError) -> (name: String, version: String, dependencies: [(name: String, alias: String?)]) {
+    private func readMetadata(_ file: String) throws(ChartError) -> (name: String, version: String, aliases: [(name: String, alias: String)]) {
         let bytes = try read(file)
         let document: Values
         do throws(YAMLError) {
@@ -81,12 +81,17 @@ public struct ChartDirectory {
             throw .badMetadata(
                 file: file, field: "version", problem: "\"\(version)\" is not a semantic version; write it as 1.2.3")
         }
-        let dependencies = (fields["dependencies"]?.listValue ?? []).compactMap { entry -> (String, String?)? in
-            guard let name = entry["name"]?.stringValue else { return nil }
-            let alias = entry["alias"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        return (name, version, Self.aliases(fields["dependencies"]))
+    }
+
+    /// The `dependencies` of `Chart.yaml` that give a chart another name; a listed
+    /// dependency without an alias keeps its own name.
+    private static func aliases(_ dependencies: Values?) -> [(name: String, alias: String)] {
+        (dependencies?.listValue ?? []).compactMap { entry in
+            guard let name = text(entry["name"]), !name.isEmpty else { return nil }
+            let alias = text(entry["alias"]).flatMap { $0.isEmpty ? nil : $0 } ?? name
             return (name, alias)
         }
-        return (name, version, dependencies)
     }
 
     /// A scalar field as text; Helm's metadata reader turns numbers into strings.

@@ -61,12 +61,13 @@ public enum LineDiff {
                 edits.append(Edit(kind: .same, text: a[i], oldLine: i, newLine: j))
                 i += 1
                 j += 1
-            } else if j < b.count && (i == a.count || table[i][j + 1] >= table[i + 1][j]) {
-                edits.append(Edit(kind: .inserted, text: b[j], oldLine: i, newLine: j))
-                j += 1
-            } else {
+            } else if i < a.count && (j == b.count || table[i + 1][j] >= table[i][j + 1]) {
+                // Deletions before insertions, as diff -u shows a changed line.
                 edits.append(Edit(kind: .deleted, text: a[i], oldLine: i, newLine: j))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .inserted, text: b[j], oldLine: i, newLine: j))
+                j += 1
             }
         }
         return edits

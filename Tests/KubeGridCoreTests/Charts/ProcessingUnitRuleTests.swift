@@ -10,6 +10,10 @@ import Testing
         ("KG104", [("partitions", 1), ("memoryXtendVolume.enabled", true)], "memoryXtendVolume.volumeClaimTemplate.storage: is required"),
         ("KG104", [("partitions", 1), ("memoryXtendVolume.enabled", true), ("memoryXtendVolume.volumeClaimTemplate.storage", "1Gi"), ("memoryXtendVolume.volumeMount.name", nil)], "memoryXtendVolume.volumeMount.name: is required"),
         ("KG106", [("partitions", 1), ("service.type", "ClusterIP"), ("service.lrmi.initialNodePort", 30000)], "service.lrmi.initialNodePort: a ClusterIP Service has no node ports"),
+        ("KG104", [("partitions", 1), ("memoryXtendVolume.enabled", true), ("memoryXtendVolume.volumeClaimTemplate.storage", "ten gigs")],
+         "memoryXtendVolume.volumeClaimTemplate.storage: \"ten gigs\" is not a quantity"),
+        ("KG001", [("resources.limits.memory", "lots")], "resources.limits.memory: \"lots\" is not a quantity"),
+        ("KG001", [("resources.requests.memory", "1GB")], "resources.requests.memory: \"1GB\" is not a quantity: unknown unit \"GB\""),
         ("KG001", [("partitions", "two")], "partitions: must be an integer, got the string \"two\"; write it without quotes"),
         ("KG001", [("service.type", "Nodeport")], "service.type: \"Nodeport\" is not one of LoadBalancer, NodePort, ClusterIP (did you mean NodePort?)"),
         ("KG001", [("service.lrmi.initialNodePort", 8080)], "service.lrmi.initialNodePort: must be between 30000 and 32767, got 8080"),
@@ -56,6 +60,14 @@ import Testing
             return service.spec.ports.first?.nodePort
         }
         #expect(ports == [31000])
+    }
+
+    @Test func bothSpellingsConflictUnlessTheOldOneIsNull() {
+        let base: [(String, Values)] = [("partitions", 1), ("service.type", "NodePort"), ("service.lrmi.initialNodePort", 31000)]
+        let conflicting = BuiltInChart.processingUnit.plan(base + [("service.lrmi.InitialNodePort", 31001)])
+        #expect(conflicting.errorMessages.contains { $0.hasPrefix("service.lrmi.InitialNodePort: conflicts with service.lrmi.initialNodePort") })
+        let nulled = BuiltInChart.processingUnit.plan(base + [("service.lrmi.InitialNodePort", nil)])
+        #expect(nulled.diagnostics.errors.isEmpty, "\(nulled.errorMessages)")
     }
 
     @Test func loadBalancerCountIsAnInfoFinding() {

@@ -55,7 +55,7 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
             all += example.chartReport().findings.map { (example.file, $0) }
             all += ((try? example.manifestReport())?.findings ?? []).map { (example.file, $0) }
         }
-        all += ShippedChartsTests.report().findings.filter { !ShippedChartsTests.awaitsTemplates($0) }.map { ("charts", $0) }
+        all += ShippedChartsTests.report().findings.map { ("charts", $0) }
         return all
     }()
 
@@ -93,20 +93,9 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
         Linter(options: LintOptions(inputs: chartDirectories, release: ReleaseOptions(name: "release-name"))).run(files: LocalFiles())
     }
 
-    /// The Helm templates are written on their own branch: until a chart has its
-    /// templates/, the template rules are expected to say so, and nothing else may fire.
-    static func awaitsTemplates(_ finding: LintFinding) -> Bool {
-        ["KG311", "KG312"].contains(finding.rule)
-            && LocalFiles().directoryEntries(at: joinPath(finding.input, "templates")) == nil
-    }
-
     @Test func shippedChartsLintCleanUnderStrict() {
         let report = Self.report()
-        let unexpected = report.findings.filter { !Self.awaitsTemplates($0) }
-        #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.location): \($0.message) [\($0.rule)]" })")
-        let allHaveTemplates = Self.chartDirectories.allSatisfy { LocalFiles().directoryEntries(at: joinPath($0, "templates")) != nil }
-        if allHaveTemplates {
-            #expect(report.passes(strict: true))
-        }
+        #expect(report.passes(strict: true))
+        #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.location): \($0.message) [\($0.rule)]" })")
     }
 }

@@ -1,5 +1,41 @@
 import OrderedCollections
 
+/// The settings both charts give their pods, read from the same keys.
+public struct PodSettings: Sendable, Hashable {
+    public var nameOverride: String?
+    public var fullnameOverride: String?
+    public var image: ImageSettings
+    public var terminationGracePeriodSeconds: Int
+    public var antiAffinity: AntiAffinitySettings
+    public var java: JavaSettings
+    public var resources: ResourceSettings
+    public var livenessProbe: ProbeSettings
+    public var readinessProbe: ProbeSettings
+    public var nodeSelector: OrderedDictionary<String, String>
+    public var license: String
+
+    init(_ reader: FieldReader) {
+        nameOverride = reader.optionalString("nameOverride")
+        fullnameOverride = reader.optionalString("fullnameOverride")
+        image = ImageSettings(reader.object("image"))
+        terminationGracePeriodSeconds = reader.int("terminationGracePeriodSeconds")
+        antiAffinity = AntiAffinitySettings(reader.object("antiAffinity"))
+        java = JavaSettings(reader.object("java"))
+        resources = ResourceSettings(reader.object("resources"))
+        livenessProbe = ProbeSettings(reader.object("livenessProbe"))
+        readinessProbe = ProbeSettings(reader.object("readinessProbe"))
+        nodeSelector = reader.stringMap("nodeSelector")
+        license = reader.string("license")
+    }
+
+    /// How the chart's objects are named for a release.
+    func naming(release: ReleaseOptions, chartName: String) -> ReleaseNaming {
+        ReleaseNaming(
+            release: release.name, namespace: release.namespace, chartName: chartName,
+            nameOverride: nameOverride, fullnameOverride: fullnameOverride)
+    }
+}
+
 /// The container image of a chart's pods.
 public struct ImageSettings: Sendable, Hashable {
     public var repository: String

@@ -26,7 +26,8 @@ enum CrossFieldRules {
                                "properties": {"name": {"type": "string", "minLength": 1},
                                               "mountPath": {"type": "string", "minLength": 1}}},
                "volumeClaimTemplate": {"required": ["storage"],
-                                       "properties": {"storage": {"type": "string", "minLength": 1}}}}}}}},
+                                       "properties": {"storage": {"type": "string", "minLength": 1,
+                                                                  "pattern": "\(quantityPattern)"}}}}}}}},
           {"description": "a ClusterIP Service has no node ports",
            "if": {"required": ["service"],
                   "properties": {"service": {"required": ["type"], "properties": {"type": {"const": "ClusterIP"}}}}},
@@ -34,6 +35,9 @@ enum CrossFieldRules {
              "initialNodePort": {"type": "null"}, "InitialNodePort": {"type": "null"}}}}}}}}
         ]
         """
+
+    /// Kubernetes' quantity syntax, escaped for a JSON string.
+    private static let quantityPattern = String(JSONSchemaGenerator.quantityPattern.flatMap { $0 == "\\" ? ["\\", "\\"] : [$0] })
 
     static let manager = """
         [

@@ -13,9 +13,7 @@ public enum ManagerChart {
         validated values: Values, release: ReleaseOptions, prefix: ValuePath, chartPath: String
     ) -> (objects: ManagerObjects, diagnostics: [Diagnostic], claims: [NodePortPlanner.Claim]) {
         let model = ManagerValues(validated: values)
-        let naming = ReleaseNaming(
-            release: release.name, namespace: release.namespace, chartName: name,
-            nameOverride: model.nameOverride, fullnameOverride: model.fullnameOverride)
+        let naming = model.pod.naming(release: release, chartName: name)
         let objects = ManagerObjects(values: model, naming: naming, chartPath: chartPath)
         var diagnostics = model.ruleDiagnostics().map { $0.prefixed(by: prefix) }
         diagnostics += NameRules.objectNameDiagnostics(

@@ -84,25 +84,25 @@ struct ManagerObjects: Sendable {
     func statefulSet() -> StatefulSet {
         let container = Container(
             name: "gigaspaces-container",
-            image: values.image.reference,
-            imagePullPolicy: PodBuilding.pullPolicy(values.image),
+            image: values.pod.image.reference,
+            imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
             args: [
                 "component=manager",
                 "managerReplicas=\(values.replicas)",
-                "java.heap=\(values.java.heap)",
+                "java.heap=\(values.pod.java.heap)",
                 "release.namespace=\(naming.namespace)",
                 "full.name=\(fullname)",
             ],
             env: [
                 EnvVar(name: "GS_MANAGER_SERVERS", value: managerServers),
-                EnvVar(name: "GS_LICENSE", value: values.license),
-                EnvVar(name: "EXT_JAVA_OPTIONS", value: values.java.options),
+                EnvVar(name: "GS_LICENSE", value: values.pod.license),
+                EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options),
             ],
             ports: containerPorts,
-            resources: PodBuilding.resources(values.resources),
-            livenessProbe: PodBuilding.httpProbe(values.livenessProbe, path: "/v2/info", port: "api"),
-            readinessProbe: PodBuilding.httpProbe(values.readinessProbe, path: "/v2/info", port: "api"))
+            resources: PodBuilding.resources(values.pod.resources),
+            livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/v2/info", port: "api"),
+            readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/v2/info", port: "api"))
         return StatefulSet(
             metadata: PodBuilding.metadata(fullname, naming, labels: labels),
             spec: StatefulSetSpec(
@@ -114,9 +114,9 @@ struct ManagerObjects: Sendable {
                     metadata: ObjectMeta(labels: labels),
                     spec: PodSpec(
                         containers: [container],
-                        affinity: PodBuilding.antiAffinity(values.antiAffinity, selectorId: fullname),
-                        nodeSelector: values.nodeSelector,
-                        terminationGracePeriodSeconds: values.terminationGracePeriodSeconds))))
+                        affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: fullname),
+                        nodeSelector: values.pod.nodeSelector,
+                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds))))
     }
 
     /// Every port the manager listens on, named so Services and probes can refer to them.

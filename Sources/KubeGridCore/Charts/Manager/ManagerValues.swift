@@ -15,12 +15,7 @@ public struct ManagerValues: Sendable, Hashable {
         }
     }
 
-    public var nameOverride: String?
-    public var fullnameOverride: String?
-    public var image: ImageSettings
-    public var terminationGracePeriodSeconds: Int
     public var ha: Bool
-    public var antiAffinity: AntiAffinitySettings
     public var serviceType: ExposureType
     public var api: ServicePort
     public var lus: ServicePort
@@ -29,22 +24,15 @@ public struct ManagerValues: Sendable, Hashable {
     public var zooKeeperServerPort: Int
     public var zooKeeperLeaderElectionPort: Int
     public var headlessLookupPort: Int
-    public var java: JavaSettings
-    public var resources: ResourceSettings
-    public var livenessProbe: ProbeSettings
-    public var readinessProbe: ProbeSettings
-    public var nodeSelector: OrderedDictionary<String, String>
-    public var license: String
+
+    /// What both charts' pods share: image, probes, resources, naming, …
+    public var pod: PodSettings
 
     /// Reads values the manager schema has validated.
     init(validated values: Values) {
         let reader = FieldReader(values)
-        nameOverride = reader.optionalString("nameOverride")
-        fullnameOverride = reader.optionalString("fullnameOverride")
-        image = ImageSettings(reader.object("image"))
-        terminationGracePeriodSeconds = reader.int("terminationGracePeriodSeconds")
+        pod = PodSettings(reader)
         ha = reader.bool("ha")
-        antiAffinity = AntiAffinitySettings(reader.object("antiAffinity"))
         let service = reader.object("service")
         serviceType = ExposureType(rawValue: service.string("type")) ?? .loadBalancer
         api = ServicePort(service.object("api"), alwaysEnabled: true)
@@ -55,12 +43,6 @@ public struct ManagerValues: Sendable, Hashable {
         zooKeeperServerPort = headless.int("zkServer")
         zooKeeperLeaderElectionPort = headless.int("zkLeaderElection")
         headlessLookupPort = headless.int("lus")
-        java = JavaSettings(reader.object("java"))
-        resources = ResourceSettings(reader.object("resources"))
-        livenessProbe = ProbeSettings(reader.object("livenessProbe"))
-        readinessProbe = ProbeSettings(reader.object("readinessProbe"))
-        nodeSelector = reader.stringMap("nodeSelector")
-        license = reader.string("license")
     }
 
     /// Management Pods: three with `ha` (a ZooKeeper quorum), else one.
@@ -81,7 +63,7 @@ public struct ManagerValues: Sendable, Hashable {
                     "a ClusterIP Service has no node ports; remove the nodePort or set service.type=NodePort"))
             }
         }
-        if ha && !antiAffinity.enabled {
+        if ha && !pod.antiAffinity.enabled {
             diagnostics.append(Diagnostic(
                 .warning, rule: "KG105", path: ValuePath(dotted: "ha"),
                 "ha puts 3 managers where two may share a node, and losing that node loses the ZooKeeper quorum; set antiAffinity.enabled=true"))

@@ -13,9 +13,7 @@ public enum ProcessingUnitChart {
         validated values: Values, release: ReleaseOptions, prefix: ValuePath, chartPath: String
     ) -> (objects: ProcessingUnitObjects, diagnostics: [Diagnostic], block: NodePortPlanner.Block?) {
         let model = ProcessingUnitValues(validated: values)
-        let naming = ReleaseNaming(
-            release: release.name, namespace: release.namespace, chartName: name,
-            nameOverride: model.nameOverride, fullnameOverride: model.fullnameOverride)
+        let naming = model.pod.naming(release: release, chartName: name)
         let objects = ProcessingUnitObjects(values: model, naming: naming, chartPath: chartPath)
         var diagnostics = model.ruleDiagnostics().map { $0.prefixed(by: prefix) }
         if !diagnostics.hasErrors {

@@ -117,9 +117,9 @@ struct ProcessingUnitObjects: Sendable {
                     spec: PodSpec(
                         initContainers: [managerCheck],
                         containers: [spaceContainer(partition: partition(index), mountsVolume: usesMemoryXtend)],
-                        affinity: PodBuilding.antiAffinity(values.antiAffinity, selectorId: name),
-                        nodeSelector: values.nodeSelector,
-                        terminationGracePeriodSeconds: values.terminationGracePeriodSeconds)),
+                        affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: name),
+                        nodeSelector: values.pod.nodeSelector,
+                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds)),
                 volumeClaimTemplates: usesMemoryXtend ? [volumeClaim] : []))
     }
 
@@ -127,8 +127,8 @@ struct ProcessingUnitObjects: Sendable {
     private var managerCheck: Container {
         Container(
             name: "check-manager-ready",
-            image: values.image.reference,
-            imagePullPolicy: PodBuilding.pullPolicy(values.image),
+            image: values.pod.image.reference,
+            imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
             args: [
                 "component=init",
@@ -145,23 +145,23 @@ struct ProcessingUnitObjects: Sendable {
         } else {
             args += ["instances=\(replicasPerStatefulSet)"]
         }
-        args.append("license=\(values.license)")
+        args.append("license=\(values.pod.license)")
         if let schema = values.schema { args.append("schema=\(schema)") }
-        args += ["java.heap=\(values.java.heap)", "manager.name=\(managerFullname)"]
+        args += ["java.heap=\(values.pod.java.heap)", "manager.name=\(managerFullname)"]
         if let url = values.resourceUrl { args.append("pu.resourceUrl=\(url)") }
         if let properties = values.properties { args.append("pu.properties=\(properties)") }
         if values.lrmiEnabled { args += ["external.lrmi.enabled=true", "lrmi.port=\(values.lrmiPort)"] }
         return Container(
             name: "pu-container",
-            image: values.image.reference,
-            imagePullPolicy: PodBuilding.pullPolicy(values.image),
+            image: values.pod.image.reference,
+            imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
             args: args,
-            env: [EnvVar(name: "EXT_JAVA_OPTIONS", value: values.java.options)],
+            env: [EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
             ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
-            resources: PodBuilding.resources(values.resources),
-            livenessProbe: PodBuilding.httpProbe(values.livenessProbe, path: "/probes/alive", port: 8089),
-            readinessProbe: PodBuilding.httpProbe(values.readinessProbe, path: "/probes/ready", port: 8089),
+            resources: PodBuilding.resources(values.pod.resources),
+            livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/probes/alive", port: 8089),
+            readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/probes/ready", port: 8089),
             volumeMounts: mountsVolume
                 ? [VolumeMount(name: values.memoryXtend.volumeName ?? "", mountPath: values.memoryXtend.mountPath ?? "")]
                 : [])

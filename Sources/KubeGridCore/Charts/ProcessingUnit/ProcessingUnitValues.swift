@@ -22,60 +22,42 @@ public struct ProcessingUnitValues: Sendable, Hashable {
         }
     }
 
-    public var nameOverride: String?
-    public var fullnameOverride: String?
-    public var image: ImageSettings
-    public var terminationGracePeriodSeconds: Int
-    public var license: String
     public var resourceUrl: String?
     public var properties: String?
     public var schema: String?
     public var partitions: Int?
     public var instances: Int?
     public var ha: Bool
-    public var antiAffinity: AntiAffinitySettings
     public var serviceType: ExposureType
     public var lrmiEnabled: Bool
     public var lrmiPort: Int
     public var initialNodePort: Int?
-    public var livenessProbe: ProbeSettings
-    public var readinessProbe: ProbeSettings
     public var memoryXtend: MemoryXtend
-    public var java: JavaSettings
-    public var resources: ResourceSettings
-    public var nodeSelector: OrderedDictionary<String, String>
     public var managerName: String?
     public var managerAPIPort: Int
     public var managerDiscoveryTimeoutSeconds: Int
     public var podDisruptionBudgetEnabled: Bool
 
+    /// What both charts' pods share: image, probes, resources, naming, …
+    public var pod: PodSettings
+
     /// Reads values the processing-unit schema has validated.
     init(validated values: Values) {
         let reader = FieldReader(values)
-        nameOverride = reader.optionalString("nameOverride")
-        fullnameOverride = reader.optionalString("fullnameOverride")
-        image = ImageSettings(reader.object("image"))
-        terminationGracePeriodSeconds = reader.int("terminationGracePeriodSeconds")
-        license = reader.string("license")
+        pod = PodSettings(reader)
         resourceUrl = reader.optionalString("resourceUrl")
         properties = reader.optionalString("properties")
         schema = reader.optionalString("schema")
         partitions = reader.optionalInt("partitions")
         instances = reader.optionalInt("instances")
         ha = reader.bool("ha")
-        antiAffinity = AntiAffinitySettings(reader.object("antiAffinity"))
         let service = reader.object("service")
         serviceType = ExposureType(rawValue: service.string("type")) ?? .loadBalancer
         let lrmi = service.object("lrmi")
         lrmiEnabled = lrmi.bool("enabled")
         lrmiPort = lrmi.int("port")
         initialNodePort = lrmi.optionalInt("initialNodePort")
-        livenessProbe = ProbeSettings(reader.object("livenessProbe"))
-        readinessProbe = ProbeSettings(reader.object("readinessProbe"))
         memoryXtend = MemoryXtend(reader.object("memoryXtendVolume"))
-        java = JavaSettings(reader.object("java"))
-        resources = ResourceSettings(reader.object("resources"))
-        nodeSelector = reader.stringMap("nodeSelector")
         let manager = reader.object("manager")
         managerName = manager.optionalString("name")
         managerAPIPort = manager.object("ports").int("api")
@@ -105,18 +87,26 @@ public struct ProcessingUnitValues: Sendable, Hashable {
         if ha && partitions == nil {
             error("KG102", "ha", "needs partitions: a backup belongs to a partition; set partitions=N or ha=false")
         }
-        if instances != nil && antiAffinity.enabled {
+        if instances != nil && pod.antiAffinity.enabled {
             error("KG103", "antiAffinity.enabled", "applies to partitions, not to instances; set partitions=N or antiAffinity.enabled=false")
         }
         if memoryXtend.enabled {
             for (value, key) in [(memoryXtend.volumeName, "volumeMount.name"), (memoryXtend.mountPath, "volumeMount.mountPath"), (memoryXtend.storage, "volumeClaimTemplate.storage")] where value == nil {
                 error("KG104", "memoryXtendVolume.\(key)", "is required when memoryXtendVolume.enabled is true; set it, e.g. memoryXtendVolume.volumeClaimTemplate.storage=10Gi")
             }
+            // The claim's size goes into the manifest as written; Kubernetes must be able to read it.
+            if let storage = memoryXtend.storage {
+                do {
+                    _ = try Quantity(storage)
+                } catch let problem {
+                    error("KG104", "memoryXtendVolume.volumeClaimTemplate.storage", "\(problem)")
+                }
+            }
         }
         if serviceType == .clusterIP && initialNodePort != nil {
             error("KG106", "service.lrmi.initialNodePort", "a ClusterIP Service has no node ports; remove initialNodePort or set service.type=NodePort")
         }
-        if ha && !antiAffinity.enabled {
+        if ha && !pod.antiAffinity.enabled {
             diagnostics.append(Diagnostic(
                 .warning, rule: "KG105", path: ValuePath(dotted: "ha"),
                 "with ha but no anti-affinity a partition's primary and backup may share a node, and a node loss then loses the partition; set antiAffinity.enabled=true"))

@@ -45,12 +45,16 @@ struct FieldReader {
     }
 
     /// Quantities as Kubernetes spells them: strings stay, numbers are written out.
+    ///
+    /// A whole number is written without a fraction whatever its YAML spelling (`1e3`,
+    /// `2.0`), as Helm prints it: Helm reads every values-file number as a float64.
     func quantityTexts(_ key: String) -> OrderedDictionary<String, String> {
         guard case .map(let inner)? = map[key] else { return [:] }
         return inner.compactMapValues { value in
             switch value {
             case .string(let text): return text
             case .int(let number): return String(number)
+            case .float(let number) where number.rounded() == number && abs(number) < 9.0e15: return String(Int(number))
             case .float(let number): return YAMLWriter.text(of: number)
             default: return nil
             }

@@ -67,7 +67,14 @@ public struct SchemaValidator {
             }
             for (key, item) in map {
                 switch (type, item) {
-                case (.stringMap, .string), (.quantityMap, .string), (.quantityMap, .int), (.quantityMap, .float):
+                case (.quantityMap, .string(let text)):
+                    // The typed model writes the text as it is, so text Kubernetes cannot read must stop here.
+                    do {
+                        _ = try Quantity(text)
+                    } catch {
+                        diagnostics.append(Diagnostic(.error, rule: "KG001", path: path.appending(key: key), "\(error)"))
+                    }
+                case (.stringMap, .string), (.quantityMap, .int), (.quantityMap, .float):
                     continue
                 default:
                     let expected = type.isQuantityMap ? "a quantity such as 300Mi" : "a string"
@@ -100,7 +107,8 @@ public struct SchemaValidator {
                     "is a deprecated spelling; write \(path.appending(key: field.key)) instead"))
                 if value == nil || value == .null || value == field.defaultValue {
                     value = aliased
-                } else if value != aliased {
+                } else if value != aliased && !aliased.isNull {
+                    // A null old spelling sets nothing, so it cannot disagree (Helm reads it so too).
                     diagnostics.append(Diagnostic(
                         .error, rule: "KG001", path: path.appending(key: alias),
                         "conflicts with \(path.appending(key: field.key)); set only \(field.key)"))

@@ -21,8 +21,11 @@ public enum HelmCoalescing {
     public static func coalesce(_ user: Values, with chart: HelmChart) throws(ValuesError) -> Values {
         let userMap = user.mapValue ?? [:]
         let result = try coalesce(chart, GoMap(copying: userMap), prefix: "", valuePath: "")
-        let layout = try coalesce(chart, GoMap(), prefix: "", valuePath: "")
-        return Values.map(result.frozen).ordered(like: .map(layout.frozen))
+        // The key order of the defaults alone; they may not coalesce on their own (a
+        // subchart's key holding a scalar the user nulls out), and then the chart's
+        // top-level defaults give the order.
+        let layout = (try? coalesce(chart, GoMap(), prefix: "", valuePath: "")).map { Values.map($0.frozen) }
+        return Values.map(result.frozen).ordered(like: layout ?? chart.values)
     }
 
     private static func coalesce(

@@ -218,12 +218,32 @@ struct StrvalsParser {
     private mutating func jsonValue() throws(Failure) -> GoValue {
         let rest = scanner.rest(consuming: false)
         do {
-            let (value, consumedBytes) = try JSONReader.parseLeadingValue(rest, integersAsReals: true)
+            let token = Self.goStopsEarly(rest) ?? rest
+            let (value, consumedBytes) = try JSONReader.parseLeadingValue(token, integersAsReals: true)
             scanner.advance(byUTF8Count: consumedBytes)
             return GoValue(copying: HelmScalar.goNumbers(value))
         } catch {
             throw .problem(.badJSON(reason: "\(Self.jsonReason(error))"))
         }
+    }
+
+    /// The token Go's decoder stops after where jansson would read on and fail.
+    ///
+    /// Go ends `true`, `false` and `null` after their last letter and a number after a
+    /// leading zero (`truex=1` is `true` then the key `x`; `01=2` is `0` then the key
+    /// `1`); jansson takes `truex` and `01` as one bad token.
+    static func goStopsEarly(_ text: String) -> String? {
+        for word in ["true", "false", "null"] where text.hasPrefix(word) {
+            return word
+        }
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.utf8.dropFirst(sign.count)
+        if digits.count >= 2, digits.first == UInt8(ascii: "0"),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digits[digits.index(after: digits.startIndex)])
+        {
+            return sign + "0"
+        }
+        return nil
     }
 
     private static func jsonReason(_ error: JSONError) -> String {

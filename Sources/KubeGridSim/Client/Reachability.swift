@@ -1,0 +1,46 @@
+import KubeGridCore
+
+/// What a client can open a connection to, from where it runs.
+///
+/// An external client reaches LoadBalancer IPs and NodePorts only; an internal client
+/// (in a pod) reaches those and cluster IPs and pod IPs too. Either way a Service only
+/// answers when it has a Ready endpoint (or publishes not-ready ones).
+extension World {
+    /// Nil when the client can reach `address` (and, through a Service, the pod `podKey`);
+    /// otherwise why not, in plain words.
+    func unreachableReason(_ address: GridAddress, pod podKey: String?) -> String? {
+        if clientPlacement == .external && !address.reachableFromOutside {
+            return "\(address) is a \(address.kind.rawValue) address, which a client outside the cluster cannot reach"
+        }
+        switch address.kind {
+        case .podIP:
+            let target = podKeyByAddress[address.host].flatMap { pods[$0] }
+            guard let target, target.stage == .running else { return "nothing answers at pod IP \(address)" }
+            if let podKey, target.key != podKey { return "pod IP \(address) now belongs to another pod" }
+            return nil
+        case .clusterIP, .loadBalancer, .nodePort:
+            guard let key = address.service, let record = services[key] else {
+                return "the Service behind \(address) no longer exists"
+            }
+            if address.kind == .nodePort {
+                guard nodes.contains(where: { $0.clientAddress == address.host && $0.condition == .ready }) else {
+                    return "node \(address.host) does not answer"
+                }
+            }
+            guard let index = portIndex(of: address, in: record) else { return "Service \(record.name) has no such port" }
+            let endpoints = endpoints(of: record, portIndex: index)
+            if endpoints.isEmpty { return "Service \(record.name) has no ready endpoints" }
+            if let podKey, !endpoints.contains(where: { $0.podKey == podKey }) {
+                return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)"
+            }
+            return nil
+        }
+    }
+
+    private func portIndex(of address: GridAddress, in record: ServiceRecord) -> Int? {
+        switch address.kind {
+        case .nodePort: return record.nodePorts.firstIndex { $0 == address.port }
+        default: return record.service.spec.ports.firstIndex { $0.port == address.port }
+        }
+    }
+}

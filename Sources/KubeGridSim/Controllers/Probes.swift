@@ -1,0 +1,86 @@
+import KubeGridCore
+
+/// Readiness and liveness probes on the virtual clock: the first after
+/// `initialDelaySeconds`, then every `periodSeconds`; `successThreshold` passes in a row
+/// make a pod Ready, `failureThreshold` failures make it not Ready (readiness) or get
+/// its container killed and restarted (liveness).
+///
+/// What a probe finds is what the application would answer: a Management Pod's REST API
+/// once it has started; a Space instance's `/probes/alive` once started and
+/// `/probes/ready` once it is a primary or a recovered backup.
+extension World {
+    mutating func runProbe(uid: Int, generation: Int, kind: ProbeKind) {
+        guard var pod = pod(uid: uid, generation: generation), pod.phase == .running else { return }
+        let container = pod.spec.containers.first { (kind == .readiness ? $0.readinessProbe : $0.livenessProbe) != nil }
+        guard let container, let probe = kind == .readiness ? container.readinessProbe : container.livenessProbe else {
+            return
+        }
+        let status = applicationStatus(pod)
+        let passed = kind == .readiness ? status.ready : status.alive
+        let object = "pod/\(pod.name)"
+        switch kind {
+        case .readiness:
+            if passed {
+                pod.readinessFailures = 0
+                pod.readinessSuccesses += 1
+            } else {
+                pod.readinessSuccesses = 0
+                pod.readinessFailures += 1
+                record(object, "Unhealthy", "Readiness probe failed: \(failureText(probe, pod, status))", type: .warning)
+            }
+            let wasReady = pod.ready
+            if passed, pod.readinessSuccesses >= probe.effectiveSuccessThreshold { pod.ready = true }
+            if !passed, pod.readinessFailures >= probe.effectiveFailureThreshold { pod.ready = false }
+            pods[pod.key] = pod
+            if pod.ready != wasReady { podChanged(pod) }
+        case .liveness:
+            if passed {
+                pod.livenessFailures = 0
+                pods[pod.key] = pod
+            } else {
+                pod.livenessFailures += 1
+                pods[pod.key] = pod
+                record(object, "Unhealthy", "Liveness probe failed: \(failureText(probe, pod, status))", type: .warning)
+                if pod.livenessFailures >= probe.effectiveFailureThreshold {
+                    containerDied(pod.key, reason: "Container \(container.name) failed liveness probe, will be restarted")
+                    return
+                }
+            }
+        }
+        schedule(.probe(uid: uid, generation: generation, kind: kind), after: .seconds(probe.effectivePeriodSeconds))
+    }
+
+    /// What the kubelet writes for a failed probe: a refused connection while the
+    /// application starts, a 503 once it answers but is not ready.
+    private func failureText(_ probe: Probe, _ pod: Pod, _ status: ApplicationStatus) -> String {
+        let address = pod.podIP.map { "\($0)" } ?? ""
+        let port = probe.httpGet.map { resolvePort($0.port, in: pod) } ?? 0
+        if !status.alive {
+            if let get = probe.httpGet {
+                return "Get \"http://\(address):\(port)\(get.path ?? "/")\": dial tcp \(address):\(port): connect: connection refused"
+            }
+            return "dial tcp \(address):\(port): connect: connection refused"
+        }
+        return "HTTP probe failed with statuscode: 503"
+    }
+
+    /// A container port by number or by name.
+    func resolvePort(_ port: IntOrString, in pod: Pod) -> Int {
+        switch port {
+        case .int(let number): return number
+        case .string(let name):
+            for container in pod.spec.containers {
+                if let match = container.ports.first(where: { $0.name == name }) { return match.containerPort }
+            }
+            return 0
+        }
+    }
+}
+
+/// What a pod's application would answer its probes.
+struct ApplicationStatus: Sendable {
+    /// Its process is up (liveness).
+    var alive: Bool
+    /// It can serve (readiness).
+    var ready: Bool
+}

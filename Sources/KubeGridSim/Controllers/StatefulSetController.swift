@@ -1,0 +1,79 @@
+import KubeGridCore
+import OrderedCollections
+
+/// A StatefulSet as the controller tracks it.
+struct StatefulSetRecord: Sendable {
+    /// `namespace/name`.
+    var key: String
+    var statefulSet: StatefulSet
+    /// What its pods are to the grid.
+    var role: GridRole
+    /// Bumped when the template changes (a rolling update).
+    var revision = 1
+
+    var name: String { statefulSet.metadata.name }
+    var namespace: String { statefulSet.metadata.namespace ?? "default" }
+    var replicas: Int { statefulSet.spec.effectiveReplicas }
+    var policy: PodManagementPolicy { statefulSet.spec.effectivePodManagementPolicy }
+}
+
+/// The StatefulSet controller: pods `<name>-<ordinal>` with stable names, created in
+/// ordinal order and each only once the one before is Running and Ready (OrderedReady),
+/// or all at once (Parallel); a pod that disappears is created again with the same name.
+extension World {
+    mutating func applyStatefulSet(_ statefulSet: StatefulSet) {
+        let namespace = statefulSet.metadata.namespace ?? "default"
+        let key = "\(namespace)/\(statefulSet.metadata.name)"
+        let entry = StatefulSetRecord(key: key, statefulSet: statefulSet, role: GridRole.of(statefulSet))
+        statefulSets[key] = entry
+        registerGridRole(of: entry)
+        schedule(.syncStatefulSet(key))
+    }
+
+    mutating func syncStatefulSet(_ key: String) {
+        guard let entry = statefulSets[key] else { return }
+        for ordinal in 0..<entry.replicas {
+            let name = "\(entry.name)-\(ordinal)"
+            if let existing = pods["\(entry.namespace)/\(name)"] {
+                if entry.policy == .orderedReady && !existing.isRunningAndReady { return }
+                continue
+            }
+            createPod(of: entry, ordinal: ordinal)
+            if entry.policy == .orderedReady { return }
+        }
+    }
+
+    /// Reconciles the StatefulSet owning `pod` (its readiness changed, or it went away).
+    mutating func podChanged(_ pod: Pod) {
+        progress += 1
+        schedule(.syncStatefulSet(pod.owner))
+    }
+
+    private mutating func createPod(of entry: StatefulSetRecord, ordinal: Int) {
+        let template = entry.statefulSet.spec.template
+        let name = "\(entry.name)-\(ordinal)"
+        var labels = template.metadata.labels
+        labels["controller-revision-hash"] = "\(entry.name)-rev\(entry.revision)"
+        labels["statefulset.kubernetes.io/pod-name"] = name
+        labels["apps.kubernetes.io/pod-index"] = String(ordinal)
+        let pod = Pod(
+            uid: newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
+            owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)
+        insertPod(pod)
+        record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
+        enqueueForScheduling(pod.key)
+    }
+
+    /// Deletes a pod at once (a kill: `kubectl delete pod --grace-period=0 --force`, or its
+    /// container and sandbox gone); the StatefulSet controller then creates it again.
+    mutating func deletePod(_ key: String, reason: String) {
+        guard let pod = removePod(key) else { return }
+        schedulingQueue.removeAll { $0 == key }
+        unschedulable.removeAll { $0 == key }
+        if pod.nodeName != nil { scheduler.forget(key) }
+        record("pod/\(pod.name)", "Killing", reason)
+        applicationStopped(pod)
+        podChanged(pod)
+        clusterChanged()
+    }
+}

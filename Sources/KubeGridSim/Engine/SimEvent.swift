@@ -1,0 +1,39 @@
+/// Everything that can happen on the virtual clock. Events about a pod carry its `uid`
+/// and container `generation`; a handler ignores an event whose pod has since been
+/// deleted or restarted.
+enum SimEvent: Sendable {
+    /// The StatefulSet controller reconciles one StatefulSet.
+    case syncStatefulSet(String)
+    /// The scheduler works through its queue.
+    case schedulingCycle
+    /// kube-scheduler's periodic retry of pods it could not place.
+    case retryUnschedulable
+    /// The sandbox of a bound pod is ready: containers can start.
+    case sandboxReady(uid: Int, generation: Int)
+    /// Init container `index` of a pod finished its work.
+    case initContainerDone(uid: Int, generation: Int, index: Int)
+    /// `check-manager-ready` asks the manager's REST API again; it gives up at `deadline`.
+    case managerCheck(uid: Int, generation: Int, index: Int, deadline: SimTime)
+    /// A failed init container is started again after its back-off.
+    case restartInitContainer(uid: Int, generation: Int, index: Int)
+    /// A failed main container is started again after its back-off.
+    case restartContainer(uid: Int, generation: Int)
+    /// The application in the pod's main container finished starting.
+    case applicationStarted(uid: Int, generation: Int)
+    /// A readiness or liveness probe runs.
+    case probe(uid: Int, generation: Int, kind: ProbeKind)
+    /// A Space instance tries to register in the lookup service again.
+    case retryRegistration(uid: Int, generation: Int)
+    /// A backup finished copying its primary's objects.
+    case recoveryDone(uid: Int, generation: Int)
+    /// A client starts its next operation.
+    case clientInvoke(client: Int)
+    /// A client's operation in flight completes.
+    case clientComplete(client: Int)
+}
+
+/// Which probe runs.
+enum ProbeKind: String, Sendable {
+    case readiness = "Readiness"
+    case liveness = "Liveness"
+}

@@ -1,0 +1,181 @@
+import KubeGridCore
+import OrderedCollections
+
+/// The whole simulated system at one moment — nodes, API objects, pods, the grid, the
+/// clients — and the events still to come. Controllers (in `Controllers/`, `Services/`,
+/// `Grid/`, `Client/`) are extensions that react to events and schedule new ones.
+///
+/// A value type: a scenario copies a freshly deployed world and breaks the copy.
+struct World: Sendable {
+    let timings: Timings
+    let clientPlacement: ClientPlacement
+
+    private(set) var now = SimTime.zero
+    private var queue = EventQueue<SimEvent>()
+    /// Start-up jitter and client choices.
+    var random: SeededRandom
+
+    var nodes: [ClusterNode] = []
+    var nodeIndex: [String: Int] = [:]
+    var scheduler: Scheduler
+    /// Pods the scheduler has yet to place, in arrival order.
+    var schedulingQueue: [String] = []
+    /// Pods no node fits, retried when the cluster changes.
+    var unschedulable: [String] = []
+    var schedulingCycleQueued = false
+
+    var network: ServiceNetwork
+    var services: OrderedDictionary<String, ServiceRecord> = [:]
+    /// Services the API server refused, with its message.
+    var rejectedServices: [(key: String, rejection: APIServerRejection)] = []
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
+    var podDisruptionBudgets: [PodDisruptionBudget] = []
+
+    var pods: OrderedDictionary<String, Pod> = [:]
+    var podKeyByUID: [Int: String] = [:]
+    /// Pod keys by label, so a Service's selector does not test every pod.
+    var podKeysByLabel: [LabelPair: Set<String>] = [:]
+    /// Pod keys by pod IP.
+    var podKeyByAddress: [IPv4Address: String] = [:]
+    private var nextUID = 1
+    private var nextPodAddress = 2
+
+    var grid = GridState()
+    var clients: [ClientState] = []
+    var history = History()
+    private(set) var events: [ClusterEvent] = []
+    /// Bumped whenever something a scenario waits for may have changed (a pod's readiness,
+    /// a partition's primary or backup, a client's operation), so `run` asks its stop
+    /// condition only then.
+    var progress = 0
+
+    init(options: SimulationOptions, nodes: [ClusterNode]) {
+        let root = SeededRandom(seed: options.seed)
+        timings = options.timings
+        clientPlacement = options.client
+        random = root.derived(1)
+        scheduler = Scheduler(random: root.derived(2))
+        network = ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3))
+        for node in nodes { addNode(node) }
+    }
+
+    // MARK: The clock
+
+    mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
+        queue.schedule(event, at: now + delay)
+    }
+
+    /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
+    /// (asked after every moment's events are done).
+    mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
+        var checked = -1
+        if stop(self) { return }
+        while let next = queue.nextTime, next <= deadline {
+            while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
+                now = time
+                handle(event)
+            }
+            if progress != checked {
+                checked = progress
+                if stop(self) { return }
+            }
+        }
+        if now < deadline, queue.nextTime == nil || queue.nextTime! > deadline { now = deadline }
+    }
+
+    /// Moves the clock without running events (for a scenario's own steps).
+    mutating func advance(to time: SimTime) {
+        if time > now { now = time }
+    }
+
+    private mutating func handle(_ event: SimEvent) {
+        switch event {
+        case .syncStatefulSet(let key): syncStatefulSet(key)
+        case .schedulingCycle: runSchedulingCycle()
+        case .retryUnschedulable: retryUnschedulablePods()
+        case .sandboxReady(let uid, let generation): sandboxReady(uid: uid, generation: generation)
+        case .initContainerDone(let uid, let generation, let index):
+            initContainerDone(uid: uid, generation: generation, index: index)
+        case .managerCheck(let uid, let generation, let index, let deadline):
+            managerCheck(uid: uid, generation: generation, index: index, deadline: deadline)
+        case .restartInitContainer(let uid, let generation, let index):
+            if pod(uid: uid, generation: generation) != nil { startInitContainer(uid: uid, index: index) }
+        case .restartContainer(let uid, let generation):
+            if pod(uid: uid, generation: generation) != nil { startMainContainers(uid: uid) }
+        case .applicationStarted(let uid, let generation): applicationStarted(uid: uid, generation: generation)
+        case .probe(let uid, let generation, let kind): runProbe(uid: uid, generation: generation, kind: kind)
+        case .retryRegistration(let uid, let generation):
+            if let pod = pod(uid: uid, generation: generation) { registerInstance(pod.key) }
+        case .recoveryDone(let uid, let generation): recoveryDone(uid: uid, generation: generation)
+        case .clientInvoke(let client): clientInvoke(client)
+        case .clientComplete(let client): clientComplete(client)
+        }
+    }
+
+    // MARK: Shared helpers
+
+    /// Records a Kubernetes or grid event.
+    mutating func record(
+        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal
+    ) {
+        events.append(ClusterEvent(time: now, object: object, type: type, reason: reason, message: message))
+    }
+
+    /// The pod with `uid`, if it still exists and its containers are still at `generation`.
+    func pod(uid: Int, generation: Int) -> Pod? {
+        guard let key = podKeyByUID[uid], let pod = pods[key], pod.generation == generation else { return nil }
+        return pod
+    }
+
+    /// The pod with `uid`, whatever its generation.
+    func pod(uid: Int) -> Pod? {
+        podKeyByUID[uid].flatMap { pods[$0] }
+    }
+
+    mutating func newUID() -> Int {
+        defer { nextUID += 1 }
+        return nextUID
+    }
+
+    /// The next pod IP, from 10.244.0.0/14 (flannel's default pod network, widened).
+    mutating func newPodAddress() -> IPv4Address {
+        defer { nextPodAddress += 1 }
+        return IPv4Range("10.244.0.0/14")!.address(at: nextPodAddress)
+    }
+
+    /// A random duration in `0...limit`, drawn from the seed.
+    mutating func jitter(_ limit: SimTime) -> SimTime {
+        guard limit.milliseconds > 0 else { return .zero }
+        return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
+    }
+
+    /// Adds a new pod and indexes it.
+    mutating func insertPod(_ pod: Pod) {
+        pods[pod.key] = pod
+        podKeyByUID[pod.uid] = pod.key
+        for (key, value) in pod.labels { podKeysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
+    }
+
+    /// Removes a pod and its index entries.
+    mutating func removePod(_ key: String) -> Pod? {
+        guard let pod = pods.removeValue(forKey: key) else { return nil }
+        podKeyByUID[pod.uid] = nil
+        if let address = pod.podIP, podKeyByAddress[address] == key { podKeyByAddress[address] = nil }
+        for (labelKey, value) in pod.labels {
+            let pair = LabelPair(key: labelKey, value: value)
+            podKeysByLabel[pair]?.remove(key)
+            if podKeysByLabel[pair]?.isEmpty == true { podKeysByLabel[pair] = nil }
+        }
+        return pod
+    }
+
+    func node(named name: String?) -> ClusterNode? {
+        name.flatMap { nodeIndex[$0] }.map { nodes[$0] }
+    }
+
+    mutating func addNode(_ node: ClusterNode) {
+        nodeIndex[node.name] = nodes.count
+        nodes.append(node)
+        scheduler.addNode(node)
+    }
+}

@@ -1,0 +1,49 @@
+/// Why an instance cannot register yet.
+struct AddressPending: Error, Sendable {
+    var reason: String
+}
+
+/// The address a Space instance registers, as the GigaSpaces image picks it: with
+/// `external.lrmi.enabled=true` it looks up its own Service (the one selecting it by
+/// `statefulset.kubernetes.io/pod-name`) and registers the LoadBalancer IP, or the node's
+/// IP and the NodePort, or the cluster IP; otherwise — or with no such Service — its pod IP.
+extension World {
+    func registrationAddress(of pod: Pod, _ role: SpaceRole) -> Result<GridAddress, AddressPending> {
+        guard let podIP = pod.podIP else { return .failure(AddressPending(reason: "the pod has no IP yet")) }
+        let podAddress = GridAddress(kind: .podIP, host: podIP, port: role.lrmiPort, service: nil)
+        guard role.externalLRMI, let record = instanceService(of: pod) else { return .success(podAddress) }
+        let ports = record.service.spec.ports
+        let index =
+            ports.firstIndex { $0.name == "lrmi" }
+            ?? ports.firstIndex { $0.targetPort == .string("lrmi") || $0.targetPort == .int(role.lrmiPort) } ?? 0
+        guard ports.indices.contains(index) else { return .success(podAddress) }
+        let port = ports[index]
+        switch record.type {
+        case .loadBalancer:
+            guard let address = record.loadBalancerIP else {
+                return .failure(
+                    AddressPending(
+                        reason: "its LoadBalancer Service \(record.name) has no external IP "
+                            + "(the pool \(network.loadBalancerPool) has none left): give a larger --load-balancer-pool, "
+                            + "or use service.type=NodePort"))
+            }
+            return .success(GridAddress(kind: .loadBalancer, host: address, port: port.port, service: record.key))
+        case .nodePort:
+            guard let node = node(named: pod.nodeName), let nodePort = record.nodePorts[index] else {
+                return .success(podAddress)
+            }
+            return .success(GridAddress(kind: .nodePort, host: node.clientAddress, port: nodePort, service: record.key))
+        case .clusterIP, .externalName:
+            guard let address = record.clusterIP else { return .success(podAddress) }
+            return .success(GridAddress(kind: .clusterIP, host: address, port: port.port, service: record.key))
+        }
+    }
+
+    /// The Service that exposes exactly this pod, as the charts' per-instance Services do.
+    func instanceService(of pod: Pod) -> ServiceRecord? {
+        services.values.first { record in
+            record.namespace == pod.namespace
+                && record.service.spec.selector["statefulset.kubernetes.io/pod-name"] == pod.name
+        }
+    }
+}

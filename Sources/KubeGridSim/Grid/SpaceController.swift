@@ -1,0 +1,138 @@
+/// Space instances: on start-up each registers in its manager's lookup service, with the
+/// address a client would use; per partition, ZooKeeper elects the first registered
+/// instance primary (given a quorum) and the others become backups, which copy every
+/// object from the primary before they count as ready.
+extension World {
+    mutating func spaceInstanceStarted(_ pod: Pod, _ role: SpaceRole) {
+        let spaceKey = "\(pod.namespace)/\(role.spaceName)"
+        grid.instances[pod.key] = SpaceInstance(
+            podKey: pod.key, podName: pod.name, uid: pod.uid, spaceKey: spaceKey, partition: role.partitionId ?? 1)
+        registerInstance(pod.key)
+    }
+
+    /// Registers the instance in `pod` in the lookup service, or retries later when the
+    /// lookup service is not up or the instance's external address is not known yet.
+    mutating func registerInstance(_ podKey: String) {
+        guard let pod = pods[podKey], case .spaceInstance(let role) = pod.role,
+            var instance = grid.instances[podKey], instance.uid == pod.uid, instance.state == .starting,
+            let space = grid.spaces[instance.spaceKey]
+        else { return }
+        let retry = { (world: inout World, why: String) in
+            instance.waitingFor = why
+            world.grid.instances[podKey] = instance
+            world.schedule(.retryRegistration(uid: pod.uid, generation: pod.generation), after: world.timings.registrationRetry)
+        }
+        guard let managerKey = space.managerKey, var ensemble = grid.ensembles[managerKey] else {
+            let name = role.managerName ?? "(none: the pod has no manager.name argument)"
+            return retry(&self, "the manager \(name) is not among the manifests")
+        }
+        guard ensemble.lookupServiceUp else {
+            return retry(&self, "no lookup service of manager \(ensemble.fullName) is running")
+        }
+        let address: GridAddress
+        switch registrationAddress(of: pod, role) {
+        case .success(let found): address = found
+        case .failure(let waiting): return retry(&self, waiting.reason)
+        }
+        instance.address = address
+        instance.waitingFor = nil
+        instance.state = .awaitingElection
+        grid.instances[podKey] = instance
+        ensemble.registrations[podKey] = Registration(
+            podKey: podKey, podName: pod.name, spaceKey: space.key, partition: instance.partition, address: address,
+            registeredAt: now)
+        grid.ensembles[managerKey] = ensemble
+        let described = address.kind == .podIP ? "pod IP \(address)" : "\(address) (\(address.kind.rawValue))"
+        record(
+            "space/\(space.name)", "Registered",
+            "\(pod.name) (partition \(instance.partition)) registered in the lookup service as \(described)")
+        var partition = grid.spaces[space.key]!.partitions[instance.partition - 1]
+        partition.awaitingElection.append(podKey)
+        grid.spaces[space.key]!.partitions[instance.partition - 1] = partition
+        elect(spaceKey: space.key, partition: instance.partition)
+    }
+
+    /// Runs the elections that were waiting for a quorum of `ensembleKey`.
+    mutating func runPendingElections(ensembleKey: String) {
+        for (key, space) in grid.spaces where space.managerKey == ensembleKey {
+            for partition in space.partitions where !partition.awaitingElection.isEmpty {
+                elect(spaceKey: key, partition: partition.id)
+            }
+        }
+    }
+
+    /// Gives every instance waiting in `partition` its role: primary if the partition has
+    /// none and ZooKeeper has a quorum, else backup once a primary exists.
+    private mutating func elect(spaceKey: String, partition id: Int) {
+        guard let space = grid.spaces[spaceKey] else { return }
+        var partition = space.partitions[id - 1]
+        let hasQuorum = space.managerKey.flatMap { grid.ensembles[$0] }?.hasQuorum ?? false
+        let object = "space/\(space.name)"
+        if partition.primary == nil {
+            guard hasQuorum, !partition.awaitingElection.isEmpty else {
+                if !partition.electionBlockedReported, let ensemble = space.managerKey.flatMap({ grid.ensembles[$0] }) {
+                    partition.electionBlockedReported = true
+                    record(
+                        object, "ElectionBlocked",
+                        "partition \(id) cannot elect a primary: ZooKeeper of \(ensemble.fullName) has \(ensemble.upMembers.count) "
+                            + "of \(ensemble.size) members up and needs \(ensemble.quorumSize)", type: .warning)
+                }
+                grid.spaces[spaceKey]!.partitions[id - 1] = partition
+                return
+            }
+            let chosen = partition.awaitingElection.removeFirst()
+            progress += 1
+            partition.primary = chosen
+            grid.instances[chosen]?.state = .primary
+            record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)")
+        }
+        let joining = partition.awaitingElection
+        partition.awaitingElection = []
+        grid.spaces[spaceKey]!.partitions[id - 1] = partition
+        for podKey in joining { startRecovery(podKey, spaceKey: spaceKey, partition: id) }
+    }
+
+    /// A new backup copies the primary's objects; the copy takes longer the more there are.
+    private mutating func startRecovery(_ podKey: String, spaceKey: String, partition id: Int) {
+        guard var instance = grid.instances[podKey], let pod = pods[podKey],
+            let primary = grid.primary(of: spaceKey, partition: id)
+        else { return }
+        instance.state = .recovering
+        // The snapshot is taken now; writes from here on reach the backup by replication.
+        instance.store = primary.store
+        grid.instances[podKey] = instance
+        grid.spaces[spaceKey]!.partitions[id - 1].backups.append(podKey)
+        let duration = timings.recoveryBase + timings.recoveryPerThousandObjects * ((primary.store.count + 999) / 1000)
+        record(
+            "space/\(grid.spaces[spaceKey]!.name)", "BackupRecovering",
+            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) objects from \(primary.podName)")
+        schedule(.recoveryDone(uid: pod.uid, generation: pod.generation), after: duration)
+    }
+
+    mutating func recoveryDone(uid: Int, generation: Int) {
+        guard let pod = pod(uid: uid, generation: generation), var instance = grid.instances[pod.key],
+            instance.uid == uid, instance.state == .recovering
+        else { return }
+        instance.state = .backup
+        grid.instances[pod.key] = instance
+        progress += 1
+        let space = grid.spaces[instance.spaceKey]?.name ?? instance.spaceKey
+        record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready")
+    }
+
+    /// The instance in `pod` is gone: it leaves the lookup service and its partition.
+    mutating func spaceInstanceStopped(_ pod: Pod) {
+        guard let instance = grid.instances[pod.key], instance.uid == pod.uid else { return }
+        grid.instances[pod.key] = nil
+        progress += 1
+        guard var space = grid.spaces[instance.spaceKey] else { return }
+        if let managerKey = space.managerKey { grid.ensembles[managerKey]?.registrations[pod.key] = nil }
+        var partition = space.partitions[instance.partition - 1]
+        partition.awaitingElection.removeAll { $0 == pod.key }
+        partition.backups.removeAll { $0 == pod.key }
+        if partition.primary == pod.key { partition.primary = nil }
+        space.partitions[instance.partition - 1] = partition
+        grid.spaces[instance.spaceKey] = space
+        record("space/\(space.name)", "InstanceLeft", "\(pod.name) left partition \(instance.partition)")
+    }
+}

@@ -1,0 +1,74 @@
+/// One Space (one Processing Unit deployment): its partitions and their instances.
+struct SpaceState: Sendable {
+    /// `namespace/name`.
+    var key: String
+    var name: String
+    var namespace: String
+    /// The manager ensemble it registers with (`namespace/manager.name`).
+    var managerKey: String?
+    /// The number of partitions (1 for a non-partitioned Space).
+    var partitionCount: Int
+    /// Whether each partition has a backup.
+    var ha: Bool
+    /// Partitions 1…partitionCount, at index partition - 1.
+    var partitions: [PartitionState]
+
+    init(key: String, name: String, namespace: String, managerKey: String?, partitionCount: Int, ha: Bool) {
+        self.key = key
+        self.name = name
+        self.namespace = namespace
+        self.managerKey = managerKey
+        self.partitionCount = partitionCount
+        self.ha = ha
+        partitions = (1...max(partitionCount, 1)).map { PartitionState(id: $0) }
+    }
+
+    /// Instances a fully deployed Space has.
+    var expectedInstances: Int { partitionCount * (ha ? 2 : 1) }
+}
+
+/// One partition: which instance is primary, which are backups.
+struct PartitionState: Sendable {
+    var id: Int
+    /// The primary's pod key.
+    var primary: String?
+    /// Backups' pod keys, in the order they joined.
+    var backups: [String] = []
+    /// Registered instances waiting for a leader election (no quorum yet).
+    var awaitingElection: [String] = []
+    /// Set once a missing quorum blocked an election, so the event is logged once.
+    var electionBlockedReported = false
+}
+
+/// The Space instance running in one pod.
+struct SpaceInstance: Sendable {
+    /// What the instance is doing in its partition.
+    enum State: Sendable, Hashable {
+        /// Started; looking for the lookup service.
+        case starting
+        /// Registered; waiting for ZooKeeper to elect a primary.
+        case awaitingElection
+        /// The partition's primary.
+        case primary
+        /// A backup copying the primary's objects.
+        case recovering
+        /// A backup with every object.
+        case backup
+    }
+
+    var podKey: String
+    var podName: String
+    var uid: Int
+    var spaceKey: String
+    var partition: Int
+    var state: State = .starting
+    /// The registered address, once registered.
+    var address: GridAddress?
+    /// Why it has not registered yet, in plain words.
+    var waitingFor: String?
+    /// The objects it holds: routing key to value.
+    var store: [String: String] = [:]
+
+    /// `/probes/ready`: a primary, or a backup that has recovered.
+    var isReady: Bool { state == .primary || state == .backup }
+}

@@ -1,0 +1,41 @@
+/// The default `--format text` output: a header, a line per scenario with PASS or FAIL
+/// and its numbers, and under a failed scenario its reasons.
+public enum TextReport {
+    public static func text(_ report: SimulationReport) -> String {
+        var lines: [String] = []
+        let zones = Set(report.nodes.map(\.zone)).count
+        lines.append(
+            "kubegrid simulate: \(plural(report.nodes.count, "node")) in \(plural(zones, "zone")), seed \(report.seed), "
+                + "\(report.client.rawValue) client")
+        if !report.ignored.isEmpty {
+            let names = report.ignored.prefix(5).map { "\($0.kind.split(separator: " ").last ?? "")/\($0.name)" }
+            lines.append(
+                "note: not simulated: \(names.joined(separator: ", "))\(report.ignored.count > 5 ? " and \(report.ignored.count - 5) more" : "")")
+        }
+        for scenario in report.scenarios {
+            lines.append("\(scenario.passed ? "PASS" : "FAIL") \(scenario.name): \(summary(scenario))")
+            for reason in scenario.reasons { lines.append("  - \(reason)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The numbers of a scenario in one line.
+    public static func summary(_ scenario: ScenarioReport) -> String {
+        var parts = [
+            "\(scenario.podsReady)/\(scenario.podsExpected) pods ready",
+            "\(scenario.instancesRegistered)/\(scenario.instancesExpected) instances registered",
+            "\(scenario.partitionsReached)/\(scenario.partitionsTotal) partitions reached",
+            "\(plural(scenario.check.acknowledgedWrites, "write")) acknowledged",
+            "\(scenario.check.lostWrites) lost",
+            "\(scenario.check.phantomValues) phantom",
+        ]
+        if scenario.operationsFailed + scenario.operationsUnknown > 0 {
+            parts.append("\(scenario.operationsFailed) failed and \(scenario.operationsUnknown) unknown operations")
+        }
+        return parts.joined(separator: ", ") + " (\(scenario.duration) virtual)"
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

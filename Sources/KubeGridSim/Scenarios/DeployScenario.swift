@@ -1,0 +1,36 @@
+/// Scenario `deploy`: apply, schedule, start; then clients write and read every
+/// partition through the lookup service, and the checker reads everything back.
+/// It passes when every pod is Running and Ready, every instance is registered, the
+/// client reaches every partition, and nothing acknowledged is lost.
+enum DeployScenario {
+    static func run(_ world: inout World, options: SimulationOptions) -> ScenarioReport {
+        world.run(until: options.deployTimeout) { $0.isSettled }
+        let clientStart = world.now
+        let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
+        var random = world.random.derived(7)
+        let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
+        world.startClients(count: options.clients, plan: plan)
+        let perOperation = world.timings.connectTimeout + world.timings.operationInterval
+        world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60)) { $0.clientsDone }
+        world.finalRead()
+        let check = Checker.check(world.history)
+        var reasons = DeployDiagnosis(world: world).reasons
+        reasons += dataReasons(check)
+        return ScenarioReport.build(
+            name: ScenarioName.deploy.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)
+    }
+
+    static func dataReasons(_ check: CheckResult) -> [String] {
+        var reasons: [String] = []
+        if check.lostWrites > 0 {
+            let examples = check.lost.prefix(3).map { "\($0.key) (partition \($0.partition)) = \($0.value)" }
+            reasons.append(
+                "\(check.lostWrites) acknowledged write(s) lost: the final read does not find "
+                    + examples.joined(separator: ", ") + (check.lost.count > 3 ? ", …" : ""))
+        }
+        if check.phantomValues > 0 {
+            reasons.append("\(check.phantomValues) value(s) read back that no client wrote")
+        }
+        return reasons
+    }
+}

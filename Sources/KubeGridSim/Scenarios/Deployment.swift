@@ -1,0 +1,54 @@
+/// Applying the manifests to an empty cluster and letting it come up.
+extension World {
+    /// A cluster of `nodes` with every object of `bundle` applied at time zero, in the
+    /// order kubectl and Helm apply them: Services, then PodDisruptionBudgets, then
+    /// StatefulSets (each kind in input order).
+    static func deployed(_ bundle: ManifestBundle, nodes: [ClusterNode], options: SimulationOptions) -> World {
+        var world = World(options: options, nodes: nodes)
+        for service in bundle.services { world.applyService(service) }
+        world.podDisruptionBudgets = bundle.podDisruptionBudgets
+        for statefulSet in bundle.statefulSets { world.applyStatefulSet(statefulSet) }
+        return world
+    }
+
+    /// Every StatefulSet has all its pods Running and Ready, and every Space partition has
+    /// a primary and, with `ha`, a recovered backup.
+    var isSettled: Bool {
+        for entry in statefulSets.values {
+            for ordinal in 0..<entry.replicas {
+                guard let pod = pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady else {
+                    return false
+                }
+            }
+        }
+        for space in grid.spaces.values {
+            for partition in space.partitions {
+                guard partition.primary != nil else { return false }
+                if space.ha && !partition.backups.contains(where: { grid.instances[$0]?.state == .backup }) {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Pods all StatefulSets ask for, and how many are Running and Ready.
+    var podCounts: (ready: Int, expected: Int) {
+        var ready = 0
+        var expected = 0
+        for entry in statefulSets.values {
+            expected += entry.replicas
+            for ordinal in 0..<entry.replicas where pods["\(entry.namespace)/\(entry.name)-\(ordinal)"]?.isRunningAndReady == true {
+                ready += 1
+            }
+        }
+        return (ready, expected)
+    }
+
+    /// Instances registered in a lookup service, and how many the Spaces should have.
+    var instanceCounts: (registered: Int, expected: Int) {
+        let expected = grid.spaces.values.reduce(0) { $0 + $1.expectedInstances }
+        let registered = grid.instances.values.filter { $0.address != nil }.count
+        return (registered, expected)
+    }
+}

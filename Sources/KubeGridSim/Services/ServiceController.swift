@@ -1,0 +1,65 @@
+import KubeGridCore
+
+/// A Service endpoint: a pod the Service routes to, and the port on it.
+struct Endpoint: Sendable, Hashable {
+    var podKey: String
+    var address: IPv4Address
+    var port: Int
+}
+
+/// Services: created through the simulated API server (which may refuse them), given a
+/// load balancer IP by the pool, and routing to the pods their selector picks that are
+/// Ready (or all of them with `publishNotReadyAddresses`).
+extension World {
+    mutating func applyService(_ service: Service) {
+        let namespace = service.metadata.namespace ?? "default"
+        let key = "\(namespace)/\(service.metadata.name)"
+        if let old = services.removeValue(forKey: key) { network.release(old) }
+        let object = "service/\(service.metadata.name)"
+        do {
+            let created = try network.create(service, key: key)
+            services[key] = created
+            if created.type == .loadBalancer {
+                if let address = created.loadBalancerIP {
+                    record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
+                } else {
+                    record(
+                        object, "AllocationFailed",
+                        "Failed to allocate IP for \"\(key)\": no available IPs in pool \(network.loadBalancerPool)",
+                        type: .warning)
+                }
+            }
+        } catch {
+            rejectedServices.append((key, error))
+            record(object, "FailedCreate", error.description, type: .warning)
+        }
+    }
+
+    /// The endpoints of port `portIndex` of `record`.
+    func endpoints(of record: ServiceRecord, portIndex: Int) -> [Endpoint] {
+        let spec = record.service.spec
+        guard !spec.selector.isEmpty, spec.ports.indices.contains(portIndex) else { return [] }
+        let port = spec.ports[portIndex]
+        let includeNotReady = spec.publishNotReadyAddresses ?? false
+        // Candidates come from the label index: the pods carrying the selector's rarest pair.
+        var smallest: Set<String>?
+        for (key, value) in spec.selector {
+            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
+            if smallest == nil || keys.count < smallest!.count { smallest = keys }
+        }
+        let candidates = (smallest ?? []).sorted().compactMap { pods[$0] }
+        return candidates.compactMap { pod in
+            guard pod.namespace == record.namespace, let address = pod.podIP, pod.phase == .running,
+                pod.ready || includeNotReady,
+                spec.selector.allSatisfy({ pod.labels[$0.key] == $0.value })
+            else { return nil }
+            let target = port.targetPort.map { resolvePort($0, in: pod) } ?? port.port
+            return Endpoint(podKey: pod.key, address: address, port: target)
+        }
+    }
+
+    /// The Service named `name` in `namespace`.
+    func service(named name: String, namespace: String) -> ServiceRecord? {
+        services["\(namespace)/\(name)"]
+    }
+}

@@ -1,0 +1,174 @@
+import KubeGridCore
+
+/// The API server's Service allocators: cluster IPs, node ports (cluster-wide), and the
+/// load balancer controller's external IP pool.
+///
+/// Requested values are checked as the API server checks them, with its messages; values
+/// left out are allocated the way Kubernetes does since 1.27 — at random, preferring the
+/// upper part of each range and leaving the lower band for values users pick — from the
+/// seeded generator, so a seed always gives the same addresses and ports.
+public struct ServiceNetwork: Sendable {
+    /// The Service CIDR (kube-apiserver's `--service-cluster-ip-range`).
+    public var clusterIPRange: IPv4Range
+    /// The NodePort range (`--service-node-port-range`).
+    public var nodePortRange: ClosedRange<Int>
+    /// The load balancer pool, handed out in order as MetalLB does.
+    public var loadBalancerPool: IPv4Range
+
+    private var usedClusterIPs: Set<IPv4Address> = []
+    private var usedNodePorts: [Int: String] = [:]
+    private var usedLoadBalancerIPs: Set<IPv4Address> = []
+    private var random: SeededRandom
+
+    /// Kubernetes' defaults, with the documentation address block 203.0.113.0/24 as the pool.
+    public init(
+        clusterIPRange: IPv4Range = IPv4Range("10.96.0.0/12")!, nodePortRange: ClosedRange<Int> = 30000...32767,
+        loadBalancerPool: IPv4Range = IPv4Range("203.0.113.0/24")!, random: SeededRandom
+    ) {
+        self.clusterIPRange = clusterIPRange
+        self.nodePortRange = nodePortRange
+        self.loadBalancerPool = loadBalancerPool
+        self.random = random
+        // The first address is the `kubernetes` Service's, as in every cluster.
+        usedClusterIPs.insert(clusterIPRange.address(at: 1))
+    }
+
+    /// The Service that holds `port`, if any.
+    public func holder(ofNodePort port: Int) -> String? { usedNodePorts[port] }
+
+    /// Creates `service` (key `namespace/name`), or rejects it as the API server would.
+    public mutating func create(_ service: Service, key: String) throws(APIServerRejection) -> ServiceRecord {
+        let spec = service.spec
+        let type = spec.effectiveType
+        let opensNodePorts = type == .nodePort || type == .loadBalancer
+        var causes: [String] = []
+
+        // Validation (ValidateService) comes first; allocation runs only on a valid object.
+        var seen: Set<String> = []
+        for (index, port) in spec.ports.enumerated() {
+            guard let nodePort = port.nodePort else { continue }
+            let field = "spec.ports[\(index)].nodePort"
+            if type == .clusterIP {
+                causes.append("\(field): Forbidden: may not be used when `type` is 'ClusterIP'")
+            } else if !seen.insert("\(nodePort)/\((port.protocol ?? .tcp).rawValue)").inserted {
+                causes.append("\(field): Duplicate value: \(nodePort)")
+            }
+        }
+        var requestedIP: IPv4Address?
+        if let text = spec.clusterIP, !text.isEmpty, text != "None" {
+            if let address = IPv4Address(text) {
+                requestedIP = address
+            } else {
+                causes.append(APIServerRejection.invalid("spec.clusterIP", text, "must be empty, 'None', or a valid IP address"))
+            }
+        }
+        if !causes.isEmpty { throw APIServerRejection(kind: "Service", name: service.metadata.name, causes: causes) }
+
+        // Allocation: the requested cluster IP and node ports are checked against the ranges
+        // and against everything allocated before, cluster-wide.
+        if let requestedIP {
+            if !clusterIPRange.contains(requestedIP) {
+                causes.append(
+                    APIServerRejection.invalid(
+                        "spec.clusterIP", "\(requestedIP)",
+                        "provided IP is not in the valid range. The range of valid IPs is \(clusterIPRange)"))
+            } else if usedClusterIPs.contains(requestedIP) {
+                causes.append(APIServerRejection.invalid("spec.clusterIP", "\(requestedIP)", "provided IP is already allocated"))
+            }
+        }
+        if opensNodePorts {
+            for (index, port) in spec.ports.enumerated() {
+                guard let nodePort = port.nodePort else { continue }
+                let field = "spec.ports[\(index)].nodePort"
+                if !nodePortRange.contains(nodePort) {
+                    causes.append(
+                        APIServerRejection.invalid(
+                            field, nodePort,
+                            "provided port is not in the valid range. The range of valid ports is "
+                                + "\(nodePortRange.lowerBound)-\(nodePortRange.upperBound)"))
+                } else if usedNodePorts[nodePort] != nil {
+                    causes.append(APIServerRejection.invalid(field, nodePort, "provided port is already allocated"))
+                }
+            }
+        }
+        if !causes.isEmpty { throw APIServerRejection(kind: "Service", name: service.metadata.name, causes: causes) }
+
+        var record = ServiceRecord(key: key, service: service, clusterIP: nil, nodePorts: [], loadBalancerIP: nil)
+        if !spec.isHeadless && type != .externalName {
+            let address = requestedIP ?? allocateClusterIP()
+            usedClusterIPs.insert(address)
+            record.clusterIP = address
+        }
+        for port in spec.ports {
+            guard opensNodePorts else {
+                record.nodePorts.append(nil)
+                continue
+            }
+            let nodePort = port.nodePort ?? allocateNodePort()
+            usedNodePorts[nodePort] = key
+            record.nodePorts.append(nodePort)
+        }
+        if type == .loadBalancer { record.loadBalancerIP = allocateLoadBalancerIP() }
+        return record
+    }
+
+    /// Frees what `record` holds (the Service was deleted).
+    public mutating func release(_ record: ServiceRecord) {
+        if let address = record.clusterIP { usedClusterIPs.remove(address) }
+        for case let port? in record.nodePorts where usedNodePorts[port] == record.key { usedNodePorts[port] = nil }
+        if let address = record.loadBalancerIP { usedLoadBalancerIPs.remove(address) }
+    }
+
+    /// Kubernetes splits each range: values left out come from the upper band first, so
+    /// that values users pick from the lower band rarely collide.
+    private static func lowerBandSize(_ size: Int) -> Int { min(max(16, size / 16), 256) }
+
+    private mutating func allocateClusterIP() -> IPv4Address {
+        let size = clusterIPRange.size - 2
+        let band = Self.lowerBandSize(size)
+        let (range, used) = (clusterIPRange, usedClusterIPs)
+        let isFree = { (offset: Int) in !used.contains(range.address(at: offset)) }
+        if let offset = Self.randomFree(count: size - band, offset: 1 + band, random: &random, isFree: isFree) {
+            return range.address(at: offset)
+        }
+        return range.address(at: (1...max(size, 1)).first(where: isFree) ?? 1)
+    }
+
+    private mutating func allocateNodePort() -> Int {
+        let size = nodePortRange.count
+        let band = min(max(16, size / 32), 128)
+        let low = nodePortRange.lowerBound
+        let used = usedNodePorts
+        if let offset = Self.randomFree(count: size - band, offset: band, random: &random, isFree: { used[low + $0] == nil }) {
+            return low + offset
+        }
+        return nodePortRange.first { used[$0] == nil } ?? low
+    }
+
+    /// A random free offset in `offset..<offset+count`: a random start, then the next free one.
+    private static func randomFree(
+        count: Int, offset: Int, random: inout SeededRandom, isFree: (Int) -> Bool
+    ) -> Int? {
+        guard count > 0 else { return nil }
+        let start = Int.random(in: 0..<count, using: &random)
+        for step in 0..<count {
+            let candidate = offset + (start + step) % count
+            if isFree(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The lowest free pool address (network and broadcast addresses left out), or nil.
+    private mutating func allocateLoadBalancerIP() -> IPv4Address? {
+        let size = loadBalancerPool.size
+        let usable = size <= 2 ? Array(0..<size) : Array(1..<(size - 1))
+        for offset in usable {
+            let address = loadBalancerPool.address(at: offset)
+            if !usedLoadBalancerIPs.contains(address) {
+                usedLoadBalancerIPs.insert(address)
+                return address
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,148 @@
+{{/*
+Helpers of the insightedge-manager chart. They mirror kubegrid's typed model
+(Sources/KubeGridCore/Charts/Manager) so that Helm renders the same objects.
+Every define takes a context with .Values and .Release, so the umbrella chart can
+call them with its `manager` values to check node ports across both charts.
+Names are prefixed with the chart name: defines are shared by a chart and its parent.
+*/}}
+
+{{/* The chart name, fixed: inside the umbrella the chart is aliased `manager`. */}}
+{{- define "insightedge-manager.chartName" -}}insightedge-manager{{- end -}}
+
+{{/* `nameOverride` or the chart name: `trunc 63 | trimSuffix "-"`. */}}
+{{- define "insightedge-manager.name" -}}
+{{- $name := default (include "insightedge-manager.chartName" .) .Values.nameOverride -}}
+{{- $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+`fullnameOverride`; else the release when it already holds the name; else
+`<release>-<name>`; then `trunc 63 | trimSuffix "-"`.
+*/}}
+{{- define "insightedge-manager.fullname" -}}
+{{- $name := default (include "insightedge-manager.chartName" .) .Values.nameOverride -}}
+{{- $full := "" -}}
+{{- if .Values.fullnameOverride -}}
+{{- $full = .Values.fullnameOverride -}}
+{{- else if contains $name .Release.Name -}}
+{{- $full = .Release.Name -}}
+{{- else -}}
+{{- $full = printf "%s-%s" .Release.Name $name -}}
+{{- end -}}
+{{- $full | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels of every object and pod template. */}}
+{{- define "insightedge-manager.labels" -}}
+{{- $name := include "insightedge-manager.name" . -}}
+app.kubernetes.io/name: {{ $name | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+app.kubernetes.io/component: manager
+app: {{ $name | quote }}
+release: {{ .Release.Name | quote }}
+component: manager
+selectorId: {{ include "insightedge-manager.fullname" . | quote }}
+{{- end -}}
+
+{{/* Management Pods: three with `ha` (a ZooKeeper quorum), else one. */}}
+{{- define "insightedge-manager.replicas" -}}
+{{- if .Values.ha -}}3{{- else -}}1{{- end -}}
+{{- end -}}
+
+{{/*
+A resource quantity as a string, as kubegrid writes it: text stays as written,
+whole numbers lose their fraction (Helm reads values.yaml numbers as float64).
+*/}}
+{{- define "insightedge-manager.quantity" -}}
+{{- if kindIs "string" . -}}
+{{- quote . -}}
+{{- else if and (kindIs "float64" .) (eq (floor .) .) -}}
+{{- int64 . | toString | quote -}}
+{{- else -}}
+{{- toString . | quote -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The container's `resources`, or nothing when neither limits nor requests are set. */}}
+{{- define "insightedge-manager.resources" -}}
+{{- $limits := .limits | default dict -}}
+{{- $requests := .requests | default dict -}}
+{{- if or $limits $requests -}}
+resources:
+  {{- if $limits }}
+  limits:
+    {{- range $key, $value := $limits }}
+    {{ $key | quote }}: {{ include "insightedge-manager.quantity" $value }}
+    {{- end }}
+  {{- end }}
+  {{- if $requests }}
+  requests:
+    {{- range $key, $value := $requests }}
+    {{ $key | quote }}: {{ include "insightedge-manager.quantity" $value }}
+    {{- end }}
+  {{- end }}
+{{- end -}}
+{{- end -}}
+
+{{/* An httpGet probe on the api port, or nothing when it is disabled. */}}
+{{- define "insightedge-manager.probe" -}}
+{{- $probe := index . 1 -}}
+{{- if $probe.enabled -}}
+{{ index . 0 }}:
+  httpGet:
+    path: /v2/info
+    port: api
+  initialDelaySeconds: {{ $probe.initialDelaySeconds | int64 }}
+  periodSeconds: {{ $probe.periodSeconds | int64 }}
+  failureThreshold: {{ $probe.failureThreshold | int64 }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The node ports the client Service asks for, as a JSON list of
+{"key", "nodePort", "service"}: the enabled ports with a nodePort, when the type
+opens node ports (NodePort, LoadBalancer).
+*/}}
+{{- define "insightedge-manager.nodePortClaims" -}}
+{{- $claims := list -}}
+{{- $service := printf "%s-service" (include "insightedge-manager.fullname" .) -}}
+{{- if ne .Values.service.type "ClusterIP" -}}
+{{- range $portName := list "api" "lus" "lrmi" -}}
+{{- $port := index $.Values.service $portName -}}
+{{- if and (or (eq $portName "api") $port.enabled) $port.nodePort -}}
+{{- $claims = append $claims (dict "key" (printf "service.%s.nodePort" $portName) "nodePort" ($port.nodePort | int64) "service" $service) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $claims -}}
+{{- end -}}
+
+{{/*
+What kubegrid rejects and JSON Schema cannot say: the release name, the lengths of
+object names, and a node port asked for twice. Renders nothing.
+*/}}
+{{- define "insightedge-manager.checks" -}}
+{{- $release := .Release.Name -}}
+{{- if gt (len $release) 53 -}}
+{{- fail (printf "release name %q is %d characters; Helm allows at most 53" $release (len $release)) -}}
+{{- end -}}
+{{- if not (regexMatch "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" $release) -}}
+{{- fail (printf "release name %q is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit" $release) -}}
+{{- end -}}
+{{- $fullname := include "insightedge-manager.fullname" . -}}
+{{- if gt (len $fullname) 52 -}}
+{{- fail (printf "StatefulSet name %q is %d characters; at most 52 fit Kubernetes' controller-revision-hash label; shorten the release name or set fullnameOverride" $fullname (len $fullname)) -}}
+{{- end -}}
+{{- $service := printf "%s-service" $fullname -}}
+{{- if gt (len $service) 63 -}}
+{{- fail (printf "Service name %q is %d characters; Kubernetes allows at most 63; shorten the release name or set fullnameOverride" $service (len $service)) -}}
+{{- end -}}
+{{- $seen := dict -}}
+{{- range $claim := include "insightedge-manager.nodePortClaims" . | fromJsonArray -}}
+{{- $key := toString ($claim.nodePort | int64) -}}
+{{- if hasKey $seen $key -}}
+{{- fail (printf "%s: node port %s is also asked for by %s on Service %s; give each port its own node port" $claim.key $key (get $seen $key) $claim.service) -}}
+{{- end -}}
+{{- $_ := set $seen $key $claim.key -}}
+{{- end -}}
+{{- end -}}

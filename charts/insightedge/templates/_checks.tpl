@@ -1,0 +1,23 @@
+{{/*
+Checks of the umbrella chart across its two subcharts, which cannot see each
+other's values: no node port may be asked for twice in one release, by the
+manager's client Service and the Space's instance Services together. Each
+subchart checks its own ports; this template calls their helpers with the
+values under `manager` and `pu`.
+*/}}
+{{- define "insightedge.checks" -}}
+{{- $manager := dict "Values" .Values.manager "Release" .Release -}}
+{{- $space := dict "Values" .Values.pu "Release" .Release -}}
+{{- $block := include "insightedge-pu.nodePortBlock" $space | fromJson -}}
+{{- if $block -}}
+{{- $start := $block.start | int64 -}}
+{{- $end := sub (add $start ($block.count | int64)) 1 -}}
+{{- range $claim := include "insightedge-manager.nodePortClaims" $manager | fromJsonArray -}}
+{{- $nodePort := $claim.nodePort | int64 -}}
+{{- if and (ge $nodePort $start) (le $nodePort $end) -}}
+{{- $service := include "insightedge-pu.instanceServiceName" (list $space (sub $nodePort $start)) -}}
+{{- fail (printf "manager.%s: node port %d is also given to instance Service %s (pu.service.lrmi.initialNodePort %d + %d); pick a port outside %d-%d" $claim.key $nodePort $service $start (sub $nodePort $start) $start $end) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
