@@ -94,3 +94,30 @@ import Testing
         #expect(report.findings.map { "\($0.rule) \($0.location)" } == ["KG001 v.yaml:1:1"])
     }
 }
+
+@Suite struct HostileLintInputTests {
+    @Test func negativeReplicasAreReadAsNone() {
+        let text = LintFixtures.partition(replacing: "replicas: 2", with: "replicas: -3")
+        let report = lint(["m.yaml"], files: ["m.yaml": text], nodes: 1)
+        #expect(report.rules == ["KG203", "KG218"], "no pods: nothing to select")
+    }
+
+    @Test func aSelfReferencingSchemaStopsWithinItsBudget() {
+        var files = LintFixtures.chart("c")
+        files["c/values.yaml"] = "a: {a: {a: {a: 1}}}\n"
+        files["c/values.schema.json"] = ##"{"oneOf": [{"$ref": "#"}, {"$ref": "#"}, {"type": "string"}], "minLength": 1e300}"##
+        let report = lint(["c"], files: files)
+        #expect(report.findings("KG309").contains { $0.message.contains("too intricate") })
+    }
+
+    @Test func theSameFileTwiceIsReadOnce() {
+        let report = lint(["m.yaml", "m.yaml"], files: ["m.yaml": LintFixtures.partition])
+        #expect(report.findings.isEmpty)
+        #expect(report.inputs.count == 1)
+    }
+
+    @Test func aDocumentThatIsNotAnObjectIsAFinding() {
+        let report = lint(["m.yaml"], files: ["m.yaml": "- a\n- b\n---\nkind: Service\n---\n42\n"])
+        #expect(report.findings("KG216").map(\.location.description) == ["m.yaml:1:1", "m.yaml:4:1", "m.yaml:6:1"])
+    }
+}

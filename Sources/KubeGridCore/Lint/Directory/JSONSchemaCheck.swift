@@ -13,7 +13,17 @@ struct JSONSchemaCheck {
         var message: String
     }
 
+    /// How many subschema checks one run may make: a hostile schema (`anyOf` of `$ref`s to
+    /// itself) would otherwise take exponential time.
+    static let checkBudget = 100_000
+
+    /// The checks left in the current run.
+    private final class Budget {
+        var remaining = JSONSchemaCheck.checkBudget
+    }
+
     let schema: Values
+    private let budget = Budget()
 
     init(_ schema: Values) {
         self.schema = schema
@@ -21,14 +31,20 @@ struct JSONSchemaCheck {
 
     func problems(_ value: Values) -> [Problem] {
         var found: [Problem] = []
+        budget.remaining = Self.checkBudget
         check(value, against: schema, at: .root, depth: 0, &found)
+        if budget.remaining <= 0 {
+            found.append(Problem(path: .root, message: "values.schema.json is too intricate to check in full (more than \(Self.checkBudget) subschema checks); simplify its anyOf, oneOf and $ref nesting"))
+        }
         return found
     }
 
     private func check(_ value: Values, against schema: Values, at path: ValuePath, depth: Int, _ found: inout [Problem]) {
         // Recursive `$ref`s cannot loop forever on finite values, but a self-referencing
         // schema without progress could; stop deep below any real chart.
-        guard depth < 64, case .map(let rules) = schema else {
+        budget.remaining -= 1
+        guard depth < 64, budget.remaining > 0 else { return }
+        guard case .map(let rules) = schema else {
             if schema == .bool(false) { found.append(Problem(path: path, message: "is not allowed here by the schema")) }
             return
         }
@@ -71,10 +87,10 @@ struct JSONSchemaCheck {
         guard case .string(let text) = value else { return }
         let length = text.unicodeScalars.count
         if let minimum = rules["minLength"].flatMap(Self.number), Double(length) < minimum {
-            found.append(Problem(path: path, message: "must be at least \(Int(minimum)) characters (values.schema.json), got \(length)"))
+            found.append(Problem(path: path, message: "must be at least \(Self.display(rules["minLength"]!)) characters (values.schema.json), got \(length)"))
         }
         if let maximum = rules["maxLength"].flatMap(Self.number), Double(length) > maximum {
-            found.append(Problem(path: path, message: "must be at most \(Int(maximum)) characters (values.schema.json), got \(length)"))
+            found.append(Problem(path: path, message: "must be at most \(Self.display(rules["maxLength"]!)) characters (values.schema.json), got \(length)"))
         }
     }
 
@@ -101,10 +117,10 @@ struct JSONSchemaCheck {
     private func checkArray(_ value: Values, _ rules: Values.Map, _ path: ValuePath, _ depth: Int, _ found: inout [Problem]) {
         guard case .list(let items) = value else { return }
         if let minimum = rules["minItems"].flatMap(Self.number), Double(items.count) < minimum {
-            found.append(Problem(path: path, message: "must have at least \(Int(minimum)) items (values.schema.json), got \(items.count)"))
+            found.append(Problem(path: path, message: "must have at least \(Self.display(rules["minItems"]!)) items (values.schema.json), got \(items.count)"))
         }
         if let maximum = rules["maxItems"].flatMap(Self.number), Double(items.count) > maximum {
-            found.append(Problem(path: path, message: "must have at most \(Int(maximum)) items (values.schema.json), got \(items.count)"))
+            found.append(Problem(path: path, message: "must have at most \(Self.display(rules["maxItems"]!)) items (values.schema.json), got \(items.count)"))
         }
         switch rules["items"] {
         case .list(let tuple)?:

@@ -36,7 +36,9 @@ enum LintInput {
     /// values files when their one document is a map without `apiVersion` and `kind`.
     static func classify(_ arguments: [String], files: some FileSource) -> [LintInput] {
         var inputs: [LintInput] = []
-        for argument in arguments {
+        var seen = Set<String>()
+        // The same file twice would be the same objects twice; read each once.
+        for argument in arguments where seen.insert(argument).inserted {
             if BuiltInChart(rawValue: argument) != nil {
                 inputs.append(.chart(argument))
             } else if let entries = files.directoryEntries(at: argument) {

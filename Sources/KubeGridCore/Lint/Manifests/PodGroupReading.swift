@@ -10,7 +10,7 @@ enum PodGroupReading {
             return PodGroup(
                 entry: entry, namespace: set.metadata.namespace, labels: set.spec.template.metadata.labels,
                 labelsPath: template.appending(fields: "metadata.labels"), statefulSetName: set.metadata.name,
-                replicas: set.spec.effectiveReplicas,
+                replicas: max(0, set.spec.effectiveReplicas),
                 containers: containers(set.spec.template.spec, at: template.appending(key: "spec")))
         case .other(let values):
             return otherGroup(entry, values, kind: object.kind, name: object.name, namespace: object.namespace)
@@ -37,7 +37,7 @@ enum PodGroupReading {
         if kind != "Pod", kind != "DaemonSet", kind != "Job", kind != "CronJob",
             case .int(let count)? = values.value(at: ValuePath.fields("spec.replicas"))
         {
-            replicas = count
+            replicas = max(0, count)
         }
         let podSpec = template.appending(key: "spec")
         return PodGroup(
