@@ -46,9 +46,15 @@ public struct Linter {
             case .chartDirectory(let directory):
                 let outcome = ChartDirectoryLinter(directory: directory).run(files: cached)
                 findings += outcome.findings
-                if outcome.loads, let chart = try? ChartDirectory(files: cached).load(directory) {
+                guard outcome.loads else { continue }
+                do {
+                    let chart = try ChartDirectory(files: cached).load(directory)
                     findings += lintChart(
                         directory, helmChart: chart, directory: outcome, valuesFiles: valuesFiles, valuesInputs, cached)
+                } catch {
+                    findings.append(LintFinding(
+                        rule: "KG013", location: LintLocation(file: directory),
+                        message: "the values rules were skipped: \(error)", input: directory))
                 }
             case .valuesFile(let name):
                 if charts.count != 1 && valuesFiles.contains(name) {

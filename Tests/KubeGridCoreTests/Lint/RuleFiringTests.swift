@@ -35,6 +35,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(rule: "KG010", inputs: ["missing.yaml"], location: "missing.yaml"),
         .manifest("KG011", "a: [1\nb: 2\n", at: "m.yaml:2:2"),
         RuleCase(rule: "KG012", inputs: ["v.yaml"], files: ["v.yaml": "partitions: 2\n"], location: "v.yaml"),
+        .directory("KG013", LintFixtures.chart("c").merging(["c/charts/redis-1.0.0.tgz": "packed"]) { $1 }, at: "c"),
     ]
 
     static let valuesCases: [RuleCase] = [

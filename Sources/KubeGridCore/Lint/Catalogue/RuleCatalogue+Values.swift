@@ -16,6 +16,11 @@ extension RuleCatalogue {
             title: "Values cannot be assembled from the files and flags",
             help: "Make every values file a map of keys and fix the --set expression named.",
             documentation: "A values file whose top level is not a map, a --set family expression Helm cannot parse, or a values file given without a chart to lint it against."),
+        LintRule(
+            "KG013", "partly-linted", .info, .input,
+            title: "kubegrid could lint an input only in part",
+            help: "Unpack packed subcharts (tar -xzf) so kubegrid can read the chart's values.",
+            documentation: "A chart directory kubegrid cannot load as a whole (a packed subchart under charts/, say) still gets its directory rules, but not the values rules; this note says so instead of passing silently."),
     ]
 
     /// The chart's own rules, as `kubegrid render` applies them to values.
