@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 kubegrid=${1:-.build/release/kubegrid}
 [ -x "$kubegrid" ] || { echo "build first: swift build -c release (or pass the binary)" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 mkdir -p "$work/values" "$work/manifests"
 
 # 200 Spaces of 1-6 partitions, HA every other one, each with its own 12-port block.

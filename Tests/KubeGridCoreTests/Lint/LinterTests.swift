@@ -121,3 +121,16 @@ import Testing
         #expect(report.findings("KG216").map(\.location.description) == ["m.yaml:1:1", "m.yaml:4:1", "m.yaml:6:1"])
     }
 }
+
+@Suite struct DisruptionBudgetMatchingTests {
+    @Test(arguments: [
+        ("selector: {matchExpressions: [{key: selectorId, operator: In, values: [s-1]}]}", false),
+        ("selector: {matchLabels: {app: s, selectorId: s-1}}", false),
+        ("selector: {matchLabels: {app: s, selectorId: s-2}}", true),
+    ])
+    func aBudgetProtectsThePartitionItSelects(_ selector: String, _ unprotected: Bool) {
+        let text = LintFixtures.partition(replacing: "selector: {matchLabels: {selectorId: s-1}}", with: selector)
+        let report = lint(["m.yaml"], files: ["m.yaml": text])
+        #expect(report.rules.contains("KG210") == unprotected)
+    }
+}

@@ -10,6 +10,12 @@ struct ManifestSet: Sendable {
     private let groupsByLabel: [String: [Int]]
     /// Pod groups by StatefulSet name, for selectors that name single pods.
     private let groupsByStatefulSet: [String: [Int]]
+    /// The `policy/v1` PodDisruptionBudgets, with their entry index.
+    let budgets: [(index: Int, budget: PodDisruptionBudget)]
+    /// Budgets by the first `key=value` of their `matchLabels` (all must match, so any one will do).
+    private let budgetsByLabel: [String: [Int]]
+    /// Budgets without `matchLabels`, which any pod may match.
+    private let unindexedBudgets: [Int]
 
     init(_ entries: [ManifestEntry]) {
         self.entries = entries
@@ -25,6 +31,21 @@ struct ManifestSet: Sendable {
         podGroups = groups
         groupsByLabel = byLabel
         groupsByStatefulSet = byName
+        let found: [(index: Int, budget: PodDisruptionBudget)] = entries.enumerated().compactMap { index, entry in
+            if case .podDisruptionBudget(let budget) = entry.object { (index, budget) } else { nil }
+        }
+        budgets = found
+        var budgetIndex: [String: [Int]] = [:]
+        var unindexed: [Int] = []
+        for (position, item) in found.enumerated() {
+            if let first = item.budget.spec.selector?.matchLabels.elements.first {
+                budgetIndex[Self.labelKey(first.key, first.value), default: []].append(position)
+            } else {
+                unindexed.append(position)
+            }
+        }
+        budgetsByLabel = budgetIndex
+        unindexedBudgets = unindexed
     }
 
     private static func labelKey(_ key: String, _ value: String) -> String {
@@ -45,13 +66,6 @@ struct ManifestSet: Sendable {
         }
     }
 
-    /// The `policy/v1` PodDisruptionBudgets, with their entry index.
-    var budgets: [(index: Int, budget: PodDisruptionBudget)] {
-        entries.enumerated().compactMap { index, entry in
-            if case .podDisruptionBudget(let budget) = entry.object { (index, budget) } else { nil }
-        }
-    }
-
     /// Whether a Service selector picks some pod in its namespace.
     func selectsSomePod(_ selector: OrderedDictionary<String, String>, namespace: String?) -> Bool {
         for candidate in candidates(for: selector) {
@@ -63,7 +77,23 @@ struct ManifestSet: Sendable {
 
     /// Whether a label selector picks some pod in its namespace.
     func selectsSomePod(_ selector: LabelSelector, namespace: String?) -> Bool {
-        podGroups.contains { sameNamespace($0.namespace, namespace) && $0.matches(selector) }
+        let candidates = selector.matchLabels.isEmpty ? Array(podGroups.indices) : candidates(for: selector.matchLabels)
+        return candidates.contains { index in
+            sameNamespace(podGroups[index].namespace, namespace) && podGroups[index].matches(selector)
+        }
+    }
+
+    /// Whether a PodDisruptionBudget of the group's namespace selects its pods.
+    func isProtectedByBudget(_ group: PodGroup) -> Bool {
+        var candidates = unindexedBudgets
+        for (key, value) in group.labels {
+            candidates += budgetsByLabel[Self.labelKey(key, value)] ?? []
+        }
+        return candidates.contains { position in
+            let budget = budgets[position].budget
+            return sameNamespace(budget.metadata.namespace, group.namespace)
+                && (budget.spec.selector.map { $0.matches(group.labels) } ?? true)
+        }
     }
 
     /// The groups that may match: those sharing the selector's rarest ordinary label, or

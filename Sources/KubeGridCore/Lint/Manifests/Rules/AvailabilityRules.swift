@@ -5,7 +5,6 @@ enum AvailabilityRules {
 
     static func check(_ set: ManifestSet, nodes: Int?) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
-        let budgets = set.budgets
         for (index, statefulSet) in set.statefulSets {
             guard let group = PodGroupReading.group(index, .statefulSet(statefulSet)) else { continue }
             let title = set.entries[index].title
@@ -17,12 +16,7 @@ enum AvailabilityRules {
             if highlyAvailable, group.role == .partition || group.role == .manager, ownTerms.isEmpty {
                 findings.append(antiAffinity(index, title, group, hasPreferred: !(affinity?.podAntiAffinity?.preferred ?? []).isEmpty))
             }
-            if highlyAvailable, group.role == .partition,
-                !budgets.contains(where: { _, budget in
-                    sameNamespace(budget.metadata.namespace, statefulSet.metadata.namespace)
-                        && (budget.spec.selector.map { $0.matches(group.labels) } ?? true)
-                })
-            {
+            if highlyAvailable, group.role == .partition, !set.isProtectedByBudget(group) {
                 findings.append(ManifestFinding(
                     rule: "KG210", entry: index, path: .fields("metadata.name"),
                     problem: "\(title) is a partition with a backup but no PodDisruptionBudget selects its pods, so a node drain may evict primary and backup together",
