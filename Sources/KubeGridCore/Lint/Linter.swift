@@ -9,6 +9,7 @@ public struct LintOptions: Sendable {
     /// The nodes of the target cluster (`--nodes`), for the anti-affinity capacity rule.
     public var nodes: Int?
 
+    /// The options of one run; `release` names the release charts are linted for.
     public init(inputs: [String], values: ValuesOptions = ValuesOptions(), release: ReleaseOptions, nodes: Int? = nil) {
         self.inputs = inputs
         self.values = values
@@ -20,12 +21,17 @@ public struct LintOptions: Sendable {
 /// `kubegrid lint`: charts with their values, chart directories and rendered manifests,
 /// every input read once and everything found reported in one pass.
 public struct Linter {
+    /// What the run is asked to do.
     public var options: LintOptions
 
+    /// A linter for these options.
     public init(options: LintOptions) {
         self.options = options
     }
 
+    /// Reads every input through `files` (each once) and lints it.
+    ///
+    /// Never throws: what cannot be read is a finding at the place it went wrong.
     public func run(files: some FileSource) -> LintReport {
         let cached = CachedFiles(files)
         var inputs = LintInput.classify(options.inputs, files: cached)

@@ -19,7 +19,9 @@ public struct LintRule: Sendable, Hashable {
     public var id: String
     /// A short kebab-case name, `node-port-range`.
     public var name: String
+    /// How serious a finding is: errors fail a run, warnings fail it under `--strict`.
     public var severity: Diagnostic.Severity
+    /// What the rule looks at.
     public var scope: Scope
     /// What the rule catches, in a few words.
     public var title: String
@@ -28,6 +30,7 @@ public struct LintRule: Sendable, Hashable {
     /// Why the rule exists: what breaks in a cluster without it.
     public var documentation: String
 
+    /// A rule of the catalogue.
     public init(
         _ id: String, _ name: String, _ severity: Diagnostic.Severity, _ scope: Scope,
         title: String, help: String, documentation: String

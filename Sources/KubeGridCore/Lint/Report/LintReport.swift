@@ -7,6 +7,7 @@ public struct LintReport: Sendable {
         /// The ids of the rules checked on it, in id order.
         public var rules: [String]
 
+        /// An input and the rules checked on it.
         public init(name: String, rules: [String]) {
             self.name = name
             self.rules = rules
@@ -18,6 +19,7 @@ public struct LintReport: Sendable {
     /// The findings, sorted by input, then file, line, column and rule; no duplicates.
     public var findings: [LintFinding]
 
+    /// A report of the findings, sorted and without duplicates.
     public init(inputs: [Input], findings: [LintFinding]) {
         self.inputs = inputs
         let order = Dictionary(inputs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -31,8 +33,11 @@ public struct LintReport: Sendable {
         }
     }
 
+    /// The number of errors.
     public var errorCount: Int { findings.count { $0.severity == .error } }
+    /// The number of warnings.
     public var warningCount: Int { findings.count { $0.severity == .warning } }
+    /// The number of infos, which never fail a run.
     public var infoCount: Int { findings.count { $0.severity == .info } }
 
     /// Whether the run passes: no errors, and under `strict` no warnings either.
