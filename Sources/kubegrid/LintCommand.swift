@@ -19,7 +19,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var valuesFlags: ValuesFlags
 
-    @Option(name: .long, help: "The release name charts are linted for (default: release-name, as in render).")
+    @Option(name: .long, help: "The release name charts are linted for, as render names it.")
     var name: String = "release-name"
 
     @Option(name: [.customShort("n"), .long], help: "The namespace charts are linted for.")
@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Option(name: .long, help: "The output format: text, json, junit, sarif or github.")
+    @Option(name: .long, help: "The output format.")
     var format: LintFormat = .text
 
     @Option(name: .long, help: "The number of nodes in the target cluster, to check required anti-affinity fits.")

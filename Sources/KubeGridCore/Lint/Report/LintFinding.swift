@@ -1,6 +1,6 @@
 /// Where a finding points: a file, and a line and column when there is one.
 public struct LintLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The file, as the user named it, or a chart name or flag-free input.
+    /// The file as the user named it, or the chart when no file is behind the finding.
     public var file: String
     /// 1-based; nil for a finding about a whole file or a chart's defaults.
     public var line: Int?
