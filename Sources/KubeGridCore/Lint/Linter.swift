@@ -49,7 +49,7 @@ public struct Linter {
             switch input {
             case .chart(let name):
                 findings += lintChart(name, helmChart: nil, directory: nil, valuesFiles: valuesFiles, valuesInputs, cached)
-            case .chartDirectory(let directory):
+            case .chartDirectory(let directory, _):
                 let outcome = ChartDirectoryLinter(directory: directory).run(files: cached)
                 findings += outcome.findings
                 guard outcome.loads else { continue }

@@ -2,8 +2,9 @@
 enum LintInput {
     /// A built-in chart name.
     case chart(String)
-    /// A chart directory (one holding Chart.yaml).
-    case chartDirectory(String)
+    /// A chart directory (one holding Chart.yaml); `modelled` when kubegrid has a typed
+    /// model of the chart its Chart.yaml names.
+    case chartDirectory(String, modelled: Bool)
     /// A values file, parsed.
     case valuesFile(String)
     /// A manifest file, parsed.
@@ -13,7 +14,7 @@ enum LintInput {
 
     var name: String {
         switch self {
-        case .chart(let name), .chartDirectory(let name), .valuesFile(let name), .manifestFile(let name, _),
+        case .chart(let name), .chartDirectory(let name, _), .valuesFile(let name), .manifestFile(let name, _),
             .unreadable(let name, _):
             return name
         }
@@ -25,7 +26,9 @@ enum LintInput {
             + ManifestRules.ids.filter { !ManifestRules.coveredByValuesRules.contains($0) }
         switch self {
         case .chart, .valuesFile: return chartRules.sorted()
-        case .chartDirectory: return (chartRules + RuleCatalogue.ids(.chartDirectory)).sorted()
+        case .chartDirectory(_, modelled: true): return (chartRules + RuleCatalogue.ids(.chartDirectory)).sorted()
+        // Without a model only the schema (KG001) speaks for the values.
+        case .chartDirectory(_, modelled: false): return (RuleCatalogue.ids(.input, .chartDirectory) + ["KG001"]).sorted()
         case .manifestFile: return RuleCatalogue.ids(.input, .manifests)
         case .unreadable: return RuleCatalogue.ids(.input)
         }
@@ -43,7 +46,7 @@ enum LintInput {
                 inputs.append(.chart(argument))
             } else if let entries = files.directoryEntries(at: argument) {
                 if entries.contains("Chart.yaml") {
-                    inputs.append(.chartDirectory(argument))
+                    inputs.append(.chartDirectory(argument, modelled: isModelled(argument, files: files)))
                 } else {
                     inputs += manifestFiles(under: argument, files: files).map { file(at: $0, files: files) }
                 }
@@ -52,6 +55,15 @@ enum LintInput {
             }
         }
         return inputs
+    }
+
+    /// Whether the directory's Chart.yaml names a chart kubegrid has a typed model of.
+    static func isModelled(_ directory: String, files: some FileSource) -> Bool {
+        guard let bytes = try? files.contents(of: joinPath(directory, "Chart.yaml")),
+            let document = try? YAMLReader(source: directory).documents(from: bytes).first,
+            let name = document.root["name"]?.stringValue
+        else { return false }
+        return BuiltInChart(rawValue: name) != nil
     }
 
     /// A file argument, read and parsed once.
