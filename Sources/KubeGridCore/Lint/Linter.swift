@@ -37,6 +37,8 @@ public struct Linter {
         var inputs = LintInput.classify(options.inputs, files: cached)
         let charts = inputs.filter { if case .chart = $0 { true } else if case .chartDirectory = $0 { true } else { false } }
         let valuesFiles = inputs.compactMap { if case .valuesFile(let name) = $0 { name } else { nil } }
+        // Positional values files belong to the one chart of the run; with more, they are findings.
+        let chartValuesFiles = charts.count == 1 ? valuesFiles : []
         if !charts.isEmpty {
             // -f files are inputs of their own, so their findings have a JUnit suite.
             inputs += options.values.valueFiles.filter { file in !inputs.contains { $0.name == file } }.map { LintInput.valuesFile($0) }
@@ -48,7 +50,7 @@ public struct Linter {
         for input in inputs {
             switch input {
             case .chart(let name):
-                findings += lintChart(name, helmChart: nil, directory: nil, valuesFiles: valuesFiles, valuesInputs, cached)
+                findings += lintChart(name, helmChart: nil, directory: nil, valuesFiles: chartValuesFiles, valuesInputs, cached)
             case .chartDirectory(let directory, _):
                 let outcome = ChartDirectoryLinter(directory: directory).run(files: cached)
                 findings += outcome.findings
@@ -56,7 +58,7 @@ public struct Linter {
                 do {
                     let chart = try ChartDirectory(files: cached).load(directory)
                     findings += lintChart(
-                        directory, helmChart: chart, directory: outcome, valuesFiles: valuesFiles, valuesInputs, cached)
+                        directory, helmChart: chart, directory: outcome, valuesFiles: chartValuesFiles, valuesInputs, cached)
                 } catch {
                     findings.append(LintFinding(
                         rule: "KG013", location: LintLocation(file: directory),
@@ -72,7 +74,7 @@ public struct Linter {
                         input: name))
                 }
             case .manifestFile(let name, let documents):
-                let read = ManifestLoader.entries(of: documents, file: name, input: name)
+                let read = ManifestLoader.entries(of: documents, input: name)
                 manifests += read.entries
                 findings += read.findings
             case .unreadable(_, let problems):

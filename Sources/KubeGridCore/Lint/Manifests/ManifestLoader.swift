@@ -2,7 +2,7 @@
 /// findings (KG216) at the line of the offending field.
 enum ManifestLoader {
     static func entries(
-        of documents: [YAMLDocument], file: String, input: String
+        of documents: [YAMLDocument], input: String
     ) -> (entries: [ManifestEntry], findings: [LintFinding]) {
         var entries: [ManifestEntry] = []
         var findings: [LintFinding] = []
