@@ -135,3 +135,20 @@ import Testing
         #expect(report.rules.contains("KG210") == unprotected)
     }
 }
+
+@Suite struct ChartDirectoryValuesTests {
+    @Test func aFindingPointsAtTheUsersValuesBeforeTheChartsDefaults() {
+        var files = LintFixtures.generatedChart(.processingUnit, at: "c")
+        files["v.yaml"] = "partitions: 1\nha: true\nantiAffinity: {enabled: true}\n"
+        let report = lint(["c"], files: files, values: ValuesOptions(valueFiles: ["v.yaml"]))
+        #expect(report.findings.map { "\($0.rule) \($0.location)" } == ["KG211 v.yaml:2:1"])
+    }
+
+    @Test func theDirectorysOwnValuesAreItsDefaults() {
+        var files = LintFixtures.generatedChart(.processingUnit, at: "c")
+        files["c/values.yaml"] = files["c/values.yaml"]!.replacingFirst("partitions: null", with: "partitions: 1").replacingFirst("ha: false", with: "ha: true")
+        let report = lint(["c"], files: files)
+        #expect(report.rules == ["KG105", "KG211", "KG310"])
+        #expect(report.findings("KG105").first?.location.file == "c/values.yaml")
+    }
+}

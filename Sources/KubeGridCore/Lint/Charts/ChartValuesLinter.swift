@@ -25,16 +25,16 @@ struct ChartValuesLinter {
         var sources = options
         if let defaultsFile { sources.valueFiles.insert(defaultsFile, at: 0) }
         let origins = ValueOrigins(options: sources, files: files)
+        let userOrigins = defaultsFile == nil ? origins : ValueOrigins(options: options, files: files)
         var findings: [LintFinding] = []
         if let builtIn = BuiltInChart(rawValue: helmChart.name) {
             let plan = builtIn.plan(values: values, release: release)
             findings += plan.diagnostics.map { place($0.rule, $0.path, $0.description, origins) }
             if !plan.diagnostics.hasErrors {
-                findings += renderedObjectFindings(plan, origins)
+                findings += renderedObjectFindings(plan, origins, userOrigins)
             }
         } else if let schema {
             // The directory rules check the defaults; here only what the user's values broke.
-            let userOrigins = ValueOrigins(options: options, files: files)
             findings += JSONSchemaCheck(schema).problems(values).filter { problem in
                 defaultsFile == nil || userOrigins.origin(of: problem.path) != nil
             }.map {
@@ -76,7 +76,7 @@ struct ChartValuesLinter {
     }
 
     /// The manifest rules over the objects the plan renders, placed at the values behind them.
-    private func renderedObjectFindings(_ plan: RenderPlan, _ origins: ValueOrigins) -> [LintFinding] {
+    private func renderedObjectFindings(_ plan: RenderPlan, _ origins: ValueOrigins, _ userOrigins: ValueOrigins) -> [LintFinding] {
         var entries: [ManifestEntry] = []
         for template in plan.templates {
             for object in template.objects {
@@ -108,7 +108,8 @@ struct ChartValuesLinter {
                 return place(finding.rule, nil, finding.message + more, origins)
             }
             let message = "\(key): \(finding.problem)\(more); \(finding.valuesFix ?? finding.fix)"
-            let located = keys.first { origins.origin(of: $0) != nil } ?? key
+            // The user's own values first: that is where the fix goes, not the chart's defaults.
+            let located = keys.first { userOrigins.origin(of: $0) != nil } ?? keys.first { origins.origin(of: $0) != nil } ?? key
             return place(finding.rule, located, message, origins)
         }
     }
