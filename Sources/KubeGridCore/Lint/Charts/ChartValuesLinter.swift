@@ -38,7 +38,7 @@ struct ChartValuesLinter {
             findings += JSONSchemaCheck(schema).problems(values).filter { problem in
                 defaultsFile == nil || userOrigins.origin(of: problem.path) != nil
             }.map {
-                place("KG001", $0.path, "\($0.path): \($0.message)", origins)
+                place("KG001", $0.path, $0.path.isRoot ? "the values \($0.message)" : "\($0.path): \($0.message)", origins)
             }
         }
         // A chart directory's own defaults are checked by the directory rules already.
