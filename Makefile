@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 KUBEGRID = .build/debug/kubegrid
 
-.PHONY: deps build release run test test-swift test-python venv bench clean
+.PHONY: deps build release run test venv bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,11 +30,13 @@ test: deps venv
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
 
-bench: deps
-	$(SWIFT) build -c release --product SchedulerBenchmark
-	.build/release/SchedulerBenchmark
-	$(SWIFT) build -c release --product kubegrid
+# Benchmarks that print figures (release builds): render against Helm and libyaml,
+# lint, and the simulator's scheduler.
+bench: deps venv
+	$(SWIFT) build -c release
+	$(VENV)/bin/python scripts/bench-render.py
 	scripts/bench-lint.sh .build/release/kubegrid
+	.build/release/SchedulerBenchmark
 
 clean:
 	rm -rf .build $(VENV)
