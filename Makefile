@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 KUBEGRID = .build/debug/kubegrid
 
-.PHONY: deps build release run test test-swift test-python venv bench clean
+.PHONY: deps build release run test venv bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,9 +30,12 @@ test: deps venv
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
 
-bench: deps
-	$(SWIFT) build -c release --product SchedulerBenchmark
-	$(SWIFT) build -c release --product SimulationBenchmark
+# Benchmarks that print figures (release builds): render against Helm and libyaml,
+# lint, the simulator's scheduler, and simulate --scenario all on 512 partitions.
+bench: deps venv
+	$(SWIFT) build -c release
+	$(VENV)/bin/python scripts/bench-render.py
+	scripts/bench-lint.sh .build/release/kubegrid
 	.build/release/SchedulerBenchmark
 	.build/release/SimulationBenchmark
 

@@ -75,7 +75,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeGridCLITests",
-            dependencies: ["KubeGridCore"]
+            dependencies: ["KubeGridCore"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -51,6 +51,8 @@ public struct ManifestWriter: Sendable {
             let lower = range.lowerBound + range.count * slice / slices
             let upper = range.lowerBound + range.count * (slice + 1) / slices
             var output: [UInt8] = []
+            // Objects of one template are alike in size; growing the buffer once saves copies.
+            output.reserveCapacity((upper - lower) * 1536)
             do throws(YAMLError) {
                 for index in lower..<upper { try body(index, &output) }
                 results.store(.success(output), at: slice)

@@ -1,5 +1,11 @@
 import CYAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes `Values` trees as block-style YAML through libyaml's emitter.
 ///
 /// The bytes are libyaml's; the choice of quoting is ours: a string a YAML 1.1 or 1.2
@@ -78,6 +84,10 @@ private struct Emitting {
     func emit(_ initialize: (inout yaml_event_t) -> Int32) throws(YAMLError) {
         var event = yaml_event_t()
         guard initialize(&event) == 1 else { throw .emitterFailed("out of memory") }
+        try emit(&event)
+    }
+
+    private func emit(_ event: inout yaml_event_t) throws(YAMLError) {
         guard yaml_emitter_emit(emitter, &event) == 1 else {
             throw .emitterFailed(emitter.pointee.problem.map { String(cString: $0) } ?? "unknown error")
         }
@@ -105,23 +115,43 @@ private struct Emitting {
 
     private func string(_ text: String) throws(YAMLError) {
         var text = text
-        let style = text.withUTF8 { bytes in
-            if ImplicitTypes.isAmbiguous(utf8: bytes) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
-            if bytes.contains(UInt8(ascii: "\n")) { return YAML_LITERAL_SCALAR_STYLE }
-            return YAML_ANY_SCALAR_STYLE
+        var event = text.withUTF8 { bytes in
+            let style: yaml_scalar_style_t
+            if ImplicitTypes.isAmbiguous(utf8: bytes) {
+                style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            } else if bytes.contains(UInt8(ascii: "\n")) {
+                style = YAML_LITERAL_SCALAR_STYLE
+            } else {
+                style = YAML_ANY_SCALAR_STYLE
+            }
+            return Self.scalarEvent(bytes, style: style)
         }
-        try scalar(text, style: style)
+        guard event.data.scalar.value != nil else { throw .emitterFailed("out of memory") }
+        try emit(&event)
     }
 
     private func scalar(_ text: String, style: yaml_scalar_style_t) throws(YAMLError) {
         var text = text
-        try emit { event in
-            // libyaml copies the text, so the pointer need only live through this call.
-            text.withUTF8 { buffer in
-                yaml_scalar_event_initialize(
-                    &event, nil, nil, UnsafeMutablePointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!),
-                    Int32(buffer.count), 1, 1, style)
-            }
-        }
+        var event = text.withUTF8 { Self.scalarEvent($0, style: style) }
+        guard event.data.scalar.value != nil else { throw .emitterFailed("out of memory") }
+        try emit(&event)
+    }
+
+    /// A scalar event over a copy of `bytes`, which libyaml frees with the event.
+    ///
+    /// `yaml_scalar_event_initialize` would validate the UTF-8 once more; Swift strings
+    /// are valid UTF-8 already, and skipping that pass is a measurable part of a large render.
+    private static func scalarEvent(_ bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t) -> yaml_event_t {
+        var event = yaml_event_t()
+        guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else { return event }
+        if let base = bytes.baseAddress { memcpy(copy, base, bytes.count) }
+        copy[bytes.count] = 0
+        event.type = YAML_SCALAR_EVENT
+        event.data.scalar.value = copy
+        event.data.scalar.length = bytes.count
+        event.data.scalar.plain_implicit = 1
+        event.data.scalar.quoted_implicit = 1
+        event.data.scalar.style = style
+        return event
     }
 }

@@ -1,0 +1,55 @@
+/// KG310: the files `kubegrid chart generate` writes are what the models generate now.
+struct GeneratedFilesCheck {
+    var directory: String
+    var input: String
+    var chart: BuiltInChart
+
+    /// Where the README template sits beside a `charts/<name>` folder in kubegrid's layout.
+    var readmeTemplatePath: String { joinPath(directory, "../../templates/chart-readme.md.mustache") }
+
+    func run(entries: [String], files: some FileSource, findings: inout [LintFinding]) {
+        for (name, expected) in expectedFiles(files) {
+            let path = joinPath(directory, name)
+            guard entries.contains(name), let bytes = try? files.contents(of: path) else {
+                findings.append(LintFinding(
+                    rule: "KG310", location: LintLocation(file: path),
+                    message: "\(name) is missing; run `kubegrid chart generate` and commit the result", input: input))
+                continue
+            }
+            let actual = String(decoding: bytes, as: UTF8.self)
+            guard let line = Self.firstDifferentLine(actual, expected) else { continue }
+            findings.append(LintFinding(
+                rule: "KG310", location: LintLocation(file: path, line: line, column: 1),
+                message: "\(name) differs from what kubegrid's models generate (from this line); run `kubegrid chart generate` and commit the result",
+                input: input))
+        }
+    }
+
+    /// The generated files by name; README.md only when the template can be found.
+    private func expectedFiles(_ files: some FileSource) -> [(String, String)] {
+        var expected: [(String, String)] = []
+        if let chartFile = try? ChartFiles.chartYAML(chart) { expected.append(("Chart.yaml", chartFile)) }
+        if let values = try? ChartFiles.valuesYAML(chart) { expected.append(("values.yaml", values)) }
+        if let schema = try? JSONWriter.write(ChartFiles.jsonSchema(chart)) { expected.append(("values.schema.json", schema)) }
+        if let template = try? files.contents(of: readmeTemplatePath),
+            let all = try? ChartFiles.all(readmeTemplate: String(decoding: template, as: UTF8.self)),
+            let readme = all.first(where: { $0.path == "\(chart.rawValue)/README.md" })
+        {
+            expected.append(("README.md", readme.contents))
+        }
+        return expected
+    }
+
+    /// The 1-based line where two texts first differ, or nil when they are equal.
+    static func firstDifferentLine(_ a: String, _ b: String) -> Int? {
+        guard a != b else { return nil }
+        let left = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = b.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(left.count, right.count) {
+            let x = index < left.count ? left[index] : nil
+            let y = index < right.count ? right[index] : nil
+            if x != y { return index + 1 }
+        }
+        return 1
+    }
+}
