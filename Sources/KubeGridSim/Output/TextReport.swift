@@ -37,7 +37,7 @@ public enum TextReport {
     }
 
     /// A fault scenario's numbers: its faults, whether the grid came back, the data, and
-    /// the longest unavailability.
+    /// the partition that was unavailable longest.
     static func faultSummary(_ scenario: ScenarioReport) -> String {
         let healed = scenario.faults.filter { $0.healedAt != nil }.count
         var parts = [
@@ -50,7 +50,7 @@ public enum TextReport {
             "\(scenario.check.phantomValues) phantom",
         ]
         if let longest = scenario.unavailableSeconds.max(by: { $0.seconds < $1.seconds }), longest.seconds > 0 {
-            parts.append("longest unavailability \(SimTime(milliseconds: Int((longest.seconds * 1000).rounded()))) (partition \(longest.partition))")
+            parts.append("most unavailable: partition \(longest.partition) for \(SimTime(milliseconds: Int((longest.seconds * 1000).rounded())))")
         }
         if scenario.operationsFailed + scenario.operationsUnknown > 0 {
             parts.append("\(scenario.operationsFailed) failed and \(scenario.operationsUnknown) unknown operations")

@@ -10,7 +10,7 @@ enum DeployScenario {
         var random = world.random.derived(7)
         let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
         world.startClients(count: options.clients, plan: plan)
-        let perOperation = world.timings.connectTimeout + world.timings.operationInterval
+        let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
         world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60)) { $0.clientsDone }
         world.finalRead()
         let check = Checker.check(world.history)

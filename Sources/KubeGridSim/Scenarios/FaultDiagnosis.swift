@@ -74,7 +74,7 @@ struct ManagerLossDiagnosis {
             }
             if let quorum = outages.first(where: { $0.service == .quorum }) {
                 parts.append(
-                    "ZooKeeper had no quorum for \(duration(quorum)) (\(ensemble.quorumSize) of \(ensemble.size) members needed): "
+                    "ZooKeeper had no quorum for \(duration(quorum)) (it needs \(ensemble.quorumSize) of its \(ensemble.size) members): "
                         + "no primary could be elected or promoted")
                 parts += waitingPartitions(during: quorum)
             }

@@ -60,7 +60,7 @@ public enum HTMLReport {
             "summary": TextReport.summary(scenario), "faultCount": "\(scenario.faults.count)",
             "acknowledged": "\(scenario.check.acknowledgedWrites)", "lost": "\(scenario.check.lostWrites)",
             "phantom": "\(scenario.check.phantomValues)", "duration": "\(scenario.duration)",
-            "longest": longest.map { $0.seconds > 0 ? "\(SVGNumber.text($0.seconds))s (partition \($0.partition))" : "0s" } ?? "0s",
+            "longest": longest.map { $0.seconds > 0 ? "partition \($0.partition) for \(SVGNumber.text($0.seconds))s" : "none" } ?? "none",
             "hasReasons": !scenario.reasons.isEmpty, "reasons": scenario.reasons,
             "timeline": TimelinePicture(scenario).context,
             "hasFaults": !scenario.faults.isEmpty,

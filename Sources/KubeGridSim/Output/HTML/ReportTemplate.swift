@@ -60,7 +60,7 @@ enum ReportTemplate {
 <section>
   <h2>Scenarios</h2>
   <table>
-    <tr><th>scenario</th><th>result</th><th class="num">faults</th><th class="num">writes acknowledged</th><th class="num">lost</th><th class="num">phantom</th><th class="num">longest unavailability</th><th class="num">virtual time</th></tr>
+    <tr><th>scenario</th><th>result</th><th class="num">faults</th><th class="num">writes acknowledged</th><th class="num">lost</th><th class="num">phantom</th><th class="num">most unavailable</th><th class="num">virtual time</th></tr>
     {{#scenarios}}
     <tr><td><a href="#{{anchor}}">{{name}}</a></td><td><span class="badge {{verdictClass}}">{{verdict}}</span></td><td class="num">{{faultCount}}</td><td class="num">{{acknowledged}}</td><td class="num">{{lost}}</td><td class="num">{{phantom}}</td><td class="num">{{longest}}</td><td class="num">{{duration}}</td></tr>
     {{/scenarios}}
