@@ -129,7 +129,7 @@ for (index, mark) in marks.enumerated() {
     let end = index + 1 < marks.count ? marks[index + 1].time : simulated
     let scenario = report.scenarios.first { $0.name == mark.name }
     let detail = scenario.map {
-        "\($0.passed ? "PASS" : "FAIL"), \($0.faults.count) faults, \($0.operationsOK + $0.operationsFailed + $0.operationsUnknown) operations, \($0.duration) virtual"
+        "\($0.passed ? "PASS" : "FAIL"), \($0.faults.count) fault\($0.faults.count == 1 ? "" : "s"), \($0.operationsOK + $0.operationsFailed + $0.operationsUnknown) operations, \($0.duration) virtual"
     } ?? ""
     print("  \(mark.name): \(format(end - mark.time)) s (\(detail))")
 }
