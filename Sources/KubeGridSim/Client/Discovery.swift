@@ -1,0 +1,63 @@
+/// Finding a partition's primary the way a new space proxy does: through the lookup
+/// service, to the address the primary registered — for each call that needs it, and for
+/// the checker's final read.
+extension World {
+    /// The primary of a partition as the client's proxy reaches it: through the lookup
+    /// service, to the address the primary registered.
+    func primaryConnection(space spaceKey: String, partition: Int) -> Result<ProxyTarget, AddressPending> {
+        guard let space = grid.spaces[spaceKey] else {
+            return .failure(AddressPending(reason: "there is no Space \(spaceKey)"))
+        }
+        guard let managerKey = space.managerKey, let ensemble = grid.ensembles[managerKey] else {
+            return .failure(AddressPending(reason: "Space \(space.name) names no manager the manifests hold"))
+        }
+        let locator: GridAddress
+        switch lookupLocator(of: ensemble) {
+        case .success(let found): locator = found
+        case .failure(let problem): return .failure(problem)
+        }
+        if !ensemble.lookupServiceUp || unreachableReason(locator, pod: nil) != nil {
+            let why = unreachableReason(locator, pod: nil) ?? "no lookup service is running"
+            return .failure(AddressPending(reason: "cannot reach the lookup service at \(locator): \(why)"))
+        }
+        guard let primary = grid.primary(of: spaceKey, partition: partition),
+            let registration = ensemble.registrations[primary.podKey]
+        else {
+            return .failure(AddressPending(reason: "partition \(partition) of Space \(space.name) has no primary"))
+        }
+        if let why = unreachableReason(registration.address, pod: primary.podKey) {
+            return .failure(AddressPending(reason: "cannot reach the primary \(primary.podName) at \(registration.address): \(why)"))
+        }
+        return .success(ProxyTarget(podKey: primary.podKey, uid: primary.uid, address: registration.address))
+    }
+
+    /// Reads every key ever written, as a new client would after the scenario — through
+    /// the lookup service, with no proxy cache — and records the reads (process -1).
+    mutating func finalRead() {
+        var seen = Set<KeyID>()
+        // Nothing changes while it reads, so each partition is looked up once.
+        var connections: [PartitionRef: Result<ProxyTarget, AddressPending>] = [:]
+        let writes = history.entries.filter { $0.type == .invoke && $0.function == .write }
+        for write in writes where seen.insert(KeyID(space: write.space, key: write.key)).inserted {
+            var operation = write
+            operation.process = -1
+            operation.function = .read
+            operation.value = nil
+            operation.time = now
+            history.record(operation)
+            var completion = operation
+            let ref = PartitionRef(space: write.space, partition: write.partition)
+            let connection = connections[ref] ?? primaryConnection(space: write.space, partition: write.partition)
+            connections[ref] = connection
+            switch connection {
+            case .success(let target):
+                completion.type = .ok
+                completion.value = grid.instances[target.podKey]?.store[write.key]
+            case .failure(let problem):
+                completion.type = .fail
+                completion.error = problem.reason
+            }
+            history.record(completion)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A call from a client's proxy to the primary it knows: refused at once (the pod is gone
+/// or no longer primary), hung (its node is lost), or applied with synchronous replication.
+extension World {
+    /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
+    /// than being refused at once; nil when the primary is there and reachable.
+    func callRefusal(_ target: ProxyTarget) -> (reason: String, hangs: Bool)? {
+        var hangs: Bool {
+            pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
+        }
+        if target.reachableAt != progress, let why = unreachableReason(target.address, pod: target.podKey) {
+            return (why, hangs)
+        }
+        guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
+            return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
+        }
+        guard instance.state == .primary else { return ("\(instance.podName) is no longer primary", false) }
+        return nil
+    }
+
+    /// Applies an operation on the primary it was sent to: a write is acknowledged once
+    /// every backup has it (synchronous replication).
+    mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
+        guard let primary = grid.instances[target.podKey], primary.uid == target.uid, primary.state == .primary else {
+            return .primaryGone
+        }
+        switch operation.function {
+        case .read:
+            return .applied(primary.store[operation.key])
+        case .write:
+            // In place: copying the instance out and back would copy its whole store.
+            grid.instances[target.podKey]?.store[operation.key] = operation.value
+            if !brokenReplication {
+                let backups = grid.spaces[operation.space]?.partitions[operation.partition - 1].backups ?? []
+                for backup in backups { grid.instances[backup]?.store[operation.key] = operation.value }
+            }
+            return .applied(operation.value)
+        }
+    }
+
+    /// What became of an operation that reached a primary.
+    enum Applied {
+        /// Done; the value written or read.
+        case applied(String?)
+        /// The primary had gone by the time the call arrived.
+        case primaryGone
+    }
+}
