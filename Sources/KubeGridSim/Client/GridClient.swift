@@ -51,8 +51,10 @@ struct ClientState: Sendable {
     var plan: [PlannedOperation]
     var next = 0
     var inFlight: InFlightOperation?
-    /// Time between operations.
+    /// Time between operations from `pacedFrom` on; before it, the usual interval.
     var interval: SimTime
+    /// The first operation paced at `interval`.
+    var pacedFrom = 0
     /// The proxy's cache: each partition's primary as last looked up.
     var primaries: [PartitionRef: ProxyTarget] = [:]
     /// For a monitor: the partition it reads until the read succeeds.
@@ -70,13 +72,17 @@ struct ClientState: Sendable {
 /// proxy asks the lookup service again, every `clientRetryInterval`, until the operation
 /// succeeds or `clientRetryTimeout` has passed.
 extension World {
-    /// Starts clients that share `plan` round-robin, `interval` apart.
-    mutating func startClients(count: Int, plan: [PlannedOperation], interval: SimTime? = nil) {
+    /// Starts clients that share `plan` round-robin; operations from `pacedFrom` on are
+    /// `interval` apart, the ones before at the usual pace.
+    mutating func startClients(count: Int, plan: [PlannedOperation], interval: SimTime? = nil, pacedFrom: Int = 0) {
         let count = max(count, 1)
         clients = (0..<count).map { id in
-            ClientState(
+            var client = ClientState(
                 id: id, plan: plan.enumerated().filter { $0.offset % count == id }.map(\.element),
                 interval: interval ?? timings.operationInterval)
+            // Operation `pacedFrom` of the plan is this client's number `pacedFrom / count` (rounded up).
+            client.pacedFrom = (pacedFrom + count - 1 - id) / count
+            return client
         }
         for id in clients.indices { schedule(.clientInvoke(client: id)) }
     }
@@ -185,7 +191,8 @@ extension World {
             return schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
         }
         if clients[id].next < clients[id].plan.count {
-            schedule(.clientInvoke(client: id), after: clients[id].interval)
+            let paced = clients[id].next >= clients[id].pacedFrom
+            schedule(.clientInvoke(client: id), after: paced ? clients[id].interval : timings.operationInterval)
         }
     }
 }

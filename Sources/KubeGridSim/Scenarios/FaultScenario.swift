@@ -23,7 +23,10 @@ struct FaultScenario {
         let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
         let coverage = spaces.reduce(0) { $0 + 2 * $1.partitions }
         world.monitoring = true
-        world.startClients(count: options.clients, plan: plan, interval: pace(steps, operations: plan.count, world: world))
+        // The covering writes go at once; the rest are paced to last through the faults.
+        world.startClients(
+            count: options.clients, plan: plan, interval: pace(steps, operations: plan.count - coverage, world: world),
+            pacedFrom: coverage)
         // Every partition holds data before the first fault, so any loss shows.
         world.run(until: world.now + world.timings.clientRetryTimeout * (coverage + 1)) {
             $0.history.entries.count >= 2 * coverage || $0.clientsDone
@@ -35,7 +38,7 @@ struct FaultScenario {
         }
         progress(SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now))
         let remaining = world.clients.reduce(0) { $0 + max($1.plan.count - $1.next, 0) }
-        let perOperation = world.timings.clientRetryTimeout + world.clients.first.map(\.interval)!
+        let perOperation = world.timings.clientRetryTimeout + (world.clients.first?.interval ?? world.timings.operationInterval)
         world.run(until: world.now + perOperation * (remaining + 1)) { $0.clientsDone }
         world.stopMonitors()
         world.finalRead()
