@@ -43,12 +43,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "SchedulerBenchmark",
-            dependencies: ["KubeGridSim", "KubeGridCore"],
+            dependencies: ["KubeGridSim", "KubeGridCore", "BenchmarkSupport"],
             path: "Benchmarks/SchedulerBenchmark"
         ),
         .executableTarget(
             name: "SimulationBenchmark",
-            dependencies: ["KubeGridSim", "KubeGridCore"],
+            dependencies: ["KubeGridSim", "KubeGridCore", "BenchmarkSupport"],
             path: "Benchmarks/SimulationBenchmark"
         ),
         .executableTarget(
@@ -59,9 +59,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/Support"
+        ),
         .executableTarget(
             name: "yaml-emission-floor",
-            dependencies: ["CYAML"],
+            dependencies: ["CYAML", "BenchmarkSupport"],
             path: "Benchmarks/EmissionFloor"
         ),
         .testTarget(

@@ -4,6 +4,7 @@
 //     yaml-emission-floor FILE [RUNS]
 //
 // Prints the best time of RUNS (default 5) and the rate in MB/s.
+import BenchmarkSupport
 import CYAML
 
 #if canImport(Glibc)
@@ -12,15 +13,9 @@ import Glibc
 import Darwin
 #endif
 
-func fail(_ message: String, code: Int32 = 1) -> Never {
-    let line = Array((message + "\n").utf8)
-    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    exit(code)
-}
-
 func readFile(_ path: String) -> [UInt8] {
     guard let file = fopen(path, "rb") else {
-        fail("error: cannot read \(path)")
+        fatal("cannot read \(path)")
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
@@ -44,7 +39,7 @@ func parseEvents(_ bytes: [UInt8]) -> [yaml_event_t] {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                fail("error: the file is not valid YAML")
+                fatal("the file is not valid YAML")
             }
             events.append(event)
             if event.type == YAML_STREAM_END_EVENT { break }
@@ -53,14 +48,8 @@ func parseEvents(_ bytes: [UInt8]) -> [yaml_event_t] {
     return events
 }
 
-func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
 let arguments = CommandLine.arguments
-guard arguments.count >= 2 else { fail("usage: yaml-emission-floor FILE [RUNS]", code: 2) }
+guard arguments.count >= 2 else { fatal("usage: yaml-emission-floor FILE [RUNS]") }
 let bytes = readFile(arguments[1])
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 var best = Double.infinity
@@ -80,11 +69,11 @@ for _ in 0..<runs {
         sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
         return 1
     }, Unmanaged.passUnretained(sink).toOpaque())
-    let start = now()
+    let start = monotonicSeconds()
     for index in events.indices {
         yaml_emitter_emit(emitter, &events[index])
     }
-    let elapsed = now() - start
+    let elapsed = monotonicSeconds() - start
     yaml_emitter_delete(emitter)
     emitter.deallocate()
     best = min(best, elapsed)

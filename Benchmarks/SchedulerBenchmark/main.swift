@@ -8,6 +8,7 @@
 // `selectorId` by `kubernetes.io/hostname`), placed partition by partition.
 // Options: --nodes N, --partitions P, --zones Z, --topology KEY, --seed S.
 
+import BenchmarkSupport
 import KubeGridCore
 import KubeGridSim
 import OrderedCollections
@@ -39,32 +40,6 @@ struct Settings {
             }
         }
     }
-}
-
-func fatal(_ message: String) -> Never {
-    let bytes = Array("error: \(message)\n".utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    exit(2)
-}
-
-func monotonicSeconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-}
-
-func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    #if canImport(Darwin)
-    return Double(usage.ru_maxrss) / 1_048_576
-    #else
-    return Double(usage.ru_maxrss) / 1024
-    #endif
 }
 
 /// The pod of partition `partition`'s StatefulSet, as the chart renders its template.

@@ -9,6 +9,7 @@
 // Run it from the repository root. Options: --nodes N, --partitions P, --ops N,
 // --clients N, --seed S, --scenario NAME (repeatable; default all).
 
+import BenchmarkSupport
 import KubeGridCore
 import KubeGridSim
 
@@ -44,29 +45,6 @@ struct Settings {
         }
         if scenarios.isEmpty { scenarios = ScenarioName.allCases }
     }
-}
-
-func fatal(_ message: String) -> Never {
-    let bytes = Array("error: \(message)\n".utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    exit(2)
-}
-
-func monotonicSeconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-}
-
-func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_maxrss) / 1_048_576
-    #endif
 }
 
 func format(_ value: Double) -> String {

@@ -39,25 +39,33 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         var claims: [NodePortPlanner.Claim] = []
         var block: NodePortPlanner.Block?
         if self != .processingUnit {
-            let prefix = self == .umbrella ? ValuePath(keys: ["manager"]) : .root
+            let (prefix, chartPath) = placement(alias: "manager", chartName: ManagerChart.name)
             let manager = ManagerChart.build(
                 validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
-                chartPath: self == .umbrella ? "insightedge/charts/manager" : ManagerChart.name)
+                chartPath: chartPath)
             templates += manager.objects.templates
             diagnostics += manager.diagnostics
             claims = manager.claims
         }
         if self != .manager {
-            let prefix = self == .umbrella ? ValuePath(keys: ["pu"]) : .root
+            let (prefix, chartPath) = placement(alias: "pu", chartName: ProcessingUnitChart.name)
             let space = ProcessingUnitChart.build(
                 validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
-                chartPath: self == .umbrella ? "insightedge/charts/pu" : ProcessingUnitChart.name)
+                chartPath: chartPath)
             templates += space.objects.templates
             diagnostics += space.diagnostics
             block = space.block
         }
         diagnostics += NodePortPlanner.diagnostics(claims: claims, block: block)
         return RenderPlan(diagnostics: diagnostics, templates: templates)
+    }
+}
+
+extension BuiltInChart {
+    /// Where a chart's keys and templates sit: at the root of its own release, or in the
+    /// umbrella under the alias its `Chart.yaml` gives it.
+    fileprivate func placement(alias: String, chartName: String) -> (prefix: ValuePath, chartPath: String) {
+        self == .umbrella ? (ValuePath(keys: [alias]), "\(UmbrellaChart.name)/charts/\(alias)") : (.root, chartName)
     }
 }
 
