@@ -30,6 +30,15 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: jansson dumps only objects and arrays unless told otherwise, so
+    /// every scalar came out as `null` (the charts' READMEs showed `null` for each default).
+    @Test(arguments: [Values.int(5), "text", true, .null, 1.5, []])
+    func scalarsAtTheTopAreWritten(value: Values) throws {
+        let text = try JSONWriter.write(value, style: .compact)
+        #expect(try JSONReader.parse(text) == value, "\(text)")
+        #expect(try JSONWriter.write("text", style: .compact) == #""text""#)
+    }
+
     @Test func nonFiniteNumbersCannotBeWritten() {
         #expect(throws: JSONError.unrepresentable(path: "a.b[0]", value: "inf")) {
             try JSONWriter.write(["a": ["b": [.float(.infinity)]]])
