@@ -39,6 +39,13 @@ import Testing
         #expect(try JSONWriter.write("text", style: .compact) == #""text""#)
     }
 
+    /// Found by fuzzing: a string holding NUL was written as `\u0000` and then refused on reading.
+    @Test func stringsHoldingNULReadBack() throws {
+        let tree: Values = ["k": "a\u{0}b"]
+        #expect(try JSONReader.parse(JSONWriter.write(tree)) == tree)
+        #expect(try JSONReader.parseLeadingValue(#""\u0000",b=1"#).value == "\u{0}")
+    }
+
     @Test func nonFiniteNumbersCannotBeWritten() {
         #expect(throws: JSONError.unrepresentable(path: "a.b[0]", value: "inf")) {
             try JSONWriter.write(["a": ["b": [.float(.infinity)]]])
