@@ -14,12 +14,14 @@ struct TreeBuilder {
         var start: SourcePosition
         /// How many values this collection holds, aliases counted at their full size.
         var size = 1
+        /// How many collections deep it goes, itself included, aliases at their full depth.
+        var height = 1
     }
 
     private let source: String
     private let recordsPositions: Bool
     private var stack: [Frame] = []
-    private var anchors: [String: (value: Values, size: Int)] = [:]
+    private var anchors: [String: (value: Values, size: Int, height: Int)] = [:]
     private var expandedValues = 0
     private var positions: [ValuePath: SourcePosition] = [:]
     private var documentStart = SourcePosition(file: "", line: 1, column: 1)
@@ -58,7 +60,12 @@ struct TreeBuilder {
             if expandedValues > YAMLReader.maximumExpandedValues {
                 throw .tooLarge(position, limit: YAMLReader.maximumExpandedValues)
             }
-            try add(anchored.value, size: anchored.size, anchor: nil, at: position, isMergeable: true)
+            // Aliases nest without opening collections here, so their depth is checked apart:
+            // a chain of them once built a tree deep enough to overflow the stack.
+            if stack.count + anchored.height > YAMLReader.maximumDepth {
+                throw .tooDeep(position, limit: YAMLReader.maximumDepth)
+            }
+            try add(anchored.value, size: anchored.size, height: anchored.height, anchor: nil, at: position, isMergeable: true)
         default:
             break
         }
@@ -87,7 +94,7 @@ struct TreeBuilder {
             }
             return
         }
-        try add(value, size: 1, anchor: string(data.anchor), at: position, isMergeable: false)
+        try add(value, size: 1, height: 0, anchor: string(data.anchor), at: position, isMergeable: false)
     }
 
     private mutating func open(_ content: Frame.Content, anchor: String?, at position: SourcePosition) throws(YAMLError) {
@@ -115,20 +122,21 @@ struct TreeBuilder {
             }
             value = .map(map)
         }
-        try add(value, size: frame.size, anchor: frame.anchor, at: frame.start, isMergeable: false)
+        try add(value, size: frame.size, height: frame.height, anchor: frame.anchor, at: frame.start, isMergeable: false)
     }
 
     /// Puts a finished value where it belongs: in the collection being read, or as the root.
     private mutating func add(
-        _ value: Values, size: Int, anchor: String?, at position: SourcePosition, isMergeable: Bool
+        _ value: Values, size: Int, height: Int, anchor: String?, at position: SourcePosition, isMergeable: Bool
     ) throws(YAMLError) {
-        if let anchor { anchors[anchor] = (value, size) }
+        if let anchor { anchors[anchor] = (value, size, height) }
         guard var frame = stack.popLast() else {
             root = value
             if recordsPositions { positions[.root] = position }
             return
         }
         frame.size += size
+        frame.height = max(frame.height, height + 1)
         switch frame.content {
         case .list(var items):
             if recordsPositions { positions[frame.path.appending(index: items.count)] = position }
