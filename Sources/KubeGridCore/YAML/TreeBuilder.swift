@@ -5,7 +5,7 @@ struct TreeBuilder {
     /// A collection being read, and what it has collected so far.
     private struct Frame {
         enum Content {
-            case map(Values.Map, pendingKey: String?, merges: [Values.Map])
+            case map(Values.Map, pendingKey: Key?, merges: [Values.Map])
             case list([Values])
         }
         var content: Content
@@ -87,10 +87,10 @@ struct TreeBuilder {
         if case .map(let map, nil, let merges)? = stack.last?.content {
             // A scalar where a key is expected is the key.
             let isMergeKey = text == "<<" && tag == nil && data.style == YAML_PLAIN_SCALAR_STYLE
-            let key = isMergeKey ? TreeBuilder.mergeKey : keyText(of: value)
+            let key: Key = isMergeKey ? .merge : .name(keyText(of: value))
             stack[stack.count - 1].content = .map(map, pendingKey: key, merges: merges)
-            if recordsPositions && !isMergeKey {
-                positions[stack[stack.count - 1].path.appending(key: key)] = position
+            if recordsPositions, case .name(let name) = key {
+                positions[stack[stack.count - 1].path.appending(key: name)] = position
             }
             return
         }
@@ -145,10 +145,9 @@ struct TreeBuilder {
             frame.content = .list(items)
         case .map(var map, let key?, var merges):
             frame.content = .map([:], pendingKey: nil, merges: [])
-            if key == TreeBuilder.mergeKey {
-                merges += try mergeSources(value, at: position)
-            } else {
-                map[key] = value
+            switch key {
+            case .merge: merges += try mergeSources(value, at: position)
+            case .name(let name): map[name] = value
             }
             frame.content = .map(map, pendingKey: nil, merges: merges)
         case .map(_, nil, _):
@@ -179,7 +178,8 @@ struct TreeBuilder {
         guard let frame = stack.last else { return .root }
         switch frame.content {
         case .list(let items): return frame.path.appending(index: items.count)
-        case .map(_, let key, _): return frame.path.appending(key: key ?? "")
+        case .map(_, .name(let name)?, _): return frame.path.appending(key: name)
+        case .map: return frame.path.appending(key: "")
         }
     }
 
@@ -199,6 +199,11 @@ struct TreeBuilder {
         pointer.map { String(cString: $0) }
     }
 
-    /// Stands for `<<` while its value is read; no real key can hold a NUL.
-    private static let mergeKey = "\u{0}<<"
+    /// The key whose value is being read: a name, or a merge key (`<<`).
+    ///
+    /// Not a sentinel string: a quoted key can hold any text, `"\0<<"` included.
+    private enum Key {
+        case name(String)
+        case merge
+    }
 }
