@@ -32,9 +32,11 @@ public enum JSONReader {
     ) throws(JSONError) -> (value: Values, consumedBytes: Int) {
         var error = json_error_t()
         let utf8 = Array(text.utf8)
+        // JSON_ALLOW_NUL: `"\u0000"` is a valid string, as in Go's encoding/json (object
+        // keys holding one are still refused: jansson cannot store them).
         let root = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                json_loadb($0, buffer.count, Int(flags), &error)
+                json_loadb($0, buffer.count, Int(flags | JSON_ALLOW_NUL), &error)
             }
         }
         guard let root else {

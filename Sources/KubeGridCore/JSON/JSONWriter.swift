@@ -20,9 +20,11 @@ public enum JSONWriter {
     public static func write(_ values: Values, style: Style = .pretty) throws(JSONError) -> String {
         let root = try json(of: values, path: "")
         defer { kg_json_decref(root) }
-        var flags = kg_json_real_precision(Int32(realPrecision(of: values)))
+        // JSON_ENCODE_ANY: without it jansson dumps only objects and arrays, and a scalar
+        // (a README's default, say) came out as "null".
+        var flags = kg_json_real_precision(Int32(realPrecision(of: values))) | Int(JSON_ENCODE_ANY)
         flags |= style == .pretty ? kg_json_indent(2) : Int(JSON_COMPACT)
-        guard let text = json_dumps(root, flags) else { return "null" }
+        guard let text = json_dumps(root, flags) else { throw .unrepresentable(path: "", value: "\(values)") }
         defer { free(text) }
         let body = String(cString: text)
         return style == .pretty ? body + "\n" : body

@@ -21,7 +21,7 @@ enum ImplicitTypes {
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
             let array = Array(bytes)
-            return isNumberLike(array) || isTimestamp(array) || isWord(bytes)
+            return isNumberLike(array) || isTimestamp(array) || isWord(bytes) || isReadAsNonString(bytes)
         case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"),
             UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
@@ -36,6 +36,15 @@ enum ImplicitTypes {
     private static func isWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 5 else { return false }
         return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+    }
+
+    /// What kubegrid's own reader makes of the text, the last word on what reads back.
+    ///
+    /// Helm's reader drops every `_` before it tries a number, so `1_e_5` and `0_x1` are
+    /// numbers there, which the patterns below do not foresee.
+    private static func isReadAsNonString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if case .string = ScalarResolver.resolvePlain(String(decoding: bytes, as: UTF8.self)) { return false }
+        return true
     }
 
     /// Integers in any base YAML knows, floats with or without a dot, sexagesimal numbers.

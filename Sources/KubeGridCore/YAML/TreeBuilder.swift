@@ -5,7 +5,7 @@ struct TreeBuilder {
     /// A collection being read, and what it has collected so far.
     private struct Frame {
         enum Content {
-            case map(Values.Map, pendingKey: String?, merges: [Values.Map])
+            case map(Values.Map, pendingKey: Key?, merges: [Values.Map])
             case list([Values])
         }
         var content: Content
@@ -14,12 +14,14 @@ struct TreeBuilder {
         var start: SourcePosition
         /// How many values this collection holds, aliases counted at their full size.
         var size = 1
+        /// How many collections deep it goes, itself included, aliases at their full depth.
+        var height = 1
     }
 
     private let source: String
     private let recordsPositions: Bool
     private var stack: [Frame] = []
-    private var anchors: [String: (value: Values, size: Int)] = [:]
+    private var anchors: [String: (value: Values, size: Int, height: Int)] = [:]
     private var expandedValues = 0
     private var positions: [ValuePath: SourcePosition] = [:]
     private var documentStart = SourcePosition(file: "", line: 1, column: 1)
@@ -58,7 +60,12 @@ struct TreeBuilder {
             if expandedValues > YAMLReader.maximumExpandedValues {
                 throw .tooLarge(position, limit: YAMLReader.maximumExpandedValues)
             }
-            try add(anchored.value, size: anchored.size, anchor: nil, at: position, isMergeable: true)
+            // Aliases nest without opening collections here, so their depth is checked apart:
+            // a chain of them once built a tree deep enough to overflow the stack.
+            if stack.count + anchored.height > YAMLReader.maximumDepth {
+                throw .tooDeep(position, limit: YAMLReader.maximumDepth)
+            }
+            try add(anchored.value, size: anchored.size, height: anchored.height, anchor: nil, at: position, isMergeable: true)
         default:
             break
         }
@@ -80,14 +87,14 @@ struct TreeBuilder {
         if case .map(let map, nil, let merges)? = stack.last?.content {
             // A scalar where a key is expected is the key.
             let isMergeKey = text == "<<" && tag == nil && data.style == YAML_PLAIN_SCALAR_STYLE
-            let key = isMergeKey ? TreeBuilder.mergeKey : keyText(of: value)
+            let key: Key = isMergeKey ? .merge : .name(keyText(of: value))
             stack[stack.count - 1].content = .map(map, pendingKey: key, merges: merges)
-            if recordsPositions && !isMergeKey {
-                positions[stack[stack.count - 1].path.appending(key: key)] = position
+            if recordsPositions, case .name(let name) = key {
+                positions[stack[stack.count - 1].path.appending(key: name)] = position
             }
             return
         }
-        try add(value, size: 1, anchor: string(data.anchor), at: position, isMergeable: false)
+        try add(value, size: 1, height: 0, anchor: string(data.anchor), at: position, isMergeable: false)
     }
 
     private mutating func open(_ content: Frame.Content, anchor: String?, at position: SourcePosition) throws(YAMLError) {
@@ -115,20 +122,21 @@ struct TreeBuilder {
             }
             value = .map(map)
         }
-        try add(value, size: frame.size, anchor: frame.anchor, at: frame.start, isMergeable: false)
+        try add(value, size: frame.size, height: frame.height, anchor: frame.anchor, at: frame.start, isMergeable: false)
     }
 
     /// Puts a finished value where it belongs: in the collection being read, or as the root.
     private mutating func add(
-        _ value: Values, size: Int, anchor: String?, at position: SourcePosition, isMergeable: Bool
+        _ value: Values, size: Int, height: Int, anchor: String?, at position: SourcePosition, isMergeable: Bool
     ) throws(YAMLError) {
-        if let anchor { anchors[anchor] = (value, size) }
+        if let anchor { anchors[anchor] = (value, size, height) }
         guard var frame = stack.popLast() else {
             root = value
             if recordsPositions { positions[.root] = position }
             return
         }
         frame.size += size
+        frame.height = max(frame.height, height + 1)
         switch frame.content {
         case .list(var items):
             if recordsPositions { positions[frame.path.appending(index: items.count)] = position }
@@ -137,10 +145,9 @@ struct TreeBuilder {
             frame.content = .list(items)
         case .map(var map, let key?, var merges):
             frame.content = .map([:], pendingKey: nil, merges: [])
-            if key == TreeBuilder.mergeKey {
-                merges += try mergeSources(value, at: position)
-            } else {
-                map[key] = value
+            switch key {
+            case .merge: merges += try mergeSources(value, at: position)
+            case .name(let name): map[name] = value
             }
             frame.content = .map(map, pendingKey: nil, merges: merges)
         case .map(_, nil, _):
@@ -171,7 +178,8 @@ struct TreeBuilder {
         guard let frame = stack.last else { return .root }
         switch frame.content {
         case .list(let items): return frame.path.appending(index: items.count)
-        case .map(_, let key, _): return frame.path.appending(key: key ?? "")
+        case .map(_, .name(let name)?, _): return frame.path.appending(key: name)
+        case .map: return frame.path.appending(key: "")
         }
     }
 
@@ -191,6 +199,11 @@ struct TreeBuilder {
         pointer.map { String(cString: $0) }
     }
 
-    /// Stands for `<<` while its value is read; no real key can hold a NUL.
-    private static let mergeKey = "\u{0}<<"
+    /// The key whose value is being read: a name, or a merge key (`<<`).
+    ///
+    /// Not a sentinel string: a quoted key can hold any text, `"\0<<"` included.
+    private enum Key {
+        case name(String)
+        case merge
+    }
 }

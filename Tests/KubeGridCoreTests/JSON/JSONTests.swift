@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: jansson dumps only objects and arrays unless told otherwise, so
+    /// every scalar came out as `null` (the charts' READMEs showed `null` for each default).
+    @Test(arguments: [Values.int(5), "text", true, .null, 1.5, []])
+    func scalarsAtTheTopAreWritten(value: Values) throws {
+        let text = try JSONWriter.write(value, style: .compact)
+        #expect(try JSONReader.parse(text) == value, "\(text)")
+        #expect(try JSONWriter.write("text", style: .compact) == #""text""#)
+    }
+
+    /// Found by fuzzing: a string holding NUL was written as `\u0000` and then refused on reading.
+    @Test func stringsHoldingNULReadBack() throws {
+        let tree: Values = ["k": "a\u{0}b"]
+        #expect(try JSONReader.parse(JSONWriter.write(tree)) == tree)
+        #expect(try JSONReader.parseLeadingValue(#""\u0000",b=1"#).value == "\u{0}")
+    }
+
     @Test func nonFiniteNumbersCannotBeWritten() {
         #expect(throws: JSONError.unrepresentable(path: "a.b[0]", value: "inf")) {
             try JSONWriter.write(["a": ["b": [.float(.infinity)]]])

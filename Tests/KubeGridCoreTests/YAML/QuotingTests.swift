@@ -8,6 +8,8 @@ import Testing
         "0", "42", "-1", "+1", "0755", "0x1F", "0o17", "0b1", "1_000", "1e3", "1E+3", "-1.5e-3", "1.5",
         ".5", "5.", ".inf", "-.Inf", "+.INF", ".nan", "12:30", "1:20:30", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
         "2001-12-14 21:59:43.10 -5", "2001-12-14T21:59:43Z", "15.5", "<<",
+        // Found by fuzzing: Helm's reader drops every `_` before it reads a number.
+        "11____________________________400e150___", "1_e_5", "0_x1", "1__",
     ]
     static let plain = [
         "yess", "nope", "o", "abc", "testspace", "gigaspaces/insightedge-enterprise", "1.2.3", "v1", "1a",

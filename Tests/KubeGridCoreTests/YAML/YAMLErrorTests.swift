@@ -44,6 +44,30 @@ import Testing
         }
     }
 
+    /// Found while fuzzing: each alias wrapped in a few brackets nests deeper than the one
+    /// before without opening more than a few collections at a time, so a 160 KB values
+    /// file built a tree 80,000 levels deep and kubegrid died with SIGSEGV.
+    @Test(arguments: [(1, 600), (400, 200)])
+    func aliasesCannotNestPastTheLimit(brackets: Int, aliases: Int) {
+        var text = "defs:\n- &a0 1\n"
+        for index in 1..<aliases {
+            text += "- &a\(index) \(String(repeating: "[", count: brackets))*a\(index - 1)\(String(repeating: "]", count: brackets))\n"
+        }
+        text += "deep: *a\(aliases - 1)\n"
+        #expect {
+            try YAMLReader(source: "t").documents(from: Array(text.utf8))
+        } throws: { error in
+            guard case .tooDeep(_, 512)? = error as? YAMLError else { return false }
+            return true
+        }
+    }
+
+    @Test func aliasesUpToTheLimitAreRead() throws {
+        let text = "a: &a [[[1]]]\nb: [*a, [*a]]\n"
+        let root = try YAMLReader(source: "t").valuesDocument(from: Array(text.utf8)).root
+        #expect(root["b"] == [[[[1]]], [[[[1]]]]])
+    }
+
     @Test func billionLaughsIsRefused() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {

@@ -52,6 +52,15 @@ import Testing
         #expect(root["merged"] == ["b": 20, "a": 1, "c": 3])
     }
 
+    /// Found with the fuzz checks: `<<` was held as the key "\0<<" while its value was read, so a
+    /// quoted key spelling that text (as `--set` can write one) was taken for a merge.
+    @Test func aKeyHoldingNULAndAngleBracketsIsNoMergeKey() throws {
+        let tree: Values = ["a": 1, "\u{0}<<": ["b": 2]]
+        let yaml = try YAMLWriter().document(tree)
+        #expect(yaml == "a: 1\n\"\\0<<\":\n  b: 2\n")
+        #expect(try YAMLReader(source: "t").valuesDocument(from: Array(yaml.utf8)).root == tree)
+    }
+
     @Test func positionsPointAtKeysAndItems() throws {
         let text = "service:\n  lrmi:\n    initialNodePort: 30000\nlist:\n- a\n-   b\n"
         let document = try YAMLReader(source: "v.yaml", recordsPositions: true).valuesDocument(from: Array(text.utf8))

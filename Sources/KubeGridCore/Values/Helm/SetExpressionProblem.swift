@@ -10,6 +10,8 @@ public enum SetExpressionProblem: Error, Sendable, Hashable, CustomStringConvert
     case dotWithoutKey(path: String)
     /// The key has more dots than Helm allows.
     case tooDeep(limit: Int)
+    /// The key goes through more list indexes than kubegrid reads (`a[0][0]…[0]=1`).
+    case tooManyIndexes(limit: Int)
     /// The text between `[` and `]` is not an integer.
     case badIndex(text: String, path: String)
     /// The index does not fit in an integer.
@@ -42,6 +44,8 @@ public enum SetExpressionProblem: Error, Sendable, Hashable, CustomStringConvert
             return "the key after \"\(path).\" is empty; write \(path).KEY=VALUE"
         case .tooDeep(let limit):
             return "the key nests deeper than \(limit) levels, Helm's limit; put such values in a file and pass it with -f"
+        case .tooManyIndexes(let limit):
+            return "the key has more than \(limit) list indexes; put such values in a file and pass it with -f"
         case .badIndex(let text, let path):
             return "\"\(text)\" is not a list index; write a number between the brackets, as in \(path)[0]=VALUE"
         case .indexOutOfRange(let text):
@@ -72,4 +76,7 @@ public enum StrvalsLimits {
     public static let maximumIndex = 65536
     /// How many dots a key may have (`MaxNestedNameLevel`).
     public static let maximumNesting = 30
+    /// How many list indexes one key may go through; kubegrid's own limit, not Helm's,
+    /// so that an absurd key is an error rather than a stack overflow.
+    public static let maximumIndexDepth = 256
 }

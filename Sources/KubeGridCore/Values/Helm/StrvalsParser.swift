@@ -29,6 +29,8 @@ struct StrvalsParser {
     private let readFile: FileReader
     /// Where the assignment being read starts, to show what was written in messages.
     private var assignmentStart = 0
+    /// How many `[N]` the key being read has gone through, each one a level of recursion.
+    private var indexDepth = 0
 
     init(_ expression: String, mode: Mode, readFile: @escaping FileReader = { path throws(SetExpressionProblem) in
         throw .unreadableFile(path: path, reason: "files are not available here")
@@ -261,6 +263,12 @@ struct StrvalsParser {
         _ list: GoList, _ index: Int, level: Int, path: String
     ) -> (GoList, Failure?) {
         if index < 0 { return (list, .problem(.negativeIndex(index))) }
+        // Helm has no such limit, but here each index is a stack frame: bound them before the stack is.
+        indexDepth += 1
+        defer { indexDepth -= 1 }
+        if indexDepth > StrvalsLimits.maximumIndexDepth {
+            return (list, .problem(.tooManyIndexes(limit: StrvalsLimits.maximumIndexDepth)))
+        }
         let literal = mode == .literal
         let (text, stop) = scanner.runes(until: ["[", ".", "="], escapes: !literal)
         if !text.isEmpty {

@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzOracles/FuzzOracles.swift
