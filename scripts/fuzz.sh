@@ -2,15 +2,16 @@
 # Builds one libFuzzer target of Fuzz/ and runs it; see README.md ("Fuzzing").
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags…]   fuzz for SECONDS
-#   scripts/fuzz.sh TARGET merge                          minimize Fuzz/corpus/TARGET
+#   scripts/fuzz.sh TARGET merge                          add what was found to Fuzz/corpus/TARGET
+#   scripts/fuzz.sh TARGET minimize                       rebuild Fuzz/corpus/TARGET, smallest
 #
 # TARGET is set (the --set family), yaml or json. Inputs the fuzzer finds go to
 # Fuzz/.build/work/TARGET/corpus and crashes to Fuzz/.build/work/TARGET/artifacts (both
-# ignored by git); `merge` folds the new inputs into the committed corpus, keeping only
-# those that add coverage. FUZZ_ASAN=1 adds AddressSanitizer (about half the speed).
+# ignored by git); `merge` copies into the committed corpus the new inputs that reach
+# code it does not. FUZZ_ASAN=1 adds AddressSanitizer (a third of the speed).
 set -euo pipefail
 
-usage() { echo "usage: scripts/fuzz.sh set|yaml|json SECONDS|merge [libFuzzer flags...]" >&2; exit 2; }
+usage() { echo "usage: scripts/fuzz.sh set|yaml|json SECONDS|merge|minimize [libFuzzer flags...]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1 mode=$2
 shift 2
@@ -40,19 +41,24 @@ seeds=("$root/Fuzz/seeds/$target" "$work/repo-seeds")
 # Swift's own crash backtracer would catch the trap before libFuzzer could save the input.
 export SWIFT_BACKTRACE=enable=no
 
+# Edges only (hit counts ignored): nearly all the coverage in a tenth of the files.
 if [[ $mode == merge ]]; then
+    # Adds the found inputs that reach new edges; the committed files stay as they are.
+    "$fuzzer" -merge=1 -use_counters=0 -timeout=10 -max_len="$max_len" "$corpus" "$work/corpus" "${seeds[@]}" "$@"
+    echo "Fuzz/corpus/$target: $(find "$corpus" -type f | wc -l) files" >&2
+    exit 0
+fi
+if [[ $mode == minimize ]]; then
+    # Rebuilds the corpus as a set cover of everything known, keeping regression-* files.
     fresh=$(mktemp -d)
     trap 'rm -rf "$fresh"' EXIT
-    # A set cover of the edges (hit counts ignored) keeps a tenth of the files of a plain
-    # merge and nearly all of its coverage.
     "$fuzzer" -set_cover_merge=1 -use_counters=0 -timeout=10 -max_len="$max_len" "$fresh" "$corpus" "$work/corpus" "${seeds[@]}" "$@"
-    # Inputs named by hand (regression-*) stay as they are; the rest is the merge's output.
     find "$corpus" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -delete
     cp "$fresh"/* "$corpus"/
     for kept in "$corpus"/regression-*; do
         [[ -e $kept ]] && rm -f "$corpus/$(sha1sum <"$kept" | cut -d' ' -f1)"
     done
-    echo "Fuzz/corpus/$target: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)" >&2
+    echo "Fuzz/corpus/$target: $(find "$corpus" -type f | wc -l) files" >&2
     exit 0
 fi
 
