@@ -8,6 +8,11 @@ struct CommandFailure: Error {
         CommandFailure(message: "error: \(error)", exitCode: 1)
     }
 
+    /// Several input errors, one `error:` line each: exit code 1.
+    static func input(lines: [String]) -> CommandFailure {
+        CommandFailure(message: lines.map { "error: \($0)" }.joined(separator: "\n"), exitCode: 1)
+    }
+
     /// A wrong command line: exit code 2.
     static func usage(_ message: String) -> CommandFailure {
         CommandFailure(message: "error: \(message)", exitCode: 2)

@@ -14,7 +14,10 @@ struct KubeGrid: ParsableCommand {
         commandName: "kubegrid",
         abstract: "Render, lint and smoke-test GigaSpaces InsightEdge charts for Kubernetes.",
         version: KubeGridVersion.current,
-        subcommands: [RenderCommand.self, ValuesCommand.self, LintCommand.self, ChartCommand.self, SimulateCommand.self]
+        subcommands: [
+            RenderCommand.self, ValuesCommand.self, LintCommand.self, ChartCommand.self, SimulateCommand.self,
+            CompletionCommand.self,
+        ]
     )
 
     /// Runs the command line with kubegrid's exit codes: 1 for wrong input, 2 for a wrong

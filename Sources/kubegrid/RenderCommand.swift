@@ -64,6 +64,8 @@ struct RenderCommand: ParsableCommand {
             } else {
                 try writer.stream(outcome.templates, to: .standardOutput())
             }
+        } catch RenderJob.Failure.invalidValues(let lines) {
+            throw CommandFailure.input(lines: lines)
         } catch {
             throw CommandFailure.input(error)
         }

@@ -13,7 +13,7 @@ struct ValuesCommand: ParsableCommand {
         case yaml, json
     }
 
-    @Argument(help: ArgumentHelp("A chart directory (one holding Chart.yaml).", valueName: "CHART"))
+    @Argument(help: ArgumentHelp("A built-in chart name or a chart directory (one holding Chart.yaml).", valueName: "CHART"))
     var chart: String
 
     @OptionGroup var valuesFlags: ValuesFlags

@@ -9,7 +9,7 @@ public final class CachedFiles: FileSource {
     }
 
     public func contents(of path: String) throws(FileReadError) -> [UInt8] {
-        let key = path.trimmingWhiteSpace() == "-" ? "-" : path
+        let key = StandardInput.isNamed(by: path) ? "-" : path
         if let cached = cache[key] { return try cached.get() }
         let result: Result<[UInt8], FileReadError>
         do {

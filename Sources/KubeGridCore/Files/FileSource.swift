@@ -28,3 +28,19 @@ public func joinPath(_ directory: String, _ name: String) -> String {
     if directory.isEmpty { return name }
     return directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
+
+/// Standard input, as a path on the command line (`-f -`).
+public enum StandardInput {
+    /// What messages call standard input.
+    public static let displayName = "<stdin>"
+
+    /// True for `-` (Helm allows spaces around it).
+    public static func isNamed(by path: String) -> Bool {
+        path.trimmingWhiteSpace() == "-"
+    }
+
+    /// The name messages give a file: `<stdin>` for `-`, else the path as given.
+    public static func displayName(of path: String) -> String {
+        isNamed(by: path) ? displayName : path
+    }
+}

@@ -12,7 +12,7 @@ public struct LocalFiles: FileSource {
     public init() {}
 
     public func contents(of path: String) throws(FileReadError) -> [UInt8] {
-        if path.trimmingWhiteSpace() == "-" {
+        if StandardInput.isNamed(by: path) {
             return try readAll(from: STDIN_FILENO, path: "standard input")
         }
         let descriptor = open(path, O_RDONLY)

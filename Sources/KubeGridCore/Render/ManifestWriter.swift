@@ -24,6 +24,9 @@ public struct ManifestWriter: Sendable {
     /// Objects are independent documents, so a batch of them is built and written on all
     /// cores at once and the pieces are joined in order: the bytes are the same as one
     /// thread would write, and memory stays bounded by the batch.
+    ///
+    /// Every value was checked before the plan was made, so what can still fail here is
+    /// the output itself (a closed pipe, a full disk), which no buffering would save.
     public func stream(_ templates: [RenderedTemplate], to sink: FileDescriptorSink, batchSize: Int = 1024) throws {
         let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         for template in templates {

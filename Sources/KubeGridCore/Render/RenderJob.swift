@@ -12,7 +12,8 @@ public struct RenderJob {
         case noModel(chart: String)
         /// `--show-only` names a template the chart does not render.
         case noSuchTemplate(String, available: [String])
-        /// The values break the chart's rules; one line per error, already formatted.
+        /// The values break the chart's rules; one line per error, each naming where the
+        /// value was written.
         case invalidValues([String])
 
         public var description: String {
@@ -22,7 +23,7 @@ public struct RenderJob {
             case .noSuchTemplate(let name, let available):
                 return "--show-only \(name): the chart renders no such template; use one of \(available.joined(separator: ", "))"
             case .invalidValues(let lines):
-                return lines.joined(separator: "\nerror: ")
+                return lines.joined(separator: "\n")
             }
         }
     }

@@ -45,11 +45,6 @@ import Testing
         #expect(xml.contains("<failure type=\"ScenarioFailed\" message=\"pod test-insightedge-pu-1-1 is Pending: 0/1 nodes are available: 1 node(s) didn&apos;t match pod anti-affinity rules."))
     }
 
-    @Test(arguments: [("a<b & \"c\"", "a&lt;b &amp; &quot;c&quot;"), ("it's\u{1}", "it&apos;s"), ("line\nbreak", "line\nbreak")])
-    func xmlEscaping(text: String, expected: String) {
-        #expect(JUnitReport.escape(text) == expected)
-    }
-
     @Test(arguments: [(0, "0s"), (1500, "1.5s"), (86_278, "86.278s"), (120_000, "120s"), (5, "0.005s")])
     func virtualTimesPrintShort(milliseconds: Int, expected: String) {
         #expect(SimTime(milliseconds: milliseconds).description == expected)

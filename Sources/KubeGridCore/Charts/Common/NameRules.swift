@@ -2,22 +2,9 @@
 enum NameRules {
     /// Helm's limit for release names.
     static let releaseNameLimit = 53
-    /// Names of Services and labels values.
-    static let labelLimit = 63
     /// StatefulSet names: Kubernetes adds `-<10-character hash>` in the
     /// `controller-revision-hash` label, which must stay within 63 characters.
     static let statefulSetNameLimit = 52
-
-    /// A DNS-1123 label: lowercase letters, digits and `-`, starting and ending alphanumeric.
-    static func isDNSLabel(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        func alphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        return alphanumeric(first) && alphanumeric(last)
-            && bytes.allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: "-") }
-    }
 
     static func releaseDiagnostics(_ release: String) -> [Diagnostic] {
         if release.isEmpty {
@@ -27,7 +14,7 @@ enum NameRules {
             return [Diagnostic(.error, rule: "KG110", path: nil,
                                "release name \"\(release)\" is \(release.utf8.count) characters; Helm allows at most \(releaseNameLimit)")]
         }
-        if !isDNSLabel(release) {
+        if KubernetesNames.dnsLabelProblem(release) != nil {
             return [Diagnostic(.error, rule: "KG110", path: nil,
                                "release name \"\(release)\" is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit")]
         }
@@ -42,10 +29,10 @@ enum NameRules {
                 .error, rule: "KG111", path: nil,
                 "StatefulSet name \"\(statefulSet)\" is \(statefulSet.utf8.count) characters; at most \(statefulSetNameLimit) fit Kubernetes' controller-revision-hash label; shorten the release name or set fullnameOverride"))
         }
-        if service.utf8.count > labelLimit {
+        if service.utf8.count > KubernetesNames.labelLimit {
             diagnostics.append(Diagnostic(
                 .error, rule: "KG111", path: nil,
-                "Service name \"\(service)\" is \(service.utf8.count) characters; Kubernetes allows at most \(labelLimit); shorten the release name or set fullnameOverride"))
+                "Service name \"\(service)\" is \(service.utf8.count) characters; Kubernetes allows at most \(KubernetesNames.labelLimit); shorten the release name or set fullnameOverride"))
         }
         return diagnostics
     }

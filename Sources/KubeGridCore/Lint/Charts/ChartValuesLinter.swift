@@ -50,7 +50,7 @@ struct ChartValuesLinter {
     /// The input a file belongs to: a values file given as an input, or else the chart.
     func input(for file: String) -> String {
         if valuesInputs.contains(file) { return file }
-        if file == "<stdin>", valuesInputs.contains("-") { return "-" }
+        if file == StandardInput.displayName, valuesInputs.contains("-") { return "-" }
         return chart
     }
 

@@ -79,7 +79,7 @@ enum LintInput {
             return .unreadable(path, [LintFinding(
                 rule: "KG010", location: LintLocation(file: path), message: "cannot read \(path): \(reason)", input: path)])
         }
-        let source = path.trimmingWhiteSpace() == "-" ? "<stdin>" : path
+        let source = StandardInput.displayName(of: path)
         do {
             let documents = try YAMLReader(source: source, recordsPositions: true).documents(from: bytes)
             return isValuesFile(documents) ? .valuesFile(path) : .manifestFile(path, documents)

@@ -27,7 +27,7 @@ public struct ValueOrigins {
     public init(options: ValuesOptions, files: some FileSource) {
         for path in options.valueFiles {
             guard let bytes = try? files.contents(of: path) else { continue }
-            let source = path.trimmingWhiteSpace() == "-" ? "<stdin>" : path
+            let source = StandardInput.displayName(of: path)
             let reader = YAMLReader(source: source, recordsPositions: true)
             for document in (try? reader.documents(from: bytes)) ?? [] {
                 sources.append(({ .file(document.position(of: $0)) }, document.root))

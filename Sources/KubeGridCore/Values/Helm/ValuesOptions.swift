@@ -46,7 +46,7 @@ public struct ValuesOptions: Sendable, Hashable {
             } catch {
                 throw .unreadableValuesFile(error)
             }
-            let source = path.trimmingWhiteSpace() == "-" ? "<stdin>" : path
+            let source = StandardInput.displayName(of: path)
             base = HelmMaps.merge(base, try HelmValuesFile.read(bytes, source: source))
         }
         for expression in setJSON {

@@ -41,12 +41,6 @@ public final class FileDescriptorSink {
         try write(Array(text.utf8))
     }
 
-    /// Lets the sink's owner append straight into the buffer, then writes it out if full.
-    public func withBuffer(_ body: (inout [UInt8]) throws -> Void) throws {
-        try body(&buffer)
-        if buffer.count >= capacity { try flush() }
-    }
-
     /// Writes out everything buffered.
     public func flush() throws(Failure) {
         var offset = 0

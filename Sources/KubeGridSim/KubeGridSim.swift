@@ -1,4 +1,0 @@
-import KubeGridCore
-
-/// The simulation runtime: a simulated Kubernetes cluster that runs the rendered grid.
-public enum KubeGridSim {}
