@@ -24,21 +24,31 @@ public enum ChartFiles {
     ///
     /// `readmeTemplate` is the Mustache text of `templates/chart-readme.md.mustache`.
     public static func all(readmeTemplate: String) throws -> [File] {
-        let template: MustacheTemplate
+        let template = try parse(readmeTemplate)
+        return try BuiltInChart.allCases.flatMap { try files(for: $0, readme: template) }
+    }
+
+    /// The generated files of one chart, their paths relative to the charts folder.
+    public static func files(for chart: BuiltInChart, readmeTemplate: String) throws -> [File] {
+        try files(for: chart, readme: try parse(readmeTemplate))
+    }
+
+    private static func parse(_ readmeTemplate: String) throws(Failure) -> MustacheTemplate {
         do {
-            template = try MustacheTemplate(string: readmeTemplate)
+            return try MustacheTemplate(string: readmeTemplate)
         } catch {
-            throw Failure.badTemplate("\(error)")
+            throw .badTemplate("\(error)")
         }
-        var files: [File] = []
-        for chart in BuiltInChart.allCases {
-            let name = chart.metadata.name
-            files.append(File(path: "\(name)/Chart.yaml", contents: try chartYAML(chart)))
-            files.append(File(path: "\(name)/values.yaml", contents: try valuesYAML(chart)))
-            files.append(File(path: "\(name)/values.schema.json", contents: try JSONWriter.write(jsonSchema(chart))))
-            files.append(File(path: "\(name)/README.md", contents: template.render(ChartReadme(chart).context)))
-        }
-        return files
+    }
+
+    private static func files(for chart: BuiltInChart, readme template: MustacheTemplate) throws -> [File] {
+        let name = chart.metadata.name
+        return [
+            File(path: "\(name)/Chart.yaml", contents: try chartYAML(chart)),
+            File(path: "\(name)/values.yaml", contents: try valuesYAML(chart)),
+            File(path: "\(name)/values.schema.json", contents: try JSONWriter.write(jsonSchema(chart))),
+            File(path: "\(name)/README.md", contents: template.render(ChartReadme(chart).context)),
+        ]
     }
 
     static func chartYAML(_ chart: BuiltInChart) throws -> String {

@@ -27,17 +27,12 @@ struct GeneratedFilesCheck {
 
     /// The generated files by name; README.md only when the template can be found.
     private func expectedFiles(_ files: some FileSource) -> [(String, String)] {
-        var expected: [(String, String)] = []
-        if let chartFile = try? ChartFiles.chartYAML(chart) { expected.append(("Chart.yaml", chartFile)) }
-        if let values = try? ChartFiles.valuesYAML(chart) { expected.append(("values.yaml", values)) }
-        if let schema = try? JSONWriter.write(ChartFiles.jsonSchema(chart)) { expected.append(("values.schema.json", schema)) }
-        if let template = try? files.contents(of: readmeTemplatePath),
-            let all = try? ChartFiles.all(readmeTemplate: String(decoding: template, as: UTF8.self)),
-            let readme = all.first(where: { $0.path == "\(chart.rawValue)/README.md" })
-        {
-            expected.append(("README.md", readme.contents))
-        }
-        return expected
+        let template = (try? files.contents(of: readmeTemplatePath)).map { String(decoding: $0, as: UTF8.self) }
+        // Without the README template the other three files are still checked.
+        let generated = (try? ChartFiles.files(for: chart, readmeTemplate: template ?? "")) ?? []
+        return generated
+            .filter { template != nil || !$0.path.hasSuffix("/README.md") }
+            .map { (String($0.path.split(separator: "/").last ?? ""), $0.contents) }
     }
 
     /// The 1-based line where two texts first differ, or nil when they are equal.
