@@ -69,17 +69,7 @@ struct StrvalsParser {
         }
         switch stop {
         case "[":
-            let index = try self.index(path: here)
-            var list = GoList()
-            if let existing = data[name] {
-                guard case .list(let found) = existing else {
-                    throw .problem(.notAList(path: here, found: existing.kindDescription))
-                }
-                list = found
-            }
-            let (result, failure) = listItem(list, index, level: level, path: "\(here)[\(index)]")
-            Self.set(data, name, .list(result))
-            if let failure { throw failure }
+            try indexedKey(data, name, path: here, level: level, escapes: true)
         case "=":
             try assign(to: data, name, path: here)
         case ",":
@@ -90,6 +80,24 @@ struct StrvalsParser {
                 try parser.key(inner, level: level, path: here)
             }
         }
+    }
+
+    /// `name[i]…`: item `i` of the list under `name` (a new list when there is none) is
+    /// read next; anything but a list already there is an error.
+    private mutating func indexedKey(
+        _ data: GoMap, _ name: String, path here: String, level: Int, escapes: Bool
+    ) throws(Failure) {
+        let index = try self.index(path: here, escapes: escapes)
+        var list = GoList()
+        if let existing = data[name] {
+            guard case .list(let found) = existing else {
+                throw .problem(.notAList(path: here, found: existing.kindDescription))
+            }
+            list = found
+        }
+        let (result, failure) = listItem(list, index, level: level, path: "\(here)[\(index)]")
+        Self.set(data, name, .list(result))
+        if let failure { throw failure }
     }
 
     private mutating func literalKey(_ data: GoMap, level: Int, path: String) throws(Failure) {
@@ -103,17 +111,7 @@ struct StrvalsParser {
         case "=":
             Self.set(data, name, .scalar(.string(scanner.rest())))
         case "[":
-            let index = try self.index(path: here, escapes: false)
-            var list = GoList()
-            if let existing = data[name] {
-                guard case .list(let found) = existing else {
-                    throw .problem(.notAList(path: here, found: existing.kindDescription))
-                }
-                list = found
-            }
-            let (result, failure) = listItem(list, index, level: level, path: "\(here)[\(index)]")
-            Self.set(data, name, .list(result))
-            if let failure { throw failure }
+            try indexedKey(data, name, path: here, level: level, escapes: false)
         default:  // "."
             try descend(into: data, name, level: level, path: here) { (parser, inner, level) throws(Failure) in
                 try parser.literalKey(inner, level: level, path: here)
