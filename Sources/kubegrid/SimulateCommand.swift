@@ -112,62 +112,17 @@ struct SimulateCommand: ParsableCommand {
 
     /// The library's options from the flags; a wrong combination is a usage error (exit 2).
     private func simulationOptions() throws -> SimulationOptions {
-        var options = SimulationOptions()
         guard !files.isEmpty else {
             throw CommandFailure.usage("give the manifests with -f FILE, or -f - to read them from standard input")
         }
-        if cluster != nil && (nodes != nil || zones != nil) {
-            throw CommandFailure.usage("--cluster gives the nodes; leave out --nodes and --zones")
+        let flags = SimulationFlags(
+            nodes: nodes, zones: zones, usesClusterFile: cluster != nil, scenarios: scenario, seed: seed,
+            client: client, clients: clients, operations: ops, loadBalancerPool: loadBalancerPool,
+            failback: failback, detectionDelay: detectionDelay)
+        do {
+            return try flags.options()
+        } catch {
+            throw CommandFailure.usage(error.description)
         }
-        let nodeCount = nodes ?? 3
-        let zoneCount = zones ?? 1
-        guard nodeCount >= 1 else { throw CommandFailure.usage("--nodes must be at least 1, got \(nodeCount)") }
-        guard zoneCount >= 1 else { throw CommandFailure.usage("--zones must be at least 1, got \(zoneCount)") }
-        guard zoneCount <= nodeCount else {
-            throw CommandFailure.usage("--zones \(zoneCount) is more than --nodes \(nodeCount); each zone needs a node")
-        }
-        options.cluster = .generated(count: nodeCount, zones: zoneCount)
-        guard seed >= 0 else { throw CommandFailure.usage("--seed must not be negative, got \(seed)") }
-        options.seed = UInt64(seed)
-        guard let placement = ClientPlacement(rawValue: client) else {
-            throw CommandFailure.usage("--client must be external or internal, got \"\(client)\"")
-        }
-        options.client = placement
-        guard clients >= 1 else { throw CommandFailure.usage("--clients must be at least 1, got \(clients)") }
-        guard ops >= 0 else { throw CommandFailure.usage("--ops must not be negative, got \(ops)") }
-        options.clients = clients
-        options.operations = ops
-        guard let pool = IPv4Range(loadBalancerPool) else {
-            throw CommandFailure.usage("--load-balancer-pool must be an IPv4 range such as 203.0.113.0/24, got \"\(loadBalancerPool)\"")
-        }
-        options.loadBalancerPool = pool
-        options.scenarios = try scenarios()
-        options.failback = failback
-        if let detectionDelay {
-            guard detectionDelay >= 0, detectionDelay <= 3600 else {
-                let given = detectionDelay.rounded() == detectionDelay && abs(detectionDelay) < 1e15
-                    ? "\(Int(detectionDelay))" : "\(detectionDelay)"
-                throw CommandFailure.usage("--detection-delay must be between 0 and 3600 seconds, got \(given)")
-            }
-            options.timings.failureDetection = .milliseconds(Int((detectionDelay * 1000).rounded()))
-        }
-        return options
-    }
-
-    private func scenarios() throws -> [ScenarioName] {
-        if scenario.isEmpty { return [.deploy] }
-        var names: [ScenarioName] = []
-        for name in scenario {
-            if name == "all" {
-                names += ScenarioName.allCases
-            } else if let known = ScenarioName(rawValue: name) {
-                names.append(known)
-            } else {
-                let known = (ScenarioName.allCases.map(\.rawValue) + ["all"]).joined(separator: ", ")
-                throw CommandFailure.usage("--scenario \(name) is not one of \(known)")
-            }
-        }
-        var seen = Set<String>()
-        return names.filter { seen.insert($0.rawValue).inserted }
     }
 }
