@@ -41,7 +41,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         if self != .processingUnit {
             let (prefix, chartPath) = placement(alias: "manager", chartName: ManagerChart.name)
             let manager = ManagerChart.build(
-                validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
+                validated: validated.value(at: prefix) ?? .emptyMap, release: release, prefix: prefix,
                 chartPath: chartPath)
             templates += manager.objects.templates
             diagnostics += manager.diagnostics
@@ -50,7 +50,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         if self != .manager {
             let (prefix, chartPath) = placement(alias: "pu", chartName: ProcessingUnitChart.name)
             let space = ProcessingUnitChart.build(
-                validated: validated.value(at: prefix.keys) ?? .emptyMap, release: release, prefix: prefix,
+                validated: validated.value(at: prefix) ?? .emptyMap, release: release, prefix: prefix,
                 chartPath: chartPath)
             templates += space.objects.templates
             diagnostics += space.diagnostics
@@ -66,12 +66,5 @@ extension BuiltInChart {
     /// umbrella under the alias its `Chart.yaml` gives it.
     fileprivate func placement(alias: String, chartName: String) -> (prefix: ValuePath, chartPath: String) {
         self == .umbrella ? (ValuePath(keys: [alias]), "\(UmbrellaChart.name)/charts/\(alias)") : (.root, chartName)
-    }
-}
-
-extension ValuePath {
-    /// The map keys of the path (list indexes dropped).
-    var keys: [String] {
-        components.compactMap { if case .key(let key) = $0 { key } else { nil } }
     }
 }

@@ -70,23 +70,3 @@ public struct ValueOrigins {
         return nil
     }
 }
-
-extension Values {
-    /// The value (even null) at `path`, or nil where the path leaves the tree.
-    public func value(at path: ValuePath) -> Values? {
-        var current = self
-        for component in path.components {
-            switch (component, current) {
-            case (.key(let key), .map(let map)):
-                guard let next = map[key] else { return nil }
-                current = next
-            case (.index(let index), .list(let items)):
-                guard items.indices.contains(index) else { return nil }
-                current = items[index]
-            default:
-                return nil
-            }
-        }
-        return current
-    }
-}
