@@ -45,4 +45,9 @@ status=0
 "$kubegrid" lint insightedge-pu "$work"/values/*.yaml "$work"/manifests/*.yaml > "$work/report.txt" || status=$?
 end=$(date +%s%N)
 tail -1 "$work/report.txt"
-echo "lint of 200 values files and 200 manifest files ($objects objects): $(( (end - start) / 1000000 )) ms wall, exit $status"
+ms=$(( (end - start) / 1000000 ))
+echo "lint of 200 values files and 200 manifest files ($objects objects): $ms ms wall, exit $status"
+verdict=PASS
+[ "$ms" -lt 1000 ] || verdict=FAIL
+echo "target wall time: $ms ms (< 1000 ms): $verdict"
+[ "$verdict" = PASS ]

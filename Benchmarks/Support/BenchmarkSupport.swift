@@ -32,3 +32,38 @@ public func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1_048_576
     #endif
 }
+
+/// The lines a benchmark's figures must stay within, checked after every figure is printed.
+///
+/// A figure that misses its line prints `FAIL` but does not stop the program, so one slow
+/// phase never hides the others; `finish()` exits 1 when any figure missed.
+public struct BenchmarkTargets {
+    private var missed: [String] = []
+
+    public init() {}
+
+    /// Prints `name: value unit (target <= limit unit): PASS|FAIL` and remembers a miss.
+    public mutating func atMost(_ name: String, _ value: Double, _ limit: Double, unit: String) {
+        let passed = value <= limit
+        if !passed { missed.append(name) }
+        print("target \(name): \(rounded(value)) \(unit) (<= \(rounded(limit)) \(unit)): \(passed ? "PASS" : "FAIL")")
+    }
+
+    /// Prints `name (must hold): PASS|FAIL` and remembers a miss.
+    public mutating func holds(_ name: String, _ condition: Bool) {
+        if !condition { missed.append(name) }
+        print("target \(name): \(condition ? "PASS" : "FAIL")")
+    }
+
+    /// Exits 1 when any target was missed, naming them on stderr; returns otherwise.
+    public func finish() {
+        guard !missed.isEmpty else { return }
+        let bytes = Array("missed: \(missed.joined(separator: ", "))\n".utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        exit(1)
+    }
+
+    private func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every benchmark (make bench), each to the end even when an earlier one missed its
+# line, then names the ones that missed and exits 1 if any did.
+#
+#   scripts/bench.sh   (after make release and make venv)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-.venv/bin/python}
+
+benchmarks=(
+  "render:$python scripts/bench-render.py"
+  "lint:scripts/bench-lint.sh .build/release/kubegrid"
+  "scheduler:.build/release/SchedulerBenchmark"
+  "simulation:.build/release/SimulationBenchmark"
+)
+missed=()
+for entry in "${benchmarks[@]}"; do
+  name=${entry%%:*} command=${entry#*:}
+  echo "== $name: $command"
+  $command || missed+=("$name")
+  echo
+done
+if [ ${#missed[@]} -gt 0 ]; then
+  echo "benchmarks that missed a line: ${missed[*]}"
+  exit 1
+fi
+echo "every benchmark met its lines"
