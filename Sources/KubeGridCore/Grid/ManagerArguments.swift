@@ -1,5 +1,5 @@
 /// The arguments of a Management Pod's container (`component=manager`).
-public struct ManagerArguments: Sendable, Hashable {
+public struct ManagerArguments: EntrypointRole, Hashable {
     /// The ZooKeeper ensemble size (`managerReplicas=`).
     public var replicas: Int?
     /// The JVM heap (`java.heap=`).
@@ -9,31 +9,13 @@ public struct ManagerArguments: Sendable, Hashable {
     /// The manager's full name (`full.name=`), which Spaces find it by (`manager.name=`).
     public var fullName: String?
 
-    /// The keys a manager reads.
-    public static let keys: Set<GridArgument> = [.component, .managerReplicas, .javaHeap, .releaseNamespace, .fullName]
+    public static let unset = ManagerArguments()
+    public static let component = GridArgument.Component.manager
 
-    public init(replicas: Int? = nil, javaHeap: String? = nil, releaseNamespace: String? = nil, fullName: String? = nil) {
-        self.replicas = replicas
-        self.javaHeap = javaHeap
-        self.releaseNamespace = releaseNamespace
-        self.fullName = fullName
-    }
-
-    /// Reads the settings of parsed arguments; absent or unreadable values stay nil.
-    public init(_ arguments: EntrypointArguments) {
-        self.init(
-            replicas: arguments.integer(.managerReplicas), javaHeap: arguments[.javaHeap],
-            releaseNamespace: arguments[.releaseNamespace], fullName: arguments[.fullName])
-    }
-
-    /// The arguments, in the order the chart writes them.
-    public var arguments: EntrypointArguments {
-        var arguments = EntrypointArguments()
-        arguments.append(.component, GridArgument.Component.manager.rawValue)
-        arguments.append(.managerReplicas, replicas)
-        arguments.append(.javaHeap, javaHeap)
-        arguments.append(.releaseNamespace, releaseNamespace)
-        arguments.append(.fullName, fullName)
-        return arguments
+    public static var fields: [GridArgumentField<Self>] {
+        [
+            .integer(.managerReplicas, \.replicas), .text(.javaHeap, \.javaHeap),
+            .text(.releaseNamespace, \.releaseNamespace), .text(.fullName, \.fullName),
+        ]
     }
 }

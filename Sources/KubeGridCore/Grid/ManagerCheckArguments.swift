@@ -1,6 +1,6 @@
 /// The arguments of the `check-manager-ready` init container (`component=init`): it waits
 /// for the manager's REST API before the Space instance starts.
-public struct ManagerCheckArguments: Sendable, Hashable {
+public struct ManagerCheckArguments: EntrypointRole, Hashable {
     /// The name the charts give the init container; a container so named is a check even
     /// without `component=init`.
     public static let containerName = "check-manager-ready"
@@ -12,20 +12,14 @@ public struct ManagerCheckArguments: Sendable, Hashable {
     /// How long it waits before it gives up and exits (`manager.discoveryTimeoutSeconds=`).
     public var discoveryTimeoutSeconds: Int?
 
-    /// The keys the check reads.
-    public static let keys: Set<GridArgument> = [.component, .managerName, .managerAPIPort, .managerDiscoveryTimeoutSeconds]
+    public static let unset = ManagerCheckArguments()
+    public static let component = GridArgument.Component.`init`
 
-    public init(managerName: String? = nil, apiPort: Int? = nil, discoveryTimeoutSeconds: Int? = nil) {
-        self.managerName = managerName
-        self.apiPort = apiPort
-        self.discoveryTimeoutSeconds = discoveryTimeoutSeconds
-    }
-
-    /// Reads the settings of parsed arguments; absent or unreadable values stay nil.
-    public init(_ arguments: EntrypointArguments) {
-        self.init(
-            managerName: arguments[.managerName], apiPort: arguments.integer(.managerAPIPort),
-            discoveryTimeoutSeconds: arguments.integer(.managerDiscoveryTimeoutSeconds))
+    public static var fields: [GridArgumentField<Self>] {
+        [
+            .text(.managerName, \.managerName), .integer(.managerAPIPort, \.apiPort),
+            .integer(.managerDiscoveryTimeoutSeconds, \.discoveryTimeoutSeconds),
+        ]
     }
 
     /// The check a container performs: `component=init` or the chart's container name,
@@ -41,14 +35,4 @@ public struct ManagerCheckArguments: Sendable, Hashable {
     public var effectiveAPIPort: Int { apiPort ?? GridDefaults.managerAPIPort }
     /// The time it waits, or the image's default.
     public var effectiveTimeoutSeconds: Int { discoveryTimeoutSeconds ?? GridDefaults.managerDiscoveryTimeoutSeconds }
-
-    /// The arguments, in the order the chart writes them.
-    public var arguments: EntrypointArguments {
-        var arguments = EntrypointArguments()
-        arguments.append(.component, GridArgument.Component.`init`.rawValue)
-        arguments.append(.managerName, managerName)
-        arguments.append(.managerAPIPort, apiPort)
-        arguments.append(.managerDiscoveryTimeoutSeconds, discoveryTimeoutSeconds)
-        return arguments
-    }
 }

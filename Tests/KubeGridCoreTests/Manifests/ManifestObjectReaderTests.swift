@@ -61,15 +61,16 @@ import Testing
 
     @Test func problemsArePlacedAtTheOffendingFieldWithoutAskingForPositions() throws {
         let text = """
+            kind: List
             apiVersion: v1
-            kind: Service
-            metadata: {name: a}
-            ---
-            apiVersion: apps/v1
-            kind: StatefulSet
-            metadata: {name: b}
-            spec:
-              replicas: two
+            items:
+            - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}
+            - apiVersion: apps/v1
+              kind: StatefulSet
+              metadata: {name: b}
+              spec:
+                selector: {}
+                replicas: two
             ---
             just text
             """
@@ -79,7 +80,7 @@ import Testing
         let invalid = read.problems[0]
         #expect(invalid.title == "StatefulSet b")
         #expect(invalid.field == ValuePath(dotted: "spec.replicas"))
-        #expect(invalid.position.description == "bad.yaml:9:3")
+        #expect(invalid.position.description == "bad.yaml:10:5")
         guard case .notAnObject(let found) = read.problems[1].reason else {
             Issue.record("expected a scalar document to be no object")
             return
