@@ -4,6 +4,8 @@
 public enum KubernetesLimits {
     /// The API server's default `--service-node-port-range`.
     public static let nodePortRange = 30000...32767
+    /// `30000–32767`, as rule documentation writes the range.
+    public static var nodePortRangeText: String { "\(nodePortRange.lowerBound)–\(nodePortRange.upperBound)" }
     /// The longest DNS-1123 label, label name or label value: Service names among them.
     public static let labelLength = KubernetesNames.labelLimit
     /// The longest StatefulSet name whose pods can be created: the controller adds
