@@ -33,18 +33,20 @@ public struct ManifestBundle: Sendable {
 
     /// Reads every source with the shared ``ManifestObjectReader`` (`kind: List` documents
     /// are opened up) and sorts the objects by kind; the first object that cannot be read
-    /// stops the simulation, named by file, line and field.
+    /// stops the simulation, named by file, line and field, before a later file is read.
     public static func read(_ sources: [ManifestSource]) throws(SimulationInputError) -> ManifestBundle {
-        let read: ManifestObjectReader.Read
-        do {
-            read = try ManifestObjectReader.read(sources)
-        } catch {
-            throw .unreadable(error)
-        }
-        if let problem = read.problems.first { throw SimulationInputError(problem) }
         var bundle = ManifestBundle()
-        bundle.sourceNames = sources.map(\.name)
-        for object in read.objects { bundle.add(object) }
+        for source in sources {
+            bundle.sourceNames.append(source.name)
+            let read: ManifestObjectReader.Read
+            do {
+                read = try ManifestObjectReader.read([source])
+            } catch {
+                throw .unreadable(error)
+            }
+            if let problem = read.problems.first { throw SimulationInputError(problem) }
+            for object in read.objects { bundle.add(object) }
+        }
         return bundle
     }
 
