@@ -5,9 +5,9 @@ import OrderedCollections
 /// and whether it is reachable.
 public struct ClusterNode: Sendable {
     /// The label kube-scheduler and the charts' anti-affinity use for one node.
-    public static let hostnameLabel = "kubernetes.io/hostname"
+    public static let hostnameLabel = KubernetesLimits.hostnameTopologyKey
     /// The label for a node's zone.
-    public static let zoneLabel = "topology.kubernetes.io/zone"
+    public static let zoneLabel = KubernetesLimits.zoneTopologyKey
 
     /// Whether the node's kubelet is talking to the control plane.
     public enum Condition: String, Sendable {

@@ -55,8 +55,8 @@ extension World {
         let name = "\(entry.name)-\(ordinal)"
         var labels = template.metadata.labels
         labels["controller-revision-hash"] = "\(entry.name)-rev\(entry.revision)"
-        labels["statefulset.kubernetes.io/pod-name"] = name
-        labels["apps.kubernetes.io/pod-index"] = String(ordinal)
+        labels[GridLabels.podName] = name
+        labels[GridLabels.podIndex] = String(ordinal)
         let pod = Pod(
             uid: newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)

@@ -1,9 +1,8 @@
 import KubeGridCore
 
-/// What a pod is to the grid, recognised the way the GigaSpaces image's entrypoint does:
-/// from the container's `key=value` arguments (`component=manager`, `component=pu`,
-/// `partitions=`, `partitionId=`, `ha=`, `lrmi.port=`, …), with the pod's `component`
-/// label as a fallback.
+/// What a pod is to the grid, as ``GridMember/recognise(containerArgs:labels:)`` reads its
+/// StatefulSet's template (the arguments first, then the component labels), with the
+/// settings the simulation needs filled in from the StatefulSet where an argument is absent.
 public enum GridRole: Sendable, Hashable {
     /// A Management Pod: Lookup Service, REST Manager, ZooKeeper member.
     case manager(ManagerRole)
@@ -15,25 +14,16 @@ public enum GridRole: Sendable, Hashable {
     /// The role of the pods of `statefulSet`.
     static func of(_ statefulSet: StatefulSet) -> GridRole {
         let template = statefulSet.spec.template
-        let labels = template.metadata.labels
-        let name = statefulSet.metadata.name
-        for container in template.spec.containers {
-            let args = Arguments(container.args)
-            switch args["component"] {
-            case "manager":
-                return .manager(ManagerRole(args: args, statefulSet: statefulSet))
-            case "pu":
-                return .spaceInstance(SpaceRole(args: args, statefulSetName: name, container: container))
-            default:
-                continue
-            }
-        }
-        switch labels["component"] {
-        case "manager": return .manager(ManagerRole(args: Arguments([]), statefulSet: statefulSet))
-        case "space":
-            let container = template.spec.containers.first ?? Container(name: "")
-            return .spaceInstance(SpaceRole(args: Arguments(container.args), statefulSetName: name, container: container))
-        default: return .other
+        let containers = template.spec.containers
+        let recognised = GridMember.recognise(containerArgs: containers.map(\.args), labels: template.metadata.labels)
+        switch recognised.member {
+        case .manager(let arguments):
+            return .manager(ManagerRole(arguments, statefulSet: statefulSet))
+        case .spaceInstance(let arguments):
+            let container = recognised.container.map { containers[$0] } ?? Container(name: "")
+            return .spaceInstance(SpaceRole(arguments, statefulSetName: statefulSet.metadata.name, container: container))
+        case .other:
+            return .other
         }
     }
 }
@@ -45,9 +35,9 @@ public struct ManagerRole: Sendable, Hashable {
     /// The ZooKeeper ensemble size (`managerReplicas=`, else the StatefulSet's replicas).
     public var ensembleSize: Int
 
-    init(args: Arguments, statefulSet: StatefulSet) {
-        fullName = args["full.name"] ?? statefulSet.metadata.name
-        ensembleSize = args["managerReplicas"].flatMap { Int($0) } ?? statefulSet.spec.effectiveReplicas
+    init(_ arguments: ManagerArguments, statefulSet: StatefulSet) {
+        fullName = arguments.fullName ?? statefulSet.metadata.name
+        ensembleSize = arguments.replicas ?? statefulSet.spec.effectiveReplicas
     }
 }
 
@@ -63,19 +53,19 @@ public struct SpaceRole: Sendable, Hashable {
     public var partitionId: Int?
     /// Whether each partition has a backup (`ha=`).
     public var ha: Bool
-    /// The port LRMI (remote calls) listens on (`lrmi.port=`, default 8200).
+    /// The port LRMI (remote calls) listens on (`lrmi.port=`, else the `lrmi` container port,
+    /// else the image's default).
     public var lrmiPort: Int
     /// Whether the instance registers an externally reachable address (`external.lrmi.enabled=true`).
     public var externalLRMI: Bool
 
-    init(args: Arguments, statefulSetName: String, container: Container) {
-        partitions = args["partitions"].flatMap { Int($0) }
-        partitionId = args["partitionId"].flatMap { Int($0) }
-        ha = args["ha"] == "true"
-        managerName = args["manager.name"]
-        let containerPort = container.ports.first { $0.name == "lrmi" }?.containerPort
-        lrmiPort = args["lrmi.port"].flatMap { Int($0) } ?? containerPort ?? 8200
-        externalLRMI = args["external.lrmi.enabled"] == "true"
+    init(_ arguments: SpaceInstanceArguments, statefulSetName: String, container: Container) {
+        partitions = arguments.partitions
+        partitionId = arguments.partitionId
+        ha = arguments.hasBackups
+        managerName = arguments.managerName
+        lrmiPort = arguments.lrmiPort(containerPort: container.ports.first { $0.name == "lrmi" }?.containerPort)
+        externalLRMI = arguments.externalLRMI
         if let partitionId, statefulSetName.hasSuffix("-\(partitionId)") {
             spaceName = String(statefulSetName.dropLast("-\(partitionId)".count))
         } else {
@@ -88,34 +78,18 @@ public struct SpaceRole: Sendable, Hashable {
 public struct ManagerCheck: Sendable, Hashable {
     /// The manager's full name (`manager.name=`).
     public var managerName: String
-    /// The REST API port (`manager.ports.api=`, default 8090).
+    /// The REST API port (`manager.ports.api=`, else the image's default).
     public var apiPort: Int
-    /// How long it waits before it gives up and exits (`manager.discoveryTimeoutSeconds=`, default 60).
+    /// How long it waits before it gives up and exits (`manager.discoveryTimeoutSeconds=`,
+    /// else the image's default).
     public var timeoutSeconds: Int
 
     /// The check an init container performs, or nil when it is not one.
     static func of(_ container: Container) -> ManagerCheck? {
-        let args = Arguments(container.args)
-        guard args["component"] == "init" || container.name == "check-manager-ready",
-            let managerName = args["manager.name"]
+        guard let check = ManagerCheckArguments.of(containerName: container.name, args: container.args),
+            let managerName = check.managerName
         else { return nil }
         return ManagerCheck(
-            managerName: managerName, apiPort: args["manager.ports.api"].flatMap { Int($0) } ?? 8090,
-            timeoutSeconds: args["manager.discoveryTimeoutSeconds"].flatMap { Int($0) } ?? 60)
+            managerName: managerName, apiPort: check.effectiveAPIPort, timeoutSeconds: check.effectiveTimeoutSeconds)
     }
-}
-
-/// A container's `key=value` arguments; the first value of a key wins.
-struct Arguments: Sendable {
-    private var values: [String: String] = [:]
-
-    init(_ args: [String]) {
-        for argument in args {
-            guard let equals = argument.firstIndex(of: "=") else { continue }
-            let key = String(argument[..<equals])
-            if values[key] == nil { values[key] = String(argument[argument.index(after: equals)...]) }
-        }
-    }
-
-    subscript(key: String) -> String? { values[key] }
 }

@@ -15,6 +15,19 @@ public enum SimulationInputError: Error, Sendable, CustomStringConvertible {
     /// A Node's resource quantity cannot be read.
     case invalidNode(name: String, reason: String)
 
+    /// The error a manifest problem stops the simulation with: an invalid object at the line
+    /// of its offending field, anything else at the line its document starts.
+    init(_ problem: ManifestProblem) {
+        let start = problem.document.start.line
+        switch problem.reason {
+        case .invalidObject(let reason):
+            let line = reason.valuePath == nil ? start : problem.position.line
+            self = .invalidObject(source: problem.source, line: line, reason: reason, within: problem.prefix)
+        case .notAnObject(let found), .undecodable(let found):
+            self = .notAnObject(source: problem.source, line: start, found: found)
+        }
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let error):

@@ -19,7 +19,7 @@ extension World {
         do {
             let created = try network.create(service, key: key)
             services[key] = created
-            if let podName = service.spec.selector["statefulset.kubernetes.io/pod-name"],
+            if let podName = service.spec.selector[GridLabels.podName],
                 instanceServiceByPod["\(namespace)/\(podName)"] == nil
             {
                 instanceServiceByPod["\(namespace)/\(podName)"] = key

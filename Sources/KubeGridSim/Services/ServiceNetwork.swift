@@ -22,7 +22,7 @@ public struct ServiceNetwork: Sendable {
 
     /// Kubernetes' defaults, with the documentation address block 203.0.113.0/24 as the pool.
     public init(
-        clusterIPRange: IPv4Range = IPv4Range("10.96.0.0/12")!, nodePortRange: ClosedRange<Int> = 30000...32767,
+        clusterIPRange: IPv4Range = IPv4Range("10.96.0.0/12")!, nodePortRange: ClosedRange<Int> = KubernetesLimits.nodePortRange,
         loadBalancerPool: IPv4Range = IPv4Range("203.0.113.0/24")!, random: SeededRandom
     ) {
         self.clusterIPRange = clusterIPRange

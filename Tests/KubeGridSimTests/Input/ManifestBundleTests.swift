@@ -68,6 +68,18 @@ import Testing
         }
     }
 
+    @Test func aBadObjectStopsTheReadBeforeALaterFileIsParsed() {
+        let sources = [
+            ManifestSource(name: "first.yaml", text: "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: x}]}\n"),
+            ManifestSource(name: "second.yaml", text: "a: [unclosed\n"),
+        ]
+        #expect {
+            try ManifestBundle.read(sources)
+        } throws: { error in
+            "\(error)" == "first.yaml:4: spec.ports[0].port: expected an integer, got the string \"x\""
+        }
+    }
+
     @Test func aScalarDocumentIsNotAnObject() {
         #expect {
             try ManifestBundle.read([ManifestSource(name: "s.yaml", text: "just text\n")])

@@ -1,9 +1,9 @@
 /// Values declarations both InsightEdge charts share.
 enum CommonFields {
-    static let nodePortRange = 30000...32767
+    static let nodePortRange = KubernetesLimits.nodePortRange
     static let portRange = 1...65535
     static let serviceTypes = ["LoadBalancer", "NodePort", "ClusterIP"]
-    static let topologies = ["kubernetes.io/hostname", "topology.kubernetes.io/zone"]
+    static let topologies = [KubernetesLimits.hostnameTopologyKey, KubernetesLimits.zoneTopologyKey]
 
     static let nameOverride = ValueField(
         "nameOverride", .string, default: "", "Replaces the chart name in object names.")
@@ -26,7 +26,7 @@ enum CommonFields {
     static func antiAffinity(_ what: String) -> ValueField {
         ValueField("antiAffinity", .object([
             ValueField("enabled", .boolean, default: false, "Never place \(what) in the same topology domain."),
-            ValueField("topology", .string, default: "kubernetes.io/hostname",
+            ValueField("topology", .string, default: .string(KubernetesLimits.hostnameTopologyKey),
                        "Node label that defines the domain: `kubernetes.io/hostname` or `topology.kubernetes.io/zone`."),
         ]), "Required pod anti-affinity.")
     }

@@ -136,7 +136,7 @@ public struct ReleaseNaming: Sendable, Hashable {
 
     /// Helm's `trunc 63 | trimSuffix "-"`.
     private static func label(_ text: String) -> String {
-        var truncated = String(text.utf8.prefix(63)) ?? String(text.prefix(63))
+        var truncated = String(text.utf8.prefix(KubernetesLimits.labelLength)) ?? String(text.prefix(KubernetesLimits.labelLength))
         if truncated.hasSuffix("-") { truncated.removeLast() }
         return truncated
     }

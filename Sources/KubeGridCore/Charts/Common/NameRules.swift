@@ -2,9 +2,6 @@
 enum NameRules {
     /// Helm's limit for release names.
     static let releaseNameLimit = 53
-    /// StatefulSet names: Kubernetes adds `-<10-character hash>` in the
-    /// `controller-revision-hash` label, which must stay within 63 characters.
-    static let statefulSetNameLimit = 52
 
     static func releaseDiagnostics(_ release: String) -> [Diagnostic] {
         if release.isEmpty {
@@ -24,15 +21,15 @@ enum NameRules {
     /// Checks the longest names a chart will create.
     static func objectNameDiagnostics(statefulSet: String, service: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if statefulSet.utf8.count > statefulSetNameLimit {
+        if statefulSet.utf8.count > KubernetesLimits.statefulSetNameLength {
             diagnostics.append(Diagnostic(
                 .error, rule: "KG111", path: nil,
-                "StatefulSet name \"\(statefulSet)\" is \(statefulSet.utf8.count) characters; at most \(statefulSetNameLimit) fit Kubernetes' controller-revision-hash label; shorten the release name or set fullnameOverride"))
+                "StatefulSet name \"\(statefulSet)\" is \(statefulSet.utf8.count) characters; at most \(KubernetesLimits.statefulSetNameLength) fit Kubernetes' controller-revision-hash label; shorten the release name or set fullnameOverride"))
         }
-        if service.utf8.count > KubernetesNames.labelLimit {
+        if service.utf8.count > KubernetesLimits.labelLength {
             diagnostics.append(Diagnostic(
                 .error, rule: "KG111", path: nil,
-                "Service name \"\(service)\" is \(service.utf8.count) characters; Kubernetes allows at most \(KubernetesNames.labelLimit); shorten the release name or set fullnameOverride"))
+                "Service name \"\(service)\" is \(service.utf8.count) characters; Kubernetes allows at most \(KubernetesLimits.labelLength); shorten the release name or set fullnameOverride"))
         }
         return diagnostics
     }

@@ -21,7 +21,7 @@ struct NodePortPlanner {
         var end: Int { start + count - 1 }
     }
 
-    static let range = CommonFields.nodePortRange
+    static let range = KubernetesLimits.nodePortRange
 
     static func diagnostics(claims: [Claim], block: Block?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -7,18 +7,18 @@ enum PodBuilding {
 
     /// The labels of every object and pod template (charts.md, "Names").
     static func labels(
-        _ naming: ReleaseNaming, component: String, selectorId: String, partitionId: Int? = nil
+        _ naming: ReleaseNaming, component: GridLabels.Component, selectorId: String, partitionId: Int? = nil
     ) -> OrderedDictionary<String, String> {
         var labels: OrderedDictionary<String, String> = [
-            "app.kubernetes.io/name": naming.name,
-            "app.kubernetes.io/instance": naming.release,
-            "app.kubernetes.io/component": component,
-            "app": naming.name,
-            "release": naming.release,
-            "component": component,
-            "selectorId": selectorId,
+            GridLabels.name: naming.name,
+            GridLabels.instance: naming.release,
+            GridLabels.component: component.rawValue,
+            GridLabels.legacyApp: naming.name,
+            GridLabels.legacyRelease: naming.release,
+            GridLabels.legacyComponent: component.rawValue,
+            GridLabels.selectorId: selectorId,
         ]
-        if let partitionId { labels["partitionId"] = String(partitionId) }
+        if let partitionId { labels[GridLabels.partitionId] = String(partitionId) }
         return labels
     }
 
@@ -34,7 +34,7 @@ enum PodBuilding {
         guard settings.enabled else { return nil }
         let term = PodAffinityTerm(
             labelSelector: LabelSelector(matchExpressions: [
-                LabelSelectorRequirement(key: "selectorId", operator: .in, values: [selectorId])
+                LabelSelectorRequirement(key: GridLabels.selectorId, operator: .in, values: [selectorId])
             ]),
             topologyKey: settings.topology)
         return Affinity(podAntiAffinity: PodAffinity(required: [term]))

@@ -11,9 +11,9 @@ struct ManagerObjects: Sendable {
     var headlessServiceName: String { "\(fullname)-hs" }
     var clientServiceName: String { "\(fullname)-service" }
     private var labels: OrderedDictionary<String, String> {
-        PodBuilding.labels(naming, component: "manager", selectorId: fullname)
+        PodBuilding.labels(naming, component: .manager, selectorId: fullname)
     }
-    private var selector: OrderedDictionary<String, String> { ["selectorId": fullname] }
+    private var selector: OrderedDictionary<String, String> { [GridLabels.selectorId: fullname] }
 
     var templates: [RenderedTemplate] {
         var templates = [
@@ -87,13 +87,10 @@ struct ManagerObjects: Sendable {
             image: values.pod.image.reference,
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
-            args: [
-                "component=manager",
-                "managerReplicas=\(values.replicas)",
-                "java.heap=\(values.pod.java.heap)",
-                "release.namespace=\(naming.namespace)",
-                "full.name=\(fullname)",
-            ],
+            args: ManagerArguments(
+                replicas: values.replicas, javaHeap: values.pod.java.heap, releaseNamespace: naming.namespace,
+                fullName: fullname
+            ).arguments.list,
             env: [
                 EnvVar(name: "GS_MANAGER_SERVERS", value: managerServers),
                 EnvVar(name: "GS_LICENSE", value: values.pod.license),

@@ -11,7 +11,7 @@ enum ManagerSchema {
             ValueField("type", .enumeration(CommonFields.serviceTypes), default: "LoadBalancer",
                        "How clients outside the cluster reach the manager: LoadBalancer, NodePort or ClusterIP."),
             ValueField("api", .object([
-                CommonFields.port("port", 8090, "REST Manager API port."),
+                CommonFields.port("port", GridDefaults.managerAPIPort, "REST Manager API port."),
                 CommonFields.nodePort("Node port of the REST API (NodePort and LoadBalancer only)."),
             ]), "The REST Manager API."),
             ValueField("lus", .object([
@@ -21,7 +21,7 @@ enum ManagerSchema {
             ]), "The Lookup Service (LUS), where clients discover Spaces."),
             ValueField("lrmi", .object([
                 ValueField("enabled", .boolean, default: true, "Expose the LRMI port."),
-                CommonFields.port("port", 8200, "LRMI port."),
+                CommonFields.port("port", GridDefaults.lrmiPort, "LRMI port."),
                 CommonFields.nodePort("Node port of LRMI."),
             ]), "LRMI, GigaSpaces' remoting protocol."),
         ]), "The manager's client-facing Service."),

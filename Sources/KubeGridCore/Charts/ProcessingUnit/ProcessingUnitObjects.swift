@@ -67,16 +67,19 @@ struct ProcessingUnitObjects: Sendable {
     }
 
     private func labels(_ index: Int) -> OrderedDictionary<String, String> {
-        PodBuilding.labels(naming, component: "space", selectorId: statefulSetName(index), partitionId: partition(index))
+        PodBuilding.labels(naming, component: .space, selectorId: statefulSetName(index), partitionId: partition(index))
     }
 
     func headlessService() -> Service {
         Service(
             metadata: PodBuilding.metadata(
-                headlessServiceName, naming, labels: PodBuilding.labels(naming, component: "space", selectorId: fullname)),
+                headlessServiceName, naming, labels: PodBuilding.labels(naming, component: .space, selectorId: fullname)),
             spec: ServiceSpec(
                 clusterIP: "None",
-                selector: ["app": naming.name, "release": naming.release, "component": "space"],
+                selector: [
+                    GridLabels.legacyApp: naming.name, GridLabels.legacyRelease: naming.release,
+                    GridLabels.legacyComponent: GridLabels.Component.space.rawValue,
+                ],
                 ports: [ServicePort(name: "lrmi", port: values.lrmiPort, targetPort: "lrmi")]))
     }
 
@@ -86,7 +89,7 @@ struct ProcessingUnitObjects: Sendable {
             metadata: PodBuilding.metadata(instanceServiceName(serviceIndex), naming, labels: labels(set)),
             spec: ServiceSpec(
                 type: ServiceType(rawValue: values.serviceType.rawValue),
-                selector: ["statefulset.kubernetes.io/pod-name": "\(statefulSetName(set))-\(ordinal)"],
+                selector: [GridLabels.podName: "\(statefulSetName(set))-\(ordinal)"],
                 ports: [
                     ServicePort(
                         name: "lrmi", port: values.lrmiPort, targetPort: "lrmi",
@@ -98,7 +101,7 @@ struct ProcessingUnitObjects: Sendable {
         PodDisruptionBudget(
             metadata: PodBuilding.metadata(statefulSetName(index), naming, labels: labels(index)),
             spec: PodDisruptionBudgetSpec(
-                maxUnavailable: 1, selector: LabelSelector(matchLabels: ["selectorId": statefulSetName(index)])))
+                maxUnavailable: 1, selector: LabelSelector(matchLabels: [GridLabels.selectorId: statefulSetName(index)])))
     }
 
     func statefulSet(_ index: Int) -> StatefulSet {
@@ -110,7 +113,7 @@ struct ProcessingUnitObjects: Sendable {
             spec: StatefulSetSpec(
                 replicas: replicasPerStatefulSet,
                 serviceName: headlessServiceName,
-                selector: LabelSelector(matchLabels: ["selectorId": name]),
+                selector: LabelSelector(matchLabels: [GridLabels.selectorId: name]),
                 updateStrategy: StatefulSetUpdateStrategy(type: .rollingUpdate),
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: labels(index)),
@@ -126,37 +129,37 @@ struct ProcessingUnitObjects: Sendable {
     /// Waits for the manager's REST API before the Space instance starts.
     private var managerCheck: Container {
         Container(
-            name: "check-manager-ready",
+            name: ManagerCheckArguments.containerName,
             image: values.pod.image.reference,
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
-            args: [
-                "component=init",
-                "manager.name=\(managerFullname)",
-                "manager.ports.api=\(values.managerAPIPort)",
-                "manager.discoveryTimeoutSeconds=\(values.managerDiscoveryTimeoutSeconds)",
-            ])
+            args: ManagerCheckArguments(
+                managerName: managerFullname, apiPort: values.managerAPIPort,
+                discoveryTimeoutSeconds: values.managerDiscoveryTimeoutSeconds
+            ).arguments.list)
     }
 
     private func spaceContainer(partition: Int?, mountsVolume: Bool) -> Container {
-        var args = ["component=pu", "name=\(naming.release)"]
+        var arguments = SpaceInstanceArguments(
+            name: naming.release, license: values.pod.license, schema: values.schema, javaHeap: values.pod.java.heap,
+            managerName: managerFullname, resourceURL: values.resourceUrl, properties: values.properties)
         if let partitions = values.partitions, let partition {
-            args += ["partitions=\(partitions)", "ha=\(values.ha)", "partitionId=\(partition)"]
+            arguments.partitions = partitions
+            arguments.ha = values.ha
+            arguments.partitionId = partition
         } else {
-            args += ["instances=\(replicasPerStatefulSet)"]
+            arguments.instances = replicasPerStatefulSet
         }
-        args.append("license=\(values.pod.license)")
-        if let schema = values.schema { args.append("schema=\(schema)") }
-        args += ["java.heap=\(values.pod.java.heap)", "manager.name=\(managerFullname)"]
-        if let url = values.resourceUrl { args.append("pu.resourceUrl=\(url)") }
-        if let properties = values.properties { args.append("pu.properties=\(properties)") }
-        if values.lrmiEnabled { args += ["external.lrmi.enabled=true", "lrmi.port=\(values.lrmiPort)"] }
+        if values.lrmiEnabled {
+            arguments.externalLRMI = true
+            arguments.lrmiPort = values.lrmiPort
+        }
         return Container(
             name: "pu-container",
             image: values.pod.image.reference,
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
-            args: args,
+            args: arguments.arguments.list,
             env: [EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
             ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
             resources: PodBuilding.resources(values.pod.resources),

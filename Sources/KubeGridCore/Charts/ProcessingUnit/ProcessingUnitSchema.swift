@@ -19,7 +19,7 @@ enum ProcessingUnitSchema {
                        "Type of the per-instance Services: LoadBalancer, NodePort or ClusterIP."),
             ValueField("lrmi", .object([
                 ValueField("enabled", .boolean, default: false, "One Service per Space instance, for remote clients."),
-                CommonFields.port("port", 8200, "LRMI port of each Space instance."),
+                CommonFields.port("port", GridDefaults.lrmiPort, "LRMI port of each Space instance."),
                 ValueField("initialNodePort", .integer(CommonFields.nodePortRange), default: nil,
                            aliases: ["InitialNodePort"],
                            "First of a sequential block of node ports, one per instance Service."),
@@ -48,9 +48,9 @@ enum ProcessingUnitSchema {
             ValueField("name", .string, default: nil,
                        "Release name of the manager to use (default: this release's own name)."),
             ValueField("ports", .object([
-                CommonFields.port("api", 8090, "REST Manager API port of that manager."),
+                CommonFields.port("api", GridDefaults.managerAPIPort, "REST Manager API port of that manager."),
             ]), "Ports of the manager."),
-            ValueField("discoveryTimeoutSeconds", .integer(1...3600), default: 60,
+            ValueField("discoveryTimeoutSeconds", .integer(1...3600), default: .int(GridDefaults.managerDiscoveryTimeoutSeconds),
                        "How long a Space instance waits for the manager before it restarts."),
         ]), "The manager this Space registers with."),
         ValueField("podDisruptionBudget", .object([

@@ -3,9 +3,9 @@ extension RuleCatalogue {
     static let manifestRules: [LintRule] = [
         LintRule(
             "KG201", "node-port-range", .error, .manifests,
-            title: "A node port outside 30000–32767, or on a ClusterIP Service",
-            help: "Use a node port within 30000–32767 on a NodePort or LoadBalancer Service, or leave it out.",
-            documentation: "Kubernetes allocates node ports from 30000–32767 by default and rejects others, and a ClusterIP Service cannot have one."),
+            title: "A node port outside \(KubernetesLimits.nodePortRangeText), or on a ClusterIP Service",
+            help: "Use a node port within \(KubernetesLimits.nodePortRangeText) on a NodePort or LoadBalancer Service, or leave it out.",
+            documentation: "Kubernetes allocates node ports from \(KubernetesLimits.nodePortRangeText) by default and rejects others, and a ClusterIP Service cannot have one."),
         LintRule(
             "KG202", "node-port-conflict", .error, .manifests,
             title: "Two Services ask for the same node port",
@@ -29,18 +29,18 @@ extension RuleCatalogue {
         LintRule(
             "KG206", "invalid-name", .error, .manifests,
             title: "An object name Kubernetes rejects",
-            help: "Use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.",
+            help: "Use lowercase letters, digits and '-', starting and ending with a letter or digit, at most \(KubernetesLimits.labelLength) characters.",
             documentation: "Services need DNS-1035 labels, StatefulSets DNS-1123 labels (their pods are named after them), other objects DNS-1123 subdomains of at most 253 characters."),
         LintRule(
             "KG207", "statefulset-name-too-long", .error, .manifests,
-            title: "A StatefulSet name longer than 52 characters",
+            title: "A StatefulSet name longer than \(KubernetesLimits.statefulSetNameLength) characters",
             help: "Shorten the release name or set fullnameOverride.",
-            documentation: "Kubernetes adds a controller-revision-hash label of <name>-<10 characters> to every pod; past 52 characters that label exceeds 63 and the pods are never created."),
+            documentation: "Kubernetes adds a controller-revision-hash label of <name>-<10 characters> to every pod; past \(KubernetesLimits.statefulSetNameLength) characters that label exceeds \(KubernetesLimits.labelLength) and the pods are never created."),
         LintRule(
             "KG208", "invalid-label", .error, .manifests,
             title: "A label key or value Kubernetes rejects",
-            help: "Keep label values to 63 characters of letters, digits, '-', '_' and '.', starting and ending alphanumeric.",
-            documentation: "Label names are an optional DNS subdomain prefix and a name of at most 63 characters; values at most 63 characters. Selectors are held to the same limits."),
+            help: "Keep label values to \(KubernetesLimits.labelLength) characters of letters, digits, '-', '_' and '.', starting and ending alphanumeric.",
+            documentation: "Label names are an optional DNS subdomain prefix and a name of at most \(KubernetesLimits.labelLength) characters; values at most \(KubernetesLimits.labelLength) characters. Selectors are held to the same limits."),
         LintRule(
             "KG209", "partition-anti-affinity", .warning, .manifests,
             title: "An HA partition or manager set without required pod anti-affinity",

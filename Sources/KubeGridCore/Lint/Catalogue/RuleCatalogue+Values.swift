@@ -72,9 +72,9 @@ extension RuleCatalogue {
             documentation: "A ClusterIP Service opens no port on the nodes; Kubernetes rejects a nodePort on it."),
         LintRule(
             "KG107", "node-port-block-overflow", .error, .values,
-            title: "The sequential node-port block runs past 32767",
+            title: "The sequential node-port block runs past \(KubernetesLimits.nodePortRange.upperBound)",
             help: "Lower service.lrmi.initialNodePort to the largest value the message gives.",
-            documentation: "Instance Services get initialNodePort, initialNodePort+1, … in creation order; the last one must stay within 30000–32767."),
+            documentation: "Instance Services get initialNodePort, initialNodePort+1, … in creation order; the last one must stay within \(KubernetesLimits.nodePortRangeText)."),
         LintRule(
             "KG108", "node-port-collision", .error, .values,
             title: "Two Services of a release ask for the same node port",
@@ -94,6 +94,6 @@ extension RuleCatalogue {
             "KG111", "name-too-long", .error, .values,
             title: "An object name the chart builds is too long",
             help: "Shorten the release name or set fullnameOverride.",
-            documentation: "StatefulSet names are limited to 52 characters (Kubernetes appends a hash in the controller-revision-hash label) and Service names to 63."),
+            documentation: "StatefulSet names are limited to \(KubernetesLimits.statefulSetNameLength) characters (Kubernetes appends a hash in the controller-revision-hash label) and Service names to \(KubernetesLimits.labelLength)."),
     ]
 }

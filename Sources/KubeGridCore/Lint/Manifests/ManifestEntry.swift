@@ -4,8 +4,8 @@ import OrderedCollections
 struct ManifestEntry: Sendable {
     /// Where an object was read or rendered.
     enum Origin: Sendable {
-        /// A document of a manifest file; `prefix` leads to the object inside a `List`.
-        case document(YAMLDocument, prefix: ValuePath)
+        /// An object of a manifest file, with its document and its place inside a `List`.
+        case document(ManifestObject)
         /// An object `kubegrid` rendered from a chart, by template (`insightedge/charts/pu/templates/…`).
         case rendered(template: String)
     }
@@ -32,8 +32,8 @@ struct ManifestEntry: Sendable {
 
     /// Where the field at `path` (from the object's root) was written, for a file.
     func location(of path: ValuePath) -> LintLocation? {
-        guard case .document(let document, let prefix) = origin else { return nil }
-        return LintLocation(document.position(of: prefix.appending(path)))
+        guard case .document(let read) = origin else { return nil }
+        return LintLocation(read.position(of: path))
     }
 
     /// `b.yaml:14:15`, or the template an object was rendered from.

@@ -102,10 +102,10 @@ struct ManifestSet: Sendable {
         var best: [Int]?
         for (key, value) in selector {
             let found: [Int]
-            if key == PodGroup.podNameLabel {
+            if key == GridLabels.podName {
                 guard let dash = value.lastIndex(of: "-") else { return [] }
                 found = groupsByStatefulSet[String(value[..<dash])] ?? []
-            } else if key == PodGroup.podIndexLabel {
+            } else if key == GridLabels.podIndex {
                 continue
             } else {
                 found = groupsByLabel[Self.labelKey(key, value)] ?? []

@@ -10,11 +10,13 @@ struct PodGroup: Sendable {
         var hasMemoryLimit: Bool
         var hasReadinessProbe: Bool
         var isInit: Bool
+        /// The container's `args`, which name its grid role.
+        var args: [String]
         /// The container's path from the object's root.
         var path: ValuePath
     }
 
-    /// What a GigaSpaces workload is, read from its pod labels.
+    /// What a GigaSpaces workload is, read by ``GridMember/recognise(containerArgs:labels:)``.
     enum GridRole: Sendable {
         /// A partition of a Space: a primary and, with `ha`, a backup.
         case partition
@@ -37,15 +39,15 @@ struct PodGroup: Sendable {
     var replicas: Int
     var containers: [ContainerInfo]
 
-    static let podNameLabel = "statefulset.kubernetes.io/pod-name"
-    static let podIndexLabel = "apps.kubernetes.io/pod-index"
-
+    /// A Space is partitioned when its arguments (`partitionId=`) or its labels
+    /// (`partitionId`) say so.
     var role: GridRole {
-        let component = labels["app.kubernetes.io/component"] ?? labels["component"]
-        switch component {
-        case "space": return labels["partitionId"] != nil ? .partition : .replicatedSpace
-        case "manager": return .manager
-        default: return .none
+        let args = containers.filter { !$0.isInit }.map(\.args)
+        switch GridMember.recognise(containerArgs: args, labels: labels).member {
+        case .spaceInstance(let arguments):
+            return arguments.partitionId != nil || labels[GridLabels.partitionId] != nil ? .partition : .replicatedSpace
+        case .manager: return .manager
+        case .other: return .none
         }
     }
 
@@ -55,10 +57,10 @@ struct PodGroup: Sendable {
         var chosen: Int?
         for (key, value) in selector {
             switch key {
-            case Self.podNameLabel where statefulSetName != nil:
+            case GridLabels.podName where statefulSetName != nil:
                 guard let index = ordinal(ofPod: value), chosen == nil || chosen == index else { return false }
                 chosen = index
-            case Self.podIndexLabel where statefulSetName != nil:
+            case GridLabels.podIndex where statefulSetName != nil:
                 guard let index = Int(value), (0..<replicas).contains(index), chosen == nil || chosen == index else {
                     return false
                 }
@@ -78,15 +80,15 @@ struct PodGroup: Sendable {
         // Few selectors name single pods; look at each (up to a bound a manifest can reach).
         for ordinal in 0..<min(replicas, 100_000) {
             var pod = labels
-            pod[Self.podNameLabel] = "\(statefulSetName)-\(ordinal)"
-            pod[Self.podIndexLabel] = String(ordinal)
+            pod[GridLabels.podName] = "\(statefulSetName)-\(ordinal)"
+            pod[GridLabels.podIndex] = String(ordinal)
             if selector.matches(pod) { return true }
         }
         return false
     }
 
     private static func isPodSpecific(_ key: String) -> Bool {
-        key == podNameLabel || key == podIndexLabel
+        key == GridLabels.podName || key == GridLabels.podIndex
     }
 
     /// The ordinal of pod `<statefulSetName>-<n>`, when there is such a pod.

@@ -51,7 +51,7 @@ enum PodGroupReading {
             PodGroup.ContainerInfo(
                 name: container.name, image: container.image,
                 hasMemoryLimit: container.resources.limits["memory"] != nil,
-                hasReadinessProbe: container.readinessProbe != nil, isInit: isInit,
+                hasReadinessProbe: container.readinessProbe != nil, isInit: isInit, args: container.args,
                 path: path.appending(key: isInit ? "initContainers" : "containers").appending(index: index))
         }
         return spec.initContainers.enumerated().map { info($1, $0, init: true) }
@@ -67,6 +67,7 @@ enum PodGroupReading {
                     name: container["name"]?.stringValue ?? "#\(index)", image: container["image"]?.stringValue,
                     hasMemoryLimit: limits?["memory"].map { !$0.isNull } ?? false,
                     hasReadinessProbe: container["readinessProbe"].map { !$0.isNull } ?? false, isInit: isInit,
+                    args: (container["args"]?.listValue ?? []).compactMap(\.stringValue),
                     path: path.appending(key: key).appending(index: index)))
             }
         }

@@ -1,8 +1,6 @@
 /// KG209, KG210, KG211 and KG215: what keeps a Space's partitions (and the managers)
 /// alive through node losses, drains and rolling upgrades.
 enum AvailabilityRules {
-    static let hostnameTopology = "kubernetes.io/hostname"
-
     static func check(_ set: ManifestSet, nodes: Int?) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
         for (index, statefulSet) in set.statefulSets {
@@ -33,11 +31,11 @@ enum AvailabilityRules {
                 }
             }
             if let nodes, group.replicas > nodes,
-                ownTerms.contains(where: { $0.topologyKey == hostnameTopology })
+                ownTerms.contains(where: { $0.topologyKey == KubernetesLimits.hostnameTopologyKey })
             {
                 findings.append(ManifestFinding(
                     rule: "KG215", entry: index, path: .fields("spec.template.spec.affinity.podAntiAffinity"),
-                    problem: "\(title) needs \(group.replicas) nodes for its \(group.replicas) pods (required anti-affinity on \(hostnameTopology)) but --nodes is \(nodes), so \(group.replicas - nodes) pod(s) stay Pending",
+                    problem: "\(title) needs \(group.replicas) nodes for its \(group.replicas) pods (required anti-affinity on \(KubernetesLimits.hostnameTopologyKey)) but --nodes is \(nodes), so \(group.replicas - nodes) pod(s) stay Pending",
                     fix: "run on at least \(group.replicas) nodes",
                     valuesKeys: ["antiAffinity.enabled", "ha"],
                     valuesFix: "run on at least \(group.replicas) nodes, or spread by zone (antiAffinity.topology=topology.kubernetes.io/zone)"))
@@ -51,7 +49,7 @@ enum AvailabilityRules {
         let problem = hasPreferred
             ? "\(title) runs \(what) with only preferred pod anti-affinity, so the scheduler may still put them on one node"
             : "\(title) runs \(what) with no required pod anti-affinity among its own pods, so one node loss can take them all"
-        let selectorId = group.labels["selectorId"].map { "selectorId=\($0)" } ?? "its own pod labels"
+        let selectorId = group.labels[GridLabels.selectorId].map { "\(GridLabels.selectorId)=\($0)" } ?? "its own pod labels"
         return ManifestFinding(
             rule: "KG209", entry: index, path: .fields("spec.template.spec.affinity.podAntiAffinity"), problem: problem,
             fix: "add requiredDuringSchedulingIgnoredDuringExecution pod anti-affinity selecting \(selectorId)",

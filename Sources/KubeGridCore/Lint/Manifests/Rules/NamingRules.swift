@@ -2,7 +2,6 @@ import OrderedCollections
 
 /// KG206, KG207 and KG208: names and labels within Kubernetes' limits.
 enum NamingRules {
-    static let statefulSetNameLimit = 52
     /// The chart values that make up object names.
     static let nameKeys = ["fullnameOverride", "nameOverride"]
     static let nameFix = "shorten the release name or set fullnameOverride"
@@ -33,11 +32,11 @@ enum NamingRules {
                 rule: "KG206", entry: index, path: .fields("metadata.name"),
                 problem: "the name of \(kind) \"\(name)\" \(problem)", fix: "rename it",
                 valuesKeys: nameKeys, valuesFix: nameFix))
-        } else if kind == "StatefulSet", name.utf8.count > statefulSetNameLimit {
+        } else if kind == "StatefulSet", name.utf8.count > KubernetesLimits.statefulSetNameLength {
             findings.append(ManifestFinding(
                 rule: "KG207", entry: index, path: .fields("metadata.name"),
-                problem: "StatefulSet \(name) is \(name.utf8.count) characters; past \(statefulSetNameLimit) its pods' controller-revision-hash label exceeds 63 and no pod is created",
-                fix: "shorten the name to at most \(statefulSetNameLimit) characters",
+                problem: "StatefulSet \(name) is \(name.utf8.count) characters; past \(KubernetesLimits.statefulSetNameLength) its pods' controller-revision-hash label exceeds \(KubernetesLimits.labelLength) and no pod is created",
+                fix: "shorten the name to at most \(KubernetesLimits.statefulSetNameLength) characters",
                 valuesKeys: nameKeys, valuesFix: nameFix))
         }
         if let namespace = entry.namespace, let problem = KubernetesNames.dnsLabelProblem(namespace) {

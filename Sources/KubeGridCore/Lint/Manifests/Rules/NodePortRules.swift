@@ -1,6 +1,6 @@
 /// KG201 and KG202: node ports in range, and each used once across the whole set.
 enum NodePortRules {
-    static let range = 30000...32767
+    static let range = KubernetesLimits.nodePortRange
 
     static func check(_ set: ManifestSet) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []

@@ -1,6 +1,6 @@
-/// One input of a simulation: a manifest file's name (for messages) and its bytes.
+/// One manifest input: a file's name (for messages) and its bytes.
 public struct ManifestSource: Sendable {
-    /// The file name as the user gave it, or `standard input`.
+    /// The file name as the user gave it, or what the command calls standard input.
     public var name: String
     /// The file's contents: YAML (any number of documents) or JSON.
     public var bytes: [UInt8]

@@ -1,0 +1,11 @@
+/// The ports and timeouts the GigaSpaces image uses when an argument leaves them out; the
+/// charts default to the same values, so a simulated pod without the argument behaves as a
+/// rendered one.
+public enum GridDefaults {
+    /// The port LRMI (remote calls) listens on.
+    public static let lrmiPort = 8200
+    /// The REST Manager API port.
+    public static let managerAPIPort = 8090
+    /// How long `check-manager-ready` waits for the manager before it exits.
+    public static let managerDiscoveryTimeoutSeconds = 60
+}

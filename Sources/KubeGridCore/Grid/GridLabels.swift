@@ -1,0 +1,33 @@
+/// The label vocabulary of the grid's pods and objects: the keys the charts set (charts.md,
+/// "Names"), the values of the component labels, and the labels the StatefulSet controller
+/// adds to each pod, which Services select single Space instances by.
+public enum GridLabels {
+    /// `app.kubernetes.io/name`: the chart name (or `nameOverride`).
+    public static let name = "app.kubernetes.io/name"
+    /// `app.kubernetes.io/instance`: the release.
+    public static let instance = "app.kubernetes.io/instance"
+    /// `app.kubernetes.io/component`: `manager` or `space`.
+    public static let component = "app.kubernetes.io/component"
+    /// The legacy `app` label, the chart name; Services select by it.
+    public static let legacyApp = "app"
+    /// The legacy `release` label.
+    public static let legacyRelease = "release"
+    /// The legacy `component` label, read by tools older than the `app.kubernetes.io` keys.
+    public static let legacyComponent = "component"
+    /// The label each workload's selector and anti-affinity use: the StatefulSet's name.
+    public static let selectorId = "selectorId"
+    /// The 1-based partition of a partitioned Space's pods.
+    public static let partitionId = "partitionId"
+    /// Set by the StatefulSet controller on each pod: the pod's name.
+    public static let podName = "statefulset.kubernetes.io/pod-name"
+    /// Set by the StatefulSet controller on each pod: the pod's ordinal.
+    public static let podIndex = "apps.kubernetes.io/pod-index"
+
+    /// The values of ``component`` and ``legacyComponent``.
+    public enum Component: String, Sendable, CaseIterable {
+        /// Management Pods: Lookup Service, REST Manager, ZooKeeper.
+        case manager
+        /// Space instances.
+        case space
+    }
+}

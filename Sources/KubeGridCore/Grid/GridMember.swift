@@ -1,0 +1,54 @@
+import OrderedCollections
+
+/// What a workload's pods are to the grid: the one recognition lint and the simulator share.
+///
+/// The rule, in order:
+/// 1. the container arguments, as the image's entrypoint reads them: the first (non-init)
+///    container with `component=manager` or `component=pu` decides, and its arguments
+///    are the role's settings;
+/// 2. else the `app.kubernetes.io/component` label (`manager` or `space`);
+/// 3. else the legacy `component` label.
+///
+/// With a label deciding, the first container's arguments are the settings (a hand-written
+/// manifest may label its pods and still pass `partitions=`). The arguments come first
+/// because they are what the grid acts on: a pod labelled `space` that starts a manager is
+/// a manager.
+public enum GridMember: Sendable, Hashable {
+    /// Management Pods: Lookup Service, REST Manager, ZooKeeper.
+    case manager(ManagerArguments)
+    /// Space instances (primaries and backups).
+    case spaceInstance(SpaceInstanceArguments)
+    /// Anything else; it runs, but the grid does not know it.
+    case other
+
+    /// The member a pod template describes, with the index of the container whose
+    /// arguments were read (nil for ``other``).
+    ///
+    /// - Parameters:
+    ///   - containerArgs: the `args` of each of the template's (non-init) containers, in order.
+    ///   - labels: the template's labels.
+    public static func recognise(
+        containerArgs: [[String]], labels: OrderedDictionary<String, String>
+    ) -> (member: GridMember, container: Int?) {
+        for (index, args) in containerArgs.enumerated() {
+            let arguments = EntrypointArguments(parsing: args)
+            switch arguments.component {
+            case .manager: return (.manager(ManagerArguments(arguments)), index)
+            case .pu: return (.spaceInstance(SpaceInstanceArguments(arguments)), index)
+            case .`init`, nil: continue
+            }
+        }
+        guard let component = labelComponent(labels) else { return (.other, nil) }
+        let arguments = EntrypointArguments(parsing: containerArgs.first ?? [])
+        let container = containerArgs.isEmpty ? nil : 0
+        switch component {
+        case .manager: return (.manager(ManagerArguments(arguments)), container)
+        case .space: return (.spaceInstance(SpaceInstanceArguments(arguments)), container)
+        }
+    }
+
+    /// The component the labels name: `app.kubernetes.io/component`, else `component`.
+    public static func labelComponent(_ labels: OrderedDictionary<String, String>) -> GridLabels.Component? {
+        (labels[GridLabels.component] ?? labels[GridLabels.legacyComponent]).flatMap(GridLabels.Component.init)
+    }
+}
