@@ -16,7 +16,15 @@ extension World {
         for index in template.spec.initContainers.indices {
             template.spec.initContainers[index].image = Self.image(template.spec.initContainers[index].image, withTag: tag)
         }
-        entry.statefulSet.spec.template = template
+        let storeKey = ObjectKey(.statefulSet, namespace: entry.namespace, entry.name)
+        guard let stored = try? api.update(storeKey, at: now, { body in
+                if case .statefulSet(var statefulSet) = body {
+                    statefulSet.spec.template = template
+                    body = .statefulSet(statefulSet)
+                }
+            }), case .statefulSet(let patched) = stored.body
+        else { return }
+        entry.statefulSet = patched
         entry.revision += 1
         statefulSets[key] = entry
         let image = template.spec.containers.first?.image ?? tag

@@ -24,6 +24,7 @@ extension World {
                 pod.schedulingMessage = nil
                 pod.stage = .creating
                 pods[key] = pod
+                api.bind(ObjectKey(.pod, namespace: pod.namespace, pod.name), to: nodeName, at: now)
                 record("pod/\(pod.name)", "Scheduled", "Successfully assigned \(key) to \(nodeName)")
                 schedule(.sandboxReady(uid: pod.uid, generation: pod.generation), after: timings.containerCreation)
             case .unschedulable(let failure):

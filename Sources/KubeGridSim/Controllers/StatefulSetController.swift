@@ -8,6 +8,8 @@ struct StatefulSetRecord: Sendable {
     var statefulSet: StatefulSet
     /// What its pods are to the grid.
     var role: GridRole
+    /// The StatefulSet's uid in the store: its pods' owner reference.
+    var uid: String
     /// Bumped when the template changes (a rolling update).
     var revision = 1
 
@@ -23,8 +25,18 @@ struct StatefulSetRecord: Sendable {
 extension World {
     mutating func applyStatefulSet(_ statefulSet: StatefulSet) {
         let namespace = statefulSet.metadata.namespace ?? "default"
-        let key = "\(namespace)/\(statefulSet.metadata.name)"
-        let entry = StatefulSetRecord(key: key, statefulSet: statefulSet, role: GridRole.of(statefulSet))
+        let name = statefulSet.metadata.name
+        let key = "\(namespace)/\(name)"
+        let stored: StoredObject
+        do {
+            stored = try apply(.statefulSet(statefulSet), name: name, namespace: namespace)
+        } catch {
+            rejections.append(error)
+            record("statefulset/\(name)", "FailedCreate", error.description, type: .warning)
+            return
+        }
+        guard case .statefulSet(let admitted) = stored.body else { return }
+        let entry = StatefulSetRecord(key: key, statefulSet: admitted, role: GridRole.of(admitted), uid: stored.metadata.uid)
         statefulSets[key] = entry
         registerGridRole(of: entry)
         schedule(.syncStatefulSet(key))
@@ -60,6 +72,13 @@ extension World {
         let pod = Pod(
             uid: newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)
+        let owner = OwnerReference(kind: .statefulSet, name: entry.name, uid: entry.uid)
+        do {
+            try api.create(.pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], at: now)
+        } catch {
+            record("statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)", type: .warning)
+            return
+        }
         insertPod(pod)
         record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
         enqueueForScheduling(pod.key)
@@ -69,6 +88,7 @@ extension World {
     /// container and sandbox gone); the StatefulSet controller then creates it again.
     mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
         guard let pod = removePod(key) else { return }
+        _ = try? api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
         schedulingQueue.removeAll { $0 == key }
         unschedulable.removeAll { $0 == key }
         if pod.nodeName != nil { scheduler.forget(key) }

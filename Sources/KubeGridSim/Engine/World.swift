@@ -28,14 +28,13 @@ struct World: Sendable {
     var unschedulable: [String] = []
     var schedulingCycleQueued = false
 
-    var network: ServiceNetwork
-    var services: OrderedDictionary<String, ServiceRecord> = [:]
+    /// The API server: admission, the object store and its change feed, Service allocation.
+    var api: APIServer
     /// The per-instance Service of each pod key (`statefulset.kubernetes.io/pod-name` selector).
     var instanceServiceByPod: [String: String] = [:]
-    /// Services the API server refused, with its message.
-    var rejectedServices: [(key: String, rejection: APIServerRejection)] = []
+    /// Objects the API server refused, in the order they were applied.
+    var rejections: [APIError] = []
     var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
-    var podDisruptionBudgets: [PodDisruptionBudget] = []
 
     var pods: OrderedDictionary<String, Pod> = [:]
     var podKeyByUID: [Int: String] = [:]
@@ -75,7 +74,7 @@ struct World: Sendable {
         brokenReplication = options.brokenReplication
         random = root.derived(1)
         scheduler = Scheduler(random: root.derived(2))
-        network = ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3))
+        api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
         for node in nodes { addNode(node) }
     }
 
@@ -201,7 +200,22 @@ struct World: Sendable {
         name.flatMap { nodeIndex[$0] }.map { nodes[$0] }
     }
 
+    /// The Service allocators.
+    var network: ServiceNetwork { api.network }
+    /// The Services the API server accepted, with what it allocated for them.
+    var services: OrderedDictionary<String, ServiceRecord> { api.services }
+
+    /// The PodDisruptionBudgets in the store.
+    var podDisruptionBudgets: [PodDisruptionBudget] {
+        api.store.list(.podDisruptionBudget).compactMap {
+            if case .podDisruptionBudget(let budget) = $0.body { return budget }
+            return nil
+        }
+    }
+
     mutating func addNode(_ node: ClusterNode) {
+        _ = try? api.create(
+            .node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
         nodeIndex[node.name] = nodes.count
         nodes.append(node)
         scheduler.addNode(node)

@@ -6,20 +6,19 @@ struct DeployDiagnosis {
     let world: World
 
     var reasons: [String] {
-        let explained = rejectedServices + podProblems + reachability
+        let explained = rejections + podProblems + reachability
         // Partitions no client reached are only worth a line when nothing above says why.
         return explained.isEmpty ? partitionsNotReached : explained
     }
 
     // MARK: The API server
 
-    private var rejectedServices: [String] {
-        world.rejectedServices.map { entry in
-            var reason = entry.rejection.description
-            let holders = entry.rejection.causes.compactMap { cause -> String? in
-                guard cause.hasSuffix("provided port is already allocated"),
-                    let port = Int(cause.split(separator: ":")[2].filter { $0 != " " }),
-                    let holder = world.network.holder(ofNodePort: port)
+    /// Each refusal in the API server's words; a node port held by another Service names it.
+    private var rejections: [String] {
+        world.rejections.map { rejection in
+            var reason = rejection.description
+            let holders = rejection.causes.compactMap { cause -> String? in
+                guard let port = ServiceAllocationCheck.heldNodePort(cause), let holder = world.network.holder(ofNodePort: port)
                 else { return nil }
                 return "node port \(port) is held by Service \(holder.split(separator: "/").last ?? "")"
             }

@@ -1,14 +1,45 @@
 /// Applying the manifests to an empty cluster and letting it come up.
 extension World {
-    /// A cluster of `nodes` with every object of `bundle` applied at time zero, in the
-    /// order kubectl and Helm apply them: Services, then PodDisruptionBudgets, then
-    /// StatefulSets (each kind in input order).
+    /// A cluster of `nodes` with every object of `bundle` applied through the API server
+    /// at time zero, in the order kubectl and Helm apply them: the namespaces the objects
+    /// name (as `helm install --create-namespace` does), Services, PodDisruptionBudgets,
+    /// then StatefulSets (each kind in input order).
     static func deployed(_ bundle: ManifestBundle, nodes: [ClusterNode], options: SimulationOptions) -> World {
         var world = World(options: options, nodes: nodes)
+        let namespaces = bundle.services.map(\.metadata.namespace) + bundle.podDisruptionBudgets.map(\.metadata.namespace)
+            + bundle.statefulSets.map(\.metadata.namespace)
+        for namespace in namespaces.compactMap({ $0 }) where world.api.store.get(ObjectKey(.namespace, namespace)) == nil {
+            world.applyNamespace(namespace)
+        }
         for service in bundle.services { world.applyService(service) }
-        world.podDisruptionBudgets = bundle.podDisruptionBudgets
+        for budget in bundle.podDisruptionBudgets {
+            world.applyObject(.podDisruptionBudget(budget), name: budget.metadata.name, namespace: budget.metadata.namespace)
+        }
         for statefulSet in bundle.statefulSets { world.applyStatefulSet(statefulSet) }
         return world
+    }
+
+    /// `kubectl apply`: creates the object, or updates it when one of that name exists.
+    @discardableResult
+    mutating func apply(_ body: ObjectBody, name: String, namespace: String?) throws(APIError) -> StoredObject {
+        let key = ObjectKey(body.kind, namespace: namespace, name)
+        if api.store.get(key) != nil { return try api.update(key, at: now) { $0 = body } }
+        return try api.create(body, name: name, namespace: namespace, at: now)
+    }
+
+    /// Applies an object the controllers do not follow, noting a refusal.
+    mutating func applyObject(_ body: ObjectBody, name: String, namespace: String?) {
+        do {
+            try apply(body, name: name, namespace: namespace)
+        } catch {
+            rejections.append(error)
+            record("\(body.kind.rawValue.lowercased())/\(name)", "FailedCreate", error.description, type: .warning)
+        }
+    }
+
+    /// Creates a namespace.
+    mutating func applyNamespace(_ name: String) {
+        applyObject(.namespace, name: name, namespace: nil)
     }
 
     /// Every StatefulSet has all its pods Running and Ready, and every Space partition has

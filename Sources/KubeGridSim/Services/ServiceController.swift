@@ -14,11 +14,12 @@ extension World {
     mutating func applyService(_ service: Service) {
         let namespace = service.metadata.namespace ?? "default"
         let key = "\(namespace)/\(service.metadata.name)"
-        if let old = services.removeValue(forKey: key) { network.release(old) }
+        let storeKey = ObjectKey(.service, namespace: namespace, service.metadata.name)
+        if api.store.get(storeKey) != nil { _ = try? api.delete(storeKey, at: now) }
         let object = "service/\(service.metadata.name)"
         do {
-            let created = try network.create(service, key: key)
-            services[key] = created
+            try api.create(.service(service), name: service.metadata.name, namespace: namespace, at: now)
+            let created = services[key]!
             if let podName = service.spec.selector[GridLabels.podName],
                 instanceServiceByPod["\(namespace)/\(podName)"] == nil
             {
@@ -35,7 +36,7 @@ extension World {
                 }
             }
         } catch {
-            rejectedServices.append((key, error))
+            rejections.append(error)
             record(object, "FailedCreate", error.description, type: .warning)
         }
     }

@@ -1,0 +1,80 @@
+import KubeGridCore
+import OrderedCollections
+
+/// A pod as the API server stores it: what its StatefulSet's template gave it and where
+/// the scheduler bound it. Its life (containers, probes, readiness) belongs to the kubelet.
+public struct PodObject: Sendable, Hashable {
+    public var spec: PodSpec
+    public var nodeName: String?
+
+    public init(spec: PodSpec, nodeName: String? = nil) {
+        self.spec = spec
+        self.nodeName = nodeName
+    }
+}
+
+/// The typed body of a stored object.
+/// A node as the API server stores it: its labels and whether it takes new pods.
+public struct NodeObject: Sendable, Hashable {
+    public var labels: OrderedDictionary<String, String>
+    public var unschedulable: Bool
+
+    public init(labels: OrderedDictionary<String, String> = [:], unschedulable: Bool = false) {
+        self.labels = labels
+        self.unschedulable = unschedulable
+    }
+}
+
+public enum ObjectBody: Sendable, Hashable {
+    case namespace
+    case node(NodeObject)
+    case service(Service)
+    case podDisruptionBudget(PodDisruptionBudget)
+    case statefulSet(StatefulSet)
+    case pod(PodObject)
+
+    public var kind: ObjectKind {
+        switch self {
+        case .namespace: return .namespace
+        case .node: return .node
+        case .service: return .service
+        case .podDisruptionBudget: return .podDisruptionBudget
+        case .statefulSet: return .statefulSet
+        case .pod: return .pod
+        }
+    }
+
+    /// The part whose change bumps `metadata.generation`. Nodes and Namespaces have no
+    /// generation of their own to speak of; a pod's spec is what the user asked for (its
+    /// binding to a node is not a spec change in the generation sense, as in Kubernetes
+    /// where pods keep generation 1 unless the spec itself is updated).
+    var specIdentity: AnyHashable? {
+        switch self {
+        case .namespace, .node: return nil
+        case .service(let service): return service.spec
+        case .podDisruptionBudget(let budget): return budget.spec
+        case .statefulSet(let statefulSet): return statefulSet.spec
+        case .pod(let pod): return pod.spec
+        }
+    }
+
+    /// The labels the manifest gave the object (the store keeps them in its metadata).
+    var manifestLabels: OrderedDictionary<String, String> {
+        switch self {
+        case .namespace, .pod: return [:]
+        case .node(let node): return node.labels
+        case .service(let service): return service.metadata.labels
+        case .podDisruptionBudget(let budget): return budget.metadata.labels
+        case .statefulSet(let statefulSet): return statefulSet.metadata.labels
+        }
+    }
+}
+
+/// One object of the store: the API server's metadata and the typed body.
+public struct StoredObject: Sendable, Hashable {
+    public var metadata: ObjectMetadata
+    public var body: ObjectBody
+
+    public var kind: ObjectKind { body.kind }
+    public var key: ObjectKey { ObjectKey(kind, namespace: metadata.namespace, metadata.name) }
+}
