@@ -68,8 +68,10 @@ public struct Pod: Sendable {
     public var initFailures = 0
     /// When the main containers last started.
     public var startedAt: SimTime?
+    /// Why the scheduler last found no node while Pending.
+    public var schedulingFailure: FitFailure?
     /// The last `FailedScheduling` message while Pending.
-    public var schedulingMessage: String?
+    public var schedulingMessage: String? { schedulingFailure?.message }
     /// Consecutive readiness results, for the thresholds.
     public var readinessSuccesses = 0
     public var readinessFailures = 0

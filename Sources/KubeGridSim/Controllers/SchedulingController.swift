@@ -21,7 +21,7 @@ extension World {
             case .node(let nodeName):
                 scheduler.assume(view, on: nodeName)
                 pod.nodeName = nodeName
-                pod.schedulingMessage = nil
+                pod.schedulingFailure = nil
                 pod.stage = .creating
                 pods[key] = pod
                 api.bind(ObjectKey(.pod, namespace: pod.namespace, pod.name), to: nodeName, at: now)
@@ -32,7 +32,7 @@ extension World {
                 if pod.schedulingMessage != message {
                     record("pod/\(pod.name)", "FailedScheduling", message, type: .warning)
                 }
-                pod.schedulingMessage = message
+                pod.schedulingFailure = failure
                 pods[key] = pod
                 if unschedulable.isEmpty { schedule(.retryUnschedulable, after: timings.unschedulableRetry) }
                 unschedulable.append(key)
