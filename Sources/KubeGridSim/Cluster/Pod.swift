@@ -61,7 +61,7 @@ public struct Pod: Sendable {
     /// Container restarts, as `kubectl get pods` counts them.
     public var restartCount = 0
     /// Why the main container was last killed, if it was.
-    public var lastTermination: String?
+    public var lastTermination: ContainerTermination?
     /// Bumped at every container (re)start; events of an earlier start are then ignored.
     public var generation = 0
     /// Failures of the current init container in a row, for the back-off.

@@ -20,7 +20,7 @@ struct DeployDiagnosis {
             let holders = rejection.causes.compactMap { cause -> String? in
                 guard let port = ServiceAllocationCheck.heldNodePort(cause), let holder = world.network.holder(ofNodePort: port)
                 else { return nil }
-                return "node port \(port) is held by Service \(holder.split(separator: "/").last ?? "")"
+                return "node port \(port) is held by Service \(world.services[holder]?.name ?? holder)"
             }
             if !holders.isEmpty {
                 reason += " (\(holders.joined(separator: "; ")); node ports are cluster-wide, so give each release its "
@@ -121,7 +121,7 @@ struct DeployDiagnosis {
     private func notReadyReason(_ pod: Pod) -> String {
         if let termination = pod.lastTermination, pod.restartCount > 0 {
             var reason = "its container was restarted \(pod.restartCount) times (last: \(termination))"
-            if termination.contains("liveness") {
+            if case .failedLiveness = termination {
                 reason += "; the application needs longer to start than the liveness probe allows: raise "
                     + "livenessProbe.initialDelaySeconds or failureThreshold"
             }
