@@ -33,7 +33,7 @@ extension World {
     mutating func nodeNotReady(_ name: String, incarnation: Int) {
         guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
         else { return }
-        scheduler.updateNode(name, unschedulable: nodes[index].unschedulable, taints: ["node.kubernetes.io/unreachable"])
+        scheduling.scheduler.updateNode(name, unschedulable: nodes[index].unschedulable, taints: ["node.kubernetes.io/unreachable"])
         record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
         for pod in pods.values where pod.nodeName == name {
             var unknown = pod
@@ -57,7 +57,7 @@ extension World {
         for key in onNode {
             deletePod(key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }
-        scheduler.removeNode(name)
+        scheduling.scheduler.removeNode(name)
         schedule(.nodeRejoined(node: name, incarnation: incarnation), after: timings.nodeReplacement)
     }
 
@@ -66,7 +66,7 @@ extension World {
         guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].removed else { return }
         nodes[index].removed = false
         nodes[index].condition = .ready
-        scheduler.restoreNode(name)
+        scheduling.scheduler.restoreNode(name)
         record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
         progress += 1
         clusterChanged()

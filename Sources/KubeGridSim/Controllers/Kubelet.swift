@@ -9,9 +9,7 @@ import KubeGridCore
 extension World {
     mutating func sandboxReady(uid: Int, generation: Int) {
         guard var pod = pod(uid: uid, generation: generation), pod.stage == .creating else { return }
-        let address = newPodAddress()
-        pod.podIP = address
-        podKeyByAddress[address] = pod.key
+        pod.podIP = pods.assignAddress(to: pod.key)
         pods[pod.key] = pod
         if pod.spec.initContainers.isEmpty {
             startMainContainers(uid: uid)

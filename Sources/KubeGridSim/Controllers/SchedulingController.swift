@@ -3,23 +3,16 @@
 /// goes away or a node changes (and every five minutes regardless, as kube-scheduler does).
 extension World {
     mutating func enqueueForScheduling(_ key: String) {
-        schedulingQueue.append(key)
-        if !schedulingCycleQueued {
-            schedulingCycleQueued = true
-            schedule(.schedulingCycle)
-        }
+        if scheduling.add(key) { schedule(.schedulingCycle) }
     }
 
     mutating func runSchedulingCycle() {
-        schedulingCycleQueued = false
-        let queue = schedulingQueue
-        schedulingQueue = []
-        for key in queue {
+        for key in scheduling.takeActive() {
             guard var pod = pods[key], pod.nodeName == nil else { continue }
             let view = pod.schedulingView
-            switch scheduler.schedule(view) {
+            switch scheduling.scheduler.schedule(view) {
             case .node(let nodeName):
-                scheduler.assume(view, on: nodeName)
+                scheduling.scheduler.assume(view, on: nodeName)
                 pod.nodeName = nodeName
                 pod.schedulingFailure = nil
                 pod.stage = .creating
@@ -34,18 +27,14 @@ extension World {
                 }
                 pod.schedulingFailure = failure
                 pods[key] = pod
-                if unschedulable.isEmpty { schedule(.retryUnschedulable, after: timings.unschedulableRetry) }
-                unschedulable.append(key)
+                if scheduling.park(key) { schedule(.retryUnschedulable, after: timings.unschedulableRetry) }
             }
         }
     }
 
     /// Something changed that may let a Pending pod fit: a pod went away, a node came or changed.
     mutating func clusterChanged() {
-        guard !unschedulable.isEmpty else { return }
-        let waiting = unschedulable
-        unschedulable = []
-        for key in waiting { enqueueForScheduling(key) }
+        for key in scheduling.takeUnschedulable() { enqueueForScheduling(key) }
     }
 
     mutating func retryUnschedulablePods() {

@@ -70,7 +70,7 @@ extension World {
         labels[GridLabels.podName] = name
         labels[GridLabels.podIndex] = String(ordinal)
         let pod = Pod(
-            uid: newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
+            uid: pods.newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)
         let owner = OwnerReference(kind: .statefulSet, name: entry.name, uid: entry.uid)
         do {
@@ -79,7 +79,7 @@ extension World {
             record("statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)", type: .warning)
             return
         }
-        insertPod(pod)
+        pods[pod.key] = pod
         record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
         enqueueForScheduling(pod.key)
     }
@@ -87,11 +87,9 @@ extension World {
     /// Deletes a pod at once (a kill: `kubectl delete pod --grace-period=0 --force`, or its
     /// container and sandbox gone); the StatefulSet controller then creates it again.
     mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
-        guard let pod = removePod(key) else { return }
+        guard let pod = pods.remove(key) else { return }
         _ = try? api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
-        schedulingQueue.removeAll { $0 == key }
-        unschedulable.removeAll { $0 == key }
-        if pod.nodeName != nil { scheduler.forget(key) }
+        scheduling.forget(key, wasBound: pod.nodeName != nil)
         record("pod/\(pod.name)", eventReason, reason)
         applicationStopped(pod)
         podChanged(pod)

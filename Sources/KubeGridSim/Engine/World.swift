@@ -21,12 +21,8 @@ struct World: Sendable {
 
     var nodes: [ClusterNode] = []
     var nodeIndex: [String: Int] = [:]
-    var scheduler: Scheduler
-    /// Pods the scheduler has yet to place, in arrival order.
-    var schedulingQueue: [String] = []
-    /// Pods no node fits, retried when the cluster changes.
-    var unschedulable: [String] = []
-    var schedulingCycleQueued = false
+    /// kube-scheduler: its queue and placement cache.
+    var scheduling: SchedulingQueue
 
     /// The API server: admission, the object store and its change feed, Service allocation.
     var api: APIServer
@@ -36,14 +32,8 @@ struct World: Sendable {
     var rejections: [APIError] = []
     var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
 
-    var pods: OrderedDictionary<String, Pod> = [:]
-    var podKeyByUID: [Int: String] = [:]
-    /// Pod keys by label, so a Service's selector does not test every pod.
-    var podKeysByLabel: [LabelPair: Set<String>] = [:]
-    /// Pod keys by pod IP.
-    var podKeyByAddress: [IPv4Address: String] = [:]
-    private var nextUID = 1
-    private var nextPodAddress = 2
+    /// The pods the kubelets run.
+    var pods = PodTable()
 
     var grid = GridState()
     var clients: [ClientState] = []
@@ -73,7 +63,7 @@ struct World: Sendable {
         failback = options.failback
         brokenReplication = options.brokenReplication
         random = root.derived(1)
-        scheduler = Scheduler(random: root.derived(2))
+        scheduling = SchedulingQueue(scheduler: Scheduler(random: root.derived(2)))
         api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
         for node in nodes { addNode(node) }
     }
@@ -150,50 +140,19 @@ struct World: Sendable {
 
     /// The pod with `uid`, if it still exists and its containers are still at `generation`.
     func pod(uid: Int, generation: Int) -> Pod? {
-        guard let key = podKeyByUID[uid], let pod = pods[key], pod.generation == generation else { return nil }
+        guard let pod = pods.pod(uid: uid), pod.generation == generation else { return nil }
         return pod
     }
 
     /// The pod with `uid`, whatever its generation.
     func pod(uid: Int) -> Pod? {
-        podKeyByUID[uid].flatMap { pods[$0] }
-    }
-
-    mutating func newUID() -> Int {
-        defer { nextUID += 1 }
-        return nextUID
-    }
-
-    /// The next pod IP, from 10.244.0.0/14 (flannel's default pod network, widened).
-    mutating func newPodAddress() -> IPv4Address {
-        defer { nextPodAddress += 1 }
-        return IPv4Range("10.244.0.0/14")!.address(at: nextPodAddress)
+        pods.pod(uid: uid)
     }
 
     /// A random duration in `0...limit`, drawn from the seed.
     mutating func jitter(_ limit: SimTime) -> SimTime {
         guard limit.milliseconds > 0 else { return .zero }
         return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
-    }
-
-    /// Adds a new pod and indexes it.
-    mutating func insertPod(_ pod: Pod) {
-        pods[pod.key] = pod
-        podKeyByUID[pod.uid] = pod.key
-        for (key, value) in pod.labels { podKeysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
-    }
-
-    /// Removes a pod and its index entries.
-    mutating func removePod(_ key: String) -> Pod? {
-        guard let pod = pods.removeValue(forKey: key) else { return nil }
-        podKeyByUID[pod.uid] = nil
-        if let address = pod.podIP, podKeyByAddress[address] == key { podKeyByAddress[address] = nil }
-        for (labelKey, value) in pod.labels {
-            let pair = LabelPair(key: labelKey, value: value)
-            podKeysByLabel[pair]?.remove(key)
-            if podKeysByLabel[pair]?.isEmpty == true { podKeysByLabel[pair] = nil }
-        }
-        return pod
     }
 
     func node(named name: String?) -> ClusterNode? {
@@ -218,6 +177,6 @@ struct World: Sendable {
             .node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
         nodeIndex[node.name] = nodes.count
         nodes.append(node)
-        scheduler.addNode(node)
+        scheduling.scheduler.addNode(node)
     }
 }

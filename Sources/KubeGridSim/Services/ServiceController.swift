@@ -60,7 +60,7 @@ extension World {
     private func endpointCandidates(_ record: ServiceRecord) -> Set<String> {
         var smallest: Set<String>?
         for (key, value) in record.service.spec.selector {
-            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
+            let keys = pods.keys(labelled: key, value)
             if smallest == nil || keys.count < smallest!.count { smallest = keys }
         }
         return smallest ?? []
