@@ -36,25 +36,16 @@ struct World: Sendable {
     var pods = PodTable()
 
     var grid = GridState()
-    var clients: [ClientState] = []
-    var history = History()
+    /// The grid's clients and what they saw.
+    var clientRun = ClientRun()
     /// The faults injected so far, and the fault being injected now (grid events use it to
     /// say why a partition lost its data).
     var faultLog = FaultLog()
-    /// When true, a partition that loses its primary gets a monitor client that reads it
-    /// until it answers, so its unavailability window is measured.
-    var monitoring = false
-    /// The monitor client of each partition that has one.
-    var monitors: [PartitionRef: Int] = [:]
-    /// For each Space, a key routing to each partition, for monitors.
-    var coveringKeys: [String: [String]] = [:]
     private(set) var events: [ClusterEvent] = []
     /// Bumped whenever something in the cluster a scenario waits for may have changed (a
     /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
     /// its stop condition only then.
     var progress = 0
-    /// Bumped when a client operation completes.
-    var clientProgress = 0
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -77,15 +68,15 @@ struct World: Sendable {
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
-        var checked = (progress, clientProgress)
+        var checked = (progress, clientRun.progress)
         if stop(self) { return }
         while let next = queue.nextTime, next <= deadline {
             while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
                 now = time
                 handle(event)
             }
-            if progress != checked.0 || clientProgress != checked.1 {
-                checked = (progress, clientProgress)
+            if progress != checked.0 || clientRun.progress != checked.1 {
+                checked = (progress, clientRun.progress)
                 if stop(self) { return }
             }
         }
