@@ -9,9 +9,10 @@ extension World {
     /// The node stops. Primaries are stopped first, so that a partition whose backup was
     /// on the same node says so.
     mutating func loseNode(_ name: String) {
-        guard let index = nodeIndex[name], nodes[index].condition == .ready, !nodes[index].removed else { return }
-        nodes[index].condition = .unreachable
-        nodes[index].incarnation += 1
+        guard var node = nodes[name], node.condition == .ready, !node.removed else { return }
+        node.condition = .unreachable
+        node.incarnation += 1
+        nodes[name] = node
         let onNode = pods.values.filter { $0.nodeName == name }
         let primaries = Set(grid.spaces.values.flatMap { $0.partitions.compactMap(\.primary) })
         let ordered = onNode.filter { primaries.contains($0.key) } + onNode.filter { !primaries.contains($0.key) }
@@ -26,14 +27,14 @@ extension World {
         }
         faultLog.current?.dyingPods = []
         progress += 1
-        schedule(.nodeNotReady(node: name, incarnation: nodes[index].incarnation), after: timings.nodeMonitorGracePeriod)
+        schedule(.nodeNotReady(node: name, incarnation: node.incarnation), after: timings.nodeMonitorGracePeriod)
     }
 
     /// The node controller gives up on the silent node.
     mutating func nodeNotReady(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
-        else { return }
-        scheduling.scheduler.updateNode(name, unschedulable: nodes[index].unschedulable, taints: ["node.kubernetes.io/unreachable"])
+        guard let node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
+        scheduling.scheduler.updateNode(name, unschedulable: node.unschedulable, taints: [Self.unreachableTaint])
+        updateNodeObject(name) { $0.taints = [Self.unreachableTaint] }
         record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
         for pod in pods.values where pod.nodeName == name {
             var unknown = pod
@@ -49,9 +50,10 @@ extension World {
     /// The `Node` object is deleted: the pod garbage collector deletes its pods, and their
     /// StatefulSets create them again on the nodes left.
     mutating func nodeRemoved(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
-        else { return }
-        nodes[index].removed = true
+        guard var node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
+        node.removed = true
+        nodes[name] = node
+        _ = try? api.delete(ObjectKey(.node, name), at: now)
         record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
         let onNode = pods.values.filter { $0.nodeName == name }.map(\.key)
         for key in onNode {
@@ -63,12 +65,32 @@ extension World {
 
     /// A replacement machine registers under the lost node's name, empty.
     mutating func nodeRejoined(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].removed else { return }
-        nodes[index].removed = false
-        nodes[index].condition = .ready
+        guard var node = nodes[name], node.incarnation == incarnation, node.removed else { return }
+        node.removed = false
+        node.condition = .ready
+        nodes[name] = node
+        createNodeObject(node)
         scheduling.scheduler.restoreNode(name)
         record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
         progress += 1
         clusterChanged()
+    }
+
+    /// The taint the node controller puts on a node that stopped reporting.
+    static let unreachableTaint = "node.kubernetes.io/unreachable"
+
+    /// A machine registers its `Node` object.
+    mutating func createNodeObject(_ node: ClusterNode) {
+        _ = try? api.create(
+            .node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+    }
+
+    private mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
+        _ = try? api.update(ObjectKey(.node, name), at: now) { body in
+            if case .node(var node) = body {
+                change(&node)
+                body = .node(node)
+            }
+        }
     }
 }

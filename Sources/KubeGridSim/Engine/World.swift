@@ -19,8 +19,8 @@ struct World: Sendable {
     /// Start-up jitter and client choices.
     var random: SeededRandom
 
-    var nodes: [ClusterNode] = []
-    var nodeIndex: [String: Int] = [:]
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes = NodeTable()
     /// kube-scheduler: its queue and placement cache.
     var scheduling: SchedulingQueue
 
@@ -147,7 +147,7 @@ struct World: Sendable {
     }
 
     func node(named name: String?) -> ClusterNode? {
-        name.flatMap { nodeIndex[$0] }.map { nodes[$0] }
+        name.flatMap { nodes[$0] }
     }
 
     /// The Service allocators.
@@ -164,10 +164,8 @@ struct World: Sendable {
     }
 
     mutating func addNode(_ node: ClusterNode) {
-        _ = try? api.create(
-            .node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
-        nodeIndex[node.name] = nodes.count
-        nodes.append(node)
+        createNodeObject(node)
+        nodes.add(node)
         scheduling.scheduler.addNode(node)
     }
 }

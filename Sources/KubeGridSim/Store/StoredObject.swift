@@ -14,14 +14,17 @@ public struct PodObject: Sendable, Hashable {
 }
 
 /// The typed body of a stored object.
-/// A node as the API server stores it: its labels and whether it takes new pods.
+/// A node as the API server stores it: its labels, whether it takes new pods, its taints.
 public struct NodeObject: Sendable, Hashable {
     public var labels: OrderedDictionary<String, String>
     public var unschedulable: Bool
+    /// Keys of its `NoSchedule` taints.
+    public var taints: [String]
 
-    public init(labels: OrderedDictionary<String, String> = [:], unschedulable: Bool = false) {
+    public init(labels: OrderedDictionary<String, String> = [:], unschedulable: Bool = false, taints: [String] = []) {
         self.labels = labels
         self.unschedulable = unschedulable
+        self.taints = taints
     }
 }
 
