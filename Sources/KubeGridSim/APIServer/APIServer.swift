@@ -20,6 +20,16 @@ public struct APIServer: Sendable {
         garbageCollector = GarbageCollector(store: &store)
     }
 
+    /// A new watch of every change from now on (a controller's informer).
+    public mutating func watch() -> ChangeFeed.Consumer {
+        store.feed.subscribe()
+    }
+
+    /// The changes `consumer` has not seen yet, oldest first.
+    public mutating func changes(for consumer: ChangeFeed.Consumer) -> ArraySlice<WatchEvent> {
+        store.feed.read(consumer)
+    }
+
     private var context: AdmissionContext { AdmissionContext(store: store, network: network) }
 
     /// Creates an object (for a Service, with its allocations), or refuses it.

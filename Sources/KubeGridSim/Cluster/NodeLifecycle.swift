@@ -33,7 +33,6 @@ extension World {
     /// The node controller gives up on the silent node.
     mutating func nodeNotReady(_ name: String, incarnation: Int) {
         guard let node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
-        scheduling.scheduler.updateNode(name, unschedulable: node.unschedulable, taints: [Self.unreachableTaint])
         updateNodeObject(name) { $0.taints = [Self.unreachableTaint] }
         record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
         for pod in pods.values where pod.nodeName == name {
@@ -53,13 +52,12 @@ extension World {
         guard var node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
         node.removed = true
         nodes[name] = node
-        _ = try? api.delete(ObjectKey(.node, name), at: now)
         record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
         let onNode = pods.values.filter { $0.nodeName == name }.map(\.key)
         for key in onNode {
             deletePod(key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }
-        scheduling.scheduler.removeNode(name)
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in try api.delete(ObjectKey(.node, name), at: now) }
         schedule(.nodeRejoined(node: name, incarnation: incarnation), after: timings.nodeReplacement)
     }
 
@@ -69,11 +67,9 @@ extension World {
         node.removed = false
         node.condition = .ready
         nodes[name] = node
-        createNodeObject(node)
-        scheduling.scheduler.restoreNode(name)
         record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
         progress += 1
-        clusterChanged()
+        createNodeObject(node)
     }
 
     /// The taint the node controller puts on a node that stopped reporting.
@@ -81,15 +77,18 @@ extension World {
 
     /// A machine registers its `Node` object.
     mutating func createNodeObject(_ node: ClusterNode) {
-        _ = try? api.create(
-            .node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.create(.node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+        }
     }
 
     private mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
-        _ = try? api.update(ObjectKey(.node, name), at: now) { body in
-            if case .node(var node) = body {
-                change(&node)
-                body = .node(node)
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(ObjectKey(.node, name), at: now) { body in
+                if case .node(var node) = body {
+                    change(&node)
+                    body = .node(node)
+                }
             }
         }
     }

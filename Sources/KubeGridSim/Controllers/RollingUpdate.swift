@@ -6,9 +6,10 @@ import KubeGridCore
 /// With `OnDelete`, pods take the new template only when something deletes them.
 extension World {
     /// Gives every container of the StatefulSet's template a new image tag (a
-    /// `helm upgrade` with another `image.tag`): a new revision, which the controller rolls out.
+    /// `helm upgrade` with another `image.tag`, as a patch through the API server): a new
+    /// revision, which the controller rolls out.
     mutating func changeImageTag(_ key: String, to tag: String) {
-        guard var entry = statefulSets[key] else { return }
+        guard let entry = statefulSets[key] else { return }
         var template = entry.statefulSet.spec.template
         for index in template.spec.containers.indices {
             template.spec.containers[index].image = Self.image(template.spec.containers[index].image, withTag: tag)
@@ -16,24 +17,24 @@ extension World {
         for index in template.spec.initContainers.indices {
             template.spec.initContainers[index].image = Self.image(template.spec.initContainers[index].image, withTag: tag)
         }
-        let storeKey = ObjectKey(.statefulSet, namespace: entry.namespace, entry.name)
-        guard let stored = try? api.update(storeKey, at: now, { body in
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(ObjectKey(.statefulSet, namespace: entry.namespace, entry.name), at: now) { body in
                 if case .statefulSet(var statefulSet) = body {
                     statefulSet.spec.template = template
                     body = .statefulSet(statefulSet)
                 }
-            }), case .statefulSet(let patched) = stored.body
-        else { return }
-        entry.statefulSet = patched
-        entry.revision += 1
-        statefulSets[key] = entry
-        let image = template.spec.containers.first?.image ?? tag
+            }
+        }
+    }
+
+    /// The controller saw a new template: a new revision.
+    mutating func recordNewRevision(_ entry: StatefulSetRecord) {
+        let image = entry.statefulSet.spec.template.spec.containers.first?.image ?? "none"
         var message = "update StatefulSet \(entry.name) to revision \(entry.name)-rev\(entry.revision) (image \(image))"
         if entry.statefulSet.spec.updateStrategy?.effectiveType == .onDelete {
             message += "; updateStrategy OnDelete: pods take it only when deleted"
         }
         record("statefulset/\(entry.name)", "Updated", message)
-        schedule(.syncStatefulSet(key))
     }
 
     /// `repo/name:tag` with the tag replaced (or added); the registry's port is not a tag.

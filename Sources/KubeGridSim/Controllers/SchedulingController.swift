@@ -2,6 +2,31 @@
 /// leaves the rest Pending with a `FailedScheduling` event, to be retried when a pod
 /// goes away or a node changes (and every five minutes regardless, as kube-scheduler does).
 extension World {
+    /// Pods to place or forget, nodes to place them on.
+    mutating func schedulerObserved(_ event: WatchEvent) {
+        let metadata = event.object.metadata
+        switch (event.object.body, event.type) {
+        case (.pod, .added):
+            enqueueForScheduling("\(metadata.namespace ?? "default")/\(metadata.name)")
+        case (.pod(let pod), .deleted):
+            scheduling.forget("\(metadata.namespace ?? "default")/\(metadata.name)", wasBound: pod.nodeName != nil)
+            clusterChanged()
+        case (.node, .added):
+            if scheduling.scheduler.hasNode(metadata.name) {
+                scheduling.scheduler.restoreNode(metadata.name)
+            } else if let node = nodes[metadata.name] {
+                scheduling.scheduler.addNode(node)
+            }
+            clusterChanged()
+        case (.node(let node), .modified):
+            scheduling.scheduler.updateNode(metadata.name, unschedulable: node.unschedulable, taints: node.taints)
+        case (.node, .deleted):
+            scheduling.scheduler.removeNode(metadata.name)
+        default:
+            break
+        }
+    }
+
     mutating func enqueueForScheduling(_ key: String) {
         if scheduling.add(key) { schedule(.schedulingCycle) }
     }
@@ -17,7 +42,7 @@ extension World {
                 pod.schedulingFailure = nil
                 pod.stage = .creating
                 pods[key] = pod
-                api.bind(ObjectKey(.pod, namespace: pod.namespace, pod.name), to: nodeName, at: now)
+                write { (api: inout APIServer, now: SimTime) in api.bind(ObjectKey(.pod, namespace: pod.namespace, pod.name), to: nodeName, at: now) }
                 record("pod/\(pod.name)", "Scheduled", "Successfully assigned \(key) to \(nodeName)")
                 schedule(.sandboxReady(uid: pod.uid, generation: pod.generation), after: timings.containerCreation)
             case .unschedulable(let failure):

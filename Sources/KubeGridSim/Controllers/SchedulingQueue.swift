@@ -1,14 +1,17 @@
 /// kube-scheduler's own state: the placement cache (``Scheduler``), the active queue of
 /// pods to place in arrival order, and the pods no node fits, kept for a retry.
 struct SchedulingQueue: Sendable {
+    /// The scheduler's watch of pods and nodes.
+    let changes: ChangeFeed.Consumer
     var scheduler: Scheduler
     private(set) var active: [String] = []
     private(set) var unschedulable: [String] = []
     /// True while a scheduling cycle is on the clock.
     private(set) var cycleQueued = false
 
-    init(scheduler: Scheduler) {
+    init(scheduler: Scheduler, changes: ChangeFeed.Consumer) {
         self.scheduler = scheduler
+        self.changes = changes
     }
 
     /// Queues a pod; true when no cycle is on the clock yet and one must be.

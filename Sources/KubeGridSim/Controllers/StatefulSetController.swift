@@ -19,27 +19,46 @@ struct StatefulSetRecord: Sendable {
     var policy: PodManagementPolicy { statefulSet.spec.effectivePodManagementPolicy }
 }
 
+/// The StatefulSet controller's own state: what it knows of each StatefulSet, and its watch.
+struct StatefulSetController: Sendable {
+    let changes: ChangeFeed.Consumer
+    /// StatefulSets by `namespace/name`, in the order they were created.
+    var records: OrderedDictionary<String, StatefulSetRecord> = [:]
+}
+
 /// The StatefulSet controller: pods `<name>-<ordinal>` with stable names, created in
 /// ordinal order and each only once the one before is Running and Ready (OrderedReady),
 /// or all at once (Parallel); a pod that disappears is created again with the same name.
+/// It reacts to StatefulSets created or changed and to its pods deleted, and reconciles
+/// one StatefulSet per `syncStatefulSet` event.
 extension World {
-    mutating func applyStatefulSet(_ statefulSet: StatefulSet) {
-        let namespace = statefulSet.metadata.namespace ?? "default"
-        let name = statefulSet.metadata.name
-        let key = "\(namespace)/\(name)"
-        let stored: StoredObject
-        do {
-            stored = try apply(.statefulSet(statefulSet), name: name, namespace: namespace)
-        } catch {
-            rejections.append(error)
-            record("statefulset/\(name)", "FailedCreate", error.description, type: .warning)
-            return
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> { statefulSetController.records }
+
+    /// A change the controller watches: a StatefulSet, or a pod it owns going away.
+    mutating func statefulSetObserved(_ event: WatchEvent) {
+        let metadata = event.object.metadata
+        let key = "\(metadata.namespace ?? "default")/\(metadata.name)"
+        switch (event.object.body, event.type) {
+        case (.statefulSet(let statefulSet), .added):
+            let entry = StatefulSetRecord(key: key, statefulSet: statefulSet, role: GridRole.of(statefulSet), uid: metadata.uid)
+            statefulSetController.records[key] = entry
+            schedule(.syncStatefulSet(key))
+        case (.statefulSet(let statefulSet), .modified):
+            guard var entry = statefulSets[key], entry.statefulSet != statefulSet else { return }
+            let templateChanged = entry.statefulSet.spec.template != statefulSet.spec.template
+            entry.statefulSet = statefulSet
+            if templateChanged { entry.revision += 1 }
+            statefulSetController.records[key] = entry
+            if templateChanged { recordNewRevision(entry) }
+            schedule(.syncStatefulSet(key))
+        case (.statefulSet, .deleted):
+            statefulSetController.records[key] = nil
+        case (.pod, .deleted):
+            guard let owner = metadata.ownerReferences.first(where: { $0.controller && $0.kind == .statefulSet }) else { return }
+            ownerChanged("\(metadata.namespace ?? "default")/\(owner.name)")
+        default:
+            break
         }
-        guard case .statefulSet(let admitted) = stored.body else { return }
-        let entry = StatefulSetRecord(key: key, statefulSet: admitted, role: GridRole.of(admitted), uid: stored.metadata.uid)
-        statefulSets[key] = entry
-        registerGridRole(of: entry)
-        schedule(.syncStatefulSet(key))
     }
 
     mutating func syncStatefulSet(_ key: String) {
@@ -56,10 +75,14 @@ extension World {
         rollOut(entry)
     }
 
-    /// Reconciles the StatefulSet owning `pod` (its readiness changed, or it went away).
+    /// Reconciles the StatefulSet owning `pod` (its readiness changed).
     mutating func podChanged(_ pod: Pod) {
+        ownerChanged(pod.owner)
+    }
+
+    private mutating func ownerChanged(_ owner: String) {
         progress += 1
-        schedule(.syncStatefulSet(pod.owner))
+        schedule(.syncStatefulSet(owner))
     }
 
     private mutating func createPod(of entry: StatefulSetRecord, ordinal: Int) {
@@ -72,27 +95,31 @@ extension World {
         let pod = Pod(
             uid: pods.newUID(), name: name, namespace: entry.namespace, labels: labels, spec: template.spec,
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: now)
+        // The kubelet's table holds the pod before the scheduler hears of it.
+        pods[pod.key] = pod
         let owner = OwnerReference(kind: .statefulSet, name: entry.name, uid: entry.uid)
         do {
-            try api.create(.pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], at: now)
+            try write { (api: inout APIServer, now: SimTime) throws(APIError) in
+                try api.create(.pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], at: now)
+            }
         } catch {
-            record("statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)", type: .warning)
+            _ = pods.remove(pod.key)
+            record(
+                "statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)",
+                type: .warning)
             return
         }
-        pods[pod.key] = pod
         record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
-        enqueueForScheduling(pod.key)
     }
 
     /// Deletes a pod at once (a kill: `kubectl delete pod --grace-period=0 --force`, or its
     /// container and sandbox gone); the StatefulSet controller then creates it again.
     mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
         guard let pod = pods.remove(key) else { return }
-        _ = try? api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
-        scheduling.forget(key, wasBound: pod.nodeName != nil)
         record("pod/\(pod.name)", eventReason, reason)
         applicationStopped(pod)
-        podChanged(pod)
-        clusterChanged()
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
+        }
     }
 }

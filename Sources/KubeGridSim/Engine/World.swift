@@ -7,12 +7,8 @@ import OrderedCollections
 ///
 /// A value type: a scenario copies a freshly deployed world and breaks the copy.
 struct World: Sendable {
-    let timings: Timings
-    let clientPlacement: ClientPlacement
-    /// `--failback`: the original primary takes its role back once it has recovered.
-    let failback: Bool
-    /// Test-only: writes skip the backups (see ``SimulationOptions``).
-    let brokenReplication: Bool
+    /// What the run was told (`kubegrid simulate`'s flags).
+    let options: SimulationOptions
 
     private(set) var now = SimTime.zero
     private var queue = EventQueue<SimEvent>()
@@ -26,16 +22,16 @@ struct World: Sendable {
 
     /// The API server: admission, the object store and its change feed, Service allocation.
     var api: APIServer
-    /// The per-instance Service of each pod key (`statefulset.kubernetes.io/pod-name` selector).
-    var instanceServiceByPod: [String: String] = [:]
+    /// Services' indexes and watch.
+    var serviceController: ServiceController
     /// Objects the API server refused, in the order they were applied.
     var rejections: [APIError] = []
-    var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
+    var statefulSetController: StatefulSetController
 
     /// The pods the kubelets run.
     var pods = PodTable()
 
-    var grid = GridState()
+    var grid: GridState
     /// The grid's clients and what they saw.
     var clientRun = ClientRun()
     /// The faults injected so far, and the fault being injected now (grid events use it to
@@ -49,15 +45,24 @@ struct World: Sendable {
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
-        timings = options.timings
-        clientPlacement = options.client
-        failback = options.failback
-        brokenReplication = options.brokenReplication
+        self.options = options
         random = root.derived(1)
-        scheduling = SchedulingQueue(scheduler: Scheduler(random: root.derived(2)))
-        api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
+        var api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
+        // Each controller watches from the start, in the order they hear of a change.
+        statefulSetController = StatefulSetController(changes: api.watch())
+        grid = GridState(changes: api.watch())
+        serviceController = ServiceController(changes: api.watch())
+        scheduling = SchedulingQueue(scheduler: Scheduler(random: root.derived(2)), changes: api.watch())
+        self.api = api
         for node in nodes { addNode(node) }
     }
+
+    var timings: Timings { options.timings }
+    var clientPlacement: ClientPlacement { options.client }
+    /// `--failback`: the original primary takes its role back once it has recovered.
+    var failback: Bool { options.failback }
+    /// Test-only: writes skip the backups (see ``SimulationOptions``).
+    var brokenReplication: Bool { options.brokenReplication }
 
     // MARK: The clock
 
@@ -163,9 +168,11 @@ struct World: Sendable {
         }
     }
 
+    /// A machine joins and registers its `Node` object; the scheduler learns of it from that.
     mutating func addNode(_ node: ClusterNode) {
-        createNodeObject(node)
         nodes.add(node)
-        scheduling.scheduler.addNode(node)
+        createNodeObject(node)
+        // A node from a cluster file whose name the API server refuses still runs pods, as before.
+        if !scheduling.scheduler.hasNode(node.name) { scheduling.scheduler.addNode(node) }
     }
 }

@@ -19,29 +19,6 @@ extension World {
         return world
     }
 
-    /// `kubectl apply`: creates the object, or updates it when one of that name exists.
-    @discardableResult
-    mutating func apply(_ body: ObjectBody, name: String, namespace: String?) throws(APIError) -> StoredObject {
-        let key = ObjectKey(body.kind, namespace: namespace, name)
-        if api.store.get(key) != nil { return try api.update(key, at: now) { $0 = body } }
-        return try api.create(body, name: name, namespace: namespace, at: now)
-    }
-
-    /// Applies an object the controllers do not follow, noting a refusal.
-    mutating func applyObject(_ body: ObjectBody, name: String, namespace: String?) {
-        do {
-            try apply(body, name: name, namespace: namespace)
-        } catch {
-            rejections.append(error)
-            record("\(body.kind.rawValue.lowercased())/\(name)", "FailedCreate", error.description, type: .warning)
-        }
-    }
-
-    /// Creates a namespace.
-    mutating func applyNamespace(_ name: String) {
-        applyObject(.namespace, name: name, namespace: nil)
-    }
-
     /// Every StatefulSet has all its pods Running and Ready, and every Space partition has
     /// a primary and, with `ha`, a recovered backup.
     var isSettled: Bool {

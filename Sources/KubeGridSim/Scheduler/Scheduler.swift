@@ -70,6 +70,9 @@ public struct Scheduler: Sendable {
         topology.addNode(labels: Self.plain(node.labels))
     }
 
+    /// True when the scheduler has ever been told of the node `name`.
+    public func hasNode(_ name: String) -> Bool { nodeIndex[name] != nil }
+
     /// Cordons or uncordons a node, or taints it `NoSchedule` (`node.kubernetes.io/unreachable`
     /// when it is lost).
     public mutating func updateNode(_ name: String, unschedulable: Bool, taints: [String]) {

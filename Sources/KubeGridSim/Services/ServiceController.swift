@@ -7,37 +7,38 @@ struct Endpoint: Sendable, Hashable {
     var port: Int
 }
 
+/// The Service side of the controller manager: its watch, and the per-instance Service of
+/// each pod (a Service whose selector is one `statefulset.kubernetes.io/pod-name`).
+struct ServiceController: Sendable {
+    let changes: ChangeFeed.Consumer
+    /// The per-instance Service key of each pod key.
+    var instanceServiceByPod: [String: String] = [:]
+}
+
 /// Services: created through the simulated API server (which may refuse them), given a
 /// load balancer IP by the pool, and routing to the pods their selector picks that are
 /// Ready (or all of them with `publishNotReadyAddresses`).
 extension World {
-    mutating func applyService(_ service: Service) {
-        let namespace = service.metadata.namespace ?? "default"
+    /// A Service was created: index it by the pod it picks, and let the load balancer
+    /// controller say whether the pool had an address for it.
+    mutating func serviceObserved(_ event: WatchEvent) {
+        guard event.type == .added, case .service(let service) = event.object.body else { return }
+        let namespace = event.object.metadata.namespace ?? "default"
         let key = "\(namespace)/\(service.metadata.name)"
-        let storeKey = ObjectKey(.service, namespace: namespace, service.metadata.name)
-        if api.store.get(storeKey) != nil { _ = try? api.delete(storeKey, at: now) }
+        if let podName = service.spec.selector[GridLabels.podName],
+            serviceController.instanceServiceByPod["\(namespace)/\(podName)"] == nil
+        {
+            serviceController.instanceServiceByPod["\(namespace)/\(podName)"] = key
+        }
+        guard let created = services[key], created.type == .loadBalancer else { return }
         let object = "service/\(service.metadata.name)"
-        do {
-            try api.create(.service(service), name: service.metadata.name, namespace: namespace, at: now)
-            let created = services[key]!
-            if let podName = service.spec.selector[GridLabels.podName],
-                instanceServiceByPod["\(namespace)/\(podName)"] == nil
-            {
-                instanceServiceByPod["\(namespace)/\(podName)"] = key
-            }
-            if created.type == .loadBalancer {
-                if let address = created.loadBalancerIP {
-                    record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
-                } else {
-                    record(
-                        object, "AllocationFailed",
-                        "Failed to allocate IP for \"\(key)\": no available IPs in pool \(network.loadBalancerPool)",
-                        type: .warning)
-                }
-            }
-        } catch {
-            rejections.append(error)
-            record(object, "FailedCreate", error.description, type: .warning)
+        if let address = created.loadBalancerIP {
+            record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
+        } else {
+            record(
+                object, "AllocationFailed",
+                "Failed to allocate IP for \"\(key)\": no available IPs in pool \(network.loadBalancerPool)",
+                type: .warning)
         }
     }
 

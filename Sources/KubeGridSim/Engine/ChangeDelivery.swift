@@ -1,0 +1,40 @@
+/// How controllers learn what changed: each watches the API server's change feed with a
+/// cursor of its own, and after every write the world hands each one what it has not seen,
+/// in the order the store wrote it (the informers of a real controller manager).
+extension World {
+    /// A write to the API server at the current time, after which every controller sees its
+    /// consequences.
+    @discardableResult
+    mutating func write<Result, Failure: Error>(
+        _ operation: (inout APIServer, SimTime) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let result = try operation(&api, now)
+        deliverChanges()
+        return result
+    }
+
+    /// Hands the controllers the changes they have not seen, until none is left (a
+    /// controller's reaction may itself write).
+    mutating func deliverChanges() {
+        var delivered = true
+        while delivered {
+            delivered = false
+            for event in api.changes(for: statefulSetController.changes) {
+                statefulSetObserved(event)
+                delivered = true
+            }
+            for event in api.changes(for: grid.changes) {
+                gridObserved(event)
+                delivered = true
+            }
+            for event in api.changes(for: serviceController.changes) {
+                serviceObserved(event)
+                delivered = true
+            }
+            for event in api.changes(for: scheduling.changes) {
+                schedulerObserved(event)
+                delivered = true
+            }
+        }
+    }
+}
