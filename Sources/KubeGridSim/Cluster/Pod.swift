@@ -29,6 +29,8 @@ public enum PodStage: Sendable, Hashable {
     case crashBackOff
     /// On a node that stopped reporting.
     case lost
+    /// Deleted with a grace period: its containers got SIGTERM and are stopping.
+    case terminating
 }
 
 /// A pod of the simulated cluster, created by the StatefulSet controller.
@@ -113,6 +115,7 @@ public struct Pod: Sendable {
         case .starting, .running: return "Running"
         case .crashBackOff: return "CrashLoopBackOff"
         case .lost: return "Unknown"
+        case .terminating: return "Terminating"
         }
     }
 

@@ -72,7 +72,25 @@ extension World {
             createPod(of: entry, ordinal: ordinal)
             if entry.policy == .orderedReady { return }
         }
-        rollOut(entry)
+        if scaleDown(entry) { rollOut(entry) }
+    }
+
+    /// Deletes the pods above `replicas`, highest ordinal first (OrderedReady: one at a
+    /// time, each once the one above is gone); false while some are still going.
+    private mutating func scaleDown(_ entry: StatefulSetRecord) -> Bool {
+        var condemned: [Pod] = []
+        while let pod = pods["\(entry.namespace)/\(entry.name)-\(entry.replicas + condemned.count)"] { condemned.append(pod) }
+        for pod in condemned.reversed() {
+            if pod.stage != .terminating {
+                record(
+                    "statefulset/\(entry.name)", "SuccessfulDelete", "delete Pod \(pod.name) in StatefulSet \(entry.name) successful")
+                _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+                    _ = try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), at: now)
+                }
+            }
+            if entry.policy == .orderedReady { return false }
+        }
+        return condemned.isEmpty
     }
 
     /// Reconciles the StatefulSet owning `pod` (its readiness changed).

@@ -35,6 +35,10 @@ extension World {
                 schedulerObserved(event)
                 delivered = true
             }
+            for event in api.changes(for: pods.changes) {
+                kubeletObserved(event)
+                delivered = true
+            }
         }
     }
 }

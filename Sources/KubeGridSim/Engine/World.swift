@@ -29,7 +29,7 @@ struct World: Sendable {
     var statefulSetController: StatefulSetController
 
     /// The pods the kubelets run.
-    var pods = PodTable()
+    var pods: PodTable
 
     var grid: GridState
     /// The grid's clients and what they saw.
@@ -53,6 +53,7 @@ struct World: Sendable {
         grid = GridState(changes: api.watch())
         serviceController = ServiceController(changes: api.watch())
         scheduling = SchedulingQueue(scheduler: Scheduler(random: root.derived(2)), changes: api.watch())
+        pods = PodTable(changes: api.watch())
         self.api = api
         for node in nodes { addNode(node) }
     }
@@ -119,6 +120,7 @@ struct World: Sendable {
         case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
         case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
         case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
+        case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)

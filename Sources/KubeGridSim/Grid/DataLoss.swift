@@ -72,6 +72,7 @@ extension World {
         switch pod.stage {
         case .unscheduled: return "was Pending"
         case .lost: return "was on a lost node"
+        case .terminating: return "was being deleted"
         case .creating, .initializing, .initBackOff, .starting: return "was still starting (its Space instance was not up)"
         case .running, .crashBackOff: return "had no Space instance running"
         }

@@ -1,0 +1,45 @@
+import KubeGridCore
+
+/// What a user (or a fault scenario acting as one) can do to the running cluster, each
+/// an API request the controllers then react to.
+extension World {
+    /// `kubectl delete pod NAME [--grace-period=N]`: the pod becomes Terminating for its
+    /// grace period; with 0 (`--force`) it goes at once and its containers are killed.
+    mutating func deletePod(named name: String, namespace: String = "default", gracePeriodSeconds: Int? = nil) throws(APIError) {
+        let key = ObjectKey(.pod, namespace: namespace, name)
+        if gracePeriodSeconds == 0 {
+            guard pods["\(namespace)/\(name)"] != nil else { throw APIError(.notFound, kind: .pod, name: name) }
+            deletePod("\(namespace)/\(name)", reason: "Killing pod \(name) (deleted with --grace-period=0 --force)")
+            return
+        }
+        try write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            _ = try api.delete(key, gracePeriodSeconds: gracePeriodSeconds, at: now)
+        }
+    }
+
+    /// `kubectl patch statefulset NAME` with a new image tag for every container.
+    mutating func patchImage(statefulSet name: String, namespace: String = "default", tag: String) throws(APIError) {
+        let key = "\(namespace)/\(name)"
+        guard statefulSets[key] != nil else { throw APIError(.notFound, kind: .statefulSet, name: name) }
+        changeImageTag(key, to: tag)
+    }
+
+    /// The machine stops reporting (a network partition or a crash): the node lifecycle
+    /// controller notices after its grace period.
+    mutating func makeNodeUnreachable(_ name: String) throws(APIError) {
+        guard nodes[name] != nil else { throw APIError(.notFound, kind: .node, name: name) }
+        loseNode(name)
+    }
+
+    /// `kubectl delete node NAME`: the `Node` object goes, and the pod garbage collector
+    /// deletes the pods bound to it; their StatefulSets create them elsewhere.
+    mutating func deleteNode(_ name: String) throws(APIError) {
+        try write { (api: inout APIServer, now: SimTime) throws(APIError) in _ = try api.delete(ObjectKey(.node, name), at: now) }
+        var node = nodes[name]
+        node?.removed = true
+        if let node { nodes[name] = node }
+        for pod in pods.values where pod.nodeName == name {
+            deletePod(pod.key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
+        }
+    }
+}
