@@ -4,12 +4,15 @@ import KubeGridCore
 /// an API request the controllers then react to.
 extension World {
     /// `kubectl delete pod NAME [--grace-period=N]`: the pod becomes Terminating for its
-    /// grace period; with 0 (`--force`) it goes at once and its containers are killed.
-    mutating func deletePod(named name: String, namespace: String = "default", gracePeriodSeconds: Int? = nil) throws(APIError) {
+    /// grace period; with 0 (`--force`) it goes at once and its containers are killed
+    /// (the `Killing` event says `reason`).
+    mutating func deletePod(
+        named name: String, namespace: String = "default", gracePeriodSeconds: Int? = nil, reason: String? = nil
+    ) throws(APIError) {
         let key = ObjectKey(.pod, namespace: namespace, name)
         if gracePeriodSeconds == 0 {
             guard pods["\(namespace)/\(name)"] != nil else { throw APIError(.notFound, kind: .pod, name: name) }
-            deletePod("\(namespace)/\(name)", reason: "Killing pod \(name) (deleted with --grace-period=0 --force)")
+            deletePod("\(namespace)/\(name)", reason: reason ?? "Killing pod \(name) (deleted with --grace-period=0 --force)")
             return
         }
         try write { (api: inout APIServer, now: SimTime) throws(APIError) in
