@@ -32,7 +32,7 @@ extension World {
                 delivered = true
             }
             for event in api.changes(for: scheduling.changes) {
-                schedulerObserved(event)
+                scheduling.observe(event, nodes: nodes, timeline: &timeline)
                 delivered = true
             }
             for event in api.changes(for: pods.changes) {

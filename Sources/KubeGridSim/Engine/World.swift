@@ -10,15 +10,15 @@ struct World: Sendable {
     /// What the run was told (`kubegrid simulate`'s flags).
     let options: SimulationOptions
 
-    private(set) var now = SimTime.zero
-    private var queue = EventQueue<SimEvent>()
+    /// The clock, the events to come and the events recorded.
+    var timeline = Timeline()
     /// Start-up jitter and client choices.
     var random: SeededRandom
 
     /// The machines, as the node lifecycle controller knows them.
     var nodes = NodeTable()
     /// kube-scheduler: its queue and placement cache.
-    var scheduling: SchedulingQueue
+    var scheduling: KubeScheduler
 
     /// The API server: admission, the object store and its change feed, Service allocation.
     var api: APIServer
@@ -37,7 +37,6 @@ struct World: Sendable {
     /// The faults injected so far, and the fault being injected now (grid events use it to
     /// say why a partition lost its data).
     var faultLog = FaultLog()
-    private(set) var events: [ClusterEvent] = []
     /// Bumped whenever something in the cluster a scenario waits for may have changed (a
     /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
     /// its stop condition only then.
@@ -52,7 +51,8 @@ struct World: Sendable {
         statefulSetController = StatefulSetController(changes: api.watch())
         grid = GridState(changes: api.watch())
         serviceController = ServiceController(changes: api.watch())
-        scheduling = SchedulingQueue(scheduler: Scheduler(random: root.derived(2)), changes: api.watch())
+        scheduling = KubeScheduler(
+            cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         pods = PodTable(changes: api.watch())
         self.api = api
         for node in nodes { addNode(node) }
@@ -67,8 +67,12 @@ struct World: Sendable {
 
     // MARK: The clock
 
+    var now: SimTime { timeline.now }
+    /// The Kubernetes and grid events so far.
+    var events: [ClusterEvent] { timeline.events }
+
     mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
-        queue.schedule(event, at: now + delay)
+        timeline.schedule(event, after: delay)
     }
 
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
@@ -76,9 +80,8 @@ struct World: Sendable {
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
         var checked = (progress, clientRun.progress)
         if stop(self) { return }
-        while let next = queue.nextTime, next <= deadline {
-            while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
-                now = time
+        while let next = timeline.nextTime, next <= deadline {
+            while let event = timeline.popEvent(at: next) {
                 handle(event)
             }
             if progress != checked.0 || clientRun.progress != checked.1 {
@@ -86,19 +89,21 @@ struct World: Sendable {
                 if stop(self) { return }
             }
         }
-        if now < deadline, queue.nextTime == nil || queue.nextTime! > deadline { now = deadline }
+        if now < deadline, timeline.nextTime.map({ $0 > deadline }) ?? true { timeline.advance(to: deadline) }
     }
 
     /// Moves the clock without running events (for a scenario's own steps).
     mutating func advance(to time: SimTime) {
-        if time > now { now = time }
+        timeline.advance(to: time)
     }
 
     private mutating func handle(_ event: SimEvent) {
         switch event {
         case .syncStatefulSet(let key): syncStatefulSet(key)
-        case .schedulingCycle: runSchedulingCycle()
-        case .retryUnschedulable: retryUnschedulablePods()
+        case .schedulingCycle:
+            scheduling.runCycle(pods: &pods, api: &api, timeline: &timeline)
+            deliverChanges()
+        case .retryUnschedulable: scheduling.retryUnschedulable(timeline: &timeline)
         case .sandboxReady(let uid, let generation): sandboxReady(uid: uid, generation: generation)
         case .initContainerDone(let uid, let generation, let index):
             initContainerDone(uid: uid, generation: generation, index: index)
@@ -133,7 +138,7 @@ struct World: Sendable {
     mutating func record(
         _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal
     ) {
-        events.append(ClusterEvent(time: now, object: object, type: type, reason: reason, message: message))
+        timeline.record(object, reason, message, type: type)
     }
 
     /// The pod with `uid`, if it still exists and its containers are still at `generation`.
@@ -175,6 +180,6 @@ struct World: Sendable {
         nodes.add(node)
         createNodeObject(node)
         // A node from a cluster file whose name the API server refuses still runs pods, as before.
-        if !scheduling.scheduler.hasNode(node.name) { scheduling.scheduler.addNode(node) }
+        if !scheduling.cache.hasNode(node.name) { scheduling.cache.addNode(node) }
     }
 }

@@ -118,6 +118,7 @@ extension World {
     /// that had registered finds it and registers again, keeping its role.
     private mutating func registerAgain(ensembleKey: String) {
         let keys = grid.instances.keys.sorted()
+        let now = now
         var count = 0
         for podKey in keys {
             guard let instance = grid.instances[podKey], let address = instance.address,

@@ -70,6 +70,9 @@ public struct Scheduler: Sendable {
         topology.addNode(labels: Self.plain(node.labels))
     }
 
+    /// True when `key` is placed on a node.
+    public func isPlaced(_ key: String) -> Bool { placed[key] != nil }
+
     /// True when the scheduler has ever been told of the node `name`.
     public func hasNode(_ name: String) -> Bool { nodeIndex[name] != nil }
 

@@ -30,7 +30,7 @@ import Testing
     @Test func theSchedulerLearnsOfNodesFromTheirObjects() throws {
         let world = try world(nodes: 4)
         #expect(world.api.store.list(.node).map(\.metadata.name) == ["node-1", "node-2", "node-3", "node-4"])
-        #expect((1...4).allSatisfy { world.scheduling.scheduler.hasNode("node-\($0)") })
+        #expect((1...4).allSatisfy { world.scheduling.cache.hasNode("node-\($0)") })
     }
 
     @Test func scalingAStatefulSetUpAndDownThroughTheAPIServer() throws {

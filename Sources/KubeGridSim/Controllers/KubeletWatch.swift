@@ -1,12 +1,19 @@
-/// The kubelet's side of a pod deletion with a grace period: the pod becomes Terminating
-/// (not Ready, so Services and the StatefulSet controller stop counting it), its
-/// containers get SIGTERM and stop after the application's shutdown or when the grace
-/// period ends, whichever comes first; then the kubelet deletes the pod for good and its
-/// StatefulSet creates it again.
+/// What the kubelets watch: a pod bound to their node, which they start creating; a pod
+/// deleted with a grace period, which becomes Terminating (not Ready, so Services and the
+/// StatefulSet controller stop counting it) while its containers get SIGTERM and stop
+/// after the application's shutdown or when the grace period ends, whichever comes first,
+/// after which the kubelet deletes it for good and its StatefulSet creates it again.
 extension World {
     mutating func kubeletObserved(_ event: WatchEvent) {
-        guard case .pod = event.object.body else { return }
+        guard case .pod(let object) = event.object.body else { return }
         let key = "\(event.object.metadata.namespace ?? "default")/\(event.object.metadata.name)"
+        if event.type == .modified, let nodeName = object.nodeName, var pod = pods[key], pod.nodeName == nil {
+            pod.nodeName = nodeName
+            pod.stage = .creating
+            pods[key] = pod
+            schedule(.sandboxReady(uid: pod.uid, generation: pod.generation), after: timings.containerCreation)
+            return
+        }
         if event.type == .deleted {
             // Deleted at once by someone else (a pod no node ran, the garbage collector):
             // whatever the kubelet still had of it stops.
