@@ -28,7 +28,7 @@ extension World {
                 delivered = true
             }
             for event in api.changes(for: serviceController.changes) {
-                serviceObserved(event)
+                serviceController.observe(event, api: api, timeline: &timeline)
                 delivered = true
             }
             for event in api.changes(for: scheduling.changes) {

@@ -7,41 +7,43 @@ struct Endpoint: Sendable, Hashable {
     var port: Int
 }
 
-/// The Service side of the controller manager: its watch, and the per-instance Service of
-/// each pod (a Service whose selector is one `statefulset.kubernetes.io/pod-name`).
+/// The Service side of the controller manager: it watches Services, indexes the
+/// per-instance Service of each pod (a Service whose selector is one
+/// `statefulset.kubernetes.io/pod-name`), and, as the load balancer controller, says
+/// whether the pool had an address for a LoadBalancer Service.
 struct ServiceController: Sendable {
     let changes: ChangeFeed.Consumer
     /// The per-instance Service key of each pod key.
-    var instanceServiceByPod: [String: String] = [:]
-}
+    private(set) var instanceServiceByPod: [String: String] = [:]
 
-/// Services: created through the simulated API server (which may refuse them), given a
-/// load balancer IP by the pool, and routing to the pods their selector picks that are
-/// Ready (or all of them with `publishNotReadyAddresses`).
-extension World {
-    /// A Service was created: index it by the pod it picks, and let the load balancer
-    /// controller say whether the pool had an address for it.
-    mutating func serviceObserved(_ event: WatchEvent) {
+    init(changes: ChangeFeed.Consumer) {
+        self.changes = changes
+    }
+
+    /// A Service was created: index it, and report its load balancer address.
+    mutating func observe(_ event: WatchEvent, api: APIServer, timeline: inout Timeline) {
         guard event.type == .added, case .service(let service) = event.object.body else { return }
         let namespace = event.object.metadata.namespace ?? "default"
         let key = "\(namespace)/\(service.metadata.name)"
-        if let podName = service.spec.selector[GridLabels.podName],
-            serviceController.instanceServiceByPod["\(namespace)/\(podName)"] == nil
-        {
-            serviceController.instanceServiceByPod["\(namespace)/\(podName)"] = key
+        if let podName = service.spec.selector[GridLabels.podName], instanceServiceByPod["\(namespace)/\(podName)"] == nil {
+            instanceServiceByPod["\(namespace)/\(podName)"] = key
         }
-        guard let created = services[key], created.type == .loadBalancer else { return }
+        guard let created = api.services[key], created.type == .loadBalancer else { return }
         let object = "service/\(service.metadata.name)"
         if let address = created.loadBalancerIP {
-            record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
+            timeline.record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
         } else {
-            record(
+            timeline.record(
                 object, "AllocationFailed",
-                "Failed to allocate IP for \"\(key)\": no available IPs in pool \(network.loadBalancerPool)",
+                "Failed to allocate IP for \"\(key)\": no available IPs in pool \(api.network.loadBalancerPool)",
                 type: .warning)
         }
     }
+}
 
+/// Services route to the pods their selector picks that are Ready (or all of them with
+/// `publishNotReadyAddresses`).
+extension World {
     /// True when the pod `podKey` is an endpoint of `record`: selected, in its namespace,
     /// running with an IP, and Ready (or the Service publishes pods that are not).
     func isEndpoint(_ record: ServiceRecord, podKey: String) -> Bool {
