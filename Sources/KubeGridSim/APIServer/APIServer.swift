@@ -25,6 +25,11 @@ public struct APIServer: Sendable {
         store.feed.subscribe()
     }
 
+    /// True when `consumer` has changes to see.
+    public func hasChanges(for consumer: ChangeFeed.Consumer) -> Bool {
+        store.feed.hasUnread(consumer)
+    }
+
     /// The changes `consumer` has not seen yet, oldest first.
     public mutating func changes(for consumer: ChangeFeed.Consumer) -> ArraySlice<WatchEvent> {
         store.feed.read(consumer)

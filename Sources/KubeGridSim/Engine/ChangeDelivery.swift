@@ -19,24 +19,26 @@ extension World {
         var delivered = true
         while delivered {
             delivered = false
-            for event in api.changes(for: statefulSetController.changes) {
-                statefulSetObserved(event)
+            if api.hasChanges(for: statefulSetController.changes) {
+                for event in api.changes(for: statefulSetController.changes) { statefulSetObserved(event) }
                 delivered = true
             }
-            for event in api.changes(for: grid.changes) {
-                gridObserved(event)
+            if api.hasChanges(for: grid.changes) {
+                for event in api.changes(for: grid.changes) { gridObserved(event) }
                 delivered = true
             }
-            for event in api.changes(for: serviceController.changes) {
-                serviceController.observe(event, api: api, timeline: &timeline)
+            if api.hasChanges(for: serviceController.changes) {
+                for event in api.changes(for: serviceController.changes) {
+                    serviceController.observe(event, api: api, timeline: &timeline)
+                }
                 delivered = true
             }
-            for event in api.changes(for: scheduling.changes) {
-                scheduling.observe(event, nodes: nodes, timeline: &timeline)
+            if api.hasChanges(for: scheduling.changes) {
+                for event in api.changes(for: scheduling.changes) { scheduling.observe(event, nodes: nodes, timeline: &timeline) }
                 delivered = true
             }
-            for event in api.changes(for: pods.changes) {
-                kubeletObserved(event)
+            if api.hasChanges(for: pods.changes) {
+                for event in api.changes(for: pods.changes) { kubeletObserved(event) }
                 delivered = true
             }
         }

@@ -1,46 +1,51 @@
 import KubeGridCore
 import OrderedCollections
 
-/// The whole simulated system at one moment — nodes, API objects, pods, the grid, the
-/// clients — and the events still to come. Controllers (in `Controllers/`, `Services/`,
-/// `Grid/`, `Client/`) are extensions that react to events and schedule new ones.
+/// The whole simulated system at one moment: the API server (store, admission, change
+/// feed), the clock and its event queue, the state each controller owns, and the grid's
+/// clients. Controllers learn of changes from the feed (`deliverChanges`) and of time from
+/// `SimEvent`s; docs/architecture.md draws how the pieces fit.
 ///
 /// A value type: a scenario copies a freshly deployed world and breaks the copy.
 struct World: Sendable {
     /// What the run was told (`kubegrid simulate`'s flags).
     let options: SimulationOptions
 
+    // MARK: The API server and the clock
+
+    /// Admission, the object store and its change feed, Service allocation.
+    var api: APIServer
     /// The clock, the events to come and the events recorded.
     var timeline = Timeline()
     /// Start-up jitter and client choices.
     var random: SeededRandom
-
-    /// The machines, as the node lifecycle controller knows them.
-    var nodes = NodeTable()
-    /// kube-scheduler: its queue and placement cache.
-    var scheduling: KubeScheduler
-
-    /// The API server: admission, the object store and its change feed, Service allocation.
-    var api: APIServer
-    /// Services' indexes and watch.
-    var serviceController: ServiceController
-    /// Objects the API server refused, in the order they were applied.
-    var rejections: [APIError] = []
-    var statefulSetController: StatefulSetController
-
-    /// The pods the kubelets run.
-    var pods: PodTable
-
-    var grid: GridState
-    /// The grid's clients and what they saw.
-    var clientRun = ClientRun()
-    /// The faults injected so far, and the fault being injected now (grid events use it to
-    /// say why a partition lost its data).
-    var faultLog = FaultLog()
     /// Bumped whenever something in the cluster a scenario waits for may have changed (a
     /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
     /// its stop condition only then.
     var progress = 0
+
+    // MARK: The controllers' state
+
+    var statefulSetController: StatefulSetController
+    /// kube-scheduler: its watch, queue and placement cache.
+    var scheduling: KubeScheduler
+    var serviceController: ServiceController
+    /// The pods the kubelets run.
+    var pods: PodTable
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes = NodeTable()
+    /// Manager ensembles, Spaces and their instances.
+    var grid: GridState
+
+    // MARK: The clients
+
+    /// What the API server refused of what the user applied, in order.
+    var rejections: [APIError] = []
+    /// The faults injected so far, and the fault being injected now (grid events use it to
+    /// say why a partition lost its data).
+    var faultLog = FaultLog()
+    /// The grid's clients and what they saw.
+    var clientRun = ClientRun()
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)

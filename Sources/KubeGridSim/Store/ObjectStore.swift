@@ -1,5 +1,3 @@
-import OrderedCollections
-
 /// The API server's storage: typed objects keyed by kind, namespace and name, each with
 /// the metadata Kubernetes keeps (uid, resourceVersion, generation, timestamps, owners,
 /// finalizers), and the change feed every write appends to.
@@ -7,10 +5,12 @@ import OrderedCollections
 /// It checks only what storage itself guarantees (an object exists, or does not yet);
 /// what may be written is admission's business (``APIServer``).
 public struct ObjectStore: Sendable {
-    /// Objects of each kind, in creation order.
-    private var objects: [ObjectKind: OrderedDictionary<ObjectKey, StoredObject>] = [:]
-    /// Dependents by their owners' uids, for the garbage collector.
-    private var dependents: [String: Set<ObjectKey>] = [:]
+    /// Objects of each kind. (Hashed, not ordered: pods come and go all the time, and
+    /// listing, which is rare, sorts by uid, which is creation order.)
+    private var objects: [ObjectKind: [ObjectKey: StoredObject]] = [:]
+    /// Dependents by their owners' uids, for the garbage collector (a StatefulSet has a
+    /// few pods: an array beats a set).
+    private var dependents: [String: [ObjectKey]] = [:]
     /// Every object's key by its uid.
     private var keysByUID: [String: ObjectKey] = [:]
     /// The version of the last write, cluster-wide.
@@ -35,7 +35,7 @@ public struct ObjectStore: Sendable {
 
     /// The objects of `kind` (in `namespace` when given), in creation order.
     public func list(_ kind: ObjectKind, namespace: String? = nil) -> [StoredObject] {
-        let all = objects[kind]?.values.elements ?? []
+        let all = (objects[kind]?.values).map { $0.sorted { $0.metadata.uid < $1.metadata.uid } } ?? []
         guard let namespace else { return all }
         return all.filter { $0.metadata.namespace == namespace }
     }
@@ -71,7 +71,7 @@ public struct ObjectStore: Sendable {
         let object = StoredObject(metadata: metadata, body: body)
         objects[key.kind, default: [:]][key] = object
         keysByUID[metadata.uid] = key
-        for owner in owners { dependents[owner.uid, default: []].insert(key) }
+        for owner in owners { dependents[owner.uid, default: []].append(key) }
         feed.append(WatchEvent(type: .added, object: object))
         return object
     }
@@ -155,10 +155,11 @@ public struct ObjectStore: Sendable {
     private mutating func reindexOwners(_ key: ObjectKey, from old: [OwnerReference], to new: [OwnerReference]) {
         guard old != new else { return }
         for owner in old {
-            dependents[owner.uid]?.remove(key)
-            if dependents[owner.uid]?.isEmpty == true { dependents[owner.uid] = nil }
+            guard var keys = dependents.removeValue(forKey: owner.uid) else { continue }
+            keys.removeAll { $0 == key }
+            if !keys.isEmpty { dependents[owner.uid] = keys }
         }
-        for owner in new { dependents[owner.uid, default: []].insert(key) }
+        for owner in new { dependents[owner.uid, default: []].append(key) }
     }
 
     /// A uid in Kubernetes' UUID form, numbered so a seed always gives the same ones.

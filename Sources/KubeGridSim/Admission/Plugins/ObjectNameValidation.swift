@@ -30,7 +30,7 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     static func dns1123LabelProblems(_ name: String) -> [String] {
         var problems = lengthProblem(name, KubernetesLimits.labelLength)
-        if !isLabel(Array(name.utf8), firstLetter: false) {
+        if !isLabel(name.utf8[...], firstLetter: false) {
             problems.append(
                 regexError(
                     "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
@@ -42,7 +42,7 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     static func dns1035LabelProblems(_ name: String) -> [String] {
         var problems = lengthProblem(name, KubernetesLimits.labelLength)
-        if !isLabel(Array(name.utf8), firstLetter: true) {
+        if !isLabel(name.utf8[...], firstLetter: true) {
             problems.append(
                 regexError(
                     "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an "
@@ -54,8 +54,8 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     static func subdomainProblems(_ name: String) -> [String] {
         var problems = lengthProblem(name, subdomainLength)
-        let parts = Array(name.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        if !parts.allSatisfy({ isLabel(Array($0), firstLetter: false) }) {
+        let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if !parts.allSatisfy({ isLabel($0, firstLetter: false) }) {
             problems.append(
                 regexError(
                     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
@@ -70,7 +70,7 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
     }
 
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, or with `firstLetter` `[a-z]([-a-z0-9]*[a-z0-9])?`.
-    private static func isLabel(_ bytes: [UInt8], firstLetter: Bool) -> Bool {
+    private static func isLabel(_ bytes: Substring.UTF8View, firstLetter: Bool) -> Bool {
         let letter = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
         let alphanumeric = { (byte: UInt8) in letter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         guard let first = bytes.first, let last = bytes.last else { return false }
