@@ -22,7 +22,12 @@ struct PodTable: Sendable {
         get { pods[key] }
         set {
             if let newValue {
-                if pods.updateValue(newValue, forKey: key) == nil { index(newValue) }
+                if let position = pods.index(forKey: key) {
+                    pods.values[position] = newValue
+                } else {
+                    pods[key] = newValue
+                    index(newValue)
+                }
             } else {
                 _ = remove(key)
             }

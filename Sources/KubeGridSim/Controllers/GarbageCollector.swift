@@ -32,7 +32,7 @@ struct GarbageCollector: Sendable {
 
     /// An owner is gone: a dependent with no owner left goes too; one with other owners
     /// only loses the dangling reference.
-    private func collectDependents(of uid: String, in store: inout ObjectStore, at now: SimTime) {
+    private func collectDependents(of uid: UID, in store: inout ObjectStore, at now: SimTime) {
         for key in store.dependents(of: uid) {
             guard let dependent = store.get(key) else { continue }
             let remaining = dependent.metadata.ownerReferences.filter { $0.uid != uid }

@@ -9,7 +9,7 @@ struct StatefulSetRecord: Sendable {
     /// What its pods are to the grid.
     var role: GridRole
     /// The StatefulSet's uid in the store: its pods' owner reference.
-    var uid: String
+    var uid: UID
     /// Bumped when the template changes (a rolling update).
     var revision = 1
 

@@ -1,14 +1,20 @@
-/// One change of the store, as a watch delivers it.
-public struct WatchEvent: Sendable, Hashable {
+/// One change of the store, as a watch delivers it. Immutable and shared: every consumer
+/// gets the same event, not a copy of the object.
+public final class WatchEvent: Sendable {
     public enum EventType: String, Sendable {
         case added = "ADDED"
         case modified = "MODIFIED"
         case deleted = "DELETED"
     }
 
-    public var type: EventType
+    public let type: EventType
     /// The object after the change (for DELETED, its last state, at the deletion's version).
-    public var object: StoredObject
+    public let object: StoredObject
+
+    init(type: EventType, object: StoredObject) {
+        self.type = type
+        self.object = object
+    }
 
     public var resourceVersion: Int { object.metadata.resourceVersion }
 }

@@ -5,11 +5,11 @@ import OrderedCollections
 public struct OwnerReference: Sendable, Hashable {
     public var kind: ObjectKind
     public var name: String
-    public var uid: String
+    public var uid: UID
     /// True for the owner that manages the dependent (a StatefulSet for its pods).
     public var controller: Bool
 
-    public init(kind: ObjectKind, name: String, uid: String, controller: Bool = true) {
+    public init(kind: ObjectKind, name: String, uid: UID, controller: Bool = true) {
         self.kind = kind
         self.name = name
         self.uid = uid
@@ -22,7 +22,7 @@ public struct ObjectMetadata: Sendable, Hashable {
     public var name: String
     public var namespace: String?
     /// Unique for every object ever created; a recreated object with the same name gets a new one.
-    public var uid: String
+    public var uid: UID
     /// The store's version when the object was last written (cluster-wide, increasing).
     public var resourceVersion: Int
     /// Bumped when the spec changes, never for metadata or status alone.

@@ -10,9 +10,9 @@ public struct ObjectStore: Sendable {
     private var objects: [ObjectKind: [ObjectKey: StoredObject]] = [:]
     /// Dependents by their owners' uids, for the garbage collector (a StatefulSet has a
     /// few pods: an array beats a set).
-    private var dependents: [String: [ObjectKey]] = [:]
+    private var dependents: [UID: [ObjectKey]] = [:]
     /// Every object's key by its uid.
-    private var keysByUID: [String: ObjectKey] = [:]
+    private var keysByUID: [UID: ObjectKey] = [:]
     /// The version of the last write, cluster-wide.
     public private(set) var resourceVersion = 0
     private var nextUID = 1
@@ -43,12 +43,12 @@ public struct ObjectStore: Sendable {
     public func count(_ kind: ObjectKind) -> Int { objects[kind]?.count ?? 0 }
 
     /// The object with `uid`, if it still exists.
-    public func get(uid: String) -> StoredObject? {
+    public func get(uid: UID) -> StoredObject? {
         keysByUID[uid].flatMap { get($0) }
     }
 
     /// The objects that name `uid` among their owners, in kind and name order.
-    public func dependents(of uid: String) -> [ObjectKey] {
+    public func dependents(of uid: UID) -> [ObjectKey] {
         (dependents[uid] ?? []).sorted { ($0.kind.rawValue, $0.namespace ?? "", $0.name) < ($1.kind.rawValue, $1.namespace ?? "", $1.name) }
     }
 
@@ -64,7 +64,7 @@ public struct ObjectStore: Sendable {
         if get(key) != nil { throw APIError(.alreadyExists, kind: body.kind, name: name) }
         resourceVersion += 1
         let metadata = ObjectMetadata(
-            name: name, namespace: key.namespace, uid: Self.uid(nextUID), resourceVersion: resourceVersion,
+            name: name, namespace: key.namespace, uid: UID(number: nextUID), resourceVersion: resourceVersion,
             generation: 1, creationTimestamp: now, deletionTimestamp: nil, deletionGracePeriodSeconds: nil,
             finalizers: finalizers, ownerReferences: owners, labels: body.manifestLabels)
         nextUID += 1
@@ -87,7 +87,7 @@ public struct ObjectStore: Sendable {
         var new = old
         try change(&new)
         guard new != old else { return old }
-        if new.body.specIdentity != old.body.specIdentity { new.metadata.generation += 1 }
+        if !new.body.hasSameSpec(as: old.body) { new.metadata.generation += 1 }
         resourceVersion += 1
         new.metadata.resourceVersion = resourceVersion
         reindexOwners(key, from: old.metadata.ownerReferences, to: new.metadata.ownerReferences)
@@ -160,11 +160,5 @@ public struct ObjectStore: Sendable {
             if !keys.isEmpty { dependents[owner.uid] = keys }
         }
         for owner in new { dependents[owner.uid, default: []].append(key) }
-    }
-
-    /// A uid in Kubernetes' UUID form, numbered so a seed always gives the same ones.
-    private static func uid(_ number: Int) -> String {
-        let hex = String(number, radix: 16)
-        return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
     }
 }

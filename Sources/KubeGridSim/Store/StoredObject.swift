@@ -47,17 +47,17 @@ public enum ObjectBody: Sendable, Hashable {
         }
     }
 
-    /// The part whose change bumps `metadata.generation`. Nodes and Namespaces have no
-    /// generation of their own to speak of; a pod's spec is what the user asked for (its
-    /// binding to a node is not a spec change in the generation sense, as in Kubernetes
-    /// where pods keep generation 1 unless the spec itself is updated).
-    var specIdentity: AnyHashable? {
-        switch self {
-        case .namespace, .node: return nil
-        case .service(let service): return service.spec
-        case .podDisruptionBudget(let budget): return budget.spec
-        case .statefulSet(let statefulSet): return statefulSet.spec
-        case .pod(let pod): return pod.spec
+    /// False when the spec, the part whose change bumps `metadata.generation`, differs.
+    /// Nodes and Namespaces have no generation to speak of; a pod's binding to a node is
+    /// not a spec change (pods keep generation 1 unless the spec itself is updated).
+    func hasSameSpec(as other: ObjectBody) -> Bool {
+        switch (self, other) {
+        case (.namespace, .namespace), (.node, .node): return true
+        case (.service(let a), .service(let b)): return a.spec == b.spec
+        case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
+        case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec
+        case (.pod(let a), .pod(let b)): return a.spec == b.spec
+        default: return false
         }
     }
 
