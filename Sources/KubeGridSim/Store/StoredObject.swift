@@ -13,7 +13,6 @@ public struct PodObject: Sendable, Hashable {
     }
 }
 
-/// The typed body of a stored object.
 /// A node as the API server stores it: its labels, whether it takes new pods, its taints.
 public struct NodeObject: Sendable, Hashable {
     public var labels: OrderedDictionary<String, String>
@@ -28,7 +27,10 @@ public struct NodeObject: Sendable, Hashable {
     }
 }
 
-public enum ObjectBody: Sendable, Hashable {
+/// The typed body of a stored object. `indirect`: each body lives in a box of its own,
+/// so copies of the store (a scenario's world) share it instead of copying a whole
+/// StatefulSet inline.
+public indirect enum ObjectBody: Sendable, Hashable {
     case namespace
     case node(NodeObject)
     case service(Service)
