@@ -15,9 +15,13 @@ extension World {
             return
         }
         if event.type == .deleted {
-            // Deleted at once by someone else (a pod no node ran, the garbage collector):
-            // whatever the kubelet still had of it stops.
-            if let pod = pods.remove(key) { applicationStopped(pod) }
+            // Deleted at once by someone else (a rolling update, the garbage collector, a
+            // pod no node ran): whatever the kubelet still had of it stops.
+            guard let pod = pods.remove(key) else { return }
+            if pod.nodeName != nil {
+                record("pod/\(pod.name)", "Killing", "Stopping container \(pod.spec.containers.first?.name ?? "container")")
+            }
+            applicationStopped(pod)
             return
         }
         guard event.type == .modified, let graceSeconds = event.object.metadata.deletionGracePeriodSeconds, graceSeconds > 0,
@@ -39,6 +43,19 @@ extension World {
     mutating func terminationDone(uid: Int, generation: Int) {
         guard let pod = pod(uid: uid, generation: generation), pod.stage == .terminating else { return }
         _ = pods.remove(pod.key)
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
+        }
+    }
+
+    /// Kills a pod at once (`kubectl delete pod --grace-period=0 --force`, a fault, or the
+    /// pod garbage collector after its node went): `eventReason`/`reason` say who and why,
+    /// the grid loses what ran in it, and the API object goes (its StatefulSet then
+    /// creates it again).
+    mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
+        guard let pod = pods.remove(key) else { return }
+        record("pod/\(pod.name)", eventReason, reason)
+        applicationStopped(pod)
         _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
         }

@@ -15,12 +15,22 @@ extension World {
 
     /// Hands the controllers the changes they have not seen, until none is left (a
     /// controller's reaction may itself write).
+    ///
+    /// The kubelets hear first, so a pod deleted at once has stopped before its
+    /// StatefulSet reconciles and the scheduler frees its place.
     mutating func deliverChanges() {
         var delivered = true
         while delivered {
             delivered = false
+            if api.hasChanges(for: pods.changes) {
+                for event in api.changes(for: pods.changes) { kubeletObserved(event) }
+                delivered = true
+            }
             if api.hasChanges(for: statefulSetController.changes) {
-                for event in api.changes(for: statefulSetController.changes) { statefulSetObserved(event) }
+                for event in api.changes(for: statefulSetController.changes)
+                where statefulSetController.observe(event, timeline: &timeline) {
+                    progress += 1
+                }
                 delivered = true
             }
             if api.hasChanges(for: grid.changes) {
@@ -35,10 +45,6 @@ extension World {
             }
             if api.hasChanges(for: scheduling.changes) {
                 for event in api.changes(for: scheduling.changes) { scheduling.observe(event, nodes: nodes, timeline: &timeline) }
-                delivered = true
-            }
-            if api.hasChanges(for: pods.changes) {
-                for event in api.changes(for: pods.changes) { kubeletObserved(event) }
                 delivered = true
             }
         }

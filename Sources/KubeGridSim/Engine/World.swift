@@ -104,7 +104,9 @@ struct World: Sendable {
 
     private mutating func handle(_ event: SimEvent) {
         switch event {
-        case .syncStatefulSet(let key): syncStatefulSet(key)
+        case .syncStatefulSet(let key):
+            statefulSetController.sync(key, pods: &pods, api: &api, timeline: &timeline)
+            deliverChanges()
         case .schedulingCycle:
             scheduling.runCycle(pods: &pods, api: &api, timeline: &timeline)
             deliverChanges()

@@ -20,11 +20,34 @@ extension World {
         }
     }
 
-    /// `kubectl patch statefulset NAME` with a new image tag for every container.
+    /// `kubectl patch statefulset NAME` giving every container of the template a new
+    /// image tag (a `helm upgrade` with another `image.tag`): a new revision, which the
+    /// StatefulSet controller rolls out.
     mutating func patchImage(statefulSet name: String, namespace: String = "default", tag: String) throws(APIError) {
-        let key = "\(namespace)/\(name)"
-        guard statefulSets[key] != nil else { throw APIError(.notFound, kind: .statefulSet, name: name) }
-        changeImageTag(key, to: tag)
+        try write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            _ = try api.update(ObjectKey(.statefulSet, namespace: namespace, name), at: now) { body in
+                guard case .statefulSet(var statefulSet) = body else { return }
+                var spec = statefulSet.spec.template.spec
+                for index in spec.containers.indices {
+                    spec.containers[index].image = Self.image(spec.containers[index].image, withTag: tag)
+                }
+                for index in spec.initContainers.indices {
+                    spec.initContainers[index].image = Self.image(spec.initContainers[index].image, withTag: tag)
+                }
+                statefulSet.spec.template.spec = spec
+                body = .statefulSet(statefulSet)
+            }
+        }
+    }
+
+    /// `repo/name:tag` with the tag replaced (or added); the registry's port is not a tag.
+    static func image(_ image: String?, withTag tag: String) -> String? {
+        guard let image else { return nil }
+        let lastSlash = image.lastIndex(of: "/")
+        if let colon = image.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+            return String(image[..<colon]) + ":" + tag
+        }
+        return image + ":" + tag
     }
 
     /// The machine stops reporting (a network partition or a crash): the node lifecycle
