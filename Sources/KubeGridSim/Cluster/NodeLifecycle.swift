@@ -35,7 +35,9 @@ extension World {
         guard let node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
         updateNodeObject(name) { $0.taints = [Self.unreachableTaint] }
         record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
-        for pod in pods.values where pod.nodeName == name {
+        // The pods first, then the changes: changing the table while walking it would copy it per pod.
+        let onNode = pods.values.filter { $0.nodeName == name }
+        for pod in onNode {
             var unknown = pod
             unknown.phase = .unknown
             unknown.ready = false

@@ -64,7 +64,7 @@ extension World {
         var node = nodes[name]
         node?.removed = true
         if let node { nodes[name] = node }
-        for pod in pods.values where pod.nodeName == name {
+        for pod in pods.values.filter({ $0.nodeName == name }) {
             deletePod(pod.key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }
     }
