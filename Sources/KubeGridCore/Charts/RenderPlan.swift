@@ -20,9 +20,12 @@ public struct RenderPlan: Sendable {
 public struct ReleaseOptions: Sendable, Hashable {
     public var name: String
     public var namespace: String
+    /// The Kubernetes version the objects are for (`--kube-version`); it picks apiVersions.
+    public var kubeVersion: KubeVersion
 
-    public init(name: String, namespace: String = "default") {
+    public init(name: String, namespace: String = "default", kubeVersion: KubeVersion = .current) {
         self.name = name
         self.namespace = namespace
+        self.kubeVersion = kubeVersion
     }
 }

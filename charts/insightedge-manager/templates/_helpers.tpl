@@ -146,3 +146,13 @@ object names, and a node port asked for twice. Renders nothing.
 {{- $_ := set $seen $key $claim.key -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The PodDisruptionBudget apiVersion the target Kubernetes serves (helm template
+--kube-version): policy/v1 from 1.21, policy/v1beta1 before, as kubegrid's
+ServedAPIVersions picks it. Takes the root context.
+*/}}
+{{- define "insightedge-manager.podDisruptionBudgetAPIVersion" -}}
+{{- $kube := .Capabilities.KubeVersion -}}
+{{- if or (gt (atoi $kube.Major) 1) (ge (atoi $kube.Minor) 21) -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+{{- end -}}

@@ -215,3 +215,13 @@ object names, and a node-port block that runs past the range. Renders nothing.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The PodDisruptionBudget apiVersion the target Kubernetes serves (helm template
+--kube-version): policy/v1 from 1.21, policy/v1beta1 before, as kubegrid's
+ServedAPIVersions picks it. Takes the root context.
+*/}}
+{{- define "insightedge-pu.podDisruptionBudgetAPIVersion" -}}
+{{- $kube := .Capabilities.KubeVersion -}}
+{{- if or (gt (atoi $kube.Major) 1) (ge (atoi $kube.Minor) 21) -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+{{- end -}}

@@ -84,7 +84,7 @@ struct ChartValuesLinter {
             }
         }
         let set = ManifestSet(entries)
-        let rules = ManifestRules(nodes: nodes, skipped: ManifestRules.coveredByValuesRules)
+        let rules = ManifestRules(nodes: nodes, skipped: ManifestRules.coveredByValuesRules, kubeVersion: release.kubeVersion)
         // One values key behind many objects (every partition's StatefulSet) is one finding.
         var groups: [(key: String, finding: ManifestFinding, count: Int)] = []
         for finding in rules.check(set) {
