@@ -156,3 +156,30 @@ ServedAPIVersions picks it. Takes the root context.
 {{- $kube := .Capabilities.KubeVersion -}}
 {{- if or (gt (atoi $kube.Major) 1) (ge (atoi $kube.Minor) 21) -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
 {{- end -}}
+
+{{/*
+Puts the chart's defaults (templates/_defaults.tpl, generated from kubegrid's model)
+back where a key is missing or null. Helm drops a key a user sets to null; kubegrid
+reads an unset key as its default, and so do the templates after this. The maps of
+free keys are filled only when missing as a whole: a null entry in one removes it.
+Takes the root context and changes its .Values in place (twice changes nothing).
+*/}}
+{{- define "insightedge-manager.applyDefaults" -}}
+{{- $free := include "insightedge-manager.freeMaps" . | fromJsonArray -}}
+{{- include "insightedge-manager.fillDefaults" (list .Values (include "insightedge-manager.defaults" . | fromJson) "" $free) -}}
+{{- end -}}
+
+{{/* (list VALUES DEFAULTS PREFIX FREE-MAPS): sets each key of DEFAULTS that VALUES lacks, group by group. */}}
+{{- define "insightedge-manager.fillDefaults" -}}
+{{- $values := index . 0 -}}
+{{- $prefix := index . 2 -}}
+{{- $free := index . 3 -}}
+{{- range $key, $default := index . 1 -}}
+{{- $value := index $values $key -}}
+{{- if kindIs "invalid" $value -}}
+{{- $_ := set $values $key $default -}}
+{{- else if and (kindIs "map" $value) (kindIs "map" $default) (not (has (printf "%s%s" $prefix $key) $free)) -}}
+{{- include "insightedge-manager.fillDefaults" (list $value $default (printf "%s%s." $prefix $key) $free) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
