@@ -10,6 +10,11 @@ public struct RenderPlan: Sendable {
         self.templates = diagnostics.hasErrors ? [] : InstallOrder.sorted(templates)
     }
 
+    /// The plan with findings made before it (GigaSpaces' legacy keys) put first.
+    public func prepending(_ earlier: [Diagnostic]) -> RenderPlan {
+        RenderPlan(diagnostics: earlier + diagnostics, templates: templates)
+    }
+
     /// Every object in output order (for JSON output and tests; rendering streams instead).
     public var objects: [KubernetesObject] {
         templates.flatMap(\.objects)

@@ -183,3 +183,65 @@ Takes the root context and changes its .Values in place (twice changes nothing).
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The keys of GigaSpaces' own 14.5-16.x chart that kubegrid reads another way, put into
+kubegrid's keys as kubegrid's LegacyKeys table says (Sources/KubeGridCore/Charts/Legacy):
+service.ports.{api,lus}.* are service.{api,lus}.*, hs.ports.* are hs.* (lookupService
+is hs.lus), enableExternalClient opens or closes the Lookup Service and LRMI (the
+Lookup Service on the node port equal to its port, where the Service opens node ports),
+15.2's nodeSelector {enabled, selector} is the selector's labels. An old key given wins.
+Run after applyDefaults; takes the root context and changes its .Values in place.
+*/}}
+{{- define "insightedge-manager.applyLegacyKeys" -}}
+{{- $values := .Values -}}
+{{- $service := $values.service -}}
+{{- if kindIs "map" $service.ports -}}
+{{- range $port := list "api" "lus" -}}
+{{- $old := index $service.ports $port -}}
+{{- if kindIs "map" $old -}}
+{{- range $key := list "port" "nodePort" -}}
+{{- if and (not (kindIs "invalid" (index $old $key))) (or (ne $port "lus") (eq $key "port")) -}}
+{{- $_ := set (index $service $port) $key (index $old $key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if kindIs "map" $values.hs.ports -}}
+{{- range $old, $new := dict "zkClient" "zkClient" "zkServer" "zkServer" "zkLeaderElection" "zkLeaderElection" "lookupService" "lus" -}}
+{{- if not (kindIs "invalid" (index $values.hs.ports $old)) -}}
+{{- $_ := set $values.hs $new (index $values.hs.ports $old) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if kindIs "bool" $values.enableExternalClient -}}
+{{- $on := $values.enableExternalClient -}}
+{{- $_ := set $service.lus "enabled" $on -}}
+{{- $_ := set $service.lrmi "enabled" $on -}}
+{{- $port := $service.lus.port | int64 -}}
+{{- if and $on (ne $service.type "ClusterIP") (kindIs "invalid" $service.lus.nodePort) (ge $port 30000) (le $port 32767) -}}
+{{- $_ := set $service.lus "nodePort" $port -}}
+{{- end -}}
+{{- end -}}
+{{- include "insightedge-manager.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}
+{{- define "insightedge-manager.applyLegacyNodeSelector" -}}
+{{- $form := .nodeSelector -}}
+{{- if and (kindIs "map" $form) (or (kindIs "bool" $form.enabled) (hasKey $form "selector")) -}}
+{{- $labels := dict -}}
+{{- if eq $form.enabled true -}}
+{{- if kindIs "map" $form.selector -}}
+{{- $labels = $form.selector -}}
+{{- else if kindIs "string" $form.selector -}}
+{{- range $pair := splitList "," $form.selector -}}
+{{- $parts := splitn "=" 2 $pair -}}
+{{- $_ := set $labels (trim $parts._0) (trim (default "" $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set . "nodeSelector" $labels -}}
+{{- end -}}
+{{- end -}}

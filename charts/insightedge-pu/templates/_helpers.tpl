@@ -252,3 +252,41 @@ Takes the root context and changes its .Values in place (twice changes nothing).
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The keys of GigaSpaces' own 14.5-16.x chart that kubegrid reads another way, put into
+kubegrid's keys as kubegrid's LegacyKeys table says (Sources/KubeGridCore/Charts/Legacy):
+service.port is service.lrmi.port, enableExternalClient=true is service.lrmi.enabled,
+15.2's nodeSelector {enabled, selector} is the selector's labels. An old key given wins.
+Run after applyDefaults; takes the root context and changes its .Values in place.
+*/}}
+{{- define "insightedge-pu.applyLegacyKeys" -}}
+{{- $values := .Values -}}
+{{- $service := $values.service -}}
+{{- if not (kindIs "invalid" $service.port) -}}
+{{- $_ := set $service.lrmi "port" $service.port -}}
+{{- end -}}
+{{- if eq $values.enableExternalClient true -}}
+{{- $_ := set $service.lrmi "enabled" true -}}
+{{- end -}}
+{{- include "insightedge-pu.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}
+{{- define "insightedge-pu.applyLegacyNodeSelector" -}}
+{{- $form := .nodeSelector -}}
+{{- if and (kindIs "map" $form) (or (kindIs "bool" $form.enabled) (hasKey $form "selector")) -}}
+{{- $labels := dict -}}
+{{- if eq $form.enabled true -}}
+{{- if kindIs "map" $form.selector -}}
+{{- $labels = $form.selector -}}
+{{- else if kindIs "string" $form.selector -}}
+{{- range $pair := splitList "," $form.selector -}}
+{{- $parts := splitn "=" 2 $pair -}}
+{{- $_ := set $labels (trim $parts._0) (trim (default "" $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set . "nodeSelector" $labels -}}
+{{- end -}}
+{{- end -}}

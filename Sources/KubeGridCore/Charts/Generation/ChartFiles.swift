@@ -115,7 +115,8 @@ public enum ChartFiles {
     static func jsonSchema(_ chart: BuiltInChart) -> Values {
         let title = "Values of the \(chart.metadata.name) chart"
         guard chart == .umbrella else {
-            return JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: CrossFieldRules.rules(for: chart))
+            let schema = JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: CrossFieldRules.rules(for: chart))
+            return acceptingLegacyKeys(schema, of: chart, under: [])
         }
         var schema = JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: []).mapValue ?? [:]
         var properties = schema["properties"]?.mapValue ?? [:]
@@ -125,7 +126,28 @@ public enum ChartFiles {
             properties[key] = .map(property)
         }
         schema["properties"] = .map(properties)
-        return .map(schema)
+        return acceptingLegacyKeys(acceptingLegacyKeys(.map(schema), of: .manager, under: ["manager"]), of: .processingUnit, under: ["pu"])
+    }
+
+    /// The schema with GigaSpaces' legacy keys accepted where it would refuse them: inside
+    /// maps of free keys (15.2's `nodeSelector.enabled` is no node label). Elsewhere
+    /// unknown keys pass already, and render warns about them (KG003).
+    private static func acceptingLegacyKeys(_ schema: Values, of chart: BuiltInChart, under prefix: [String]) -> Values {
+        var schema = schema
+        for entry in LegacyKeys.entries(for: chart) {
+            let keys = prefix + entry.keys
+            var pointer: [String] = []
+            for key in keys.dropLast() { pointer += ["properties", key] }
+            guard case .map(var parent)? = schema.value(at: pointer), parent["additionalProperties"] != nil else { continue }
+            var properties = parent["properties"]?.mapValue ?? [:]
+            properties[keys.last!] = [
+                "deprecated": true,
+                "description": .string("GigaSpaces \(entry.documented) key; kubegrid reads it as its LegacyKeys table says."),
+            ]
+            parent["properties"] = .map(properties)
+            schema.set(.map(parent), atKeys: pointer[...])
+        }
+        return schema
     }
 
     private static func generatedHeader(_ comment: String) -> String {
