@@ -107,3 +107,19 @@ def test_lint_checks_api_versions_against_the_target(api, version, fires):
     if fires:
         assert findings[0]["line"] == 1 and findings[0]["severity"] == "error"
         assert proc.returncode == 1
+
+
+def test_an_old_budget_still_protects_its_partition():
+    """A policy/v1beta1 budget, as kubegrid writes it for 1.20, protects its partition (KG210
+    silent), and only a target that no longer serves it makes it an error (KG214)."""
+    flags = ["--set", "partitions=2,ha=true,antiAffinity.enabled=true,readinessProbe.enabled=true"]
+    chart = run_kubegrid("lint", P, *flags, "--kube-version=1.20", "--strict")
+    assert chart.returncode == 0, chart.stdout
+    rendered = run_kubegrid("render", P, *flags, "--kube-version=1.20").stdout
+    with tempfile.TemporaryDirectory() as directory:
+        manifest = Path(directory) / "old.yaml"
+        manifest.write_text(rendered)
+        old = json.loads(run_kubegrid("lint", str(manifest), "--format=json", "--kube-version=1.20").stdout)
+        new = json.loads(run_kubegrid("lint", str(manifest), "--format=json").stdout)
+    assert old["findings"] == []
+    assert {finding["rule"] for finding in new["findings"]} == {"KG214"}
