@@ -36,6 +36,9 @@ CASES = [
     Case("manager-15.0-external", M, legacy_text(M).replace("enableExternalClient: false", "enableExternalClient: true")),
     Case("manager-15.0-ha", M, legacy_text(M).replace("ha: false", "ha: true")),
     Case("manager-15.2-node-selector", M, "nodeSelector: {enabled: true, selector: {disk: ssd}}\n"),
+    Case("manager-15.2-node-selector-off", M, "nodeSelector: {enabled: false, selector: {disk: ssd}}\n"),
+    # A selector without enabled selected nothing; a node label named `enabled` is a label.
+    Case("pu-15.2-selector-alone", P, "partitions: 1\nnodeSelector:\n  # where\n  selector: {disk: ssd}\n  zone: a\n"),
     Case("umbrella-legacy", U, {
         "manager": {"enableExternalClient": True, "service": {"ports": {"lus": {"port": 30174}}}, "hs": {"ports": {"zkClient": 12181}}},
         "pu": {"partitions": 2, "ha": None, "enableExternalClient": True, "service": {"type": "NodePort", "port": 8300},
@@ -51,6 +54,15 @@ def test_helm_and_kubegrid_read_legacy_files_alike(case):
     assert kubegrid_side.error is None, kubegrid_side.error
     assert not object_differences(helm_side.objects, kubegrid_side.objects)
     assert "warning:" in kubegrid_side.stderr and "[KG003]" not in kubegrid_side.stderr
+
+
+def test_a_node_label_named_enabled_is_a_label():
+    case = Case("label-enabled", P, "partitions: 1\nnodeSelector: {enabled: \"yes\", disk: ssd}\n")
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    assert not object_differences(helm_side.objects, kubegrid_side.objects)
+    pod = kubegrid_side.objects[("StatefulSet", "testspace-insightedge-pu-1")]["spec"]["template"]["spec"]
+    assert pod["nodeSelector"] == {"enabled": "yes", "disk": "ssd"}
+    assert "GigaSpaces" not in kubegrid_side.stderr
 
 
 def test_the_15_0_meaning_of_enable_external_client():

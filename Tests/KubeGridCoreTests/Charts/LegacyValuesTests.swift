@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func currentKeysAreLeftAlone() {
-        let user: Values = ["partitions": 2, "ha": .null, "service": ["lrmi": ["enabled": true]], "nodeSelector": ["disk": "ssd"]]
+        // A node label named `enabled` is a label: 15.2's key was a boolean.
+        let user: Values = ["partitions": 2, "ha": .null, "service": ["lrmi": ["enabled": true]], "nodeSelector": ["disk": "ssd", "enabled": "yes"]]
         let (values, diagnostics) = LegacyValues.translate(user, for: .processingUnit)
         #expect(values == user)
         #expect(diagnostics.isEmpty)

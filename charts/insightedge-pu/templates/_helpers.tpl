@@ -275,7 +275,7 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 {{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}
 {{- define "insightedge-pu.applyLegacyNodeSelector" -}}
 {{- $form := .nodeSelector -}}
-{{- if and (kindIs "map" $form) (or (kindIs "bool" $form.enabled) (hasKey $form "selector")) -}}
+{{- if and (kindIs "map" $form) (kindIs "bool" $form.enabled) -}}
 {{- $labels := dict -}}
 {{- if eq $form.enabled true -}}
 {{- if kindIs "map" $form.selector -}}
@@ -288,5 +288,8 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 {{- end -}}
 {{- end -}}
 {{- $_ := set . "nodeSelector" $labels -}}
+{{- else if and (kindIs "map" $form) (hasKey $form "selector") -}}
+{{- /* A selector without enabled=true selected nothing. */ -}}
+{{- $_ := unset $form "selector" -}}
 {{- end -}}
 {{- end -}}

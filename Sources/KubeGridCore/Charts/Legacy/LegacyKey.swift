@@ -23,11 +23,15 @@ public struct LegacyKey: Sendable {
     /// The GigaSpaces chart versions that documented it, for the warning.
     public let documented: String
     public let change: Change
+    /// Whether a value at `path` is the old key at all (15.2's `nodeSelector.enabled` is
+    /// a boolean; a string there is a node label of that name).
+    public let applies: @Sendable (Values) -> Bool
 
-    public init(_ path: String, documented: String, _ change: Change) {
+    public init(_ path: String, documented: String, _ change: Change, applies: @escaping @Sendable (Values) -> Bool = { _ in true }) {
         self.path = path
         self.documented = documented
         self.change = change
+        self.applies = applies
     }
 
     var keys: [String] { path.split(separator: ".").map(String.init) }

@@ -60,7 +60,8 @@ public enum LegacyKeys {
             writes: { value, user, _ in
                 let selector = user.value(at: ["nodeSelector", "selector"]) ?? .null
                 return [("nodeSelector", value == .bool(true) ? nodeLabels(selector) : .emptyMap)]
-            }))
+            }),
+        applies: { if case .bool = $0 { true } else { false } })
 
     /// 15.2's selector without `enabled: true` selected nothing.
     static let nodeSelectorAlone = LegacyKey(

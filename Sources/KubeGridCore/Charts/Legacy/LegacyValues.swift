@@ -21,7 +21,7 @@ public enum LegacyValues {
     private static func translate(_ values: inout Values, prefix: [String], chart: BuiltInChart, _ diagnostics: inout [Diagnostic]) {
         for entry in LegacyKeys.entries(for: chart) {
             let keys = prefix + entry.keys
-            guard let value = values.value(at: keys) else { continue }
+            guard let value = values.value(at: keys), entry.applies(value) else { continue }
             let chartValues = values.value(at: prefix) ?? .emptyMap
             let path = ValuePath(keys: keys)
             var writes: [(path: String, value: Values)] = []

@@ -72,7 +72,7 @@ public struct LegacyValuesMigration {
 
     private func nextEntry(in root: Values) -> (prefix: [String], entry: LegacyKey)? {
         for (prefix, subchart) in LegacyValues.placements(of: chart) {
-            for entry in entries(for: subchart) where root.value(at: prefix + entry.keys) != nil {
+            for entry in entries(for: subchart) where root.value(at: prefix + entry.keys).map(entry.applies) ?? false {
                 return (prefix, entry)
             }
         }
