@@ -126,7 +126,9 @@ public enum ChartFiles {
             properties[key] = .map(property)
         }
         schema["properties"] = .map(properties)
-        return acceptingLegacyKeys(acceptingLegacyKeys(.map(schema), of: .manager, under: ["manager"]), of: .processingUnit, under: ["pu"])
+        return LegacyValues.placements(of: .umbrella).reduce(.map(schema)) { schema, placement in
+            acceptingLegacyKeys(schema, of: placement.chart, under: placement.prefix)
+        }
     }
 
     /// The schema with GigaSpaces' legacy keys accepted where it would refuse them: inside

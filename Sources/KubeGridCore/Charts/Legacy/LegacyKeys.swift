@@ -11,9 +11,17 @@ public enum LegacyKeys {
         switch chart {
         case .manager: manager
         case .processingUnit: processingUnit
-        case .umbrella: []
+        case .umbrella: umbrella
         }
     }
+
+    /// The keys of the umbrella charts themselves (15.2-16.x `xap`), beside `manager.*` and `pu.*`.
+    static let umbrella: [LegacyKey] = [
+        metrics,
+        LegacyKey(
+            "operator", documented: "15.2-16.x",
+            .dropped(advice: "kubegrid renders the grid's StatefulSets and Services itself, with no GigaSpaces operator")),
+    ]
 
     static let manager: [LegacyKey] = [
         LegacyKey("service.ports.api.port", documented: "14.5-15.0", .movedTo("service.api.port")),

@@ -15,7 +15,7 @@ public enum LegacyValues {
 
     /// Where each modelled chart's keys sit: the chart's root, or the umbrella's aliases.
     static func placements(of chart: BuiltInChart) -> [(prefix: [String], chart: BuiltInChart)] {
-        chart == .umbrella ? [(["manager"], .manager), (["pu"], .processingUnit)] : [([], chart)]
+        chart == .umbrella ? [([], .umbrella), (["manager"], .manager), (["pu"], .processingUnit)] : [([], chart)]
     }
 
     private static func translate(_ values: inout Values, prefix: [String], chart: BuiltInChart, _ diagnostics: inout [Diagnostic]) {
