@@ -65,10 +65,15 @@ struct ValuesCommand: ParsableCommand {
         do {
             let located = try ChartLocator(files: files).chart(named: chart)
             guard let builtIn = BuiltInChart(rawValue: located.name) else {
-                throw RenderJob.Failure.noModel(chart: located.name)
+                let charts = BuiltInChart.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure.input(lines: [
+                    "--migrate: kubegrid knows the old keys of its own charts only (\(charts)); \"\(located.name)\" is none of them"
+                ])
             }
             let bytes = try files.contents(of: file)
             migrated = try LegacyValuesMigration(chart: builtIn).migrate(String(decoding: bytes, as: UTF8.self), file: name)
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.input(error)
         }

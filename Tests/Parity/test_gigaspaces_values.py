@@ -113,3 +113,17 @@ def test_migrate_names_the_flow_style_key_it_cannot_edit():
     proc = migrate(P, "service: {type: NodePort, port: 8300}\n")
     assert proc.returncode == 1 and proc.stdout == ""
     assert "old.yaml:1:27: service.port: cannot migrate a key written in flow style" in proc.stderr
+
+
+def test_migrate_needs_one_of_kubegrids_charts():
+    other = Path(__file__).resolve().parent / "fixtures" / "charts" / "defaults"
+    proc = run_kubegrid("values", str(other), "--migrate", str(FIXTURES / f"{P}.yaml"))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith("error: --migrate: kubegrid knows the old keys of its own charts only")
+
+
+def test_migrate_reads_standard_input():
+    proc = run_kubegrid("values", P, "--migrate", "-", stdin="# kept\nservice:\n  port: 8300\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "# kept\nservice:\n  lrmi:\n    port: 8300\n"
+    assert proc.stderr.startswith("note: <stdin>:3:3: service.port:")
