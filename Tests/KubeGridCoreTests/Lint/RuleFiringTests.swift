@@ -122,6 +122,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     ]
 
     static let directoryCases: [RuleCase] = [
+        // GigaSpaces' own insightedge-pu directory: its values.yaml holds the 15.0 keys.
+        .directory("KG003", LintFixtures.chart("c", chartFile: "apiVersion: v1\nname: insightedge-pu\nversion: 15.0.0\n")
+            .merging(["c/values.yaml": "partitions: 1\nservice:\n  type: LoadBalancer\n  port: 8200\n"]) { $1 }, at: "c/values.yaml:4:3"),
         .directory("KG301", LintFixtures.chart("c", chartFile: "just text\n"), at: "c/Chart.yaml"),
         .directory("KG302", LintFixtures.chart("c", chartFile: "name: demo\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),
         .directory("KG303", LintFixtures.chart("c", chartFile: "apiVersion: v1\nname: demo\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),
