@@ -109,10 +109,13 @@ def test_migrate_refuses_a_command_line_that_mixes_it_with_values_flags():
     assert proc.stderr.startswith("error: --migrate rewrites one file")
 
 
-def test_migrate_names_the_flow_style_key_it_cannot_edit():
-    proc = migrate(P, "service: {type: NodePort, port: 8300}\n")
-    assert proc.returncode == 1 and proc.stdout == ""
-    assert "old.yaml:1:27: service.port: cannot migrate a key written in flow style" in proc.stderr
+def test_migrate_writes_flow_maps_in_block_style_and_names_what_it_cannot_edit():
+    proc = migrate(P, "partitions: 1\nservice: {type: NodePort, port: 8300}\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "partitions: 1\nservice:\n  type: NodePort\n  lrmi:\n    port: 8300\n"
+    refused = migrate(P, "{service: {port: 8300}}\n")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "old.yaml:1:12: service.port: cannot migrate a key written in flow style" in refused.stderr
 
 
 def test_migrate_needs_one_of_kubegrids_charts():

@@ -169,14 +169,18 @@ import Testing
         #expect(migrated == "service:\n  lrmi:\n    initialNodePort: 31000 # first port\n")
     }
 
-    @Test func aKeyInFlowStyleIsRefusedWithItsPosition() {
-        #expect(throws: LegacyValuesMigration.Failure.self) {
-            try LegacyValuesMigration(chart: .processingUnit).migrate("service: {type: NodePort, port: 8300}\n", file: "v.yaml")
-        }
+    @Test func aFlowMapHoldingALegacyKeyIsWrittenInBlockStyle() throws {
+        let migrated = try LegacyValuesMigration(chart: .processingUnit)
+            .migrate("partitions: 1\nservice: {type: NodePort, port: 8300} # cheap\n", file: "v.yaml").text
+        #expect(migrated == "partitions: 1\n# cheap\nservice:\n  type: NodePort\n  lrmi:\n    port: 8300\n")
+    }
+
+    @Test func aFlowDocumentIsRefusedWithThePosition() {
         do {
-            _ = try LegacyValuesMigration(chart: .processingUnit).migrate("service: {type: NodePort, port: 8300}\n", file: "v.yaml")
+            _ = try LegacyValuesMigration(chart: .processingUnit).migrate("{service: {port: 8300}}\n", file: "v.yaml")
+            Issue.record("migrated a flow document")
         } catch {
-            #expect(error.description.hasPrefix("v.yaml:1:27: service.port: cannot migrate a key written in flow style"))
+            #expect(error.description.hasPrefix("v.yaml:1:12: service.port: cannot migrate a key written in flow style"))
         }
     }
 

@@ -44,7 +44,16 @@ public struct LegacyValuesMigration {
         for _ in 0..<1000 {
             let document = try read(lines.text, file: file)
             guard let (prefix, entry) = nextEntry(in: document.root) else { break }
-            try apply(entry, prefix: prefix, to: &lines, document, file: file)
+            do {
+                try apply(entry, prefix: prefix, to: &lines, document, file: file)
+            } catch .flowStyle(let position, let path) {
+                // Lines cannot be edited inside `{…}`: write that map in block style, then go on.
+                let keys = path.components.compactMap { component -> String? in
+                    if case .key(let key) = component { return key }
+                    return nil
+                }
+                guard try writeInBlockStyle(around: keys, in: &lines, document) else { throw .flowStyle(position, path: path) }
+            }
         }
         return (lines.text, diagnostics.map { "\(original.position(of: $0.path ?? .root)): \($0)" })
     }
@@ -131,6 +140,29 @@ public struct LegacyValuesMigration {
         let before = lines.lines[line].prefix(column)
         guard before.allSatisfy({ $0 == " " }) else { throw .flowStyle(position, path: path) }
         return (line, column)
+    }
+
+    /// Rewrites the flow collection holding `keys` (`service: {type: NodePort, port: 8200}`)
+    /// in block style, from the deepest key written at the start of its line; a comment
+    /// after the collection goes on the line above. False when there is no such key.
+    private func writeInBlockStyle(around keys: [String], in lines: inout BlockLines, _ document: YAMLDocument) throws(Failure) -> Bool {
+        var ancestor = Array(keys.dropLast())
+        while !ancestor.isEmpty {
+            if let (line, column) = try? keyPosition(ancestor, document, lines), let value = document.root.value(at: ancestor) {
+                let extent = lines.extent(of: line, indent: column)
+                let lastLine = lines.lines[extent.upperBound - 1]
+                let closing = lastLine.lastIndex { $0 == "}" || $0 == "]" }
+                let trailing = closing.map { lastLine[lastLine.index(after: $0)...] }?.drop { $0 == " " } ?? ""
+                var replacement: [String] = []
+                if trailing.hasPrefix("#") { replacement.append(String(repeating: " ", count: column) + trailing) }
+                let written = (try? YAMLWriter().document([ancestor.last!: value])) ?? ""
+                replacement += BlockLines.shifted(written.split(separator: "\n").map(String.init), by: column)
+                lines.lines.replaceSubrange(extent, with: replacement)
+                return true
+            }
+            ancestor.removeLast()
+        }
+        return false
     }
 
     private func rename(_ keys: [String], to newKey: String, in lines: inout BlockLines, _ document: YAMLDocument) throws(Failure) {
