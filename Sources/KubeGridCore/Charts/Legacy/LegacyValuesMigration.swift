@@ -16,7 +16,8 @@ public struct LegacyValuesMigration {
     public enum Failure: Error, CustomStringConvertible {
         /// The file is not YAML, or not a map.
         case unreadable(YAMLError)
-        /// A legacy key sits in a flow collection (`{a: 1}`), which lines cannot edit.
+        /// A legacy key sits in a flow collection that no key at the start of a line holds
+        /// (a whole document written as `{…}`), so no block can be written in its place.
         case flowStyle(SourcePosition, path: ValuePath)
         /// An old and a current key disagree; one line per conflict.
         case conflicts([String])
