@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import helm_python as helm
 
-from render_support import Case, helm_chart, helm_render, kubegrid_render, object_differences, run_kubegrid
+from render_support import CHARTS, Case, helm_chart, helm_render, kubegrid_render, object_differences, run_kubegrid
 
 M, P, U = "insightedge-manager", "insightedge-pu", "insightedge"
 HA_SPACE = {"partitions": 2, "ha": True, "antiAffinity": {"enabled": True}}
@@ -123,3 +123,10 @@ def test_an_old_budget_still_protects_its_partition():
         new = json.loads(run_kubegrid("lint", str(manifest), "--format=json").stdout)
     assert old["findings"] == []
     assert {finding["rule"] for finding in new["findings"]} == {"KG214"}
+
+
+@pytest.mark.parametrize("chart", [M, P, U])
+def test_helm_lint_passes_for_an_old_target(chart):
+    values = {"partitions": 1, "ha": True} if chart == P else {}
+    report = helm.lint(str(CHARTS / chart), values, kube_version="v1.20.0", strict=True)
+    assert [m for m in report["messages"] if m["severity"] >= 2] == [] and report["errors"] == []
