@@ -130,3 +130,31 @@ def test_migrate_reads_standard_input():
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "# kept\nservice:\n  lrmi:\n    port: 8300\n"
     assert proc.stderr.startswith("note: <stdin>:3:3: service.port:")
+
+
+# An old key and its current key disagree when the current one holds neither its default
+# nor the old key's value: both tools refuse; at the default the old key wins in both.
+CONFLICTS = [
+    (Case("conflict-lrmi-port", P, "partitions: 1\nservice:\n  port: 8300\n  lrmi: {port: 8400}\n"), "service.lrmi.port"),
+    (Case("conflict-lus-closed", M, "enableExternalClient: true\nservice: {lus: {enabled: false}}\n"), "service.lus.enabled"),
+    (Case("conflict-zk-client", M, "hs: {ports: {zkClient: 1}, zkClient: 2}\n"), "hs.zkClient"),
+    (Case("conflict-umbrella", U, "pu: {partitions: 1, service: {port: 8300, lrmi: {port: 8400}}}\n"), "service.lrmi.port"),
+]
+
+
+@pytest.mark.parametrize(("case", "key"), CONFLICTS, ids=lambda item: getattr(item, "id", item))
+def test_conflicting_old_and_current_keys_are_refused_by_both(case, key):
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    # kubegrid names an umbrella's keys from the umbrella (pu.service…), Helm from the subchart.
+    for error in (helm_side.error, kubegrid_side.error):
+        assert error is not None and "conflicts with" in error and f"{key} (" in error, error
+
+
+@pytest.mark.parametrize("case", [
+    Case("old-key-over-default-port", P, "partitions: 1\nservice:\n  port: 8300\n  lrmi: {port: 8200}\n"),
+    Case("old-key-over-default-lus", M, "enableExternalClient: false\nservice: {lus: {enabled: true}}\n"),
+], ids=lambda case: case.id)
+def test_an_old_key_wins_over_a_current_key_at_its_default(case):
+    helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
+    assert helm_side.error is None and kubegrid_side.error is None, (helm_side.error, kubegrid_side.error)
+    assert not object_differences(helm_side.objects, kubegrid_side.objects)

@@ -47,6 +47,10 @@ import Testing
         #expect(diagnostics.errors.map(\.description) == ["service.port: conflicts with service.lrmi.port (8400); set only service.lrmi.port"])
         let agreeing = LegacyValues.translate(["service": ["port": 8300, "lrmi": ["port": 8300]]], for: .processingUnit)
         #expect(agreeing.diagnostics.errors.isEmpty)
+        // A current key at its default is no conflict: the old key wins, as in the Helm templates.
+        let atDefault = LegacyValues.translate(["service": ["port": 8300, "lrmi": ["port": 8200]]], for: .processingUnit)
+        #expect(atDefault.diagnostics.errors.isEmpty)
+        #expect(atDefault.values == ["service": ["lrmi": ["port": 8300]]])
     }
 
     @Test func currentKeysAreLeftAlone() {

@@ -195,6 +195,7 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 */}}
 {{- define "insightedge-manager.applyLegacyKeys" -}}
 {{- $values := .Values -}}
+{{- $defaults := include "insightedge-manager.defaults" . | fromJson -}}
 {{- $service := $values.service -}}
 {{- if kindIs "map" $service.ports -}}
 {{- range $port := list "api" "lus" -}}
@@ -202,7 +203,7 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 {{- if kindIs "map" $old -}}
 {{- range $key := list "port" "nodePort" -}}
 {{- if and (not (kindIs "invalid" (index $old $key))) (or (ne $port "lus") (eq $key "port")) -}}
-{{- $_ := set (index $service $port) $key (index $old $key) -}}
+{{- include "insightedge-manager.setFromLegacy" (list (index $service $port) $key (index $old $key) (index (index $defaults.service $port) $key) (printf "service.ports.%s.%s" $port $key) (printf "service.%s.%s" $port $key)) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -211,20 +212,34 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 {{- if kindIs "map" $values.hs.ports -}}
 {{- range $old, $new := dict "zkClient" "zkClient" "zkServer" "zkServer" "zkLeaderElection" "zkLeaderElection" "lookupService" "lus" -}}
 {{- if not (kindIs "invalid" (index $values.hs.ports $old)) -}}
-{{- $_ := set $values.hs $new (index $values.hs.ports $old) -}}
+{{- include "insightedge-manager.setFromLegacy" (list $values.hs $new (index $values.hs.ports $old) (index $defaults.hs $new) (printf "hs.ports.%s" $old) (printf "hs.%s" $new)) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if kindIs "bool" $values.enableExternalClient -}}
 {{- $on := $values.enableExternalClient -}}
-{{- $_ := set $service.lus "enabled" $on -}}
-{{- $_ := set $service.lrmi "enabled" $on -}}
+{{- include "insightedge-manager.setFromLegacy" (list $service.lus "enabled" $on $defaults.service.lus.enabled "enableExternalClient" "service.lus.enabled") -}}
+{{- include "insightedge-manager.setFromLegacy" (list $service.lrmi "enabled" $on $defaults.service.lrmi.enabled "enableExternalClient" "service.lrmi.enabled") -}}
 {{- $port := $service.lus.port | int64 -}}
 {{- if and $on (ne $service.type "ClusterIP") (kindIs "invalid" $service.lus.nodePort) (ge $port 30000) (le $port 32767) -}}
 {{- $_ := set $service.lus "nodePort" $port -}}
 {{- end -}}
 {{- end -}}
 {{- include "insightedge-manager.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/*
+(list MAP KEY VALUE DEFAULT OLD-KEY NEW-KEY): sets MAP.KEY to an old key's VALUE. The
+current key holding neither its DEFAULT nor VALUE was set apart from the old one: that
+is a conflict, as kubegrid's LegacyValues says.
+*/}}
+{{- define "insightedge-manager.setFromLegacy" -}}
+{{- $map := index . 0 -}}
+{{- $current := index $map (index . 1) -}}
+{{- if and (not (kindIs "invalid" $current)) (ne (toJson $current) (toJson (index . 3))) (ne (toJson $current) (toJson (index . 2))) -}}
+{{- fail (printf "%s: conflicts with %s (%s); set only %s" (index . 4) (index . 5) (toJson $current) (index . 5)) -}}
+{{- end -}}
+{{- $_ := set $map (index . 1) (index . 2) -}}
 {{- end -}}
 
 {{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}

@@ -262,14 +262,29 @@ Run after applyDefaults; takes the root context and changes its .Values in place
 */}}
 {{- define "insightedge-pu.applyLegacyKeys" -}}
 {{- $values := .Values -}}
+{{- $defaults := include "insightedge-pu.defaults" . | fromJson -}}
 {{- $service := $values.service -}}
 {{- if not (kindIs "invalid" $service.port) -}}
-{{- $_ := set $service.lrmi "port" $service.port -}}
+{{- include "insightedge-pu.setFromLegacy" (list $service.lrmi "port" $service.port $defaults.service.lrmi.port "service.port" "service.lrmi.port") -}}
 {{- end -}}
 {{- if eq $values.enableExternalClient true -}}
-{{- $_ := set $service.lrmi "enabled" true -}}
+{{- include "insightedge-pu.setFromLegacy" (list $service.lrmi "enabled" true $defaults.service.lrmi.enabled "enableExternalClient" "service.lrmi.enabled") -}}
 {{- end -}}
 {{- include "insightedge-pu.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/*
+(list MAP KEY VALUE DEFAULT OLD-KEY NEW-KEY): sets MAP.KEY to an old key's VALUE. The
+current key holding neither its DEFAULT nor VALUE was set apart from the old one: that
+is a conflict, as kubegrid's LegacyValues says.
+*/}}
+{{- define "insightedge-pu.setFromLegacy" -}}
+{{- $map := index . 0 -}}
+{{- $current := index $map (index . 1) -}}
+{{- if and (not (kindIs "invalid" $current)) (ne (toJson $current) (toJson (index . 3))) (ne (toJson $current) (toJson (index . 2))) -}}
+{{- fail (printf "%s: conflicts with %s (%s); set only %s" (index . 4) (index . 5) (toJson $current) (index . 5)) -}}
+{{- end -}}
+{{- $_ := set $map (index . 1) (index . 2) -}}
 {{- end -}}
 
 {{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}

@@ -43,11 +43,15 @@ public enum LegacyValues {
             values.remove(atKeys: keys[...])
             pruneEmptyMaps(&values, above: keys)
             for write in writes {
-                let target = prefix + write.path.split(separator: ".").map(String.init)
+                let written = write.path.split(separator: ".").map(String.init)
+                let target = prefix + written
                 // A write to a group holding the old key (nodeSelector for nodeSelector.enabled) replaces it.
                 let replacesItsOwnGroup = keys.starts(with: target)
+                // The current key holding neither its default nor the old key's value was set
+                // apart from it: a conflict. (The Helm templates can tell only this much.)
+                let standing = [chart.defaults.value(at: written) ?? .null, write.value].map(LegacyKeys.integral)
                 if !replacesItsOwnGroup, let existing = values.value(at: target), existing != .null,
-                    LegacyKeys.integral(existing) != LegacyKeys.integral(write.value)
+                    !standing.contains(LegacyKeys.integral(existing))
                 {
                     diagnostics.append(Diagnostic(
                         .error, rule: "KG001", path: path,
