@@ -10,7 +10,7 @@ import Testing
     func cluster() throws -> (APIServer, StoredObject) {
         var api = F.api()
         let owner = try api.create(.statefulSet(F.statefulSet("web")), name: "web", namespace: "default", at: .zero)
-        let reference = OwnerReference(kind: .statefulSet, name: "web", uid: owner.metadata.uid)
+        let reference = KubeGridSim.OwnerReference(kind: .statefulSet, name: "web", uid: owner.metadata.uid)
         for ordinal in 0..<2 {
             try api.create(F.pod(onNode: nil), name: "web-\(ordinal)", namespace: "default", owners: [reference], at: .zero)
         }
@@ -37,7 +37,7 @@ import Testing
     @Test func foregroundDeletesThePodsBeforeTheOwner() throws {
         var api = F.api()
         let owner = try api.create(.statefulSet(F.statefulSet("web")), name: "web", at: .zero)
-        let reference = OwnerReference(kind: .statefulSet, name: "web", uid: owner.metadata.uid)
+        let reference = KubeGridSim.OwnerReference(kind: .statefulSet, name: "web", uid: owner.metadata.uid)
         // A running pod waits for its grace period, so the owner waits with it.
         try api.create(F.pod(grace: 30), name: "web-0", owners: [reference], at: .zero)
         try api.delete(owner.key, propagation: .foreground, at: .seconds(1))
@@ -51,7 +51,7 @@ import Testing
         var api = F.api()
         let first = try api.create(.statefulSet(F.statefulSet("a")), name: "a", at: .zero)
         let second = try api.create(.statefulSet(F.statefulSet("b")), name: "b", at: .zero)
-        let owners = [first, second].map { OwnerReference(kind: .statefulSet, name: $0.metadata.name, uid: $0.metadata.uid) }
+        let owners = [first, second].map { KubeGridSim.OwnerReference(kind: .statefulSet, name: $0.metadata.name, uid: $0.metadata.uid) }
         try api.create(F.pod(onNode: nil), name: "shared", owners: owners, at: .zero)
         try api.delete(first.key, at: .zero)
         #expect(api.store.get(ObjectKey(.pod, "shared"))?.metadata.ownerReferences.map(\.name) == ["b"])

@@ -34,7 +34,7 @@ import Testing
         mutating func createPod(_ name: String, memory: String? = nil) throws {
             let requests: OrderedDictionary<String, Quantity> = memory.map { ["memory": Quantity(stringLiteral: $0)] } ?? [:]
             let spec = PodSpec(containers: [Container(name: "main", resources: ResourceRequirements(requests: requests))])
-            let pod = Pod(
+            let pod = KubeGridSim.Pod(
                 uid: pods.newUID(), name: name, namespace: "default", labels: [:], spec: spec, owner: "default/x",
                 ordinal: 0, revision: 1, role: .other, createdAt: .zero)
             pods[pod.key] = pod
