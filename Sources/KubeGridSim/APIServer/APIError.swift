@@ -7,7 +7,6 @@ public struct FieldCause: Sendable, Hashable, CustomStringConvertible {
         case duplicate = "Duplicate value"
         case required = "Required value"
         case forbidden = "Forbidden"
-        case tooLong = "Too long"
     }
 
     /// The offending value: numbers print bare, text quoted.
@@ -45,10 +44,10 @@ public struct FieldCause: Sendable, Hashable, CustomStringConvertible {
         FieldCause(field, .invalid, value: .string(value), detail)
     }
 
-    /// Required, Forbidden and Too long print no value; the others do.
+    /// Required and Forbidden print no value; the others do.
     public var description: String {
         var text = "\(field): \(type.rawValue)"
-        if let value, type != .required, type != .forbidden, type != .tooLong { text += ": \(value)" }
+        if let value, type != .required, type != .forbidden { text += ": \(value)" }
         if !detail.isEmpty { text += ": \(detail)" }
         return text
     }

@@ -56,12 +56,17 @@ public struct APIServer: Sendable {
         return object
     }
 
-    /// Replaces an object's body through admission (a patch or an apply of a changed manifest).
+    /// Replaces an object's body through admission (a patch or an apply of a changed
+    /// manifest). With `resourceVersion`, the write is refused with Conflict unless the
+    /// object is still at that version (optimistic concurrency, as `kubectl replace` does).
     @discardableResult
     public mutating func update(
-        _ key: ObjectKey, at now: SimTime, _ change: (inout ObjectBody) -> Void
+        _ key: ObjectKey, resourceVersion: Int? = nil, at now: SimTime, _ change: (inout ObjectBody) -> Void
     ) throws(APIError) -> StoredObject {
         guard let old = store.get(key) else { throw APIError(.notFound, kind: key.kind, name: key.name) }
+        if let resourceVersion, resourceVersion != old.metadata.resourceVersion {
+            throw APIError(.conflict, kind: key.kind, name: key.name)
+        }
         var body = old.body
         change(&body)
         let request = AdmissionRequest(operation: .update, key: key, object: body, oldObject: old)
@@ -69,16 +74,6 @@ public struct APIServer: Sendable {
         let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in
             stored.body = admitted.object!
         }
-        afterWrite(at: now)
-        return object
-    }
-
-    /// Changes an object's metadata (finalizers, owners), which admission does not look at here.
-    @discardableResult
-    public mutating func updateMetadata(
-        _ key: ObjectKey, at now: SimTime, _ change: (inout ObjectMetadata) -> Void
-    ) throws(APIError) -> StoredObject {
-        let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in change(&stored.metadata) }
         afterWrite(at: now)
         return object
     }

@@ -140,3 +140,26 @@ import Testing
         }
     }
 }
+
+@Suite struct OptimisticConcurrencyTests {
+    @Test func anUpdateFromAStaleVersionIsAConflict() throws {
+        var api = StoreFixtures.api()
+        let created = try api.create(.statefulSet(StoreFixtures.statefulSet("web")), name: "web", at: .zero)
+        let first = try api.update(created.key, resourceVersion: created.metadata.resourceVersion, at: .zero) {
+            $0 = .statefulSet(StoreFixtures.statefulSet("web", replicas: 4))
+        }
+        #expect(first.metadata.generation == 2)
+        do {
+            try api.update(created.key, resourceVersion: created.metadata.resourceVersion, at: .zero) {
+                $0 = .statefulSet(StoreFixtures.statefulSet("web", replicas: 5))
+            }
+            Issue.record("the version is stale")
+        } catch {
+            #expect(error.reason == .conflict)
+            #expect(
+                error.description
+                    == "Operation cannot be fulfilled on statefulsets.apps \"web\": the object has been modified; please apply your changes to the latest version and try again"
+            )
+        }
+    }
+}
