@@ -8,8 +8,9 @@ extension World {
         var world = World(options: options, nodes: nodes)
         let namespaces = bundle.services.map(\.metadata.namespace) + bundle.podDisruptionBudgets.map(\.metadata.namespace)
             + bundle.statefulSets.map(\.metadata.namespace)
-        for namespace in namespaces.compactMap({ $0 }) where world.api.store.get(ObjectKey(.namespace, namespace)) == nil {
-            world.applyNamespace(namespace)
+        var seen: Set<String> = []
+        for namespace in namespaces.compactMap({ $0 }) where seen.insert(namespace).inserted {
+            if world.api.store.get(ObjectKey(.namespace, namespace)) == nil { world.applyNamespace(namespace) }
         }
         for service in bundle.services { world.applyService(service) }
         for budget in bundle.podDisruptionBudgets {

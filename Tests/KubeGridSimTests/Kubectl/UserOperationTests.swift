@@ -102,3 +102,24 @@ import Testing
         #expect(throws: APIError(.notFound, kind: .statefulSet, name: "nope")) { try world.patchImage(statefulSet: "nope", tag: "x") }
     }
 }
+
+@Suite struct ApplyTests {
+    @Test func objectsInANamespaceTheAPIServerRefusesAreRefusedOnceEachWithItsWords() throws {
+        var fixture = GridFixture(partitions: 1, ha: false)
+        fixture.namespace = "Bad_NS"
+        let world = World.deployed(fixture.bundle, nodes: try ClusterShape.generated(count: 1, zones: 1).build(), options: SimulationOptions())
+        let refusals = world.rejections.map(\.description)
+        #expect(refusals.filter { $0.hasPrefix("The Namespace \"Bad_NS\" is invalid: metadata.name: Invalid value: \"Bad_NS\"") }.count == 1)
+        #expect(refusals.dropFirst().allSatisfy { $0 == "namespaces \"Bad_NS\" not found" })
+        #expect(world.statefulSets.isEmpty)
+    }
+
+    @Test func theNamespacesTheManifestsNameAreCreatedFirst() throws {
+        var fixture = GridFixture(partitions: 1, ha: false)
+        fixture.namespace = "grid"
+        let world = World.deployed(fixture.bundle, nodes: try ClusterShape.generated(count: 1, zones: 1).build(), options: SimulationOptions())
+        #expect(world.rejections.isEmpty)
+        #expect(world.api.store.get(ObjectKey(.namespace, "grid")) != nil)
+        #expect(world.statefulSets.keys.allSatisfy { $0.hasPrefix("grid/") })
+    }
+}
