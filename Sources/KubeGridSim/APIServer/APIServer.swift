@@ -41,13 +41,14 @@ public struct APIServer: Sendable {
     @discardableResult
     public mutating func create(
         _ body: ObjectBody, name: String, namespace: String? = nil, owners: [OwnerReference] = [],
-        finalizers: [String] = [], at now: SimTime
+        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let request = AdmissionRequest(
             operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
         let admitted = try admission.admit(request, context: context)
         let object = try store.create(
-            admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, at: now)
+            admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, labels: labels,
+            at: now)
         if case .service(let service) = object.body {
             let key = "\(object.metadata.namespace!)/\(name)"
             services[key] = network.allocate(service, key: key)

@@ -16,7 +16,7 @@ struct GarbageCollector: Sendable {
                 switch event.type {
                 case .deleted:
                     collectDependents(of: metadata.uid, in: &store, at: now)
-                    finishForegroundDeletions(waitingOn: metadata.ownerReferences, in: &store, at: now)
+                    finishForegroundDeletions(waitingOn: metadata.ownerReferences, namespace: metadata.namespace, in: &store, at: now)
                 case .added, .modified:
                     guard metadata.isTerminating, let current = store.get(event.object.key),
                         current.metadata.uid == metadata.uid
@@ -36,7 +36,7 @@ struct GarbageCollector: Sendable {
         for key in store.dependents(of: uid) {
             guard let dependent = store.get(key) else { continue }
             let remaining = dependent.metadata.ownerReferences.filter { $0.uid != uid }
-            if remaining.contains(where: { store.get(uid: $0.uid) != nil }) {
+            if remaining.contains(where: { store.get($0, namespace: key.namespace) != nil }) {
                 _ = try? store.update(key, at: now) { (object: inout StoredObject) throws(APIError) in
                     object.metadata.ownerReferences = remaining
                 }
@@ -68,9 +68,11 @@ struct GarbageCollector: Sendable {
     }
 
     /// A dependent went: an owner deleted in the foreground goes once it has none left.
-    private func finishForegroundDeletions(waitingOn owners: [OwnerReference], in store: inout ObjectStore, at now: SimTime) {
+    private func finishForegroundDeletions(
+        waitingOn owners: [OwnerReference], namespace: String?, in store: inout ObjectStore, at now: SimTime
+    ) {
         for reference in owners {
-            guard let owner = store.get(uid: reference.uid), owner.metadata.finalizers.contains(Finalizer.foregroundDeletion),
+            guard let owner = store.get(reference, namespace: namespace), owner.metadata.finalizers.contains(Finalizer.foregroundDeletion),
                 store.dependents(of: reference.uid).isEmpty
             else { continue }
             removeFinalizer(Finalizer.foregroundDeletion, from: owner.key, in: &store, at: now)

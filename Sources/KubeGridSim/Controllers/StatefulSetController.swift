@@ -105,7 +105,9 @@ struct StatefulSetController: Sendable {
         labels[GridLabels.podIndex] = String(ordinal)
         let owner = OwnerReference(kind: .statefulSet, name: entry.name, uid: entry.uid)
         do {
-            try api.create(.pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], at: timeline.now)
+            try api.create(
+                .pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], labels: labels,
+                at: timeline.now)
         } catch {
             timeline.record(
                 "statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)",

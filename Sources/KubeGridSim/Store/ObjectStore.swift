@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// The API server's storage: typed objects keyed by kind, namespace and name, each with
 /// the metadata Kubernetes keeps (uid, resourceVersion, generation, timestamps, owners,
 /// finalizers), and the change feed every write appends to.
@@ -11,8 +13,6 @@ public struct ObjectStore: Sendable {
     /// Dependents by their owners' uids, for the garbage collector (a StatefulSet has a
     /// few pods: an array beats a set).
     private var dependents: [UID: [ObjectKey]] = [:]
-    /// Every object's key by its uid.
-    private var keysByUID: [UID: ObjectKey] = [:]
     /// The version of the last write, cluster-wide.
     public private(set) var resourceVersion = 0
     private var nextUID = 1
@@ -42,9 +42,12 @@ public struct ObjectStore: Sendable {
 
     public func count(_ kind: ObjectKind) -> Int { objects[kind]?.count ?? 0 }
 
-    /// The object with `uid`, if it still exists.
-    public func get(uid: UID) -> StoredObject? {
-        keysByUID[uid].flatMap { get($0) }
+    /// The owner `reference` names for a dependent in `namespace`, if that very object
+    /// (same uid) still exists.
+    public func get(_ reference: OwnerReference, namespace: String?) -> StoredObject? {
+        guard let owner = get(ObjectKey(reference.kind, namespace: namespace, reference.name)), owner.metadata.uid == reference.uid
+        else { return nil }
+        return owner
     }
 
     /// The objects that name `uid` among their owners, in kind and name order.
@@ -58,7 +61,7 @@ public struct ObjectStore: Sendable {
     @discardableResult
     public mutating func create(
         _ body: ObjectBody, name: String, namespace: String? = nil, owners: [OwnerReference] = [],
-        finalizers: [String] = [], at now: SimTime
+        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let key = ObjectKey(body.kind, namespace: namespace, name)
         if get(key) != nil { throw APIError(.alreadyExists, kind: body.kind, name: name) }
@@ -66,11 +69,10 @@ public struct ObjectStore: Sendable {
         let metadata = ObjectMetadata(
             name: name, namespace: key.namespace, uid: UID(number: nextUID), resourceVersion: resourceVersion,
             generation: 1, creationTimestamp: now, deletionTimestamp: nil, deletionGracePeriodSeconds: nil,
-            finalizers: finalizers, ownerReferences: owners, labels: body.manifestLabels)
+            finalizers: finalizers, ownerReferences: owners, labels: labels ?? body.manifestLabels)
         nextUID += 1
         let object = StoredObject(metadata: metadata, body: body)
         objects[key.kind, default: [:]][key] = object
-        keysByUID[metadata.uid] = key
         for owner in owners { dependents[owner.uid, default: []].append(key) }
         feed.append(WatchEvent(type: .added, object: object))
         return object
@@ -143,7 +145,6 @@ public struct ObjectStore: Sendable {
     private mutating func remove(_ object: StoredObject) -> StoredObject {
         let key = object.key
         objects[key.kind]?.removeValue(forKey: key)
-        keysByUID[object.metadata.uid] = nil
         reindexOwners(key, from: object.metadata.ownerReferences, to: [])
         resourceVersion += 1
         var gone = object

@@ -66,6 +66,9 @@ import Testing
         rig.deliver()
         rig.syncAll()
         #expect(rig.podNames() == ["web-0", "web-1", "web-2"])
+        let labels = rig.api.store.get(ObjectKey(.pod, namespace: "default", "web-2"))?.metadata.labels
+        #expect(labels?["controller-revision-hash"] == "web-rev1")
+        #expect(labels?["statefulset.kubernetes.io/pod-name"] == "web-2")
     }
 
     @Test func aNewTemplateIsANewRevisionRolledFromTheHighestOrdinal() throws {
