@@ -46,7 +46,7 @@ extension KubernetesResource {
         let metadataReader = try fields.required("metadata")
         let metadata = try metadataReader.decode(ObjectMeta.self)
         if metadata.name.isEmpty {
-            throw ManifestDecodingError.missingField(path: metadataReader.path.appending("name"))
+            throw ManifestDecodingError.missingField(path: metadataReader.path.appending(key: "name"))
         }
         return (fields, metadata)
     }

@@ -9,10 +9,10 @@ public struct ManifestReader: Sendable {
     /// The value at ``path``.
     public let value: Values
     /// Where ``value`` sits in the manifest.
-    public let path: FieldPath
+    public let path: ValuePath
 
     /// A reader for a whole manifest, or for a value found at `path`.
-    public init(_ value: Values, path: FieldPath = FieldPath()) {
+    public init(_ value: Values, path: ValuePath = .root) {
         self.value = value
         self.path = path
     }
@@ -114,18 +114,18 @@ public struct ManifestFields: Sendable {
     /// The map, in the manifest's order.
     public let map: Values.Map
     /// Where the map sits in the manifest.
-    public let path: FieldPath
+    public let path: ValuePath
 
     /// A reader for the field `key`, or nil when it is absent or null.
     public subscript(key: String) -> ManifestReader? {
         guard let value = map[key], !value.isNull else { return nil }
-        return ManifestReader(value, path: path.appending(key))
+        return ManifestReader(value, path: path.appending(key: key))
     }
 
     /// A reader for the field `key`, which Kubernetes requires.
     public func required(_ key: String) throws -> ManifestReader {
         guard let reader = self[key] else {
-            throw ManifestDecodingError.missingField(path: path.appending(key))
+            throw ManifestDecodingError.missingField(path: path.appending(key: key))
         }
         return reader
     }
@@ -134,7 +134,7 @@ public struct ManifestFields: Sendable {
     public func mapValues<T>(_ transform: (ManifestReader) throws -> T) rethrows -> OrderedDictionary<String, T> {
         var result = OrderedDictionary<String, T>()
         for (key, value) in map where !value.isNull {
-            result[key] = try transform(ManifestReader(value, path: path.appending(key)))
+            result[key] = try transform(ManifestReader(value, path: path.appending(key: key)))
         }
         return result
     }

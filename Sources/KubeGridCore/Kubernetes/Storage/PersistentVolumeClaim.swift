@@ -28,7 +28,7 @@ public struct PersistentVolumeClaim: KubernetesResource {
         let metadataReader = try fields.required("metadata")
         metadata = try metadataReader.decode()
         if metadata.name.isEmpty {
-            throw ManifestDecodingError.missingField(path: metadataReader.path.appending("name"))
+            throw ManifestDecodingError.missingField(path: metadataReader.path.appending(key: "name"))
         }
         spec = try fields["spec"]?.decode() ?? PersistentVolumeClaimSpec()
     }
