@@ -102,13 +102,12 @@ def group_of(definition):
     return parts[-3], parts[-2]
 
 
-def api_version(definition):
-    group, version = group_of(definition)
-    if group in ("core", "meta"):
-        return version
-    if group in ("rbac", "networking"):
-        group += ".authorization.k8s.io" if group == "rbac" else ".k8s.io"
-    return f"{group}/{version}"
+def api_version(definition, schema):
+    """The `apiVersion` the definition accepts, such as `discovery.k8s.io/v1`."""
+    accepted = schema["properties"]["apiVersion"].get("enum", [])
+    if len(accepted) != 1:
+        sys.exit(f"{definition}: expected one apiVersion, found {accepted}")
+    return accepted[0]
 
 
 def first_sentence(text):
@@ -215,8 +214,8 @@ def struct_source(definition, schema, definitions, empty_initializable):
         protocol = "KubernetesResource" if has_object_meta else "KubernetesKind"
     lines.append(f"public struct {name}: {protocol} {{")
     if is_kind:
-        lines.append(f'    public static let apiVersion = "{api_version(definition)}"')
-        lines.append(f'    public static let kind = "{definition.split(".")[-1]}"')
+        lines.append(f'    public static let apiVersion = "{api_version(definition, schema)}"')
+        lines.append(f'    public static let kind = "{schema["properties"]["kind"]["enum"][0]}"')
     required_keys = [field.key for field in fields if field.required]
     if required_keys:
         listed = ", ".join(f'"{key}"' for key in required_keys)
@@ -320,14 +319,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when the committed output is stale")
     parser.add_argument("--definitions", help="the _definitions.json to read")
+    parser.add_argument("--output", default=OUTPUT, help="the folder of generated files (for tests)")
     arguments = parser.parse_args()
+    output_folder = arguments.output
     with open(arguments.definitions or default_definitions()) as file:
         definitions = json.load(file)["$defs"]
     output = generate(definitions)
-    existing = {os.path.basename(p) for p in glob.glob(os.path.join(OUTPUT, "*.swift"))}
+    existing = {os.path.basename(p) for p in glob.glob(os.path.join(output_folder, "*.swift"))}
     stale = sorted(name for name, text in output.items()
-                   if not os.path.exists(os.path.join(OUTPUT, name))
-                   or open(os.path.join(OUTPUT, name)).read() != text)
+                   if not os.path.exists(os.path.join(output_folder, name))
+                   or open(os.path.join(output_folder, name)).read() != text)
     stale += sorted(existing - set(output))
     if arguments.check:
         if stale:
@@ -335,13 +336,13 @@ def main():
                   + ", ".join(stale), file=sys.stderr)
             return 1
         return 0
-    os.makedirs(OUTPUT, exist_ok=True)
+    os.makedirs(output_folder, exist_ok=True)
     for name in existing - set(output):
-        os.remove(os.path.join(OUTPUT, name))
+        os.remove(os.path.join(output_folder, name))
     for name, text in output.items():
-        with open(os.path.join(OUTPUT, name), "w") as file:
+        with open(os.path.join(output_folder, name), "w") as file:
             file.write(text)
-    print(f"wrote {len(output)} files to {os.path.relpath(OUTPUT, ROOT)}")
+    print(f"wrote {len(output)} files to {output_folder}")
     return 0
 
 

@@ -80,6 +80,7 @@ KEY_ORDER = {
     CORE + "PodAffinityTerm": ["labelSelector", "namespaces", "topologyKey"],
     CORE + "WeightedPodAffinityTerm": ["weight", "podAffinityTerm"],
     "io.k8s.api.policy.v1.PodDisruptionBudgetSpec": ["maxUnavailable", "minAvailable", "selector"],
+    META + "Status": ["metadata", "status", "message", "reason", "details", "code"],
 }
 
 # Fields kubegrid keeps non-optional though Kubernetes does not require them: an absent

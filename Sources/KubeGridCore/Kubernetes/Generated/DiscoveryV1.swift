@@ -106,7 +106,7 @@ public struct DiscoveryEndpointPort: ManifestCodable {
 
 /// EndpointSlice represents a subset of the endpoints that implement a service.
 public struct EndpointSlice: KubernetesResource {
-    public static let apiVersion = "discovery/v1"
+    public static let apiVersion = "discovery.k8s.io/v1"
     public static let kind = "EndpointSlice"
     public static let requiredFields: Set<String> = ["addressType", "endpoints"]
 

@@ -252,30 +252,30 @@ public struct Status: KubernetesKind {
     public var metadata: ListMeta
     /// Status of the operation.
     public var status: String?
-    /// Suggested HTTP return code for this status, 0 if not set.
-    public var code: Int?
-    /// Extended data associated with the reason.
-    public var details: StatusDetails?
     /// A human-readable description of the status of this operation.
     public var message: String?
     /// A machine-readable description of why this operation is in the "Failure" status.
     public var reason: String?
+    /// Extended data associated with the reason.
+    public var details: StatusDetails?
+    /// Suggested HTTP return code for this status, 0 if not set.
+    public var code: Int?
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ListMeta = ListMeta(),
         status: String? = nil,
-        code: Int? = nil,
-        details: StatusDetails? = nil,
         message: String? = nil,
-        reason: String? = nil
+        reason: String? = nil,
+        details: StatusDetails? = nil,
+        code: Int? = nil
     ) {
         self.metadata = metadata
         self.status = status
-        self.code = code
-        self.details = details
         self.message = message
         self.reason = reason
+        self.details = details
+        self.code = code
     }
 }
 
