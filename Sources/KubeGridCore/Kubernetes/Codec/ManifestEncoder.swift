@@ -1,81 +1,97 @@
+import OrderedCollections
+
 /// Writes kubegrid's Kubernetes types as `Values` trees through their synthesized `Encodable`.
 ///
 /// Keys come in declaration order (the generator's order table). Like Kubernetes'
 /// `omitempty`: an unset optional is left out, and so is a non-required field that is
 /// empty (an empty list, map or string, or an object with nothing set); an optional that
 /// is set is written even when empty (`emptyDir: {}`).
+///
+/// Render encodes every object it writes, so this avoids dynamic casts: a value's own
+/// `encode(to:)` says what it is (fields, a list, a single value), and the few types that
+/// need kubegrid's own writing are recognised by comparing metatypes.
 enum ManifestEncoder {
     /// The value as a tree; `leading` keys come first (a top-level object's `apiVersion` and `kind`).
     static func encode<T: Encodable>(_ value: T, leading: Values.Map = [:]) -> Values {
-        if let leaf = value as? any ManifestLeaf {
-            return leaf.written
+        // Maps keep their keys (swift-collections would write a list of pairs); free-form
+        // values stay as written; quantities and int-or-strings keep their form.
+        if T.self == OrderedDictionary<String, String>.self {
+            return .map(unsafeBitCast(value, to: OrderedDictionary<String, String>.self).mapValues(Values.string))
         }
-        if let word = value as? any ManifestWord {
-            return .string(word.rawValue)
+        if T.self == OrderedDictionary<String, Quantity>.self {
+            return .map(unsafeBitCast(value, to: OrderedDictionary<String, Quantity>.self).mapValues { $0.encoded() })
         }
-        let codable = T.self as? any ManifestCodable.Type
-        let storage = FieldStorage(
-            map: leading, required: codable?.requiredFields ?? [], writtenWhenEmpty: codable?.writtenWhenEmpty ?? [])
+        if T.self == Values.self { return unsafeBitCast(value, to: Values.self) }
+        if T.self == Quantity.self { return unsafeBitCast(value, to: Quantity.self).encoded() }
+        if T.self == IntOrString.self { return unsafeBitCast(value, to: IntOrString.self).encoded() }
+        let builder = ValueBuilder(map: leading, type: T.self)
         do {
-            try value.encode(to: FieldEncoder(storage: storage))
+            try value.encode(to: BuilderEncoder(builder: builder))
         } catch {
             preconditionFailure("writing a \(T.self) cannot fail: \(error)")
         }
-        return .map(storage.map)
+        return builder.result
     }
 }
 
-/// The map a synthesized `encode(to:)` fills.
-private final class FieldStorage {
+/// What one value's `encode(to:)` produced: fields, list elements or a single value.
+private final class ValueBuilder {
     var map: Values.Map
-    let required: Set<String>
-    let writtenWhenEmpty: Set<String>
+    var list: [Values] = []
+    var single: Values?
+    var isList = false
+    /// The type being written, whose required fields are looked up only when needed.
+    let type: Any.Type
+    private var keptWhenEmpty: Set<String>?
 
-    init(map: Values.Map, required: Set<String>, writtenWhenEmpty: Set<String>) {
+    init(map: Values.Map, type: Any.Type) {
         self.map = map
-        self.required = required
-        self.writtenWhenEmpty = writtenWhenEmpty
+        self.type = type
     }
 
-    /// True when an empty value under `key` is still written.
+    var result: Values {
+        if let single { return single }
+        return isList ? .list(list) : .map(map)
+    }
+
+    /// True when an empty value under `key` is still written (a required field, a kind's spec).
     func keepsEmpty(_ key: String) -> Bool {
-        required.contains(key) || writtenWhenEmpty.contains(key)
+        if keptWhenEmpty == nil {
+            let codable = type as? any ManifestCodable.Type
+            keptWhenEmpty = (codable?.requiredFields ?? []).union(codable?.writtenWhenEmpty ?? [])
+        }
+        return keptWhenEmpty!.contains(key)
     }
 }
 
-private struct FieldEncoder: Encoder {
-    let storage: FieldStorage
+private struct BuilderEncoder: Encoder {
+    let builder: ValueBuilder
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(FieldWriter<Key>(storage: storage))
+        KeyedEncodingContainer(FieldWriter<Key>(builder: builder))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        preconditionFailure("kubegrid's Kubernetes types encode lists as fields")
+        builder.isList = true
+        return ListWriter(builder: builder)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        preconditionFailure("kubegrid's Kubernetes types encode single values as fields")
+        SingleValueWriter(builder: builder)
     }
 }
 
 private struct FieldWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let storage: FieldStorage
+    let builder: ValueBuilder
 
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        let encoded = ManifestEncoder.encode(value)
-        if Self.isEmpty(encoded), !storage.keepsEmpty(key.stringValue) { return }
-        storage.map[key.stringValue] = encoded
-    }
-
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        guard let value else { return }
-        storage.map[key.stringValue] = ManifestEncoder.encode(value)
+    private func put(_ value: Values, _ key: Key) {
+        if Self.isEmpty(value), !builder.keepsEmpty(key.stringValue) { return }
+        builder.map[key.stringValue] = value
     }
 
     private static func isEmpty(_ value: Values) -> Bool {
@@ -87,46 +103,49 @@ private struct FieldWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         }
     }
 
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        put(ManifestEncoder.encode(value), key)
+    }
+
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { builder.map[key.stringValue] = ManifestEncoder.encode(value) }
+    }
+
     mutating func encodeNil(forKey key: Key) throws {}
 
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(value as Bool, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try encode(value as String, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try encode(value as Double, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encode(value as Int, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value), key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(Int(value), key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(.float(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(.int(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(.float(Double(value)), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.int(Int(value)), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.int(Int(value)), key) }
 
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value.map { Double($0) }, key) }
-    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value.map { Int($0) }, key) }
-
-    /// The generic paths for the scalar requirements above.
-    private mutating func encode<T: Encodable>(_ value: T, _ key: Key) throws {
-        try encode(value, forKey: key) as Void
+    private func present(_ value: Values?, _ key: Key) {
+        if let value { builder.map[key.stringValue] = value }
     }
 
-    private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
-        try encodeIfPresent(value, forKey: key) as Void
-    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { present(value.map(Values.bool), key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { present(value.map(Values.string), key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { present(value.map(Values.float), key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { present(value.map(Values.int), key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { present(value.map { .float(Double($0)) }, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { present(value.map { .int(Int($0)) }, key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
@@ -138,6 +157,45 @@ private struct FieldWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         preconditionFailure("kubegrid's Kubernetes types have no nested containers")
     }
 
-    mutating func superEncoder() -> any Encoder { FieldEncoder(storage: storage) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { FieldEncoder(storage: storage) }
+    mutating func superEncoder() -> any Encoder { BuilderEncoder(builder: builder) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { BuilderEncoder(builder: builder) }
+}
+
+/// The elements of a list, each written whole (an empty element is kept).
+private struct ListWriter: UnkeyedEncodingContainer {
+    let builder: ValueBuilder
+
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { builder.list.count }
+
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.list.append(ManifestEncoder.encode(value)) }
+    mutating func encode(_ value: String) throws { builder.list.append(.string(value)) }
+    mutating func encode(_ value: Int) throws { builder.list.append(.int(value)) }
+    mutating func encode(_ value: Bool) throws { builder.list.append(.bool(value)) }
+    mutating func encode(_ value: Double) throws { builder.list.append(.float(value)) }
+    mutating func encodeNil() throws { builder.list.append(.null) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        preconditionFailure("kubegrid's Kubernetes types have no nested containers")
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        preconditionFailure("kubegrid's Kubernetes types have no nested containers")
+    }
+
+    mutating func superEncoder() -> any Encoder { BuilderEncoder(builder: builder) }
+}
+
+/// A value that writes itself as one scalar (an enum's raw value).
+private struct SingleValueWriter: SingleValueEncodingContainer {
+    let builder: ValueBuilder
+
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { builder.single = .null }
+    mutating func encode(_ value: Bool) throws { builder.single = .bool(value) }
+    mutating func encode(_ value: String) throws { builder.single = .string(value) }
+    mutating func encode(_ value: Double) throws { builder.single = .float(value) }
+    mutating func encode(_ value: Int) throws { builder.single = .int(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.single = ManifestEncoder.encode(value) }
 }

@@ -1,13 +1,11 @@
 import OrderedCollections
 
-/// A type read and written as one node of the tree rather than field by field: scalars,
-/// quantities, lists and maps. The manifest coders handle these themselves, with
-/// kubegrid's wording for a value of the wrong type.
+/// A type read as one node of the tree rather than field by field: scalars, quantities,
+/// lists and maps. ``ManifestDecoder`` reads these itself, with kubegrid's wording for a
+/// value of the wrong type.
 protocol ManifestLeaf {
     /// Reads the value at `path`, throwing a ``ManifestDecodingError`` that names it.
     static func read(_ value: Values, at path: ValuePath) throws -> Self
-    /// The value as a tree.
-    var written: Values { get }
     /// What an absent non-optional field holds: empty for strings, lists and maps.
     static var whenAbsent: Self? { get }
 }
@@ -25,7 +23,6 @@ extension String: ManifestLeaf {
         guard case .string(let string) = value else { throw mismatch(value, at: path, expected: "a string") }
         return string
     }
-    var written: Values { .string(self) }
     static var whenAbsent: String? { "" }
 }
 
@@ -39,7 +36,6 @@ extension Int: ManifestLeaf {
         }
         throw mismatch(value, at: path, expected: "an integer")
     }
-    var written: Values { .int(self) }
 }
 
 extension Bool: ManifestLeaf {
@@ -47,7 +43,6 @@ extension Bool: ManifestLeaf {
         guard case .bool(let bool) = value else { throw mismatch(value, at: path, expected: "a boolean") }
         return bool
     }
-    var written: Values { .bool(self) }
 }
 
 extension Double: ManifestLeaf {
@@ -58,22 +53,16 @@ extension Double: ManifestLeaf {
         default: throw mismatch(value, at: path, expected: "a number")
         }
     }
-    var written: Values { .float(self) }
 }
 
 /// Free-form fields are kept as written.
 extension Values: ManifestLeaf {
     static func read(_ value: Values, at path: ValuePath) throws -> Values { value }
-    var written: Values { self }
 }
 
-extension Quantity: ManifestLeaf {
-    var written: Values { encoded() }
-}
+extension Quantity: ManifestLeaf {}
 
-extension IntOrString: ManifestLeaf {
-    var written: Values { encoded() }
-}
+extension IntOrString: ManifestLeaf {}
 
 extension Array: ManifestLeaf where Element: Codable {
     static func read(_ value: Values, at path: ValuePath) throws -> [Element] {
@@ -85,7 +74,6 @@ extension Array: ManifestLeaf where Element: Codable {
         }
         return result
     }
-    var written: Values { .list(map { ManifestEncoder.encode($0) }) }
     static var whenAbsent: [Element]? { [] }
 }
 
@@ -99,6 +87,5 @@ extension OrderedDictionary: ManifestLeaf where Key == String, Value: Codable {
         }
         return result
     }
-    var written: KubeGridCore.Values { .map(mapValues { ManifestEncoder.encode($0) }) }
     static var whenAbsent: OrderedDictionary<String, Value>? { [:] }
 }
