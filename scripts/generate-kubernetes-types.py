@@ -214,7 +214,7 @@ def struct_source(definition, schema, empty_initializable):
         if field.default and field.default.endswith("()") and field.type not in empty_initializable:
             field.default = None
     lines = [f"/// {first_sentence(schema.get('description', '')) or name + '.'}"]
-    protocol = "ManifestCodable"
+    protocol = "ManifestFieldTable"
     if is_kind:
         has_object_meta = properties.get("metadata", {}).get("$ref", "").endswith(".ObjectMeta")
         protocol = "KubernetesResource" if has_object_meta else "KubernetesKind"
@@ -226,11 +226,7 @@ def struct_source(definition, schema, empty_initializable):
     if required_keys:
         listed = ", ".join(f'"{key}"' for key in required_keys)
         lines.append(f"    public static let requiredFields: Set<String> = [{listed}]")
-    kept_keys = [field.key for field in fields if field.written_when_empty]
-    if kept_keys:
-        listed = ", ".join(f'"{key}"' for key in kept_keys)
-        lines.append(f"    public static let writtenWhenEmpty: Set<String> = [{listed}]")
-    if is_kind or required_keys or kept_keys:
+    if is_kind or required_keys:
         lines.append("")
     for field in fields:
         if field.doc:
@@ -258,6 +254,12 @@ def struct_source(definition, schema, empty_initializable):
         for field in fields:
             lines.append(f"        self.{field.name} = {identifier(field.name)}")
         lines.append("    }")
+    lines.append("")
+    lines.append("    public static let manifestFields: [ManifestField<Self>] = [")
+    for field in fields:
+        kept = ", keptWhenEmpty: true" if not field.optional and (field.required or field.written_when_empty) else ""
+        lines.append(f'        ManifestField("{field.key}", \\.{field.name}{kept}),')
+    lines.append("    ]")
     lines.append("}")
     return "\n".join(lines)
 

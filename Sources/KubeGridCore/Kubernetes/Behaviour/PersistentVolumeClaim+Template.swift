@@ -5,7 +5,7 @@ extension PersistentVolumeClaim {
 
     /// The claim as an entry of `volumeClaimTemplates`: `metadata` and `spec` only.
     public func encodedAsTemplate() -> Values {
-        ManifestEncoder.encode(self)
+        manifestValue
     }
 }
 

@@ -1,15 +1,13 @@
 /// A Kubernetes type that writes itself as a `Values` tree and reads itself back.
 ///
-/// The generated types (Kubernetes/Generated) only declare their fields and synthesize
-/// `Codable`; ``ManifestEncoder`` and ``ManifestDecoder`` do the work for all of them.
-/// Encoding writes keys in declaration order and leaves out unset optionals and empty
-/// collections, as Kubernetes' `omitempty` does. Reading ignores keys Kubernetes does not
-/// define and rejects fields of the wrong type. For every value, `try T(decoding: x.encoded()) == x`.
-public protocol ManifestCodable: Sendable, Hashable, Codable {
-    /// The keys Kubernetes requires: reading reports them missing, writing always writes them.
+/// The generated types (Kubernetes/Generated) declare their fields, a field table for
+/// writing (``ManifestFieldTable``) and synthesized `Decodable` for reading, which
+/// ``ManifestDecoder`` drives. Writing leaves out unset optionals and empty collections,
+/// as Kubernetes' `omitempty` does. Reading ignores keys Kubernetes does not define and
+/// rejects fields of the wrong type. For every value, `try T(decoding: x.encoded()) == x`.
+public protocol ManifestCodable: Sendable, Hashable, Decodable, ManifestWritable {
+    /// The keys Kubernetes requires: reading reports them missing.
     static var requiredFields: Set<String> { get }
-    /// Keys written even when empty (a Service's `spec: {}`); other empty fields are left out.
-    static var writtenWhenEmpty: Set<String> { get }
 
     /// The value as a `Values` tree, keys in Kubernetes' conventional order.
     func encoded() -> Values
@@ -17,7 +15,6 @@ public protocol ManifestCodable: Sendable, Hashable, Codable {
 
 extension ManifestCodable {
     public static var requiredFields: Set<String> { [] }
-    public static var writtenWhenEmpty: Set<String> { [] }
 
     /// Reads the value from a `Values` tree; error paths start at its root.
     public init(decoding values: Values) throws {
@@ -25,15 +22,15 @@ extension ManifestCodable {
     }
 
     public func encoded() -> Values {
-        ManifestEncoder.encode(self)
+        manifestValue
     }
 }
 
 /// A field whose value is one word of a fixed set, such as `ClusterIP` or `Parallel`.
-public protocol ManifestWord: RawRepresentable<String>, CaseIterable, Sendable, Hashable, Codable {}
+public protocol ManifestWord: RawRepresentable<String>, CaseIterable, Sendable, Hashable, Decodable, ManifestWritable {}
 
 /// A top-level Kubernetes type with its own `apiVersion` and `kind`.
-public protocol KubernetesKind: ManifestCodable {
+public protocol KubernetesKind: ManifestFieldTable {
     /// The group and version, such as `apps/v1`.
     static var apiVersion: String { get }
     /// The kind, such as `StatefulSet`.
@@ -55,6 +52,6 @@ extension KubernetesKind {
     /// The object with `apiVersion` and `kind` first; nested inside another object (a
     /// volume claim template) it is written without them.
     public func encoded() -> Values {
-        ManifestEncoder.encode(self, leading: ["apiVersion": .string(Self.apiVersion), "kind": .string(Self.kind)])
+        .map(fieldMap(leading: ["apiVersion": .string(Self.apiVersion), "kind": .string(Self.kind)]))
     }
 }

@@ -64,7 +64,7 @@ extension Quantity: ManifestLeaf {}
 
 extension IntOrString: ManifestLeaf {}
 
-extension Array: ManifestLeaf where Element: Codable {
+extension Array: ManifestLeaf where Element: Decodable {
     static func read(_ value: Values, at path: ValuePath) throws -> [Element] {
         guard case .list(let list) = value else { throw mismatch(value, at: path, expected: "a list") }
         var result: [Element] = []
@@ -78,7 +78,7 @@ extension Array: ManifestLeaf where Element: Codable {
 }
 
 /// Labels, selectors and resource lists: maps with string keys, in the manifest's order.
-extension OrderedDictionary: ManifestLeaf where Key == String, Value: Codable {
+extension OrderedDictionary: ManifestLeaf where Key == String, Value: Decodable {
     static func read(_ value: KubeGridCore.Values, at path: ValuePath) throws -> OrderedDictionary<String, Value> {
         guard case .map(let map) = value else { throw mismatch(value, at: path, expected: "a map") }
         var result = OrderedDictionary<String, Value>(minimumCapacity: map.count)

@@ -1,9 +1,8 @@
-/// `Values` for Swift's coders, so types with free-form fields (`Values`) synthesize `Codable`.
+/// `Values` for Swift's decoders, so types with free-form fields (`Values`) synthesize `Decodable`.
 ///
-/// kubegrid's own manifest coders pass a `Values` through unchanged and never call these;
-/// they serve other coders (a `JSONEncoder` in a test, say). A map keeps its order when
-/// encoded; decoded from a coder without order it is sorted by key.
-extension Values: Codable {
+/// ``ManifestDecoder`` passes a `Values` through unchanged and never calls this; it serves
+/// other decoders (a `JSONDecoder`, say), whose maps have no order: they are sorted by key.
+extension Values: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -22,37 +21,5 @@ extension Values: Codable {
             let map = try container.decode([String: Values].self)
             self = .map(Values.Map(uniqueKeysWithValues: map.sorted { $0.key < $1.key }))
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let bool): try container.encode(bool)
-        case .int(let int): try container.encode(int)
-        case .float(let double): try container.encode(double)
-        case .string(let string): try container.encode(string)
-        case .list(let list): try container.encode(list)
-        case .map(let map): try container.encode(OrderedKeys(map: map))
-        }
-    }
-
-    /// A map encoded as a keyed container, in its order.
-    private struct OrderedKeys: Encodable {
-        let map: Values.Map
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: AnyKey.self)
-            for (key, value) in map {
-                try container.encode(value, forKey: AnyKey(stringValue: key))
-            }
-        }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

@@ -5,7 +5,6 @@
 public struct Deployment: KubernetesResource {
     public static let apiVersion = "apps/v1"
     public static let kind = "Deployment"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -24,10 +23,16 @@ public struct Deployment: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// DeploymentCondition describes the state of a deployment at a certain point.
-public struct DeploymentCondition: ManifestCodable {
+public struct DeploymentCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time the condition transitioned from one status to another.
@@ -59,10 +64,19 @@ public struct DeploymentCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("lastUpdateTime", \.lastUpdateTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// DeploymentSpec is the specification of the desired behavior of the Deployment.
-public struct DeploymentSpec: ManifestCodable {
+public struct DeploymentSpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["selector", "template"]
 
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available.
@@ -102,10 +116,21 @@ public struct DeploymentSpec: ManifestCodable {
         self.strategy = strategy
         self.template = template
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("minReadySeconds", \.minReadySeconds),
+        ManifestField("paused", \.paused),
+        ManifestField("progressDeadlineSeconds", \.progressDeadlineSeconds),
+        ManifestField("replicas", \.replicas),
+        ManifestField("revisionHistoryLimit", \.revisionHistoryLimit),
+        ManifestField("selector", \.selector, keptWhenEmpty: true),
+        ManifestField("strategy", \.strategy),
+        ManifestField("template", \.template, keptWhenEmpty: true),
+    ]
 }
 
 /// DeploymentStatus is the most recently observed status of the Deployment.
-public struct DeploymentStatus: ManifestCodable {
+public struct DeploymentStatus: ManifestFieldTable {
     /// Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.
     public var availableReplicas: Int?
     /// Count of hash collisions for the Deployment.
@@ -143,10 +168,21 @@ public struct DeploymentStatus: ManifestCodable {
         self.unavailableReplicas = unavailableReplicas
         self.updatedReplicas = updatedReplicas
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("availableReplicas", \.availableReplicas),
+        ManifestField("collisionCount", \.collisionCount),
+        ManifestField("conditions", \.conditions),
+        ManifestField("observedGeneration", \.observedGeneration),
+        ManifestField("readyReplicas", \.readyReplicas),
+        ManifestField("replicas", \.replicas),
+        ManifestField("unavailableReplicas", \.unavailableReplicas),
+        ManifestField("updatedReplicas", \.updatedReplicas),
+    ]
 }
 
 /// DeploymentStrategy describes how to replace existing pods with new ones.
-public struct DeploymentStrategy: ManifestCodable {
+public struct DeploymentStrategy: ManifestFieldTable {
     /// Rolling update config params.
     public var rollingUpdate: RollingUpdateDeployment?
     /// Type of deployment.
@@ -160,10 +196,15 @@ public struct DeploymentStrategy: ManifestCodable {
         self.rollingUpdate = rollingUpdate
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("rollingUpdate", \.rollingUpdate),
+        ManifestField("type", \.type),
+    ]
 }
 
 /// Spec to control the desired behavior of rolling update.
-public struct RollingUpdateDeployment: ManifestCodable {
+public struct RollingUpdateDeployment: ManifestFieldTable {
     /// The maximum number of pods that can be scheduled above the desired number of pods.
     public var maxSurge: IntOrString?
     /// The maximum number of pods that can be unavailable during the update.
@@ -177,10 +218,15 @@ public struct RollingUpdateDeployment: ManifestCodable {
         self.maxSurge = maxSurge
         self.maxUnavailable = maxUnavailable
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("maxSurge", \.maxSurge),
+        ManifestField("maxUnavailable", \.maxUnavailable),
+    ]
 }
 
 /// RollingUpdateStatefulSetStrategy is used to communicate parameter for RollingUpdateStatefulSetStrategyType.
-public struct RollingUpdateStatefulSetStrategy: ManifestCodable {
+public struct RollingUpdateStatefulSetStrategy: ManifestFieldTable {
     /// The maximum number of pods that can be unavailable during the update.
     public var maxUnavailable: IntOrString?
     /// Partition indicates the ordinal at which the StatefulSet should be partitioned for updates.
@@ -194,13 +240,17 @@ public struct RollingUpdateStatefulSetStrategy: ManifestCodable {
         self.maxUnavailable = maxUnavailable
         self.partition = partition
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("maxUnavailable", \.maxUnavailable),
+        ManifestField("partition", \.partition),
+    ]
 }
 
 /// StatefulSet represents a set of pods with consistent identities.
 public struct StatefulSet: KubernetesResource {
     public static let apiVersion = "apps/v1"
     public static let kind = "StatefulSet"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -219,10 +269,16 @@ public struct StatefulSet: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// StatefulSetCondition describes the state of a statefulset at a certain point.
-public struct StatefulSetCondition: ManifestCodable {
+public struct StatefulSetCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time the condition transitioned from one status to another.
@@ -250,10 +306,18 @@ public struct StatefulSetCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// StatefulSetOrdinals describes the policy used for replica ordinal assignment in this StatefulSet.
-public struct StatefulSetOrdinals: ManifestCodable {
+public struct StatefulSetOrdinals: ManifestFieldTable {
     /// start is the number representing the first replica's index.
     public var start: Int?
 
@@ -263,10 +327,14 @@ public struct StatefulSetOrdinals: ManifestCodable {
     ) {
         self.start = start
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("start", \.start),
+    ]
 }
 
 /// StatefulSetPersistentVolumeClaimRetentionPolicy describes the policy used for PVCs created from the StatefulSet VolumeClaimTemplates.
-public struct StatefulSetPersistentVolumeClaimRetentionPolicy: ManifestCodable {
+public struct StatefulSetPersistentVolumeClaimRetentionPolicy: ManifestFieldTable {
     /// WhenDeleted specifies what happens to PVCs created from StatefulSet VolumeClaimTemplates when the StatefulSet is deleted.
     public var whenDeleted: String?
     /// WhenScaled specifies what happens to PVCs created from StatefulSet VolumeClaimTemplates when the StatefulSet is scaled down.
@@ -280,10 +348,15 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: ManifestCodable {
         self.whenDeleted = whenDeleted
         self.whenScaled = whenScaled
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("whenDeleted", \.whenDeleted),
+        ManifestField("whenScaled", \.whenScaled),
+    ]
 }
 
 /// A StatefulSetSpec is the specification of a StatefulSet.
-public struct StatefulSetSpec: ManifestCodable {
+public struct StatefulSetSpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["selector", "template"]
 
     /// replicas is the desired number of replicas of the given Template.
@@ -335,10 +408,24 @@ public struct StatefulSetSpec: ManifestCodable {
         self.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
         self.revisionHistoryLimit = revisionHistoryLimit
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("replicas", \.replicas),
+        ManifestField("serviceName", \.serviceName),
+        ManifestField("selector", \.selector, keptWhenEmpty: true),
+        ManifestField("podManagementPolicy", \.podManagementPolicy),
+        ManifestField("updateStrategy", \.updateStrategy),
+        ManifestField("template", \.template, keptWhenEmpty: true),
+        ManifestField("volumeClaimTemplates", \.volumeClaimTemplates),
+        ManifestField("minReadySeconds", \.minReadySeconds),
+        ManifestField("ordinals", \.ordinals),
+        ManifestField("persistentVolumeClaimRetentionPolicy", \.persistentVolumeClaimRetentionPolicy),
+        ManifestField("revisionHistoryLimit", \.revisionHistoryLimit),
+    ]
 }
 
 /// StatefulSetStatus represents the current state of a StatefulSet.
-public struct StatefulSetStatus: ManifestCodable {
+public struct StatefulSetStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["replicas"]
 
     /// Total number of available pods (ready for at least minReadySeconds) targeted by this statefulset.
@@ -386,10 +473,23 @@ public struct StatefulSetStatus: ManifestCodable {
         self.updateRevision = updateRevision
         self.updatedReplicas = updatedReplicas
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("availableReplicas", \.availableReplicas),
+        ManifestField("collisionCount", \.collisionCount),
+        ManifestField("conditions", \.conditions),
+        ManifestField("currentReplicas", \.currentReplicas),
+        ManifestField("currentRevision", \.currentRevision),
+        ManifestField("observedGeneration", \.observedGeneration),
+        ManifestField("readyReplicas", \.readyReplicas),
+        ManifestField("replicas", \.replicas, keptWhenEmpty: true),
+        ManifestField("updateRevision", \.updateRevision),
+        ManifestField("updatedReplicas", \.updatedReplicas),
+    ]
 }
 
 /// StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.
-public struct StatefulSetUpdateStrategy: ManifestCodable {
+public struct StatefulSetUpdateStrategy: ManifestFieldTable {
     /// Type indicates the type of the StatefulSetUpdateStrategy.
     public var type: StatefulSetUpdateStrategy.StrategyType?
     /// RollingUpdate is used to communicate parameters when Type is RollingUpdateStatefulSetStrategyType.
@@ -403,4 +503,9 @@ public struct StatefulSetUpdateStrategy: ManifestCodable {
         self.type = type
         self.rollingUpdate = rollingUpdate
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("type", \.type),
+        ManifestField("rollingUpdate", \.rollingUpdate),
+    ]
 }

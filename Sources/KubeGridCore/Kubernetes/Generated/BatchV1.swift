@@ -5,7 +5,6 @@
 public struct Job: KubernetesResource {
     public static let apiVersion = "batch/v1"
     public static let kind = "Job"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -24,10 +23,16 @@ public struct Job: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// JobCondition describes current state of a job.
-public struct JobCondition: ManifestCodable {
+public struct JobCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time the condition was checked.
@@ -59,10 +64,19 @@ public struct JobCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastProbeTime", \.lastProbeTime),
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// JobSpec describes how the job execution will look like.
-public struct JobSpec: ManifestCodable {
+public struct JobSpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["template"]
 
     /// Specifies the duration in seconds relative to the startTime that the job may be continuously active before the system tries to terminate it; value must be positive integer.
@@ -134,10 +148,29 @@ public struct JobSpec: ManifestCodable {
         self.template = template
         self.ttlSecondsAfterFinished = ttlSecondsAfterFinished
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("activeDeadlineSeconds", \.activeDeadlineSeconds),
+        ManifestField("backoffLimit", \.backoffLimit),
+        ManifestField("backoffLimitPerIndex", \.backoffLimitPerIndex),
+        ManifestField("completionMode", \.completionMode),
+        ManifestField("completions", \.completions),
+        ManifestField("managedBy", \.managedBy),
+        ManifestField("manualSelector", \.manualSelector),
+        ManifestField("maxFailedIndexes", \.maxFailedIndexes),
+        ManifestField("parallelism", \.parallelism),
+        ManifestField("podFailurePolicy", \.podFailurePolicy),
+        ManifestField("podReplacementPolicy", \.podReplacementPolicy),
+        ManifestField("selector", \.selector),
+        ManifestField("successPolicy", \.successPolicy),
+        ManifestField("suspend", \.suspend),
+        ManifestField("template", \.template, keptWhenEmpty: true),
+        ManifestField("ttlSecondsAfterFinished", \.ttlSecondsAfterFinished),
+    ]
 }
 
 /// JobStatus represents the current state of a Job.
-public struct JobStatus: ManifestCodable {
+public struct JobStatus: ManifestFieldTable {
     /// The number of pending and running pods which are not terminating (without a deletionTimestamp).
     public var active: Int?
     /// completedIndexes holds the completed indexes when .spec.completionMode = "Indexed" in a text format.
@@ -187,10 +220,24 @@ public struct JobStatus: ManifestCodable {
         self.terminating = terminating
         self.uncountedTerminatedPods = uncountedTerminatedPods
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("active", \.active),
+        ManifestField("completedIndexes", \.completedIndexes),
+        ManifestField("completionTime", \.completionTime),
+        ManifestField("conditions", \.conditions),
+        ManifestField("failed", \.failed),
+        ManifestField("failedIndexes", \.failedIndexes),
+        ManifestField("ready", \.ready),
+        ManifestField("startTime", \.startTime),
+        ManifestField("succeeded", \.succeeded),
+        ManifestField("terminating", \.terminating),
+        ManifestField("uncountedTerminatedPods", \.uncountedTerminatedPods),
+    ]
 }
 
 /// PodFailurePolicy describes how failed pods influence the backoffLimit.
-public struct PodFailurePolicy: ManifestCodable {
+public struct PodFailurePolicy: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["rules"]
 
     /// A list of pod failure policy rules.
@@ -202,10 +249,14 @@ public struct PodFailurePolicy: ManifestCodable {
     ) {
         self.rules = rules
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("rules", \.rules, keptWhenEmpty: true),
+    ]
 }
 
 /// PodFailurePolicyOnExitCodesRequirement describes the requirement for handling a failed pod based on its container exit codes.
-public struct PodFailurePolicyOnExitCodesRequirement: ManifestCodable {
+public struct PodFailurePolicyOnExitCodesRequirement: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["operator", "values"]
 
     /// Restricts the check for exit codes to the container with the specified name.
@@ -225,10 +276,16 @@ public struct PodFailurePolicyOnExitCodesRequirement: ManifestCodable {
         self.operator = `operator`
         self.values = values
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("containerName", \.containerName),
+        ManifestField("operator", \.operator, keptWhenEmpty: true),
+        ManifestField("values", \.values, keptWhenEmpty: true),
+    ]
 }
 
 /// PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.
-public struct PodFailurePolicyOnPodConditionsPattern: ManifestCodable {
+public struct PodFailurePolicyOnPodConditionsPattern: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Specifies the required Pod condition status.
@@ -244,10 +301,15 @@ public struct PodFailurePolicyOnPodConditionsPattern: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// PodFailurePolicyRule describes how a pod failure is handled when the requirements are met.
-public struct PodFailurePolicyRule: ManifestCodable {
+public struct PodFailurePolicyRule: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["action"]
 
     /// Specifies the action taken on a pod failure when the requirements are satisfied.
@@ -267,10 +329,16 @@ public struct PodFailurePolicyRule: ManifestCodable {
         self.onExitCodes = onExitCodes
         self.onPodConditions = onPodConditions
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("action", \.action, keptWhenEmpty: true),
+        ManifestField("onExitCodes", \.onExitCodes),
+        ManifestField("onPodConditions", \.onPodConditions),
+    ]
 }
 
 /// SuccessPolicy describes when a Job can be declared as succeeded based on the success of some indexes.
-public struct SuccessPolicy: ManifestCodable {
+public struct SuccessPolicy: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["rules"]
 
     /// rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded >= .spec.completions`.
@@ -282,10 +350,14 @@ public struct SuccessPolicy: ManifestCodable {
     ) {
         self.rules = rules
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("rules", \.rules, keptWhenEmpty: true),
+    ]
 }
 
 /// SuccessPolicyRule describes rule for declaring a Job as succeeded.
-public struct SuccessPolicyRule: ManifestCodable {
+public struct SuccessPolicyRule: ManifestFieldTable {
     /// succeededCount specifies the minimal required size of the actual set of the succeeded indexes for the Job.
     public var succeededCount: Int?
     /// succeededIndexes specifies the set of indexes which need to be contained in the actual set of the succeeded indexes for the Job.
@@ -299,10 +371,15 @@ public struct SuccessPolicyRule: ManifestCodable {
         self.succeededCount = succeededCount
         self.succeededIndexes = succeededIndexes
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("succeededCount", \.succeededCount),
+        ManifestField("succeededIndexes", \.succeededIndexes),
+    ]
 }
 
 /// UncountedTerminatedPods holds UIDs of Pods that have terminated but haven't been accounted in Job status counters.
-public struct UncountedTerminatedPods: ManifestCodable {
+public struct UncountedTerminatedPods: ManifestFieldTable {
     /// failed holds UIDs of failed Pods.
     public var failed: [String]
     /// succeeded holds UIDs of succeeded Pods.
@@ -316,4 +393,9 @@ public struct UncountedTerminatedPods: ManifestCodable {
         self.failed = failed
         self.succeeded = succeeded
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("failed", \.failed),
+        ManifestField("succeeded", \.succeeded),
+    ]
 }

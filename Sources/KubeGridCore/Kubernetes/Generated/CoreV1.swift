@@ -3,7 +3,7 @@
 import OrderedCollections
 
 /// Represents a Persistent Disk resource in AWS.
-public struct AWSElasticBlockStoreVolumeSource: ManifestCodable {
+public struct AWSElasticBlockStoreVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["volumeID"]
 
     /// fsType is the filesystem type of the volume that you want to mount.
@@ -27,10 +27,17 @@ public struct AWSElasticBlockStoreVolumeSource: ManifestCodable {
         self.readOnly = readOnly
         self.volumeID = volumeID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("partition", \.partition),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+    ]
 }
 
 /// Affinity is a group of affinity scheduling rules.
-public struct Affinity: ManifestCodable {
+public struct Affinity: ManifestFieldTable {
     /// Describes node affinity scheduling rules for the pod.
     public var nodeAffinity: NodeAffinity?
     /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
@@ -48,10 +55,16 @@ public struct Affinity: ManifestCodable {
         self.podAffinity = podAffinity
         self.podAntiAffinity = podAntiAffinity
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("nodeAffinity", \.nodeAffinity),
+        ManifestField("podAffinity", \.podAffinity),
+        ManifestField("podAntiAffinity", \.podAntiAffinity),
+    ]
 }
 
 /// AppArmorProfile defines a pod or container's AppArmor settings.
-public struct AppArmorProfile: ManifestCodable {
+public struct AppArmorProfile: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["type"]
 
     /// localhostProfile indicates a profile loaded on the node that should be used.
@@ -67,10 +80,15 @@ public struct AppArmorProfile: ManifestCodable {
         self.localhostProfile = localhostProfile
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("localhostProfile", \.localhostProfile),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// AttachedVolume describes a volume attached to a node.
-public struct AttachedVolume: ManifestCodable {
+public struct AttachedVolume: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "devicePath"]
 
     /// Name of the attached volume.
@@ -86,10 +104,15 @@ public struct AttachedVolume: ManifestCodable {
         self.name = name
         self.devicePath = devicePath
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("devicePath", \.devicePath, keptWhenEmpty: true),
+    ]
 }
 
 /// AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.
-public struct AzureDiskVolumeSource: ManifestCodable {
+public struct AzureDiskVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["diskName", "diskURI"]
 
     /// cachingMode is the Host Caching mode: None, Read Only, Read Write.
@@ -121,10 +144,19 @@ public struct AzureDiskVolumeSource: ManifestCodable {
         self.kind = kind
         self.readOnly = readOnly
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("cachingMode", \.cachingMode),
+        ManifestField("diskName", \.diskName, keptWhenEmpty: true),
+        ManifestField("diskURI", \.diskURI, keptWhenEmpty: true),
+        ManifestField("fsType", \.fsType),
+        ManifestField("kind", \.kind),
+        ManifestField("readOnly", \.readOnly),
+    ]
 }
 
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
-public struct AzureFileVolumeSource: ManifestCodable {
+public struct AzureFileVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["secretName", "shareName"]
 
     /// readOnly defaults to false (read/write).
@@ -144,10 +176,16 @@ public struct AzureFileVolumeSource: ManifestCodable {
         self.secretName = secretName
         self.shareName = shareName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretName", \.secretName, keptWhenEmpty: true),
+        ManifestField("shareName", \.shareName, keptWhenEmpty: true),
+    ]
 }
 
 /// Represents a source location of a volume to mount, managed by an external CSI driver.
-public struct CSIVolumeSource: ManifestCodable {
+public struct CSIVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["driver"]
 
     /// driver is the name of the CSI driver that handles this volume.
@@ -175,10 +213,18 @@ public struct CSIVolumeSource: ManifestCodable {
         self.readOnly = readOnly
         self.volumeAttributes = volumeAttributes
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("driver", \.driver, keptWhenEmpty: true),
+        ManifestField("fsType", \.fsType),
+        ManifestField("nodePublishSecretRef", \.nodePublishSecretRef),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("volumeAttributes", \.volumeAttributes),
+    ]
 }
 
 /// Adds and removes POSIX capabilities from running containers.
-public struct Capabilities: ManifestCodable {
+public struct Capabilities: ManifestFieldTable {
     /// Added capabilities.
     public var add: [String]
     /// Removed capabilities.
@@ -192,10 +238,15 @@ public struct Capabilities: ManifestCodable {
         self.add = add
         self.drop = drop
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("add", \.add),
+        ManifestField("drop", \.drop),
+    ]
 }
 
 /// Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.
-public struct CephFSVolumeSource: ManifestCodable {
+public struct CephFSVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["monitors"]
 
     /// monitors is Required: Monitors is a collection of Ceph monitors More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it.
@@ -227,10 +278,19 @@ public struct CephFSVolumeSource: ManifestCodable {
         self.secretRef = secretRef
         self.user = user
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("monitors", \.monitors, keptWhenEmpty: true),
+        ManifestField("path", \.path),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretFile", \.secretFile),
+        ManifestField("secretRef", \.secretRef),
+        ManifestField("user", \.user),
+    ]
 }
 
 /// Represents a cinder volume resource in Openstack.
-public struct CinderVolumeSource: ManifestCodable {
+public struct CinderVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["volumeID"]
 
     /// fsType is the filesystem type to mount.
@@ -254,10 +314,17 @@ public struct CinderVolumeSource: ManifestCodable {
         self.secretRef = secretRef
         self.volumeID = volumeID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef),
+        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+    ]
 }
 
 /// ClientIPConfig represents the configurations of Client IP based session affinity.
-public struct ClientIPConfig: ManifestCodable {
+public struct ClientIPConfig: ManifestFieldTable {
     /// timeoutSeconds specifies the seconds of ClientIP type session sticky time.
     public var timeoutSeconds: Int?
 
@@ -267,10 +334,14 @@ public struct ClientIPConfig: ManifestCodable {
     ) {
         self.timeoutSeconds = timeoutSeconds
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("timeoutSeconds", \.timeoutSeconds),
+    ]
 }
 
 /// ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.
-public struct ClusterTrustBundleProjection: ManifestCodable {
+public struct ClusterTrustBundleProjection: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["path"]
 
     /// Select a single ClusterTrustBundle by object name.
@@ -298,6 +369,14 @@ public struct ClusterTrustBundleProjection: ManifestCodable {
         self.path = path
         self.signerName = signerName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("labelSelector", \.labelSelector),
+        ManifestField("optional", \.optional),
+        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("signerName", \.signerName),
+    ]
 }
 
 /// ConfigMap holds configuration data for pods to consume.
@@ -326,10 +405,17 @@ public struct ConfigMap: KubernetesResource {
         self.data = data
         self.immutable = immutable
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("binaryData", \.binaryData),
+        ManifestField("data", \.data),
+        ManifestField("immutable", \.immutable),
+    ]
 }
 
 /// ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
-public struct ConfigMapEnvSource: ManifestCodable {
+public struct ConfigMapEnvSource: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// Specify whether the ConfigMap must be defined.
@@ -343,10 +429,15 @@ public struct ConfigMapEnvSource: ManifestCodable {
         self.name = name
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// Selects a key from a ConfigMap.
-public struct ConfigMapKeySelector: ManifestCodable {
+public struct ConfigMapKeySelector: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["key"]
 
     /// Name of the referent.
@@ -366,10 +457,16 @@ public struct ConfigMapKeySelector: ManifestCodable {
         self.key = key
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node.
-public struct ConfigMapNodeConfigSource: ManifestCodable {
+public struct ConfigMapNodeConfigSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "kubeletConfigKey", "namespace"]
 
     /// Name is the metadata.name of the referenced ConfigMap.
@@ -397,10 +494,18 @@ public struct ConfigMapNodeConfigSource: ManifestCodable {
         self.resourceVersion = resourceVersion
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("kubeletConfigKey", \.kubeletConfigKey, keptWhenEmpty: true),
+        ManifestField("namespace", \.namespace, keptWhenEmpty: true),
+        ManifestField("resourceVersion", \.resourceVersion),
+        ManifestField("uid", \.uid),
+    ]
 }
 
 /// Adapts a ConfigMap into a projected volume.
-public struct ConfigMapProjection: ManifestCodable {
+public struct ConfigMapProjection: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value.
@@ -418,10 +523,16 @@ public struct ConfigMapProjection: ManifestCodable {
         self.items = items
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("items", \.items),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// Adapts a ConfigMap into a volume.
-public struct ConfigMapVolumeSource: ManifestCodable {
+public struct ConfigMapVolumeSource: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// defaultMode is optional: mode bits used to set permissions on created files by default.
@@ -443,10 +554,17 @@ public struct ConfigMapVolumeSource: ManifestCodable {
         self.items = items
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("defaultMode", \.defaultMode),
+        ManifestField("items", \.items),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// A single application container that you want to run within a pod.
-public struct Container: ManifestCodable {
+public struct Container: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name of the container specified as a DNS_LABEL.
@@ -550,10 +668,37 @@ public struct Container: ManifestCodable {
         self.volumeDevices = volumeDevices
         self.workingDir = workingDir
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("image", \.image),
+        ManifestField("imagePullPolicy", \.imagePullPolicy),
+        ManifestField("command", \.command),
+        ManifestField("args", \.args),
+        ManifestField("env", \.env),
+        ManifestField("ports", \.ports),
+        ManifestField("resources", \.resources),
+        ManifestField("livenessProbe", \.livenessProbe),
+        ManifestField("readinessProbe", \.readinessProbe),
+        ManifestField("volumeMounts", \.volumeMounts),
+        ManifestField("envFrom", \.envFrom),
+        ManifestField("lifecycle", \.lifecycle),
+        ManifestField("resizePolicy", \.resizePolicy),
+        ManifestField("restartPolicy", \.restartPolicy),
+        ManifestField("securityContext", \.securityContext),
+        ManifestField("startupProbe", \.startupProbe),
+        ManifestField("stdin", \.stdin),
+        ManifestField("stdinOnce", \.stdinOnce),
+        ManifestField("terminationMessagePath", \.terminationMessagePath),
+        ManifestField("terminationMessagePolicy", \.terminationMessagePolicy),
+        ManifestField("tty", \.tty),
+        ManifestField("volumeDevices", \.volumeDevices),
+        ManifestField("workingDir", \.workingDir),
+    ]
 }
 
 /// Describe a container image.
-public struct ContainerImage: ManifestCodable {
+public struct ContainerImage: ManifestFieldTable {
     /// Names by which this image is known.
     public var names: [String]
     /// The size of the image in bytes.
@@ -567,10 +712,15 @@ public struct ContainerImage: ManifestCodable {
         self.names = names
         self.sizeBytes = sizeBytes
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("names", \.names),
+        ManifestField("sizeBytes", \.sizeBytes),
+    ]
 }
 
 /// ContainerPort represents a network port in a single container.
-public struct ContainerPort: ManifestCodable {
+public struct ContainerPort: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["containerPort"]
 
     /// If specified, this must be an IANA_SVC_NAME and unique within the pod.
@@ -598,10 +748,18 @@ public struct ContainerPort: ManifestCodable {
         self.hostIP = hostIP
         self.hostPort = hostPort
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("containerPort", \.containerPort, keptWhenEmpty: true),
+        ManifestField("protocol", \.protocol),
+        ManifestField("hostIP", \.hostIP),
+        ManifestField("hostPort", \.hostPort),
+    ]
 }
 
 /// ContainerResizePolicy represents resource resize policy for the container.
-public struct ContainerResizePolicy: ManifestCodable {
+public struct ContainerResizePolicy: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["resourceName", "restartPolicy"]
 
     /// Name of the resource to which this resource resize policy applies.
@@ -617,10 +775,15 @@ public struct ContainerResizePolicy: ManifestCodable {
         self.resourceName = resourceName
         self.restartPolicy = restartPolicy
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("resourceName", \.resourceName, keptWhenEmpty: true),
+        ManifestField("restartPolicy", \.restartPolicy, keptWhenEmpty: true),
+    ]
 }
 
 /// ContainerState holds a possible state of container.
-public struct ContainerState: ManifestCodable {
+public struct ContainerState: ManifestFieldTable {
     /// Details about a running container.
     public var running: ContainerStateRunning?
     /// Details about a terminated container.
@@ -638,10 +801,16 @@ public struct ContainerState: ManifestCodable {
         self.terminated = terminated
         self.waiting = waiting
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("running", \.running),
+        ManifestField("terminated", \.terminated),
+        ManifestField("waiting", \.waiting),
+    ]
 }
 
 /// ContainerStateRunning is a running state of a container.
-public struct ContainerStateRunning: ManifestCodable {
+public struct ContainerStateRunning: ManifestFieldTable {
     /// Time at which the container was last (re-)started.
     public var startedAt: String?
 
@@ -651,10 +820,14 @@ public struct ContainerStateRunning: ManifestCodable {
     ) {
         self.startedAt = startedAt
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("startedAt", \.startedAt),
+    ]
 }
 
 /// ContainerStateTerminated is a terminated state of a container.
-public struct ContainerStateTerminated: ManifestCodable {
+public struct ContainerStateTerminated: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["exitCode"]
 
     /// Container's ID in the format '<type>://<container_id>'.
@@ -690,10 +863,20 @@ public struct ContainerStateTerminated: ManifestCodable {
         self.signal = signal
         self.startedAt = startedAt
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("containerID", \.containerID),
+        ManifestField("exitCode", \.exitCode, keptWhenEmpty: true),
+        ManifestField("finishedAt", \.finishedAt),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("signal", \.signal),
+        ManifestField("startedAt", \.startedAt),
+    ]
 }
 
 /// ContainerStateWaiting is a waiting state of a container.
-public struct ContainerStateWaiting: ManifestCodable {
+public struct ContainerStateWaiting: ManifestFieldTable {
     /// Message regarding why the container is not yet running.
     public var message: String?
     /// (brief) reason the container is not yet running.
@@ -707,10 +890,15 @@ public struct ContainerStateWaiting: ManifestCodable {
         self.message = message
         self.reason = reason
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+    ]
 }
 
 /// ContainerStatus contains details for the current status of this container.
-public struct ContainerStatus: ManifestCodable {
+public struct ContainerStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "image", "imageID", "ready", "restartCount"]
 
     /// Name is a DNS_LABEL representing the unique name of the container.
@@ -774,10 +962,27 @@ public struct ContainerStatus: ManifestCodable {
         self.user = user
         self.volumeMounts = volumeMounts
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("allocatedResources", \.allocatedResources),
+        ManifestField("allocatedResourcesStatus", \.allocatedResourcesStatus),
+        ManifestField("containerID", \.containerID),
+        ManifestField("image", \.image, keptWhenEmpty: true),
+        ManifestField("imageID", \.imageID, keptWhenEmpty: true),
+        ManifestField("lastState", \.lastState),
+        ManifestField("ready", \.ready, keptWhenEmpty: true),
+        ManifestField("resources", \.resources),
+        ManifestField("restartCount", \.restartCount, keptWhenEmpty: true),
+        ManifestField("started", \.started),
+        ManifestField("state", \.state),
+        ManifestField("user", \.user),
+        ManifestField("volumeMounts", \.volumeMounts),
+    ]
 }
 
 /// ContainerUser represents user identity information.
-public struct ContainerUser: ManifestCodable {
+public struct ContainerUser: ManifestFieldTable {
     /// Linux holds user identity information initially attached to the first process of the containers in Linux.
     public var linux: LinuxContainerUser?
 
@@ -787,10 +992,14 @@ public struct ContainerUser: ManifestCodable {
     ) {
         self.linux = linux
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("linux", \.linux),
+    ]
 }
 
 /// DaemonEndpoint contains information about a single Daemon endpoint.
-public struct DaemonEndpoint: ManifestCodable {
+public struct DaemonEndpoint: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["Port"]
 
     /// Port number of the given endpoint.
@@ -802,10 +1011,14 @@ public struct DaemonEndpoint: ManifestCodable {
     ) {
         self.Port = Port
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("Port", \.Port, keptWhenEmpty: true),
+    ]
 }
 
 /// Represents downward API info for projecting into a projected volume.
-public struct DownwardAPIProjection: ManifestCodable {
+public struct DownwardAPIProjection: ManifestFieldTable {
     /// Items is a list of DownwardAPIVolume file.
     public var items: [DownwardAPIVolumeFile]
 
@@ -815,10 +1028,14 @@ public struct DownwardAPIProjection: ManifestCodable {
     ) {
         self.items = items
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("items", \.items),
+    ]
 }
 
 /// DownwardAPIVolumeFile represents information to create the file containing the pod field.
-public struct DownwardAPIVolumeFile: ManifestCodable {
+public struct DownwardAPIVolumeFile: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["path"]
 
     /// Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported.
@@ -842,10 +1059,17 @@ public struct DownwardAPIVolumeFile: ManifestCodable {
         self.path = path
         self.resourceFieldRef = resourceFieldRef
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fieldRef", \.fieldRef),
+        ManifestField("mode", \.mode),
+        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("resourceFieldRef", \.resourceFieldRef),
+    ]
 }
 
 /// DownwardAPIVolumeSource represents a volume containing downward API info.
-public struct DownwardAPIVolumeSource: ManifestCodable {
+public struct DownwardAPIVolumeSource: ManifestFieldTable {
     /// Optional: mode bits to use on created files by default.
     public var defaultMode: Int?
     /// Items is a list of downward API volume file.
@@ -859,10 +1083,15 @@ public struct DownwardAPIVolumeSource: ManifestCodable {
         self.defaultMode = defaultMode
         self.items = items
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("defaultMode", \.defaultMode),
+        ManifestField("items", \.items),
+    ]
 }
 
 /// Represents an empty directory for a pod.
-public struct EmptyDirVolumeSource: ManifestCodable {
+public struct EmptyDirVolumeSource: ManifestFieldTable {
     /// medium represents what type of storage medium should back this directory.
     public var medium: String?
     /// sizeLimit is the total amount of local storage required for this EmptyDir volume.
@@ -876,10 +1105,15 @@ public struct EmptyDirVolumeSource: ManifestCodable {
         self.medium = medium
         self.sizeLimit = sizeLimit
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("medium", \.medium),
+        ManifestField("sizeLimit", \.sizeLimit),
+    ]
 }
 
 /// EndpointAddress is a tuple that describes single IP address.
-public struct EndpointAddress: ManifestCodable {
+public struct EndpointAddress: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["ip"]
 
     /// The Hostname of this endpoint.
@@ -903,10 +1137,17 @@ public struct EndpointAddress: ManifestCodable {
         self.nodeName = nodeName
         self.targetRef = targetRef
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("hostname", \.hostname),
+        ManifestField("ip", \.ip, keptWhenEmpty: true),
+        ManifestField("nodeName", \.nodeName),
+        ManifestField("targetRef", \.targetRef),
+    ]
 }
 
 /// EndpointPort is a tuple that describes a single port.
-public struct EndpointPort: ManifestCodable {
+public struct EndpointPort: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port"]
 
     /// The name of this port.
@@ -930,10 +1171,17 @@ public struct EndpointPort: ManifestCodable {
         self.port = port
         self.protocol = `protocol`
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("appProtocol", \.appProtocol),
+        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField("protocol", \.protocol),
+    ]
 }
 
 /// EndpointSubset is a group of addresses with a common set of ports.
-public struct EndpointSubset: ManifestCodable {
+public struct EndpointSubset: ManifestFieldTable {
     /// IP addresses which offer the related ports that are marked as ready.
     public var addresses: [EndpointAddress]
     /// IP addresses which offer the related ports but are not currently marked as ready because they have not yet finished starting, have recently failed a readiness check, or have recently failed a liveness check.
@@ -951,6 +1199,12 @@ public struct EndpointSubset: ManifestCodable {
         self.notReadyAddresses = notReadyAddresses
         self.ports = ports
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("addresses", \.addresses),
+        ManifestField("notReadyAddresses", \.notReadyAddresses),
+        ManifestField("ports", \.ports),
+    ]
 }
 
 /// Endpoints is a collection of endpoints that implement the actual service.
@@ -971,10 +1225,15 @@ public struct Endpoints: KubernetesResource {
         self.metadata = metadata
         self.subsets = subsets
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("subsets", \.subsets),
+    ]
 }
 
 /// EnvFromSource represents the source of a set of ConfigMaps.
-public struct EnvFromSource: ManifestCodable {
+public struct EnvFromSource: ManifestFieldTable {
     /// The ConfigMap to select from.
     public var configMapRef: ConfigMapEnvSource?
     /// An optional identifier to prepend to each key in the ConfigMap.
@@ -992,10 +1251,16 @@ public struct EnvFromSource: ManifestCodable {
         self.prefix = prefix
         self.secretRef = secretRef
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("configMapRef", \.configMapRef),
+        ManifestField("prefix", \.prefix),
+        ManifestField("secretRef", \.secretRef),
+    ]
 }
 
 /// EnvVar represents an environment variable present in a Container.
-public struct EnvVar: ManifestCodable {
+public struct EnvVar: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name of the environment variable.
@@ -1015,10 +1280,16 @@ public struct EnvVar: ManifestCodable {
         self.value = value
         self.valueFrom = valueFrom
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("value", \.value),
+        ManifestField("valueFrom", \.valueFrom),
+    ]
 }
 
 /// EnvVarSource represents a source for the value of an EnvVar.
-public struct EnvVarSource: ManifestCodable {
+public struct EnvVarSource: ManifestFieldTable {
     /// Selects a key of a ConfigMap.
     public var configMapKeyRef: ConfigMapKeySelector?
     /// Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs.
@@ -1040,10 +1311,17 @@ public struct EnvVarSource: ManifestCodable {
         self.resourceFieldRef = resourceFieldRef
         self.secretKeyRef = secretKeyRef
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("configMapKeyRef", \.configMapKeyRef),
+        ManifestField("fieldRef", \.fieldRef),
+        ManifestField("resourceFieldRef", \.resourceFieldRef),
+        ManifestField("secretKeyRef", \.secretKeyRef),
+    ]
 }
 
 /// An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities such as debugging.
-public struct EphemeralContainer: ManifestCodable {
+public struct EphemeralContainer: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name of the ephemeral container specified as a DNS_LABEL.
@@ -1151,10 +1429,38 @@ public struct EphemeralContainer: ManifestCodable {
         self.volumeMounts = volumeMounts
         self.workingDir = workingDir
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("args", \.args),
+        ManifestField("command", \.command),
+        ManifestField("env", \.env),
+        ManifestField("envFrom", \.envFrom),
+        ManifestField("image", \.image),
+        ManifestField("imagePullPolicy", \.imagePullPolicy),
+        ManifestField("lifecycle", \.lifecycle),
+        ManifestField("livenessProbe", \.livenessProbe),
+        ManifestField("ports", \.ports),
+        ManifestField("readinessProbe", \.readinessProbe),
+        ManifestField("resizePolicy", \.resizePolicy),
+        ManifestField("resources", \.resources),
+        ManifestField("restartPolicy", \.restartPolicy),
+        ManifestField("securityContext", \.securityContext),
+        ManifestField("startupProbe", \.startupProbe),
+        ManifestField("stdin", \.stdin),
+        ManifestField("stdinOnce", \.stdinOnce),
+        ManifestField("targetContainerName", \.targetContainerName),
+        ManifestField("terminationMessagePath", \.terminationMessagePath),
+        ManifestField("terminationMessagePolicy", \.terminationMessagePolicy),
+        ManifestField("tty", \.tty),
+        ManifestField("volumeDevices", \.volumeDevices),
+        ManifestField("volumeMounts", \.volumeMounts),
+        ManifestField("workingDir", \.workingDir),
+    ]
 }
 
 /// Represents an ephemeral volume that is handled by a normal storage driver.
-public struct EphemeralVolumeSource: ManifestCodable {
+public struct EphemeralVolumeSource: ManifestFieldTable {
     /// Will be used to create a stand-alone PVC to provision the volume.
     public var volumeClaimTemplate: PersistentVolumeClaimTemplate?
 
@@ -1164,6 +1470,10 @@ public struct EphemeralVolumeSource: ManifestCodable {
     ) {
         self.volumeClaimTemplate = volumeClaimTemplate
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("volumeClaimTemplate", \.volumeClaimTemplate),
+    ]
 }
 
 /// Event is a report of an event somewhere in the cluster.
@@ -1237,10 +1547,28 @@ public struct Event: KubernetesResource {
         self.source = source
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata, keptWhenEmpty: true),
+        ManifestField("action", \.action),
+        ManifestField("count", \.count),
+        ManifestField("eventTime", \.eventTime),
+        ManifestField("firstTimestamp", \.firstTimestamp),
+        ManifestField("involvedObject", \.involvedObject, keptWhenEmpty: true),
+        ManifestField("lastTimestamp", \.lastTimestamp),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("related", \.related),
+        ManifestField("reportingComponent", \.reportingComponent),
+        ManifestField("reportingInstance", \.reportingInstance),
+        ManifestField("series", \.series),
+        ManifestField("source", \.source),
+        ManifestField("type", \.type),
+    ]
 }
 
 /// EventSeries contain information on series of events, i.e. thing that was/is happening continuously for some time.
-public struct EventSeries: ManifestCodable {
+public struct EventSeries: ManifestFieldTable {
     /// Number of occurrences in this series up to the last heartbeat time.
     public var count: Int?
     /// Time of the last occurrence observed.
@@ -1254,10 +1582,15 @@ public struct EventSeries: ManifestCodable {
         self.count = count
         self.lastObservedTime = lastObservedTime
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("count", \.count),
+        ManifestField("lastObservedTime", \.lastObservedTime),
+    ]
 }
 
 /// EventSource contains information for an event.
-public struct EventSource: ManifestCodable {
+public struct EventSource: ManifestFieldTable {
     /// Component from which the event is generated.
     public var component: String?
     /// Node name on which the event is generated.
@@ -1271,10 +1604,15 @@ public struct EventSource: ManifestCodable {
         self.component = component
         self.host = host
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("component", \.component),
+        ManifestField("host", \.host),
+    ]
 }
 
 /// ExecAction describes a "run in container" action.
-public struct ExecAction: ManifestCodable {
+public struct ExecAction: ManifestFieldTable {
     /// Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem.
     public var command: [String]
 
@@ -1284,10 +1622,14 @@ public struct ExecAction: ManifestCodable {
     ) {
         self.command = command
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("command", \.command),
+    ]
 }
 
 /// Represents a Fibre Channel volume.
-public struct FCVolumeSource: ManifestCodable {
+public struct FCVolumeSource: ManifestFieldTable {
     /// fsType is the filesystem type to mount.
     public var fsType: String?
     /// lun is Optional: FC target lun number.
@@ -1313,10 +1655,18 @@ public struct FCVolumeSource: ManifestCodable {
         self.targetWWNs = targetWWNs
         self.wwids = wwids
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("lun", \.lun),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("targetWWNs", \.targetWWNs),
+        ManifestField("wwids", \.wwids),
+    ]
 }
 
 /// FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
-public struct FlexVolumeSource: ManifestCodable {
+public struct FlexVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["driver"]
 
     /// driver is the name of the driver to use for this volume.
@@ -1344,10 +1694,18 @@ public struct FlexVolumeSource: ManifestCodable {
         self.readOnly = readOnly
         self.secretRef = secretRef
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("driver", \.driver, keptWhenEmpty: true),
+        ManifestField("fsType", \.fsType),
+        ManifestField("options", \.options),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef),
+    ]
 }
 
 /// Represents a Flocker volume mounted by the Flocker agent.
-public struct FlockerVolumeSource: ManifestCodable {
+public struct FlockerVolumeSource: ManifestFieldTable {
     /// datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated.
     public var datasetName: String?
     /// datasetUUID is the UUID of the dataset.
@@ -1361,10 +1719,15 @@ public struct FlockerVolumeSource: ManifestCodable {
         self.datasetName = datasetName
         self.datasetUUID = datasetUUID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("datasetName", \.datasetName),
+        ManifestField("datasetUUID", \.datasetUUID),
+    ]
 }
 
 /// Represents a Persistent Disk resource in Google Compute Engine.
-public struct GCEPersistentDiskVolumeSource: ManifestCodable {
+public struct GCEPersistentDiskVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["pdName"]
 
     /// fsType is filesystem type of the volume that you want to mount.
@@ -1388,10 +1751,17 @@ public struct GCEPersistentDiskVolumeSource: ManifestCodable {
         self.pdName = pdName
         self.readOnly = readOnly
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("partition", \.partition),
+        ManifestField("pdName", \.pdName, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+    ]
 }
 
 /// GRPCAction specifies an action involving a GRPC service.
-public struct GRPCAction: ManifestCodable {
+public struct GRPCAction: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port"]
 
     /// Port number of the gRPC service.
@@ -1407,10 +1777,15 @@ public struct GRPCAction: ManifestCodable {
         self.port = port
         self.service = service
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField("service", \.service),
+    ]
 }
 
 /// Represents a volume that is populated with the contents of a git repository.
-public struct GitRepoVolumeSource: ManifestCodable {
+public struct GitRepoVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["repository"]
 
     /// directory is the target directory name.
@@ -1430,10 +1805,16 @@ public struct GitRepoVolumeSource: ManifestCodable {
         self.repository = repository
         self.revision = revision
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("directory", \.directory),
+        ManifestField("repository", \.repository, keptWhenEmpty: true),
+        ManifestField("revision", \.revision),
+    ]
 }
 
 /// Represents a Glusterfs mount that lasts the lifetime of a pod.
-public struct GlusterfsVolumeSource: ManifestCodable {
+public struct GlusterfsVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["endpoints", "path"]
 
     /// endpoints is the endpoint name that details Glusterfs topology.
@@ -1453,10 +1834,16 @@ public struct GlusterfsVolumeSource: ManifestCodable {
         self.path = path
         self.readOnly = readOnly
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("endpoints", \.endpoints, keptWhenEmpty: true),
+        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+    ]
 }
 
 /// HTTPGetAction describes an action based on HTTP Get requests.
-public struct HTTPGetAction: ManifestCodable {
+public struct HTTPGetAction: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port"]
 
     /// Path to access on the HTTP server.
@@ -1484,10 +1871,18 @@ public struct HTTPGetAction: ManifestCodable {
         self.host = host
         self.httpHeaders = httpHeaders
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("path", \.path),
+        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField("scheme", \.scheme),
+        ManifestField("host", \.host),
+        ManifestField("httpHeaders", \.httpHeaders),
+    ]
 }
 
 /// HTTPHeader describes a custom header to be used in HTTP probes.
-public struct HTTPHeader: ManifestCodable {
+public struct HTTPHeader: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "value"]
 
     /// The header field name.
@@ -1503,10 +1898,15 @@ public struct HTTPHeader: ManifestCodable {
         self.name = name
         self.value = value
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("value", \.value, keptWhenEmpty: true),
+    ]
 }
 
 /// HostAlias holds the mapping between IP and hostnames that will be injected as an entry in the pod's hosts file.
-public struct HostAlias: ManifestCodable {
+public struct HostAlias: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["ip"]
 
     /// Hostnames for the above IP address.
@@ -1522,10 +1922,15 @@ public struct HostAlias: ManifestCodable {
         self.hostnames = hostnames
         self.ip = ip
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("hostnames", \.hostnames),
+        ManifestField("ip", \.ip, keptWhenEmpty: true),
+    ]
 }
 
 /// HostIP represents a single IP address allocated to the host.
-public struct HostIP: ManifestCodable {
+public struct HostIP: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["ip"]
 
     /// IP is the IP address assigned to the host.
@@ -1537,10 +1942,14 @@ public struct HostIP: ManifestCodable {
     ) {
         self.ip = ip
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ip", \.ip, keptWhenEmpty: true),
+    ]
 }
 
 /// Represents a host path mapped into a pod.
-public struct HostPathVolumeSource: ManifestCodable {
+public struct HostPathVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["path"]
 
     /// path of the directory on the host.
@@ -1556,10 +1965,15 @@ public struct HostPathVolumeSource: ManifestCodable {
         self.path = path
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("type", \.type),
+    ]
 }
 
 /// Represents an ISCSI disk.
-public struct ISCSIVolumeSource: ManifestCodable {
+public struct ISCSIVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["iqn", "lun", "targetPortal"]
 
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication.
@@ -1611,10 +2025,24 @@ public struct ISCSIVolumeSource: ManifestCodable {
         self.secretRef = secretRef
         self.targetPortal = targetPortal
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("chapAuthDiscovery", \.chapAuthDiscovery),
+        ManifestField("chapAuthSession", \.chapAuthSession),
+        ManifestField("fsType", \.fsType),
+        ManifestField("initiatorName", \.initiatorName),
+        ManifestField("iqn", \.iqn, keptWhenEmpty: true),
+        ManifestField("iscsiInterface", \.iscsiInterface),
+        ManifestField("lun", \.lun, keptWhenEmpty: true),
+        ManifestField("portals", \.portals),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef),
+        ManifestField("targetPortal", \.targetPortal, keptWhenEmpty: true),
+    ]
 }
 
 /// ImageVolumeSource represents a image volume resource.
-public struct ImageVolumeSource: ManifestCodable {
+public struct ImageVolumeSource: ManifestFieldTable {
     /// Policy for pulling OCI objects.
     public var pullPolicy: String?
     /// Required: Image or artifact reference to be used.
@@ -1628,10 +2056,15 @@ public struct ImageVolumeSource: ManifestCodable {
         self.pullPolicy = pullPolicy
         self.reference = reference
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("pullPolicy", \.pullPolicy),
+        ManifestField("reference", \.reference),
+    ]
 }
 
 /// Maps a string key to a path within a volume.
-public struct KeyToPath: ManifestCodable {
+public struct KeyToPath: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["key", "path"]
 
     /// key is the key to project.
@@ -1651,10 +2084,16 @@ public struct KeyToPath: ManifestCodable {
         self.mode = mode
         self.path = path
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("mode", \.mode),
+        ManifestField("path", \.path, keptWhenEmpty: true),
+    ]
 }
 
 /// Lifecycle describes actions that the management system should take in response to container lifecycle events.
-public struct Lifecycle: ManifestCodable {
+public struct Lifecycle: ManifestFieldTable {
     /// PostStart is called immediately after a container is created.
     public var postStart: LifecycleHandler?
     /// PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc. The handler is not called if the container crashes or exits.
@@ -1668,10 +2107,15 @@ public struct Lifecycle: ManifestCodable {
         self.postStart = postStart
         self.preStop = preStop
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("postStart", \.postStart),
+        ManifestField("preStop", \.preStop),
+    ]
 }
 
 /// LifecycleHandler defines a specific action that should be taken in a lifecycle hook.
-public struct LifecycleHandler: ManifestCodable {
+public struct LifecycleHandler: ManifestFieldTable {
     /// Exec specifies a command to execute in the container.
     public var exec: ExecAction?
     /// HTTPGet specifies an HTTP GET request to perform.
@@ -1693,13 +2137,19 @@ public struct LifecycleHandler: ManifestCodable {
         self.sleep = sleep
         self.tcpSocket = tcpSocket
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("exec", \.exec),
+        ManifestField("httpGet", \.httpGet),
+        ManifestField("sleep", \.sleep),
+        ManifestField("tcpSocket", \.tcpSocket),
+    ]
 }
 
 /// LimitRange sets resource usage limits for each kind of resource in a Namespace.
 public struct LimitRange: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "LimitRange"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -1714,10 +2164,15 @@ public struct LimitRange: KubernetesResource {
         self.metadata = metadata
         self.spec = spec
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+    ]
 }
 
 /// LimitRangeItem defines a min/max usage limit for any resource that matches on kind.
-public struct LimitRangeItem: ManifestCodable {
+public struct LimitRangeItem: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["type"]
 
     /// Default resource requirement limit value by resource name if resource limit is omitted.
@@ -1749,10 +2204,19 @@ public struct LimitRangeItem: ManifestCodable {
         self.min = min
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("default", \.default),
+        ManifestField("defaultRequest", \.defaultRequest),
+        ManifestField("max", \.max),
+        ManifestField("maxLimitRequestRatio", \.maxLimitRequestRatio),
+        ManifestField("min", \.min),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// LimitRangeSpec defines a min/max usage limit for resources that match on kind.
-public struct LimitRangeSpec: ManifestCodable {
+public struct LimitRangeSpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["limits"]
 
     /// Limits is the list of LimitRangeItem objects that are enforced.
@@ -1764,10 +2228,14 @@ public struct LimitRangeSpec: ManifestCodable {
     ) {
         self.limits = limits
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("limits", \.limits, keptWhenEmpty: true),
+    ]
 }
 
 /// LinuxContainerUser represents user identity information in Linux containers.
-public struct LinuxContainerUser: ManifestCodable {
+public struct LinuxContainerUser: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["gid", "uid"]
 
     /// GID is the primary gid initially attached to the first process in the container.
@@ -1787,10 +2255,16 @@ public struct LinuxContainerUser: ManifestCodable {
         self.supplementalGroups = supplementalGroups
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("gid", \.gid, keptWhenEmpty: true),
+        ManifestField("supplementalGroups", \.supplementalGroups),
+        ManifestField("uid", \.uid, keptWhenEmpty: true),
+    ]
 }
 
 /// LoadBalancerIngress represents the status of a load-balancer ingress point: traffic intended for the service should be sent to an ingress point.
-public struct LoadBalancerIngress: ManifestCodable {
+public struct LoadBalancerIngress: ManifestFieldTable {
     /// Hostname is set for load-balancer ingress points that are DNS based (typically AWS load-balancers).
     public var hostname: String?
     /// IP is set for load-balancer ingress points that are IP based (typically GCE or OpenStack load-balancers).
@@ -1812,10 +2286,17 @@ public struct LoadBalancerIngress: ManifestCodable {
         self.ipMode = ipMode
         self.ports = ports
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("hostname", \.hostname),
+        ManifestField("ip", \.ip),
+        ManifestField("ipMode", \.ipMode),
+        ManifestField("ports", \.ports),
+    ]
 }
 
 /// LoadBalancerStatus represents the status of a load-balancer.
-public struct LoadBalancerStatus: ManifestCodable {
+public struct LoadBalancerStatus: ManifestFieldTable {
     /// Ingress is a list containing ingress points for the load-balancer.
     public var ingress: [LoadBalancerIngress]
 
@@ -1825,10 +2306,14 @@ public struct LoadBalancerStatus: ManifestCodable {
     ) {
         self.ingress = ingress
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ingress", \.ingress),
+    ]
 }
 
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
-public struct LocalObjectReference: ManifestCodable {
+public struct LocalObjectReference: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
 
@@ -1838,10 +2323,14 @@ public struct LocalObjectReference: ManifestCodable {
     ) {
         self.name = name
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+    ]
 }
 
 /// ModifyVolumeStatus represents the status object of ControllerModifyVolume operation.
-public struct ModifyVolumeStatus: ManifestCodable {
+public struct ModifyVolumeStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status"]
 
     /// status is the status of the ControllerModifyVolume operation.
@@ -1857,10 +2346,15 @@ public struct ModifyVolumeStatus: ManifestCodable {
         self.status = status
         self.targetVolumeAttributesClassName = targetVolumeAttributesClassName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("targetVolumeAttributesClassName", \.targetVolumeAttributesClassName),
+    ]
 }
 
 /// Represents an NFS mount that lasts the lifetime of a pod.
-public struct NFSVolumeSource: ManifestCodable {
+public struct NFSVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["path", "server"]
 
     /// path that is exported by the NFS server.
@@ -1880,13 +2374,18 @@ public struct NFSVolumeSource: ManifestCodable {
         self.readOnly = readOnly
         self.server = server
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("server", \.server, keptWhenEmpty: true),
+    ]
 }
 
 /// Namespace provides a scope for Names.
 public struct Namespace: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "Namespace"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -1905,10 +2404,16 @@ public struct Namespace: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// NamespaceCondition contains details about state of namespace.
-public struct NamespaceCondition: ManifestCodable {
+public struct NamespaceCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time the condition transitioned from one status to another.
@@ -1936,10 +2441,18 @@ public struct NamespaceCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// NamespaceSpec describes the attributes on a Namespace.
-public struct NamespaceSpec: ManifestCodable {
+public struct NamespaceSpec: ManifestFieldTable {
     /// Finalizers is an opaque list of values that must be empty to permanently remove object from storage.
     public var finalizers: [String]
 
@@ -1949,10 +2462,14 @@ public struct NamespaceSpec: ManifestCodable {
     ) {
         self.finalizers = finalizers
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("finalizers", \.finalizers),
+    ]
 }
 
 /// NamespaceStatus is information about the current status of a Namespace.
-public struct NamespaceStatus: ManifestCodable {
+public struct NamespaceStatus: ManifestFieldTable {
     /// Represents the latest available observations of a namespace's current state.
     public var conditions: [NamespaceCondition]
     /// Phase is the current lifecycle phase of the namespace.
@@ -1966,6 +2483,11 @@ public struct NamespaceStatus: ManifestCodable {
         self.conditions = conditions
         self.phase = phase
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("conditions", \.conditions),
+        ManifestField("phase", \.phase),
+    ]
 }
 
 /// Node is a worker node in Kubernetes.
@@ -1990,10 +2512,16 @@ public struct Node: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// NodeAddress contains information for the node's address.
-public struct NodeAddress: ManifestCodable {
+public struct NodeAddress: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["type", "address"]
 
     /// Node address type, one of Hostname, ExternalIP or InternalIP.
@@ -2009,10 +2537,15 @@ public struct NodeAddress: ManifestCodable {
         self.type = type
         self.address = address
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField("address", \.address, keptWhenEmpty: true),
+    ]
 }
 
 /// Node affinity is a group of node affinity scheduling rules.
-public struct NodeAffinity: ManifestCodable {
+public struct NodeAffinity: ManifestFieldTable {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [PreferredSchedulingTerm]
     /// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.
@@ -2026,10 +2559,15 @@ public struct NodeAffinity: ManifestCodable {
         self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution", \.preferredDuringSchedulingIgnoredDuringExecution),
+        ManifestField("requiredDuringSchedulingIgnoredDuringExecution", \.requiredDuringSchedulingIgnoredDuringExecution),
+    ]
 }
 
 /// NodeCondition contains condition information for a node.
-public struct NodeCondition: ManifestCodable {
+public struct NodeCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time we got an update on a given condition.
@@ -2061,10 +2599,19 @@ public struct NodeCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastHeartbeatTime", \.lastHeartbeatTime),
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// NodeConfigSource specifies a source of node configuration.
-public struct NodeConfigSource: ManifestCodable {
+public struct NodeConfigSource: ManifestFieldTable {
     /// ConfigMap is a reference to a Node's ConfigMap.
     public var configMap: ConfigMapNodeConfigSource?
 
@@ -2074,10 +2621,14 @@ public struct NodeConfigSource: ManifestCodable {
     ) {
         self.configMap = configMap
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("configMap", \.configMap),
+    ]
 }
 
 /// NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.
-public struct NodeConfigStatus: ManifestCodable {
+public struct NodeConfigStatus: ManifestFieldTable {
     /// Active reports the checkpointed config the node is actively using.
     public var active: NodeConfigSource?
     /// Assigned reports the checkpointed config the node will try to use.
@@ -2099,10 +2650,17 @@ public struct NodeConfigStatus: ManifestCodable {
         self.error = error
         self.lastKnownGood = lastKnownGood
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("active", \.active),
+        ManifestField("assigned", \.assigned),
+        ManifestField("error", \.error),
+        ManifestField("lastKnownGood", \.lastKnownGood),
+    ]
 }
 
 /// NodeDaemonEndpoints lists ports opened by daemons running on the Node.
-public struct NodeDaemonEndpoints: ManifestCodable {
+public struct NodeDaemonEndpoints: ManifestFieldTable {
     /// Endpoint on which Kubelet is listening.
     public var kubeletEndpoint: DaemonEndpoint?
 
@@ -2112,10 +2670,14 @@ public struct NodeDaemonEndpoints: ManifestCodable {
     ) {
         self.kubeletEndpoint = kubeletEndpoint
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("kubeletEndpoint", \.kubeletEndpoint),
+    ]
 }
 
 /// NodeFeatures describes the set of features implemented by the CRI implementation.
-public struct NodeFeatures: ManifestCodable {
+public struct NodeFeatures: ManifestFieldTable {
     /// SupplementalGroupsPolicy is set to true if the runtime supports SupplementalGroupsPolicy and ContainerUser.
     public var supplementalGroupsPolicy: Bool?
 
@@ -2125,10 +2687,14 @@ public struct NodeFeatures: ManifestCodable {
     ) {
         self.supplementalGroupsPolicy = supplementalGroupsPolicy
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("supplementalGroupsPolicy", \.supplementalGroupsPolicy),
+    ]
 }
 
 /// NodeRuntimeHandler is a set of runtime handler information.
-public struct NodeRuntimeHandler: ManifestCodable {
+public struct NodeRuntimeHandler: ManifestFieldTable {
     /// Runtime handler name.
     public var name: String?
     /// Supported features.
@@ -2142,10 +2708,15 @@ public struct NodeRuntimeHandler: ManifestCodable {
         self.name = name
         self.features = features
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("features", \.features),
+    ]
 }
 
 /// NodeRuntimeHandlerFeatures is a set of features implemented by the runtime handler.
-public struct NodeRuntimeHandlerFeatures: ManifestCodable {
+public struct NodeRuntimeHandlerFeatures: ManifestFieldTable {
     /// RecursiveReadOnlyMounts is set to true if the runtime handler supports RecursiveReadOnlyMounts.
     public var recursiveReadOnlyMounts: Bool?
     /// UserNamespaces is set to true if the runtime handler supports UserNamespaces, including for volumes.
@@ -2159,10 +2730,15 @@ public struct NodeRuntimeHandlerFeatures: ManifestCodable {
         self.recursiveReadOnlyMounts = recursiveReadOnlyMounts
         self.userNamespaces = userNamespaces
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("recursiveReadOnlyMounts", \.recursiveReadOnlyMounts),
+        ManifestField("userNamespaces", \.userNamespaces),
+    ]
 }
 
 /// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
-public struct NodeSelector: ManifestCodable {
+public struct NodeSelector: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["nodeSelectorTerms"]
 
     /// Required.
@@ -2174,10 +2750,14 @@ public struct NodeSelector: ManifestCodable {
     ) {
         self.nodeSelectorTerms = nodeSelectorTerms
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("nodeSelectorTerms", \.nodeSelectorTerms, keptWhenEmpty: true),
+    ]
 }
 
 /// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
-public struct NodeSelectorRequirement: ManifestCodable {
+public struct NodeSelectorRequirement: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["key", "operator"]
 
     /// The label key that the selector applies to.
@@ -2197,10 +2777,16 @@ public struct NodeSelectorRequirement: ManifestCodable {
         self.operator = `operator`
         self.values = values
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("operator", \.operator, keptWhenEmpty: true),
+        ManifestField("values", \.values),
+    ]
 }
 
 /// A null or empty node selector term matches no objects.
-public struct NodeSelectorTerm: ManifestCodable {
+public struct NodeSelectorTerm: ManifestFieldTable {
     /// A list of node selector requirements by node's labels.
     public var matchExpressions: [NodeSelectorRequirement]
     /// A list of node selector requirements by node's fields.
@@ -2214,10 +2800,15 @@ public struct NodeSelectorTerm: ManifestCodable {
         self.matchExpressions = matchExpressions
         self.matchFields = matchFields
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("matchExpressions", \.matchExpressions),
+        ManifestField("matchFields", \.matchFields),
+    ]
 }
 
 /// NodeSpec describes the attributes that a node is created with.
-public struct NodeSpec: ManifestCodable {
+public struct NodeSpec: ManifestFieldTable {
     /// Deprecated: Previously used to specify the source of the node's configuration for the DynamicKubeletConfig feature.
     public var configSource: NodeConfigSource?
     /// Deprecated.
@@ -2251,10 +2842,20 @@ public struct NodeSpec: ManifestCodable {
         self.taints = taints
         self.unschedulable = unschedulable
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("configSource", \.configSource),
+        ManifestField("externalID", \.externalID),
+        ManifestField("podCIDR", \.podCIDR),
+        ManifestField("podCIDRs", \.podCIDRs),
+        ManifestField("providerID", \.providerID),
+        ManifestField("taints", \.taints),
+        ManifestField("unschedulable", \.unschedulable),
+    ]
 }
 
 /// NodeStatus is information about the current status of a node.
-public struct NodeStatus: ManifestCodable {
+public struct NodeStatus: ManifestFieldTable {
     /// Capacity represents the total resources of a node.
     public var capacity: OrderedDictionary<String, Quantity>
     /// Allocatable represents the resources of a node that are available for scheduling.
@@ -2312,10 +2913,26 @@ public struct NodeStatus: ManifestCodable {
         self.volumesAttached = volumesAttached
         self.volumesInUse = volumesInUse
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("capacity", \.capacity),
+        ManifestField("allocatable", \.allocatable),
+        ManifestField("addresses", \.addresses),
+        ManifestField("conditions", \.conditions),
+        ManifestField("config", \.config),
+        ManifestField("daemonEndpoints", \.daemonEndpoints),
+        ManifestField("features", \.features),
+        ManifestField("images", \.images),
+        ManifestField("nodeInfo", \.nodeInfo),
+        ManifestField("phase", \.phase),
+        ManifestField("runtimeHandlers", \.runtimeHandlers),
+        ManifestField("volumesAttached", \.volumesAttached),
+        ManifestField("volumesInUse", \.volumesInUse),
+    ]
 }
 
 /// NodeSystemInfo is a set of ids/uuids to uniquely identify the node.
-public struct NodeSystemInfo: ManifestCodable {
+public struct NodeSystemInfo: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"]
 
     /// The Architecture reported by the node.
@@ -2363,10 +2980,23 @@ public struct NodeSystemInfo: ManifestCodable {
         self.osImage = osImage
         self.systemUUID = systemUUID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("architecture", \.architecture, keptWhenEmpty: true),
+        ManifestField("bootID", \.bootID, keptWhenEmpty: true),
+        ManifestField("containerRuntimeVersion", \.containerRuntimeVersion, keptWhenEmpty: true),
+        ManifestField("kernelVersion", \.kernelVersion, keptWhenEmpty: true),
+        ManifestField("kubeProxyVersion", \.kubeProxyVersion, keptWhenEmpty: true),
+        ManifestField("kubeletVersion", \.kubeletVersion, keptWhenEmpty: true),
+        ManifestField("machineID", \.machineID, keptWhenEmpty: true),
+        ManifestField("operatingSystem", \.operatingSystem, keptWhenEmpty: true),
+        ManifestField("osImage", \.osImage, keptWhenEmpty: true),
+        ManifestField("systemUUID", \.systemUUID, keptWhenEmpty: true),
+    ]
 }
 
 /// ObjectFieldSelector selects an APIVersioned field of an object.
-public struct ObjectFieldSelector: ManifestCodable {
+public struct ObjectFieldSelector: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["fieldPath"]
 
     /// Version of the schema the FieldPath is written in terms of, defaults to "v1".
@@ -2382,10 +3012,15 @@ public struct ObjectFieldSelector: ManifestCodable {
         self.apiVersion = apiVersion
         self.fieldPath = fieldPath
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("apiVersion", \.apiVersion),
+        ManifestField("fieldPath", \.fieldPath, keptWhenEmpty: true),
+    ]
 }
 
 /// ObjectReference contains enough information to let you inspect or modify the referred object.
-public struct ObjectReference: ManifestCodable {
+public struct ObjectReference: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// API version of the referent.
@@ -2419,13 +3054,22 @@ public struct ObjectReference: ManifestCodable {
         self.resourceVersion = resourceVersion
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("apiVersion", \.apiVersion),
+        ManifestField("fieldPath", \.fieldPath),
+        ManifestField("kind", \.kind),
+        ManifestField("namespace", \.namespace),
+        ManifestField("resourceVersion", \.resourceVersion),
+        ManifestField("uid", \.uid),
+    ]
 }
 
 /// PersistentVolumeClaim is a user's request for and claim to a persistent volume.
 public struct PersistentVolumeClaim: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "PersistentVolumeClaim"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// status represents the current information/status of a persistent volume claim.
     public var status: PersistentVolumeClaimStatus?
@@ -2444,10 +3088,16 @@ public struct PersistentVolumeClaim: KubernetesResource {
         self.metadata = metadata
         self.spec = spec
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("status", \.status),
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+    ]
 }
 
 /// PersistentVolumeClaimCondition contains details about state of pvc.
-public struct PersistentVolumeClaimCondition: ManifestCodable {
+public struct PersistentVolumeClaimCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// lastProbeTime is the time we probed the condition.
@@ -2479,10 +3129,19 @@ public struct PersistentVolumeClaimCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastProbeTime", \.lastProbeTime),
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes.
-public struct PersistentVolumeClaimSpec: ManifestCodable {
+public struct PersistentVolumeClaimSpec: ManifestFieldTable {
     /// accessModes contains the desired access modes the volume should have.
     public var accessModes: [PersistentVolumeAccessMode]
     /// storageClassName is the name of the StorageClass required by the claim.
@@ -2524,10 +3183,22 @@ public struct PersistentVolumeClaimSpec: ManifestCodable {
         self.volumeMode = volumeMode
         self.volumeName = volumeName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("accessModes", \.accessModes),
+        ManifestField("storageClassName", \.storageClassName),
+        ManifestField("resources", \.resources),
+        ManifestField("dataSource", \.dataSource),
+        ManifestField("dataSourceRef", \.dataSourceRef),
+        ManifestField("selector", \.selector),
+        ManifestField("volumeAttributesClassName", \.volumeAttributesClassName),
+        ManifestField("volumeMode", \.volumeMode),
+        ManifestField("volumeName", \.volumeName),
+    ]
 }
 
 /// PersistentVolumeClaimStatus is the current status of a persistent volume claim.
-public struct PersistentVolumeClaimStatus: ManifestCodable {
+public struct PersistentVolumeClaimStatus: ManifestFieldTable {
     /// accessModes contains the actual access modes the volume backing the PVC has.
     public var accessModes: [PersistentVolumeAccessMode]
     /// allocatedResourceStatuses stores status of resource being resized for the given PVC.
@@ -2565,10 +3236,21 @@ public struct PersistentVolumeClaimStatus: ManifestCodable {
         self.modifyVolumeStatus = modifyVolumeStatus
         self.phase = phase
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("accessModes", \.accessModes),
+        ManifestField("allocatedResourceStatuses", \.allocatedResourceStatuses),
+        ManifestField("allocatedResources", \.allocatedResources),
+        ManifestField("capacity", \.capacity),
+        ManifestField("conditions", \.conditions),
+        ManifestField("currentVolumeAttributesClassName", \.currentVolumeAttributesClassName),
+        ManifestField("modifyVolumeStatus", \.modifyVolumeStatus),
+        ManifestField("phase", \.phase),
+    ]
 }
 
 /// PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.
-public struct PersistentVolumeClaimTemplate: ManifestCodable {
+public struct PersistentVolumeClaimTemplate: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["spec"]
 
     /// May contain labels and annotations that will be copied into the PVC when creating it.
@@ -2584,10 +3266,15 @@ public struct PersistentVolumeClaimTemplate: ManifestCodable {
         self.metadata = metadata
         self.spec = spec
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+    ]
 }
 
 /// PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.
-public struct PersistentVolumeClaimVolumeSource: ManifestCodable {
+public struct PersistentVolumeClaimVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["claimName"]
 
     /// claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.
@@ -2603,10 +3290,15 @@ public struct PersistentVolumeClaimVolumeSource: ManifestCodable {
         self.claimName = claimName
         self.readOnly = readOnly
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("claimName", \.claimName, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+    ]
 }
 
 /// Represents a Photon Controller persistent disk resource.
-public struct PhotonPersistentDiskVolumeSource: ManifestCodable {
+public struct PhotonPersistentDiskVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["pdID"]
 
     /// fsType is the filesystem type to mount.
@@ -2622,13 +3314,17 @@ public struct PhotonPersistentDiskVolumeSource: ManifestCodable {
         self.fsType = fsType
         self.pdID = pdID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("pdID", \.pdID, keptWhenEmpty: true),
+    ]
 }
 
 /// Pod is a collection of containers that can run on a host.
 public struct Pod: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "Pod"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -2647,10 +3343,16 @@ public struct Pod: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// Pod affinity is a group of inter pod affinity scheduling rules.
-public struct PodAffinity: ManifestCodable {
+public struct PodAffinity: ManifestFieldTable {
     /// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.
     public var required: [PodAffinityTerm]
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.
@@ -2669,10 +3371,15 @@ public struct PodAffinity: ManifestCodable {
         self.required = required
         self.preferred = preferred
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("requiredDuringSchedulingIgnoredDuringExecution", \.required),
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution", \.preferred),
+    ]
 }
 
 /// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running.
-public struct PodAffinityTerm: ManifestCodable {
+public struct PodAffinityTerm: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["topologyKey"]
 
     /// A label query over a set of resources, in this case pods.
@@ -2704,10 +3411,19 @@ public struct PodAffinityTerm: ManifestCodable {
         self.mismatchLabelKeys = mismatchLabelKeys
         self.namespaceSelector = namespaceSelector
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("labelSelector", \.labelSelector),
+        ManifestField("namespaces", \.namespaces),
+        ManifestField("topologyKey", \.topologyKey, keptWhenEmpty: true),
+        ManifestField("matchLabelKeys", \.matchLabelKeys),
+        ManifestField("mismatchLabelKeys", \.mismatchLabelKeys),
+        ManifestField("namespaceSelector", \.namespaceSelector),
+    ]
 }
 
 /// PodCondition contains details for the current condition of this pod.
-public struct PodCondition: ManifestCodable {
+public struct PodCondition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["status", "type"]
 
     /// Last time we probed the condition.
@@ -2739,10 +3455,19 @@ public struct PodCondition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastProbeTime", \.lastProbeTime),
+        ManifestField("lastTransitionTime", \.lastTransitionTime),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.
-public struct PodDNSConfig: ManifestCodable {
+public struct PodDNSConfig: ManifestFieldTable {
     /// A list of DNS name server IP addresses.
     public var nameservers: [String]
     /// A list of DNS resolver options.
@@ -2760,10 +3485,16 @@ public struct PodDNSConfig: ManifestCodable {
         self.options = options
         self.searches = searches
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("nameservers", \.nameservers),
+        ManifestField("options", \.options),
+        ManifestField("searches", \.searches),
+    ]
 }
 
 /// PodDNSConfigOption defines DNS resolver options of a pod.
-public struct PodDNSConfigOption: ManifestCodable {
+public struct PodDNSConfigOption: ManifestFieldTable {
     /// Name is this DNS resolver option's name.
     public var name: String?
     /// Value is this DNS resolver option's value.
@@ -2777,10 +3508,15 @@ public struct PodDNSConfigOption: ManifestCodable {
         self.name = name
         self.value = value
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("value", \.value),
+    ]
 }
 
 /// PodIP represents a single IP address allocated to the pod.
-public struct PodIP: ManifestCodable {
+public struct PodIP: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["ip"]
 
     /// IP is the IP address assigned to the pod.
@@ -2792,10 +3528,14 @@ public struct PodIP: ManifestCodable {
     ) {
         self.ip = ip
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ip", \.ip, keptWhenEmpty: true),
+    ]
 }
 
 /// PodOS defines the OS parameters of a pod.
-public struct PodOS: ManifestCodable {
+public struct PodOS: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name is the name of the operating system.
@@ -2807,10 +3547,14 @@ public struct PodOS: ManifestCodable {
     ) {
         self.name = name
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+    ]
 }
 
 /// PodReadinessGate contains the reference to a pod condition.
-public struct PodReadinessGate: ManifestCodable {
+public struct PodReadinessGate: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["conditionType"]
 
     /// ConditionType refers to a condition in the pod's condition list with matching type.
@@ -2822,10 +3566,14 @@ public struct PodReadinessGate: ManifestCodable {
     ) {
         self.conditionType = conditionType
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("conditionType", \.conditionType, keptWhenEmpty: true),
+    ]
 }
 
 /// PodResourceClaim references exactly one ResourceClaim, either directly or by naming a ResourceClaimTemplate which is then turned into a ResourceClaim for the pod.
-public struct PodResourceClaim: ManifestCodable {
+public struct PodResourceClaim: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name uniquely identifies this resource claim inside the pod.
@@ -2845,10 +3593,16 @@ public struct PodResourceClaim: ManifestCodable {
         self.resourceClaimName = resourceClaimName
         self.resourceClaimTemplateName = resourceClaimTemplateName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("resourceClaimName", \.resourceClaimName),
+        ManifestField("resourceClaimTemplateName", \.resourceClaimTemplateName),
+    ]
 }
 
 /// PodResourceClaimStatus is stored in the PodStatus for each PodResourceClaim which references a ResourceClaimTemplate.
-public struct PodResourceClaimStatus: ManifestCodable {
+public struct PodResourceClaimStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name uniquely identifies this resource claim inside the pod.
@@ -2864,10 +3618,15 @@ public struct PodResourceClaimStatus: ManifestCodable {
         self.name = name
         self.resourceClaimName = resourceClaimName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("resourceClaimName", \.resourceClaimName),
+    ]
 }
 
 /// PodSchedulingGate is associated to a Pod to guard its scheduling.
-public struct PodSchedulingGate: ManifestCodable {
+public struct PodSchedulingGate: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name of the scheduling gate.
@@ -2879,10 +3638,14 @@ public struct PodSchedulingGate: ManifestCodable {
     ) {
         self.name = name
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+    ]
 }
 
 /// PodSecurityContext holds pod-level security attributes and common container settings.
-public struct PodSecurityContext: ManifestCodable {
+public struct PodSecurityContext: ManifestFieldTable {
     /// appArmorProfile is the AppArmor options to use by the containers in this pod.
     public var appArmorProfile: AppArmorProfile?
     /// A special supplemental group that applies to all containers in a pod.
@@ -2940,10 +3703,26 @@ public struct PodSecurityContext: ManifestCodable {
         self.sysctls = sysctls
         self.windowsOptions = windowsOptions
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("appArmorProfile", \.appArmorProfile),
+        ManifestField("fsGroup", \.fsGroup),
+        ManifestField("fsGroupChangePolicy", \.fsGroupChangePolicy),
+        ManifestField("runAsGroup", \.runAsGroup),
+        ManifestField("runAsNonRoot", \.runAsNonRoot),
+        ManifestField("runAsUser", \.runAsUser),
+        ManifestField("seLinuxChangePolicy", \.seLinuxChangePolicy),
+        ManifestField("seLinuxOptions", \.seLinuxOptions),
+        ManifestField("seccompProfile", \.seccompProfile),
+        ManifestField("supplementalGroups", \.supplementalGroups),
+        ManifestField("supplementalGroupsPolicy", \.supplementalGroupsPolicy),
+        ManifestField("sysctls", \.sysctls),
+        ManifestField("windowsOptions", \.windowsOptions),
+    ]
 }
 
 /// PodSpec is a description of a pod.
-public struct PodSpec: ManifestCodable {
+public struct PodSpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["containers"]
 
     /// List of initialization containers belonging to the pod.
@@ -3111,10 +3890,53 @@ public struct PodSpec: ManifestCodable {
         self.tolerations = tolerations
         self.topologySpreadConstraints = topologySpreadConstraints
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("initContainers", \.initContainers),
+        ManifestField("containers", \.containers, keptWhenEmpty: true),
+        ManifestField("affinity", \.affinity),
+        ManifestField("nodeSelector", \.nodeSelector),
+        ManifestField("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+        ManifestField("volumes", \.volumes),
+        ManifestField("activeDeadlineSeconds", \.activeDeadlineSeconds),
+        ManifestField("automountServiceAccountToken", \.automountServiceAccountToken),
+        ManifestField("dnsConfig", \.dnsConfig),
+        ManifestField("dnsPolicy", \.dnsPolicy),
+        ManifestField("enableServiceLinks", \.enableServiceLinks),
+        ManifestField("ephemeralContainers", \.ephemeralContainers),
+        ManifestField("hostAliases", \.hostAliases),
+        ManifestField("hostIPC", \.hostIPC),
+        ManifestField("hostNetwork", \.hostNetwork),
+        ManifestField("hostPID", \.hostPID),
+        ManifestField("hostUsers", \.hostUsers),
+        ManifestField("hostname", \.hostname),
+        ManifestField("imagePullSecrets", \.imagePullSecrets),
+        ManifestField("nodeName", \.nodeName),
+        ManifestField("os", \.os),
+        ManifestField("overhead", \.overhead),
+        ManifestField("preemptionPolicy", \.preemptionPolicy),
+        ManifestField("priority", \.priority),
+        ManifestField("priorityClassName", \.priorityClassName),
+        ManifestField("readinessGates", \.readinessGates),
+        ManifestField("resourceClaims", \.resourceClaims),
+        ManifestField("resources", \.resources),
+        ManifestField("restartPolicy", \.restartPolicy),
+        ManifestField("runtimeClassName", \.runtimeClassName),
+        ManifestField("schedulerName", \.schedulerName),
+        ManifestField("schedulingGates", \.schedulingGates),
+        ManifestField("securityContext", \.securityContext),
+        ManifestField("serviceAccount", \.serviceAccount),
+        ManifestField("serviceAccountName", \.serviceAccountName),
+        ManifestField("setHostnameAsFQDN", \.setHostnameAsFQDN),
+        ManifestField("shareProcessNamespace", \.shareProcessNamespace),
+        ManifestField("subdomain", \.subdomain),
+        ManifestField("tolerations", \.tolerations),
+        ManifestField("topologySpreadConstraints", \.topologySpreadConstraints),
+    ]
 }
 
 /// PodStatus represents information about the status of a pod.
-public struct PodStatus: ManifestCodable {
+public struct PodStatus: ManifestFieldTable {
     /// Current service state of pod.
     public var conditions: [PodCondition]
     /// Statuses of containers in this pod.
@@ -3184,10 +4006,29 @@ public struct PodStatus: ManifestCodable {
         self.resourceClaimStatuses = resourceClaimStatuses
         self.startTime = startTime
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("conditions", \.conditions),
+        ManifestField("containerStatuses", \.containerStatuses),
+        ManifestField("ephemeralContainerStatuses", \.ephemeralContainerStatuses),
+        ManifestField("hostIP", \.hostIP),
+        ManifestField("hostIPs", \.hostIPs),
+        ManifestField("initContainerStatuses", \.initContainerStatuses),
+        ManifestField("message", \.message),
+        ManifestField("nominatedNodeName", \.nominatedNodeName),
+        ManifestField("phase", \.phase),
+        ManifestField("podIP", \.podIP),
+        ManifestField("podIPs", \.podIPs),
+        ManifestField("qosClass", \.qosClass),
+        ManifestField("reason", \.reason),
+        ManifestField("resize", \.resize),
+        ManifestField("resourceClaimStatuses", \.resourceClaimStatuses),
+        ManifestField("startTime", \.startTime),
+    ]
 }
 
 /// PodTemplateSpec describes the data a pod should have when created from a template.
-public struct PodTemplateSpec: ManifestCodable {
+public struct PodTemplateSpec: ManifestFieldTable {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Specification of the desired behavior of the pod.
@@ -3201,10 +4042,15 @@ public struct PodTemplateSpec: ManifestCodable {
         self.metadata = metadata
         self.spec = spec
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec),
+    ]
 }
 
 /// PortStatus represents the error condition of a service port.
-public struct PortStatus: ManifestCodable {
+public struct PortStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port", "protocol"]
 
     /// Error is to record the problem with the service port The format of the error shall comply with the following rules: - built-in error values shall be specified in this file and those shall use CamelCase names - cloud provider specific error values must have names that comply with the format foo.example.com/CamelCase.
@@ -3224,10 +4070,16 @@ public struct PortStatus: ManifestCodable {
         self.port = port
         self.protocol = `protocol`
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("error", \.error),
+        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField("protocol", \.protocol, keptWhenEmpty: true),
+    ]
 }
 
 /// PortworxVolumeSource represents a Portworx volume resource.
-public struct PortworxVolumeSource: ManifestCodable {
+public struct PortworxVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["volumeID"]
 
     /// fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system.
@@ -3247,10 +4099,16 @@ public struct PortworxVolumeSource: ManifestCodable {
         self.readOnly = readOnly
         self.volumeID = volumeID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+    ]
 }
 
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
-public struct PreferredSchedulingTerm: ManifestCodable {
+public struct PreferredSchedulingTerm: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["preference", "weight"]
 
     /// A node selector term, associated with the corresponding weight.
@@ -3266,10 +4124,15 @@ public struct PreferredSchedulingTerm: ManifestCodable {
         self.preference = preference
         self.weight = weight
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("preference", \.preference, keptWhenEmpty: true),
+        ManifestField("weight", \.weight, keptWhenEmpty: true),
+    ]
 }
 
 /// Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.
-public struct Probe: ManifestCodable {
+public struct Probe: ManifestFieldTable {
     /// HTTPGet specifies an HTTP GET request to perform.
     public var httpGet: HTTPGetAction?
     /// TCPSocket specifies a connection to a TCP port.
@@ -3315,10 +4178,23 @@ public struct Probe: ManifestCodable {
         self.grpc = grpc
         self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("httpGet", \.httpGet),
+        ManifestField("tcpSocket", \.tcpSocket),
+        ManifestField("exec", \.exec),
+        ManifestField("initialDelaySeconds", \.initialDelaySeconds),
+        ManifestField("periodSeconds", \.periodSeconds),
+        ManifestField("timeoutSeconds", \.timeoutSeconds),
+        ManifestField("successThreshold", \.successThreshold),
+        ManifestField("failureThreshold", \.failureThreshold),
+        ManifestField("grpc", \.grpc),
+        ManifestField("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+    ]
 }
 
 /// Represents a projected volume source.
-public struct ProjectedVolumeSource: ManifestCodable {
+public struct ProjectedVolumeSource: ManifestFieldTable {
     /// defaultMode are the mode bits used to set permissions on created files by default.
     public var defaultMode: Int?
     /// sources is the list of volume projections.
@@ -3332,10 +4208,15 @@ public struct ProjectedVolumeSource: ManifestCodable {
         self.defaultMode = defaultMode
         self.sources = sources
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("defaultMode", \.defaultMode),
+        ManifestField("sources", \.sources),
+    ]
 }
 
 /// Represents a Quobyte mount that lasts the lifetime of a pod.
-public struct QuobyteVolumeSource: ManifestCodable {
+public struct QuobyteVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["registry", "volume"]
 
     /// group to map volume access to Default is no group.
@@ -3367,10 +4248,19 @@ public struct QuobyteVolumeSource: ManifestCodable {
         self.user = user
         self.volume = volume
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("group", \.group),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("registry", \.registry, keptWhenEmpty: true),
+        ManifestField("tenant", \.tenant),
+        ManifestField("user", \.user),
+        ManifestField("volume", \.volume, keptWhenEmpty: true),
+    ]
 }
 
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
-public struct RBDVolumeSource: ManifestCodable {
+public struct RBDVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["image", "monitors"]
 
     /// fsType is the filesystem type of the volume that you want to mount.
@@ -3410,10 +4300,21 @@ public struct RBDVolumeSource: ManifestCodable {
         self.secretRef = secretRef
         self.user = user
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("image", \.image, keptWhenEmpty: true),
+        ManifestField("keyring", \.keyring),
+        ManifestField("monitors", \.monitors, keptWhenEmpty: true),
+        ManifestField("pool", \.pool),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef),
+        ManifestField("user", \.user),
+    ]
 }
 
 /// ResourceClaim references one entry in PodSpec.ResourceClaims.
-public struct ResourceClaim: ManifestCodable {
+public struct ResourceClaim: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.
@@ -3429,10 +4330,15 @@ public struct ResourceClaim: ManifestCodable {
         self.name = name
         self.request = request
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("request", \.request),
+    ]
 }
 
 /// ResourceFieldSelector represents container resources (cpu, memory) and their output format.
-public struct ResourceFieldSelector: ManifestCodable {
+public struct ResourceFieldSelector: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["resource"]
 
     /// Container name: required for volumes, optional for env vars.
@@ -3452,10 +4358,16 @@ public struct ResourceFieldSelector: ManifestCodable {
         self.divisor = divisor
         self.resource = resource
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("containerName", \.containerName),
+        ManifestField("divisor", \.divisor),
+        ManifestField("resource", \.resource, keptWhenEmpty: true),
+    ]
 }
 
 /// ResourceHealth represents the health of a resource.
-public struct ResourceHealth: ManifestCodable {
+public struct ResourceHealth: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["resourceID"]
 
     /// Health of the resource.
@@ -3471,13 +4383,17 @@ public struct ResourceHealth: ManifestCodable {
         self.health = health
         self.resourceID = resourceID
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("health", \.health),
+        ManifestField("resourceID", \.resourceID, keptWhenEmpty: true),
+    ]
 }
 
 /// ResourceQuota sets aggregate quota restrictions enforced per namespace.
 public struct ResourceQuota: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "ResourceQuota"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -3496,10 +4412,16 @@ public struct ResourceQuota: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// ResourceQuotaSpec defines the desired hard limits to enforce for Quota.
-public struct ResourceQuotaSpec: ManifestCodable {
+public struct ResourceQuotaSpec: ManifestFieldTable {
     /// hard is the set of desired hard limits for each named resource.
     public var hard: OrderedDictionary<String, Quantity>
     /// scopeSelector is also a collection of filters like scopes that must match each object tracked by a quota but expressed using ScopeSelectorOperator in combination with possible values.
@@ -3517,10 +4439,16 @@ public struct ResourceQuotaSpec: ManifestCodable {
         self.scopeSelector = scopeSelector
         self.scopes = scopes
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("hard", \.hard),
+        ManifestField("scopeSelector", \.scopeSelector),
+        ManifestField("scopes", \.scopes),
+    ]
 }
 
 /// ResourceQuotaStatus defines the enforced hard limits and observed use.
-public struct ResourceQuotaStatus: ManifestCodable {
+public struct ResourceQuotaStatus: ManifestFieldTable {
     /// Hard is the set of enforced hard limits for each named resource.
     public var hard: OrderedDictionary<String, Quantity>
     /// Used is the current observed total usage of the resource in the namespace.
@@ -3534,10 +4462,15 @@ public struct ResourceQuotaStatus: ManifestCodable {
         self.hard = hard
         self.used = used
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("hard", \.hard),
+        ManifestField("used", \.used),
+    ]
 }
 
 /// ResourceRequirements describes the compute resource requirements.
-public struct ResourceRequirements: ManifestCodable {
+public struct ResourceRequirements: ManifestFieldTable {
     /// Limits describes the maximum amount of compute resources allowed.
     public var limits: OrderedDictionary<String, Quantity>
     /// Requests describes the minimum amount of compute resources required.
@@ -3555,10 +4488,16 @@ public struct ResourceRequirements: ManifestCodable {
         self.requests = requests
         self.claims = claims
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("limits", \.limits),
+        ManifestField("requests", \.requests),
+        ManifestField("claims", \.claims),
+    ]
 }
 
 /// ResourceStatus represents the status of a single resource allocated to a Pod.
-public struct ResourceStatus: ManifestCodable {
+public struct ResourceStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// Name of the resource.
@@ -3574,10 +4513,15 @@ public struct ResourceStatus: ManifestCodable {
         self.name = name
         self.resources = resources
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("resources", \.resources),
+    ]
 }
 
 /// SELinuxOptions are the labels to be applied to the container.
-public struct SELinuxOptions: ManifestCodable {
+public struct SELinuxOptions: ManifestFieldTable {
     /// Level is SELinux level label that applies to the container.
     public var level: String?
     /// Role is a SELinux role label that applies to the container.
@@ -3599,10 +4543,17 @@ public struct SELinuxOptions: ManifestCodable {
         self.type = type
         self.user = user
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("level", \.level),
+        ManifestField("role", \.role),
+        ManifestField("type", \.type),
+        ManifestField("user", \.user),
+    ]
 }
 
 /// ScaleIOVolumeSource represents a persistent ScaleIO volume.
-public struct ScaleIOVolumeSource: ManifestCodable {
+public struct ScaleIOVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["gateway", "secretRef", "system"]
 
     /// fsType is the filesystem type to mount.
@@ -3650,10 +4601,23 @@ public struct ScaleIOVolumeSource: ManifestCodable {
         self.system = system
         self.volumeName = volumeName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("gateway", \.gateway, keptWhenEmpty: true),
+        ManifestField("protectionDomain", \.protectionDomain),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef, keptWhenEmpty: true),
+        ManifestField("sslEnabled", \.sslEnabled),
+        ManifestField("storageMode", \.storageMode),
+        ManifestField("storagePool", \.storagePool),
+        ManifestField("system", \.system, keptWhenEmpty: true),
+        ManifestField("volumeName", \.volumeName),
+    ]
 }
 
 /// A scope selector represents the AND of the selectors represented by the scoped-resource selector requirements.
-public struct ScopeSelector: ManifestCodable {
+public struct ScopeSelector: ManifestFieldTable {
     /// A list of scope selector requirements by scope of the resources.
     public var matchExpressions: [ScopedResourceSelectorRequirement]
 
@@ -3663,10 +4627,14 @@ public struct ScopeSelector: ManifestCodable {
     ) {
         self.matchExpressions = matchExpressions
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("matchExpressions", \.matchExpressions),
+    ]
 }
 
 /// A scoped-resource selector requirement is a selector that contains values, a scope name, and an operator that relates the scope name and values.
-public struct ScopedResourceSelectorRequirement: ManifestCodable {
+public struct ScopedResourceSelectorRequirement: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["operator", "scopeName"]
 
     /// Represents a scope's relationship to a set of values.
@@ -3686,10 +4654,16 @@ public struct ScopedResourceSelectorRequirement: ManifestCodable {
         self.scopeName = scopeName
         self.values = values
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("operator", \.operator, keptWhenEmpty: true),
+        ManifestField("scopeName", \.scopeName, keptWhenEmpty: true),
+        ManifestField("values", \.values),
+    ]
 }
 
 /// SeccompProfile defines a pod/container's seccomp profile settings.
-public struct SeccompProfile: ManifestCodable {
+public struct SeccompProfile: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["type"]
 
     /// localhostProfile indicates a profile defined in a file on the node should be used.
@@ -3705,6 +4679,11 @@ public struct SeccompProfile: ManifestCodable {
         self.localhostProfile = localhostProfile
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("localhostProfile", \.localhostProfile),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// Secret holds secret data of a certain type.
@@ -3737,10 +4716,18 @@ public struct Secret: KubernetesResource {
         self.stringData = stringData
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("data", \.data),
+        ManifestField("immutable", \.immutable),
+        ManifestField("stringData", \.stringData),
+        ManifestField("type", \.type),
+    ]
 }
 
 /// SecretEnvSource selects a Secret to populate the environment variables with.
-public struct SecretEnvSource: ManifestCodable {
+public struct SecretEnvSource: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// Specify whether the Secret must be defined.
@@ -3754,10 +4741,15 @@ public struct SecretEnvSource: ManifestCodable {
         self.name = name
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// SecretKeySelector selects a key of a Secret.
-public struct SecretKeySelector: ManifestCodable {
+public struct SecretKeySelector: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["key"]
 
     /// Name of the referent.
@@ -3777,10 +4769,16 @@ public struct SecretKeySelector: ManifestCodable {
         self.key = key
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// Adapts a secret into a projected volume.
-public struct SecretProjection: ManifestCodable {
+public struct SecretProjection: ManifestFieldTable {
     /// Name of the referent.
     public var name: String?
     /// items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.
@@ -3798,10 +4796,16 @@ public struct SecretProjection: ManifestCodable {
         self.items = items
         self.optional = optional
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("items", \.items),
+        ManifestField("optional", \.optional),
+    ]
 }
 
 /// Adapts a Secret into a volume.
-public struct SecretVolumeSource: ManifestCodable {
+public struct SecretVolumeSource: ManifestFieldTable {
     /// defaultMode is Optional: mode bits used to set permissions on created files by default.
     public var defaultMode: Int?
     /// items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.
@@ -3823,10 +4827,17 @@ public struct SecretVolumeSource: ManifestCodable {
         self.optional = optional
         self.secretName = secretName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("defaultMode", \.defaultMode),
+        ManifestField("items", \.items),
+        ManifestField("optional", \.optional),
+        ManifestField("secretName", \.secretName),
+    ]
 }
 
 /// SecurityContext holds security configuration that will be applied to a container.
-public struct SecurityContext: ManifestCodable {
+public struct SecurityContext: ManifestFieldTable {
     /// AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.
     public var allowPrivilegeEscalation: Bool?
     /// appArmorProfile is the AppArmor options to use by this container.
@@ -3880,13 +4891,27 @@ public struct SecurityContext: ManifestCodable {
         self.seccompProfile = seccompProfile
         self.windowsOptions = windowsOptions
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("allowPrivilegeEscalation", \.allowPrivilegeEscalation),
+        ManifestField("appArmorProfile", \.appArmorProfile),
+        ManifestField("capabilities", \.capabilities),
+        ManifestField("privileged", \.privileged),
+        ManifestField("procMount", \.procMount),
+        ManifestField("readOnlyRootFilesystem", \.readOnlyRootFilesystem),
+        ManifestField("runAsGroup", \.runAsGroup),
+        ManifestField("runAsNonRoot", \.runAsNonRoot),
+        ManifestField("runAsUser", \.runAsUser),
+        ManifestField("seLinuxOptions", \.seLinuxOptions),
+        ManifestField("seccompProfile", \.seccompProfile),
+        ManifestField("windowsOptions", \.windowsOptions),
+    ]
 }
 
 /// Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.
 public struct Service: KubernetesResource {
     public static let apiVersion = "v1"
     public static let kind = "Service"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -3905,6 +4930,12 @@ public struct Service: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// ServiceAccount binds together: * a name, understood by users, and perhaps by peripheral systems, for an identity * a principal that can be authenticated and authorized * a set of secrets.
@@ -3933,10 +4964,17 @@ public struct ServiceAccount: KubernetesResource {
         self.imagePullSecrets = imagePullSecrets
         self.secrets = secrets
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("automountServiceAccountToken", \.automountServiceAccountToken),
+        ManifestField("imagePullSecrets", \.imagePullSecrets),
+        ManifestField("secrets", \.secrets),
+    ]
 }
 
 /// ServiceAccountTokenProjection represents a projected service account token volume.
-public struct ServiceAccountTokenProjection: ManifestCodable {
+public struct ServiceAccountTokenProjection: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["path"]
 
     /// audience is the intended audience of the token.
@@ -3956,10 +4994,16 @@ public struct ServiceAccountTokenProjection: ManifestCodable {
         self.expirationSeconds = expirationSeconds
         self.path = path
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("audience", \.audience),
+        ManifestField("expirationSeconds", \.expirationSeconds),
+        ManifestField("path", \.path, keptWhenEmpty: true),
+    ]
 }
 
 /// ServicePort contains information on service's port.
-public struct ServicePort: ManifestCodable {
+public struct ServicePort: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port"]
 
     /// The name of this port within the service.
@@ -3991,10 +5035,19 @@ public struct ServicePort: ManifestCodable {
         self.nodePort = nodePort
         self.appProtocol = appProtocol
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("protocol", \.protocol),
+        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField("targetPort", \.targetPort),
+        ManifestField("nodePort", \.nodePort),
+        ManifestField("appProtocol", \.appProtocol),
+    ]
 }
 
 /// ServiceSpec describes the attributes that a user creates on a service.
-public struct ServiceSpec: ManifestCodable {
+public struct ServiceSpec: ManifestFieldTable {
     /// type determines how the Service is exposed.
     public var type: ServiceType?
     /// clusterIP is the IP address of the service and is usually assigned randomly.
@@ -4080,10 +5133,33 @@ public struct ServiceSpec: ManifestCodable {
         self.sessionAffinityConfig = sessionAffinityConfig
         self.trafficDistribution = trafficDistribution
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("type", \.type),
+        ManifestField("clusterIP", \.clusterIP),
+        ManifestField("externalName", \.externalName),
+        ManifestField("selector", \.selector),
+        ManifestField("ports", \.ports),
+        ManifestField("publishNotReadyAddresses", \.publishNotReadyAddresses),
+        ManifestField("allocateLoadBalancerNodePorts", \.allocateLoadBalancerNodePorts),
+        ManifestField("clusterIPs", \.clusterIPs),
+        ManifestField("externalIPs", \.externalIPs),
+        ManifestField("externalTrafficPolicy", \.externalTrafficPolicy),
+        ManifestField("healthCheckNodePort", \.healthCheckNodePort),
+        ManifestField("internalTrafficPolicy", \.internalTrafficPolicy),
+        ManifestField("ipFamilies", \.ipFamilies),
+        ManifestField("ipFamilyPolicy", \.ipFamilyPolicy),
+        ManifestField("loadBalancerClass", \.loadBalancerClass),
+        ManifestField("loadBalancerIP", \.loadBalancerIP),
+        ManifestField("loadBalancerSourceRanges", \.loadBalancerSourceRanges),
+        ManifestField("sessionAffinity", \.sessionAffinity),
+        ManifestField("sessionAffinityConfig", \.sessionAffinityConfig),
+        ManifestField("trafficDistribution", \.trafficDistribution),
+    ]
 }
 
 /// ServiceStatus represents the current status of a service.
-public struct ServiceStatus: ManifestCodable {
+public struct ServiceStatus: ManifestFieldTable {
     /// Current service state.
     public var conditions: [Condition]
     /// LoadBalancer contains the current status of the load-balancer, if one is present.
@@ -4097,10 +5173,15 @@ public struct ServiceStatus: ManifestCodable {
         self.conditions = conditions
         self.loadBalancer = loadBalancer
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("conditions", \.conditions),
+        ManifestField("loadBalancer", \.loadBalancer),
+    ]
 }
 
 /// SessionAffinityConfig represents the configurations of session affinity.
-public struct SessionAffinityConfig: ManifestCodable {
+public struct SessionAffinityConfig: ManifestFieldTable {
     /// clientIP contains the configurations of Client IP based session affinity.
     public var clientIP: ClientIPConfig?
 
@@ -4110,10 +5191,14 @@ public struct SessionAffinityConfig: ManifestCodable {
     ) {
         self.clientIP = clientIP
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("clientIP", \.clientIP),
+    ]
 }
 
 /// SleepAction describes a "sleep" action.
-public struct SleepAction: ManifestCodable {
+public struct SleepAction: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["seconds"]
 
     /// Seconds is the number of seconds to sleep.
@@ -4125,10 +5210,14 @@ public struct SleepAction: ManifestCodable {
     ) {
         self.seconds = seconds
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("seconds", \.seconds, keptWhenEmpty: true),
+    ]
 }
 
 /// Represents a StorageOS persistent volume resource.
-public struct StorageOSVolumeSource: ManifestCodable {
+public struct StorageOSVolumeSource: ManifestFieldTable {
     /// fsType is the filesystem type to mount.
     public var fsType: String?
     /// readOnly defaults to false (read/write).
@@ -4154,10 +5243,18 @@ public struct StorageOSVolumeSource: ManifestCodable {
         self.volumeName = volumeName
         self.volumeNamespace = volumeNamespace
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("secretRef", \.secretRef),
+        ManifestField("volumeName", \.volumeName),
+        ManifestField("volumeNamespace", \.volumeNamespace),
+    ]
 }
 
 /// Sysctl defines a kernel parameter to be set.
-public struct Sysctl: ManifestCodable {
+public struct Sysctl: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "value"]
 
     /// Name of a property to set.
@@ -4173,10 +5270,15 @@ public struct Sysctl: ManifestCodable {
         self.name = name
         self.value = value
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("value", \.value, keptWhenEmpty: true),
+    ]
 }
 
 /// TCPSocketAction describes an action based on opening a socket.
-public struct TCPSocketAction: ManifestCodable {
+public struct TCPSocketAction: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["port"]
 
     /// Optional: Host name to connect to, defaults to the pod IP.
@@ -4192,10 +5294,15 @@ public struct TCPSocketAction: ManifestCodable {
         self.host = host
         self.port = port
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("host", \.host),
+        ManifestField("port", \.port, keptWhenEmpty: true),
+    ]
 }
 
 /// The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.
-public struct Taint: ManifestCodable {
+public struct Taint: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["effect", "key"]
 
     /// Required.
@@ -4219,10 +5326,17 @@ public struct Taint: ManifestCodable {
         self.timeAdded = timeAdded
         self.value = value
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("effect", \.effect, keptWhenEmpty: true),
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("timeAdded", \.timeAdded),
+        ManifestField("value", \.value),
+    ]
 }
 
 /// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
-public struct Toleration: ManifestCodable {
+public struct Toleration: ManifestFieldTable {
     /// Effect indicates the taint effect to match.
     public var effect: String?
     /// Key is the taint key that the toleration applies to.
@@ -4248,10 +5362,18 @@ public struct Toleration: ManifestCodable {
         self.tolerationSeconds = tolerationSeconds
         self.value = value
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("effect", \.effect),
+        ManifestField("key", \.key),
+        ManifestField("operator", \.operator),
+        ManifestField("tolerationSeconds", \.tolerationSeconds),
+        ManifestField("value", \.value),
+    ]
 }
 
 /// TopologySpreadConstraint specifies how to spread matching pods among the given topology.
-public struct TopologySpreadConstraint: ManifestCodable {
+public struct TopologySpreadConstraint: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["maxSkew", "topologyKey", "whenUnsatisfiable"]
 
     /// LabelSelector is used to find matching pods.
@@ -4291,10 +5413,21 @@ public struct TopologySpreadConstraint: ManifestCodable {
         self.topologyKey = topologyKey
         self.whenUnsatisfiable = whenUnsatisfiable
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("labelSelector", \.labelSelector),
+        ManifestField("matchLabelKeys", \.matchLabelKeys),
+        ManifestField("maxSkew", \.maxSkew, keptWhenEmpty: true),
+        ManifestField("minDomains", \.minDomains),
+        ManifestField("nodeAffinityPolicy", \.nodeAffinityPolicy),
+        ManifestField("nodeTaintsPolicy", \.nodeTaintsPolicy),
+        ManifestField("topologyKey", \.topologyKey, keptWhenEmpty: true),
+        ManifestField("whenUnsatisfiable", \.whenUnsatisfiable, keptWhenEmpty: true),
+    ]
 }
 
 /// TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same namespace.
-public struct TypedLocalObjectReference: ManifestCodable {
+public struct TypedLocalObjectReference: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "kind"]
 
     /// Name is the name of resource being referenced.
@@ -4314,10 +5447,16 @@ public struct TypedLocalObjectReference: ManifestCodable {
         self.apiGroup = apiGroup
         self.kind = kind
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("apiGroup", \.apiGroup),
+        ManifestField("kind", \.kind, keptWhenEmpty: true),
+    ]
 }
 
 /// TypedObjectReference contains enough information to let you locate the typed referenced object.
-public struct TypedObjectReference: ManifestCodable {
+public struct TypedObjectReference: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "kind"]
 
     /// Name is the name of resource being referenced.
@@ -4341,10 +5480,17 @@ public struct TypedObjectReference: ManifestCodable {
         self.kind = kind
         self.namespace = namespace
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("apiGroup", \.apiGroup),
+        ManifestField("kind", \.kind, keptWhenEmpty: true),
+        ManifestField("namespace", \.namespace),
+    ]
 }
 
 /// Volume represents a named volume in a pod that may be accessed by any container in the pod.
-public struct Volume: ManifestCodable {
+public struct Volume: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// name of the volume.
@@ -4476,10 +5622,44 @@ public struct Volume: ManifestCodable {
         self.storageos = storageos
         self.vsphereVolume = vsphereVolume
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("awsElasticBlockStore", \.awsElasticBlockStore),
+        ManifestField("azureDisk", \.azureDisk),
+        ManifestField("azureFile", \.azureFile),
+        ManifestField("cephfs", \.cephfs),
+        ManifestField("cinder", \.cinder),
+        ManifestField("configMap", \.configMap),
+        ManifestField("csi", \.csi),
+        ManifestField("downwardAPI", \.downwardAPI),
+        ManifestField("emptyDir", \.emptyDir),
+        ManifestField("ephemeral", \.ephemeral),
+        ManifestField("fc", \.fc),
+        ManifestField("flexVolume", \.flexVolume),
+        ManifestField("flocker", \.flocker),
+        ManifestField("gcePersistentDisk", \.gcePersistentDisk),
+        ManifestField("gitRepo", \.gitRepo),
+        ManifestField("glusterfs", \.glusterfs),
+        ManifestField("hostPath", \.hostPath),
+        ManifestField("image", \.image),
+        ManifestField("iscsi", \.iscsi),
+        ManifestField("nfs", \.nfs),
+        ManifestField("persistentVolumeClaim", \.persistentVolumeClaim),
+        ManifestField("photonPersistentDisk", \.photonPersistentDisk),
+        ManifestField("portworxVolume", \.portworxVolume),
+        ManifestField("projected", \.projected),
+        ManifestField("quobyte", \.quobyte),
+        ManifestField("rbd", \.rbd),
+        ManifestField("scaleIO", \.scaleIO),
+        ManifestField("secret", \.secret),
+        ManifestField("storageos", \.storageos),
+        ManifestField("vsphereVolume", \.vsphereVolume),
+    ]
 }
 
 /// volumeDevice describes a mapping of a raw block device within a container.
-public struct VolumeDevice: ManifestCodable {
+public struct VolumeDevice: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "devicePath"]
 
     /// name must match the name of a persistentVolumeClaim in the pod.
@@ -4495,10 +5675,15 @@ public struct VolumeDevice: ManifestCodable {
         self.name = name
         self.devicePath = devicePath
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("devicePath", \.devicePath, keptWhenEmpty: true),
+    ]
 }
 
 /// VolumeMount describes a mounting of a Volume within a container.
-public struct VolumeMount: ManifestCodable {
+public struct VolumeMount: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "mountPath"]
 
     /// This must match the Name of a Volume.
@@ -4534,10 +5719,20 @@ public struct VolumeMount: ManifestCodable {
         self.subPath = subPath
         self.subPathExpr = subPathExpr
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("mountPath", \.mountPath, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("mountPropagation", \.mountPropagation),
+        ManifestField("recursiveReadOnly", \.recursiveReadOnly),
+        ManifestField("subPath", \.subPath),
+        ManifestField("subPathExpr", \.subPathExpr),
+    ]
 }
 
 /// VolumeMountStatus shows status of volume mounts.
-public struct VolumeMountStatus: ManifestCodable {
+public struct VolumeMountStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "mountPath"]
 
     /// Name corresponds to the name of the original VolumeMount.
@@ -4561,10 +5756,17 @@ public struct VolumeMountStatus: ManifestCodable {
         self.readOnly = readOnly
         self.recursiveReadOnly = recursiveReadOnly
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("mountPath", \.mountPath, keptWhenEmpty: true),
+        ManifestField("readOnly", \.readOnly),
+        ManifestField("recursiveReadOnly", \.recursiveReadOnly),
+    ]
 }
 
 /// Projection that may be projected along with other supported volume types.
-public struct VolumeProjection: ManifestCodable {
+public struct VolumeProjection: ManifestFieldTable {
     /// ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file.
     public var clusterTrustBundle: ClusterTrustBundleProjection?
     /// configMap information about the configMap data to project.
@@ -4590,10 +5792,18 @@ public struct VolumeProjection: ManifestCodable {
         self.secret = secret
         self.serviceAccountToken = serviceAccountToken
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("clusterTrustBundle", \.clusterTrustBundle),
+        ManifestField("configMap", \.configMap),
+        ManifestField("downwardAPI", \.downwardAPI),
+        ManifestField("secret", \.secret),
+        ManifestField("serviceAccountToken", \.serviceAccountToken),
+    ]
 }
 
 /// VolumeResourceRequirements describes the storage resource requirements for a volume.
-public struct VolumeResourceRequirements: ManifestCodable {
+public struct VolumeResourceRequirements: ManifestFieldTable {
     /// Limits describes the maximum amount of compute resources allowed.
     public var limits: OrderedDictionary<String, Quantity>
     /// Requests describes the minimum amount of compute resources required.
@@ -4607,10 +5817,15 @@ public struct VolumeResourceRequirements: ManifestCodable {
         self.limits = limits
         self.requests = requests
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("limits", \.limits),
+        ManifestField("requests", \.requests),
+    ]
 }
 
 /// Represents a vSphere volume resource.
-public struct VsphereVirtualDiskVolumeSource: ManifestCodable {
+public struct VsphereVirtualDiskVolumeSource: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["volumePath"]
 
     /// fsType is filesystem type to mount.
@@ -4634,10 +5849,17 @@ public struct VsphereVirtualDiskVolumeSource: ManifestCodable {
         self.storagePolicyName = storagePolicyName
         self.volumePath = volumePath
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("fsType", \.fsType),
+        ManifestField("storagePolicyID", \.storagePolicyID),
+        ManifestField("storagePolicyName", \.storagePolicyName),
+        ManifestField("volumePath", \.volumePath, keptWhenEmpty: true),
+    ]
 }
 
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s).
-public struct WeightedPodAffinityTerm: ManifestCodable {
+public struct WeightedPodAffinityTerm: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["weight", "podAffinityTerm"]
 
     /// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
@@ -4653,10 +5875,15 @@ public struct WeightedPodAffinityTerm: ManifestCodable {
         self.weight = weight
         self.podAffinityTerm = podAffinityTerm
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("weight", \.weight, keptWhenEmpty: true),
+        ManifestField("podAffinityTerm", \.podAffinityTerm, keptWhenEmpty: true),
+    ]
 }
 
 /// WindowsSecurityContextOptions contain Windows-specific options and credentials.
-public struct WindowsSecurityContextOptions: ManifestCodable {
+public struct WindowsSecurityContextOptions: ManifestFieldTable {
     /// GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field.
     public var gmsaCredentialSpec: String?
     /// GMSACredentialSpecName is the name of the GMSA credential spec to use.
@@ -4678,4 +5905,11 @@ public struct WindowsSecurityContextOptions: ManifestCodable {
         self.hostProcess = hostProcess
         self.runAsUserName = runAsUserName
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("gmsaCredentialSpec", \.gmsaCredentialSpec),
+        ManifestField("gmsaCredentialSpecName", \.gmsaCredentialSpecName),
+        ManifestField("hostProcess", \.hostProcess),
+        ManifestField("runAsUserName", \.runAsUserName),
+    ]
 }

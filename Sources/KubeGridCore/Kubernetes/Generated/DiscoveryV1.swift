@@ -3,7 +3,7 @@
 import OrderedCollections
 
 /// Endpoint represents a single logical "backend" implementing a service.
-public struct Endpoint: ManifestCodable {
+public struct Endpoint: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["addresses"]
 
     /// addresses of this endpoint.
@@ -43,10 +43,21 @@ public struct Endpoint: ManifestCodable {
         self.targetRef = targetRef
         self.zone = zone
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("addresses", \.addresses, keptWhenEmpty: true),
+        ManifestField("conditions", \.conditions),
+        ManifestField("deprecatedTopology", \.deprecatedTopology),
+        ManifestField("hints", \.hints),
+        ManifestField("hostname", \.hostname),
+        ManifestField("nodeName", \.nodeName),
+        ManifestField("targetRef", \.targetRef),
+        ManifestField("zone", \.zone),
+    ]
 }
 
 /// EndpointConditions represents the current condition of an endpoint.
-public struct EndpointConditions: ManifestCodable {
+public struct EndpointConditions: ManifestFieldTable {
     /// ready indicates that this endpoint is prepared to receive traffic, according to whatever system is managing the endpoint.
     public var ready: Bool?
     /// serving is identical to ready except that it is set regardless of the terminating state of endpoints.
@@ -64,10 +75,16 @@ public struct EndpointConditions: ManifestCodable {
         self.serving = serving
         self.terminating = terminating
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ready", \.ready),
+        ManifestField("serving", \.serving),
+        ManifestField("terminating", \.terminating),
+    ]
 }
 
 /// EndpointHints provides hints describing how an endpoint should be consumed.
-public struct EndpointHints: ManifestCodable {
+public struct EndpointHints: ManifestFieldTable {
     /// forZones indicates the zone(s) this endpoint should be consumed by to enable topology aware routing.
     public var forZones: [ForZone]
 
@@ -77,10 +94,14 @@ public struct EndpointHints: ManifestCodable {
     ) {
         self.forZones = forZones
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("forZones", \.forZones),
+    ]
 }
 
 /// EndpointPort represents a Port used by an EndpointSlice.
-public struct DiscoveryEndpointPort: ManifestCodable {
+public struct DiscoveryEndpointPort: ManifestFieldTable {
     /// name represents the name of this port.
     public var name: String?
     /// The application protocol for this port.
@@ -102,6 +123,13 @@ public struct DiscoveryEndpointPort: ManifestCodable {
         self.port = port
         self.protocol = `protocol`
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("appProtocol", \.appProtocol),
+        ManifestField("port", \.port),
+        ManifestField("protocol", \.protocol),
+    ]
 }
 
 /// EndpointSlice represents a subset of the endpoints that implement a service.
@@ -131,10 +159,17 @@ public struct EndpointSlice: KubernetesResource {
         self.endpoints = endpoints
         self.ports = ports
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("addressType", \.addressType, keptWhenEmpty: true),
+        ManifestField("endpoints", \.endpoints, keptWhenEmpty: true),
+        ManifestField("ports", \.ports),
+    ]
 }
 
 /// ForZone provides information about which zones should consume this endpoint.
-public struct ForZone: ManifestCodable {
+public struct ForZone: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name"]
 
     /// name represents the name of the zone.
@@ -146,4 +181,8 @@ public struct ForZone: ManifestCodable {
     ) {
         self.name = name
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+    ]
 }

@@ -3,7 +3,7 @@
 import OrderedCollections
 
 /// Condition contains details for one aspect of the current state of this API Resource.
-public struct Condition: ManifestCodable {
+public struct Condition: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["lastTransitionTime", "message", "reason", "status", "type"]
 
     /// lastTransitionTime is the last time the condition transitioned from one status to another.
@@ -35,10 +35,19 @@ public struct Condition: ManifestCodable {
         self.status = status
         self.type = type
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("lastTransitionTime", \.lastTransitionTime, keptWhenEmpty: true),
+        ManifestField("message", \.message, keptWhenEmpty: true),
+        ManifestField("observedGeneration", \.observedGeneration),
+        ManifestField("reason", \.reason, keptWhenEmpty: true),
+        ManifestField("status", \.status, keptWhenEmpty: true),
+        ManifestField("type", \.type, keptWhenEmpty: true),
+    ]
 }
 
 /// A label selector is a label query over a set of resources.
-public struct LabelSelector: ManifestCodable {
+public struct LabelSelector: ManifestFieldTable {
     /// matchLabels is a map of {key,value} pairs.
     public var matchLabels: OrderedDictionary<String, String>
     /// matchExpressions is a list of label selector requirements.
@@ -52,10 +61,15 @@ public struct LabelSelector: ManifestCodable {
         self.matchLabels = matchLabels
         self.matchExpressions = matchExpressions
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("matchLabels", \.matchLabels),
+        ManifestField("matchExpressions", \.matchExpressions),
+    ]
 }
 
 /// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
-public struct LabelSelectorRequirement: ManifestCodable {
+public struct LabelSelectorRequirement: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["key", "operator"]
 
     /// key is the label key that the selector applies to.
@@ -75,10 +89,16 @@ public struct LabelSelectorRequirement: ManifestCodable {
         self.operator = `operator`
         self.values = values
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("key", \.key, keptWhenEmpty: true),
+        ManifestField("operator", \.operator, keptWhenEmpty: true),
+        ManifestField("values", \.values),
+    ]
 }
 
 /// ListMeta describes metadata that synthetic resources must have, including lists and various status objects.
-public struct ListMeta: ManifestCodable {
+public struct ListMeta: ManifestFieldTable {
     /// continue may be set if the user set a limit on the number of items returned, and indicates that the server has more data available.
     public var `continue`: String?
     /// remainingItemCount is the number of subsequent items in the list which are not included in this list response.
@@ -100,10 +120,17 @@ public struct ListMeta: ManifestCodable {
         self.resourceVersion = resourceVersion
         self.selfLink = selfLink
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("continue", \.continue),
+        ManifestField("remainingItemCount", \.remainingItemCount),
+        ManifestField("resourceVersion", \.resourceVersion),
+        ManifestField("selfLink", \.selfLink),
+    ]
 }
 
 /// ManagedFieldsEntry is a workflow-id, a FieldSet and the group version of the resource that the fieldset applies to.
-public struct ManagedFieldsEntry: ManifestCodable {
+public struct ManagedFieldsEntry: ManifestFieldTable {
     /// APIVersion defines the version of this resource that this field set applies to.
     public var apiVersion: String?
     /// FieldsType is the discriminator for the different fields format and version.
@@ -137,10 +164,20 @@ public struct ManagedFieldsEntry: ManifestCodable {
         self.subresource = subresource
         self.time = time
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("apiVersion", \.apiVersion),
+        ManifestField("fieldsType", \.fieldsType),
+        ManifestField("fieldsV1", \.fieldsV1),
+        ManifestField("manager", \.manager),
+        ManifestField("operation", \.operation),
+        ManifestField("subresource", \.subresource),
+        ManifestField("time", \.time),
+    ]
 }
 
 /// ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.
-public struct ObjectMeta: ManifestCodable {
+public struct ObjectMeta: ManifestFieldTable {
     /// Name must be unique within a namespace.
     public var name: String
     /// Namespace defines the space within which each name must be unique.
@@ -206,10 +243,28 @@ public struct ObjectMeta: ManifestCodable {
         self.selfLink = selfLink
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("namespace", \.namespace),
+        ManifestField("labels", \.labels),
+        ManifestField("annotations", \.annotations),
+        ManifestField("creationTimestamp", \.creationTimestamp),
+        ManifestField("deletionGracePeriodSeconds", \.deletionGracePeriodSeconds),
+        ManifestField("deletionTimestamp", \.deletionTimestamp),
+        ManifestField("finalizers", \.finalizers),
+        ManifestField("generateName", \.generateName),
+        ManifestField("generation", \.generation),
+        ManifestField("managedFields", \.managedFields),
+        ManifestField("ownerReferences", \.ownerReferences),
+        ManifestField("resourceVersion", \.resourceVersion),
+        ManifestField("selfLink", \.selfLink),
+        ManifestField("uid", \.uid),
+    ]
 }
 
 /// OwnerReference contains enough information to let you identify an owning object.
-public struct OwnerReference: ManifestCodable {
+public struct OwnerReference: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "apiVersion", "kind", "uid"]
 
     /// Name of the referent.
@@ -241,6 +296,15 @@ public struct OwnerReference: ManifestCodable {
         self.kind = kind
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("apiVersion", \.apiVersion, keptWhenEmpty: true),
+        ManifestField("blockOwnerDeletion", \.blockOwnerDeletion),
+        ManifestField("controller", \.controller),
+        ManifestField("kind", \.kind, keptWhenEmpty: true),
+        ManifestField("uid", \.uid, keptWhenEmpty: true),
+    ]
 }
 
 /// Status is a return value for calls that don't return other objects.
@@ -277,10 +341,19 @@ public struct Status: KubernetesKind {
         self.details = details
         self.code = code
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("status", \.status),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+        ManifestField("details", \.details),
+        ManifestField("code", \.code),
+    ]
 }
 
 /// StatusCause provides more information about an api.Status failure, including cases when multiple errors are encountered.
-public struct StatusCause: ManifestCodable {
+public struct StatusCause: ManifestFieldTable {
     /// The field of the resource that has caused this error, as named by its JSON serialization.
     public var field: String?
     /// A human-readable description of the cause of the error.
@@ -298,10 +371,16 @@ public struct StatusCause: ManifestCodable {
         self.message = message
         self.reason = reason
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("field", \.field),
+        ManifestField("message", \.message),
+        ManifestField("reason", \.reason),
+    ]
 }
 
 /// StatusDetails is a set of additional properties that MAY be set by the server to provide additional information about a response.
-public struct StatusDetails: ManifestCodable {
+public struct StatusDetails: ManifestFieldTable {
     /// The name attribute of the resource associated with the status StatusReason (when there is a single name which can be described).
     public var name: String?
     /// The Causes array includes more details associated with the StatusReason failure.
@@ -331,4 +410,13 @@ public struct StatusDetails: ManifestCodable {
         self.retryAfterSeconds = retryAfterSeconds
         self.uid = uid
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name),
+        ManifestField("causes", \.causes),
+        ManifestField("group", \.group),
+        ManifestField("kind", \.kind),
+        ManifestField("retryAfterSeconds", \.retryAfterSeconds),
+        ManifestField("uid", \.uid),
+    ]
 }

@@ -2,7 +2,7 @@
 // definitions (kubernetes-validate). Do not edit: change the script or its tables and rerun it.
 
 /// IPBlock describes a particular CIDR (Ex.
-public struct IPBlock: ManifestCodable {
+public struct IPBlock: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["cidr"]
 
     /// cidr is a string representing the IPBlock Valid examples are "192.168.1.0/24" or "2001:db8::/64".
@@ -18,13 +18,17 @@ public struct IPBlock: ManifestCodable {
         self.cidr = cidr
         self.except = except
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("cidr", \.cidr, keptWhenEmpty: true),
+        ManifestField("except", \.except),
+    ]
 }
 
 /// NetworkPolicy describes what network traffic is allowed for a set of Pods.
 public struct NetworkPolicy: KubernetesResource {
     public static let apiVersion = "networking.k8s.io/v1"
     public static let kind = "NetworkPolicy"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -39,10 +43,15 @@ public struct NetworkPolicy: KubernetesResource {
         self.metadata = metadata
         self.spec = spec
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+    ]
 }
 
 /// NetworkPolicyEgressRule describes a particular set of traffic that is allowed out of pods matched by a NetworkPolicySpec's podSelector.
-public struct NetworkPolicyEgressRule: ManifestCodable {
+public struct NetworkPolicyEgressRule: ManifestFieldTable {
     /// ports is a list of destination ports for outgoing traffic.
     public var ports: [NetworkPolicyPort]
     /// to is a list of destinations for outgoing traffic of pods selected for this rule.
@@ -56,10 +65,15 @@ public struct NetworkPolicyEgressRule: ManifestCodable {
         self.ports = ports
         self.to = to
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ports", \.ports),
+        ManifestField("to", \.to),
+    ]
 }
 
 /// NetworkPolicyIngressRule describes a particular set of traffic that is allowed to the pods matched by a NetworkPolicySpec's podSelector.
-public struct NetworkPolicyIngressRule: ManifestCodable {
+public struct NetworkPolicyIngressRule: ManifestFieldTable {
     /// from is a list of sources which should be able to access the pods selected for this rule.
     public var from: [NetworkPolicyPeer]
     /// ports is a list of ports which should be made accessible on the pods selected for this rule.
@@ -73,10 +87,15 @@ public struct NetworkPolicyIngressRule: ManifestCodable {
         self.from = from
         self.ports = ports
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("from", \.from),
+        ManifestField("ports", \.ports),
+    ]
 }
 
 /// NetworkPolicyPeer describes a peer to allow traffic to/from.
-public struct NetworkPolicyPeer: ManifestCodable {
+public struct NetworkPolicyPeer: ManifestFieldTable {
     /// ipBlock defines policy on a particular IPBlock.
     public var ipBlock: IPBlock?
     /// namespaceSelector selects namespaces using cluster-scoped labels.
@@ -94,10 +113,16 @@ public struct NetworkPolicyPeer: ManifestCodable {
         self.namespaceSelector = namespaceSelector
         self.podSelector = podSelector
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("ipBlock", \.ipBlock),
+        ManifestField("namespaceSelector", \.namespaceSelector),
+        ManifestField("podSelector", \.podSelector),
+    ]
 }
 
 /// NetworkPolicyPort describes a port to allow traffic on.
-public struct NetworkPolicyPort: ManifestCodable {
+public struct NetworkPolicyPort: ManifestFieldTable {
     /// endPort indicates that the range of ports from port to endPort if set, inclusive, should be allowed by the policy.
     public var endPort: Int?
     /// port represents the port on the given protocol.
@@ -115,10 +140,16 @@ public struct NetworkPolicyPort: ManifestCodable {
         self.port = port
         self.protocol = `protocol`
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("endPort", \.endPort),
+        ManifestField("port", \.port),
+        ManifestField("protocol", \.protocol),
+    ]
 }
 
 /// NetworkPolicySpec provides the specification of a NetworkPolicy.
-public struct NetworkPolicySpec: ManifestCodable {
+public struct NetworkPolicySpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["podSelector"]
 
     /// egress is a list of egress rules to be applied to the selected pods.
@@ -142,4 +173,11 @@ public struct NetworkPolicySpec: ManifestCodable {
         self.podSelector = podSelector
         self.policyTypes = policyTypes
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("egress", \.egress),
+        ManifestField("ingress", \.ingress),
+        ManifestField("podSelector", \.podSelector, keptWhenEmpty: true),
+        ManifestField("policyTypes", \.policyTypes),
+    ]
 }

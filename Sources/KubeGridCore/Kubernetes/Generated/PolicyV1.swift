@@ -6,7 +6,6 @@ import OrderedCollections
 public struct PodDisruptionBudget: KubernetesResource {
     public static let apiVersion = "policy/v1"
     public static let kind = "PodDisruptionBudget"
-    public static let writtenWhenEmpty: Set<String> = ["spec"]
 
     /// Standard object's metadata.
     public var metadata: ObjectMeta
@@ -25,10 +24,16 @@ public struct PodDisruptionBudget: KubernetesResource {
         self.spec = spec
         self.status = status
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("status", \.status),
+    ]
 }
 
 /// PodDisruptionBudgetSpec is a description of a PodDisruptionBudget.
-public struct PodDisruptionBudgetSpec: ManifestCodable {
+public struct PodDisruptionBudgetSpec: ManifestFieldTable {
     /// An eviction is allowed if at most "maxUnavailable" pods selected by "selector" are unavailable after the eviction, i.e. even in absence of the evicted pod.
     public var maxUnavailable: IntOrString?
     /// An eviction is allowed if at least "minAvailable" pods selected by "selector" will still be available after the eviction, i.e. even in the absence of the evicted pod.
@@ -50,10 +55,17 @@ public struct PodDisruptionBudgetSpec: ManifestCodable {
         self.selector = selector
         self.unhealthyPodEvictionPolicy = unhealthyPodEvictionPolicy
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("maxUnavailable", \.maxUnavailable),
+        ManifestField("minAvailable", \.minAvailable),
+        ManifestField("selector", \.selector),
+        ManifestField("unhealthyPodEvictionPolicy", \.unhealthyPodEvictionPolicy),
+    ]
 }
 
 /// PodDisruptionBudgetStatus represents information about the status of a PodDisruptionBudget.
-public struct PodDisruptionBudgetStatus: ManifestCodable {
+public struct PodDisruptionBudgetStatus: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["currentHealthy", "desiredHealthy", "disruptionsAllowed", "expectedPods"]
 
     /// Conditions contain conditions for PDB.
@@ -89,4 +101,14 @@ public struct PodDisruptionBudgetStatus: ManifestCodable {
         self.expectedPods = expectedPods
         self.observedGeneration = observedGeneration
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("conditions", \.conditions),
+        ManifestField("currentHealthy", \.currentHealthy, keptWhenEmpty: true),
+        ManifestField("desiredHealthy", \.desiredHealthy, keptWhenEmpty: true),
+        ManifestField("disruptedPods", \.disruptedPods),
+        ManifestField("disruptionsAllowed", \.disruptionsAllowed, keptWhenEmpty: true),
+        ManifestField("expectedPods", \.expectedPods, keptWhenEmpty: true),
+        ManifestField("observedGeneration", \.observedGeneration),
+    ]
 }

@@ -2,7 +2,7 @@
 // definitions (kubernetes-validate). Do not edit: change the script or its tables and rerun it.
 
 /// AggregationRule describes how to locate ClusterRoles to aggregate into the ClusterRole.
-public struct AggregationRule: ManifestCodable {
+public struct AggregationRule: ManifestFieldTable {
     /// ClusterRoleSelectors holds a list of selectors which will be used to find ClusterRoles and create the rules.
     public var clusterRoleSelectors: [LabelSelector]
 
@@ -12,6 +12,10 @@ public struct AggregationRule: ManifestCodable {
     ) {
         self.clusterRoleSelectors = clusterRoleSelectors
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("clusterRoleSelectors", \.clusterRoleSelectors),
+    ]
 }
 
 /// ClusterRole is a cluster level, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding or ClusterRoleBinding.
@@ -36,6 +40,12 @@ public struct ClusterRole: KubernetesResource {
         self.aggregationRule = aggregationRule
         self.rules = rules
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("aggregationRule", \.aggregationRule),
+        ManifestField("rules", \.rules),
+    ]
 }
 
 /// ClusterRoleBinding references a ClusterRole, but not contain it.
@@ -61,10 +71,16 @@ public struct ClusterRoleBinding: KubernetesResource {
         self.roleRef = roleRef
         self.subjects = subjects
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("roleRef", \.roleRef, keptWhenEmpty: true),
+        ManifestField("subjects", \.subjects),
+    ]
 }
 
 /// PolicyRule holds information that describes a policy rule, but does not contain information about who the rule applies to or which namespace the rule applies to.
-public struct PolicyRule: ManifestCodable {
+public struct PolicyRule: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["verbs"]
 
     /// APIGroups is the name of the APIGroup that contains the resources.
@@ -92,6 +108,14 @@ public struct PolicyRule: ManifestCodable {
         self.resources = resources
         self.verbs = verbs
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("apiGroups", \.apiGroups),
+        ManifestField("nonResourceURLs", \.nonResourceURLs),
+        ManifestField("resourceNames", \.resourceNames),
+        ManifestField("resources", \.resources),
+        ManifestField("verbs", \.verbs, keptWhenEmpty: true),
+    ]
 }
 
 /// Role is a namespaced, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding.
@@ -112,6 +136,11 @@ public struct Role: KubernetesResource {
         self.metadata = metadata
         self.rules = rules
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("rules", \.rules),
+    ]
 }
 
 /// RoleBinding references a role, but does not contain it.
@@ -137,10 +166,16 @@ public struct RoleBinding: KubernetesResource {
         self.roleRef = roleRef
         self.subjects = subjects
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("metadata", \.metadata),
+        ManifestField("roleRef", \.roleRef, keptWhenEmpty: true),
+        ManifestField("subjects", \.subjects),
+    ]
 }
 
 /// RoleRef contains information that points to the role being used.
-public struct RoleRef: ManifestCodable {
+public struct RoleRef: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "apiGroup", "kind"]
 
     /// Name is the name of resource being referenced.
@@ -160,10 +195,16 @@ public struct RoleRef: ManifestCodable {
         self.apiGroup = apiGroup
         self.kind = kind
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("apiGroup", \.apiGroup, keptWhenEmpty: true),
+        ManifestField("kind", \.kind, keptWhenEmpty: true),
+    ]
 }
 
 /// Subject contains a reference to the object or user identities a role binding applies to.
-public struct Subject: ManifestCodable {
+public struct Subject: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["name", "kind"]
 
     /// Name of the object being referenced.
@@ -187,4 +228,11 @@ public struct Subject: ManifestCodable {
         self.kind = kind
         self.namespace = namespace
     }
+
+    public static let manifestFields: [ManifestField<Self>] = [
+        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("apiGroup", \.apiGroup),
+        ManifestField("kind", \.kind, keptWhenEmpty: true),
+        ManifestField("namespace", \.namespace),
+    ]
 }

@@ -110,9 +110,7 @@ extension Quantity: ManifestCodable {
         self = try Self.read(try Values(from: decoder), at: .root)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        try encoded().encode(to: encoder)
-    }
+    public var manifestValue: Values { encoded() }
 }
 
 extension Quantity: ExpressibleByStringLiteral {
