@@ -6,12 +6,13 @@
 The definitions are Kubernetes v1.32's `_definitions.json` as the PyPI package
 kubernetes-validate ships it (pinned in Tests/Parity/requirements.txt). The output is
 Sources/KubeGridCore/Kubernetes/Generated/*.swift: one file per API group, plain structs
-with synthesized `Codable`; the one Values encoder and decoder in Kubernetes/Codec read and
-write them. `--check` regenerates in memory and exits 1 when a committed file differs,
-as `kubegrid chart generate --check` does for the charts.
+with a field table (key order, what is kept when empty) and synthesized `Decodable`; one
+generic walk of the table writes them and ManifestDecoder reads them (Kubernetes/Codec).
+`--check` regenerates in memory and exits 1 when a committed file differs, as
+`kubegrid chart generate --check` does for the charts.
 
-To add a kind: add its definition name to KINDS below, run the script, commit the output.
-The tables beside KINDS (kubernetes_type_tables.py) hold what the definitions do not say:
+To add a kind: add its definition name to KINDS in kubernetes_type_tables.py, run the
+script (make kubernetes-types), commit the output. That file holds what the definitions do not say:
 kubegrid's key order, its enums, and the few names and optionality choices it makes.
 """
 import argparse
