@@ -258,8 +258,12 @@ def struct_source(definition, schema, empty_initializable):
     lines.append("")
     lines.append("    public static let manifestFields: [ManifestField<Self>] = [")
     for field in fields:
-        kept = ", keptWhenEmpty: true" if not field.optional and (field.required or field.written_when_empty) else ""
-        lines.append(f'        ManifestField("{field.key}", \\.{field.name}{kept}),')
+        name = identifier(field.name)
+        if field.optional:
+            lines.append(f'        ManifestField(optional: "{field.key}") {{ $0.{name}?.manifestValue }},')
+        else:
+            kept = ", keptWhenEmpty: true" if field.required or field.written_when_empty else ""
+            lines.append(f'        ManifestField("{field.key}"{kept}) {{ $0.{name}.manifestValue }},')
     lines.append("    ]")
     lines.append("}")
     return "\n".join(lines)

@@ -10,22 +10,20 @@ public struct ManifestField<Root>: Sendable {
     public let key: String
     private let write: @Sendable (Root) -> Values?
 
-    /// A non-optional field; `keptWhenEmpty` writes it even when empty.
-    public init<Value: ManifestWritable & Sendable>(
-        _ key: String, _ read: @escaping @Sendable (Root) -> Value, keptWhenEmpty: Bool = false
-    ) {
+    /// A non-optional field, `{ $0.name.manifestValue }`; `keptWhenEmpty` writes it even when empty.
+    public init(_ key: String, keptWhenEmpty: Bool = false, _ read: @escaping @Sendable (Root) -> Values) {
         self.key = key
         write = { root -> Values? in
-            let value = read(root).manifestValue
+            let value = read(root)
             // Optional.none, not `nil`: Values is ExpressibleByNilLiteral, and nil would be `.null`.
             return keptWhenEmpty || !value.isEmptyManifestValue ? value : .none
         }
     }
 
-    /// An optional field, written whenever it is set.
-    public init<Value: ManifestWritable & Sendable>(_ key: String, _ read: @escaping @Sendable (Root) -> Value?) {
+    /// An optional field, `{ $0.image?.manifestValue }`, written whenever it is set.
+    public init(optional key: String, _ read: @escaping @Sendable (Root) -> Values?) {
         self.key = key
-        write = { root in read(root)?.manifestValue }
+        write = read
     }
 
     /// The field's value in `root`, or nil when it is left out.

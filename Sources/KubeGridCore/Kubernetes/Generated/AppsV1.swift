@@ -25,9 +25,9 @@ public struct Deployment: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -66,12 +66,12 @@ public struct DeploymentCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("lastUpdateTime", \.lastUpdateTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "lastUpdateTime") { $0.lastUpdateTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -118,14 +118,14 @@ public struct DeploymentSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("minReadySeconds", \.minReadySeconds),
-        ManifestField("paused", \.paused),
-        ManifestField("progressDeadlineSeconds", \.progressDeadlineSeconds),
-        ManifestField("replicas", \.replicas),
-        ManifestField("revisionHistoryLimit", \.revisionHistoryLimit),
-        ManifestField("selector", \.selector, keptWhenEmpty: true),
-        ManifestField("strategy", \.strategy),
-        ManifestField("template", \.template, keptWhenEmpty: true),
+        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds?.manifestValue },
+        ManifestField(optional: "paused") { $0.paused?.manifestValue },
+        ManifestField(optional: "progressDeadlineSeconds") { $0.progressDeadlineSeconds?.manifestValue },
+        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
+        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit?.manifestValue },
+        ManifestField("selector", keptWhenEmpty: true) { $0.selector.manifestValue },
+        ManifestField(optional: "strategy") { $0.strategy?.manifestValue },
+        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
     ]
 }
 
@@ -170,14 +170,14 @@ public struct DeploymentStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("availableReplicas", \.availableReplicas),
-        ManifestField("collisionCount", \.collisionCount),
-        ManifestField("conditions", \.conditions),
-        ManifestField("observedGeneration", \.observedGeneration),
-        ManifestField("readyReplicas", \.readyReplicas),
-        ManifestField("replicas", \.replicas),
-        ManifestField("unavailableReplicas", \.unavailableReplicas),
-        ManifestField("updatedReplicas", \.updatedReplicas),
+        ManifestField(optional: "availableReplicas") { $0.availableReplicas?.manifestValue },
+        ManifestField(optional: "collisionCount") { $0.collisionCount?.manifestValue },
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
+        ManifestField(optional: "readyReplicas") { $0.readyReplicas?.manifestValue },
+        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
+        ManifestField(optional: "unavailableReplicas") { $0.unavailableReplicas?.manifestValue },
+        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas?.manifestValue },
     ]
 }
 
@@ -198,8 +198,8 @@ public struct DeploymentStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("rollingUpdate", \.rollingUpdate),
-        ManifestField("type", \.type),
+        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate?.manifestValue },
+        ManifestField(optional: "type") { $0.type?.manifestValue },
     ]
 }
 
@@ -220,8 +220,8 @@ public struct RollingUpdateDeployment: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("maxSurge", \.maxSurge),
-        ManifestField("maxUnavailable", \.maxUnavailable),
+        ManifestField(optional: "maxSurge") { $0.maxSurge?.manifestValue },
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
     ]
 }
 
@@ -242,8 +242,8 @@ public struct RollingUpdateStatefulSetStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("maxUnavailable", \.maxUnavailable),
-        ManifestField("partition", \.partition),
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
+        ManifestField(optional: "partition") { $0.partition?.manifestValue },
     ]
 }
 
@@ -271,9 +271,9 @@ public struct StatefulSet: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -308,11 +308,11 @@ public struct StatefulSetCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -329,7 +329,7 @@ public struct StatefulSetOrdinals: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("start", \.start),
+        ManifestField(optional: "start") { $0.start?.manifestValue },
     ]
 }
 
@@ -350,8 +350,8 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: ManifestFieldTabl
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("whenDeleted", \.whenDeleted),
-        ManifestField("whenScaled", \.whenScaled),
+        ManifestField(optional: "whenDeleted") { $0.whenDeleted?.manifestValue },
+        ManifestField(optional: "whenScaled") { $0.whenScaled?.manifestValue },
     ]
 }
 
@@ -410,17 +410,17 @@ public struct StatefulSetSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("replicas", \.replicas),
-        ManifestField("serviceName", \.serviceName),
-        ManifestField("selector", \.selector, keptWhenEmpty: true),
-        ManifestField("podManagementPolicy", \.podManagementPolicy),
-        ManifestField("updateStrategy", \.updateStrategy),
-        ManifestField("template", \.template, keptWhenEmpty: true),
-        ManifestField("volumeClaimTemplates", \.volumeClaimTemplates),
-        ManifestField("minReadySeconds", \.minReadySeconds),
-        ManifestField("ordinals", \.ordinals),
-        ManifestField("persistentVolumeClaimRetentionPolicy", \.persistentVolumeClaimRetentionPolicy),
-        ManifestField("revisionHistoryLimit", \.revisionHistoryLimit),
+        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
+        ManifestField(optional: "serviceName") { $0.serviceName?.manifestValue },
+        ManifestField("selector", keptWhenEmpty: true) { $0.selector.manifestValue },
+        ManifestField(optional: "podManagementPolicy") { $0.podManagementPolicy?.manifestValue },
+        ManifestField(optional: "updateStrategy") { $0.updateStrategy?.manifestValue },
+        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
+        ManifestField("volumeClaimTemplates") { $0.volumeClaimTemplates.manifestValue },
+        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds?.manifestValue },
+        ManifestField(optional: "ordinals") { $0.ordinals?.manifestValue },
+        ManifestField(optional: "persistentVolumeClaimRetentionPolicy") { $0.persistentVolumeClaimRetentionPolicy?.manifestValue },
+        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit?.manifestValue },
     ]
 }
 
@@ -475,16 +475,16 @@ public struct StatefulSetStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("availableReplicas", \.availableReplicas),
-        ManifestField("collisionCount", \.collisionCount),
-        ManifestField("conditions", \.conditions),
-        ManifestField("currentReplicas", \.currentReplicas),
-        ManifestField("currentRevision", \.currentRevision),
-        ManifestField("observedGeneration", \.observedGeneration),
-        ManifestField("readyReplicas", \.readyReplicas),
-        ManifestField("replicas", \.replicas, keptWhenEmpty: true),
-        ManifestField("updateRevision", \.updateRevision),
-        ManifestField("updatedReplicas", \.updatedReplicas),
+        ManifestField(optional: "availableReplicas") { $0.availableReplicas?.manifestValue },
+        ManifestField(optional: "collisionCount") { $0.collisionCount?.manifestValue },
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "currentReplicas") { $0.currentReplicas?.manifestValue },
+        ManifestField(optional: "currentRevision") { $0.currentRevision?.manifestValue },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
+        ManifestField(optional: "readyReplicas") { $0.readyReplicas?.manifestValue },
+        ManifestField("replicas", keptWhenEmpty: true) { $0.replicas.manifestValue },
+        ManifestField(optional: "updateRevision") { $0.updateRevision?.manifestValue },
+        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas?.manifestValue },
     ]
 }
 
@@ -505,7 +505,7 @@ public struct StatefulSetUpdateStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("type", \.type),
-        ManifestField("rollingUpdate", \.rollingUpdate),
+        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate?.manifestValue },
     ]
 }

@@ -25,9 +25,9 @@ public struct Job: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -66,12 +66,12 @@ public struct JobCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastProbeTime", \.lastProbeTime),
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -150,22 +150,22 @@ public struct JobSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("activeDeadlineSeconds", \.activeDeadlineSeconds),
-        ManifestField("backoffLimit", \.backoffLimit),
-        ManifestField("backoffLimitPerIndex", \.backoffLimitPerIndex),
-        ManifestField("completionMode", \.completionMode),
-        ManifestField("completions", \.completions),
-        ManifestField("managedBy", \.managedBy),
-        ManifestField("manualSelector", \.manualSelector),
-        ManifestField("maxFailedIndexes", \.maxFailedIndexes),
-        ManifestField("parallelism", \.parallelism),
-        ManifestField("podFailurePolicy", \.podFailurePolicy),
-        ManifestField("podReplacementPolicy", \.podReplacementPolicy),
-        ManifestField("selector", \.selector),
-        ManifestField("successPolicy", \.successPolicy),
-        ManifestField("suspend", \.suspend),
-        ManifestField("template", \.template, keptWhenEmpty: true),
-        ManifestField("ttlSecondsAfterFinished", \.ttlSecondsAfterFinished),
+        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds?.manifestValue },
+        ManifestField(optional: "backoffLimit") { $0.backoffLimit?.manifestValue },
+        ManifestField(optional: "backoffLimitPerIndex") { $0.backoffLimitPerIndex?.manifestValue },
+        ManifestField(optional: "completionMode") { $0.completionMode?.manifestValue },
+        ManifestField(optional: "completions") { $0.completions?.manifestValue },
+        ManifestField(optional: "managedBy") { $0.managedBy?.manifestValue },
+        ManifestField(optional: "manualSelector") { $0.manualSelector?.manifestValue },
+        ManifestField(optional: "maxFailedIndexes") { $0.maxFailedIndexes?.manifestValue },
+        ManifestField(optional: "parallelism") { $0.parallelism?.manifestValue },
+        ManifestField(optional: "podFailurePolicy") { $0.podFailurePolicy?.manifestValue },
+        ManifestField(optional: "podReplacementPolicy") { $0.podReplacementPolicy?.manifestValue },
+        ManifestField(optional: "selector") { $0.selector?.manifestValue },
+        ManifestField(optional: "successPolicy") { $0.successPolicy?.manifestValue },
+        ManifestField(optional: "suspend") { $0.suspend?.manifestValue },
+        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
+        ManifestField(optional: "ttlSecondsAfterFinished") { $0.ttlSecondsAfterFinished?.manifestValue },
     ]
 }
 
@@ -222,17 +222,17 @@ public struct JobStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("active", \.active),
-        ManifestField("completedIndexes", \.completedIndexes),
-        ManifestField("completionTime", \.completionTime),
-        ManifestField("conditions", \.conditions),
-        ManifestField("failed", \.failed),
-        ManifestField("failedIndexes", \.failedIndexes),
-        ManifestField("ready", \.ready),
-        ManifestField("startTime", \.startTime),
-        ManifestField("succeeded", \.succeeded),
-        ManifestField("terminating", \.terminating),
-        ManifestField("uncountedTerminatedPods", \.uncountedTerminatedPods),
+        ManifestField(optional: "active") { $0.active?.manifestValue },
+        ManifestField(optional: "completedIndexes") { $0.completedIndexes?.manifestValue },
+        ManifestField(optional: "completionTime") { $0.completionTime?.manifestValue },
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "failed") { $0.failed?.manifestValue },
+        ManifestField(optional: "failedIndexes") { $0.failedIndexes?.manifestValue },
+        ManifestField(optional: "ready") { $0.ready?.manifestValue },
+        ManifestField(optional: "startTime") { $0.startTime?.manifestValue },
+        ManifestField(optional: "succeeded") { $0.succeeded?.manifestValue },
+        ManifestField(optional: "terminating") { $0.terminating?.manifestValue },
+        ManifestField(optional: "uncountedTerminatedPods") { $0.uncountedTerminatedPods?.manifestValue },
     ]
 }
 
@@ -251,7 +251,7 @@ public struct PodFailurePolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("rules", \.rules, keptWhenEmpty: true),
+        ManifestField("rules", keptWhenEmpty: true) { $0.rules.manifestValue },
     ]
 }
 
@@ -278,9 +278,9 @@ public struct PodFailurePolicyOnExitCodesRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("containerName", \.containerName),
-        ManifestField("operator", \.operator, keptWhenEmpty: true),
-        ManifestField("values", \.values, keptWhenEmpty: true),
+        ManifestField(optional: "containerName") { $0.containerName?.manifestValue },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
+        ManifestField("values", keptWhenEmpty: true) { $0.values.manifestValue },
     ]
 }
 
@@ -303,8 +303,8 @@ public struct PodFailurePolicyOnPodConditionsPattern: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -331,9 +331,9 @@ public struct PodFailurePolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("action", \.action, keptWhenEmpty: true),
-        ManifestField("onExitCodes", \.onExitCodes),
-        ManifestField("onPodConditions", \.onPodConditions),
+        ManifestField("action", keptWhenEmpty: true) { $0.action.manifestValue },
+        ManifestField(optional: "onExitCodes") { $0.onExitCodes?.manifestValue },
+        ManifestField("onPodConditions") { $0.onPodConditions.manifestValue },
     ]
 }
 
@@ -352,7 +352,7 @@ public struct SuccessPolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("rules", \.rules, keptWhenEmpty: true),
+        ManifestField("rules", keptWhenEmpty: true) { $0.rules.manifestValue },
     ]
 }
 
@@ -373,8 +373,8 @@ public struct SuccessPolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("succeededCount", \.succeededCount),
-        ManifestField("succeededIndexes", \.succeededIndexes),
+        ManifestField(optional: "succeededCount") { $0.succeededCount?.manifestValue },
+        ManifestField(optional: "succeededIndexes") { $0.succeededIndexes?.manifestValue },
     ]
 }
 
@@ -395,7 +395,7 @@ public struct UncountedTerminatedPods: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("failed", \.failed),
-        ManifestField("succeeded", \.succeeded),
+        ManifestField("failed") { $0.failed.manifestValue },
+        ManifestField("succeeded") { $0.succeeded.manifestValue },
     ]
 }

@@ -29,10 +29,10 @@ public struct AWSElasticBlockStoreVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("partition", \.partition),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "partition") { $0.partition?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
     ]
 }
 
@@ -57,9 +57,9 @@ public struct Affinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("nodeAffinity", \.nodeAffinity),
-        ManifestField("podAffinity", \.podAffinity),
-        ManifestField("podAntiAffinity", \.podAntiAffinity),
+        ManifestField(optional: "nodeAffinity") { $0.nodeAffinity?.manifestValue },
+        ManifestField(optional: "podAffinity") { $0.podAffinity?.manifestValue },
+        ManifestField(optional: "podAntiAffinity") { $0.podAntiAffinity?.manifestValue },
     ]
 }
 
@@ -82,8 +82,8 @@ public struct AppArmorProfile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("localhostProfile", \.localhostProfile),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "localhostProfile") { $0.localhostProfile?.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -106,8 +106,8 @@ public struct AttachedVolume: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("devicePath", \.devicePath, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath.manifestValue },
     ]
 }
 
@@ -146,12 +146,12 @@ public struct AzureDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("cachingMode", \.cachingMode),
-        ManifestField("diskName", \.diskName, keptWhenEmpty: true),
-        ManifestField("diskURI", \.diskURI, keptWhenEmpty: true),
-        ManifestField("fsType", \.fsType),
-        ManifestField("kind", \.kind),
-        ManifestField("readOnly", \.readOnly),
+        ManifestField(optional: "cachingMode") { $0.cachingMode?.manifestValue },
+        ManifestField("diskName", keptWhenEmpty: true) { $0.diskName.manifestValue },
+        ManifestField("diskURI", keptWhenEmpty: true) { $0.diskURI.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "kind") { $0.kind?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
     ]
 }
 
@@ -178,9 +178,9 @@ public struct AzureFileVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretName", \.secretName, keptWhenEmpty: true),
-        ManifestField("shareName", \.shareName, keptWhenEmpty: true),
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("secretName", keptWhenEmpty: true) { $0.secretName.manifestValue },
+        ManifestField("shareName", keptWhenEmpty: true) { $0.shareName.manifestValue },
     ]
 }
 
@@ -215,11 +215,11 @@ public struct CSIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("driver", \.driver, keptWhenEmpty: true),
-        ManifestField("fsType", \.fsType),
-        ManifestField("nodePublishSecretRef", \.nodePublishSecretRef),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("volumeAttributes", \.volumeAttributes),
+        ManifestField("driver", keptWhenEmpty: true) { $0.driver.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "nodePublishSecretRef") { $0.nodePublishSecretRef?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("volumeAttributes") { $0.volumeAttributes.manifestValue },
     ]
 }
 
@@ -240,8 +240,8 @@ public struct Capabilities: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("add", \.add),
-        ManifestField("drop", \.drop),
+        ManifestField("add") { $0.add.manifestValue },
+        ManifestField("drop") { $0.drop.manifestValue },
     ]
 }
 
@@ -280,12 +280,12 @@ public struct CephFSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("monitors", \.monitors, keptWhenEmpty: true),
-        ManifestField("path", \.path),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretFile", \.secretFile),
-        ManifestField("secretRef", \.secretRef),
-        ManifestField("user", \.user),
+        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors.manifestValue },
+        ManifestField(optional: "path") { $0.path?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretFile") { $0.secretFile?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField(optional: "user") { $0.user?.manifestValue },
     ]
 }
 
@@ -316,10 +316,10 @@ public struct CinderVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef),
-        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
     ]
 }
 
@@ -336,7 +336,7 @@ public struct ClientIPConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("timeoutSeconds", \.timeoutSeconds),
+        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds?.manifestValue },
     ]
 }
 
@@ -371,11 +371,11 @@ public struct ClusterTrustBundleProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("labelSelector", \.labelSelector),
-        ManifestField("optional", \.optional),
-        ManifestField("path", \.path, keptWhenEmpty: true),
-        ManifestField("signerName", \.signerName),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "signerName") { $0.signerName?.manifestValue },
     ]
 }
 
@@ -407,10 +407,10 @@ public struct ConfigMap: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("binaryData", \.binaryData),
-        ManifestField("data", \.data),
-        ManifestField("immutable", \.immutable),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("binaryData") { $0.binaryData.manifestValue },
+        ManifestField("data") { $0.data.manifestValue },
+        ManifestField(optional: "immutable") { $0.immutable?.manifestValue },
     ]
 }
 
@@ -431,8 +431,8 @@ public struct ConfigMapEnvSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -459,9 +459,9 @@ public struct ConfigMapKeySelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -496,11 +496,11 @@ public struct ConfigMapNodeConfigSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("kubeletConfigKey", \.kubeletConfigKey, keptWhenEmpty: true),
-        ManifestField("namespace", \.namespace, keptWhenEmpty: true),
-        ManifestField("resourceVersion", \.resourceVersion),
-        ManifestField("uid", \.uid),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("kubeletConfigKey", keptWhenEmpty: true) { $0.kubeletConfigKey.manifestValue },
+        ManifestField("namespace", keptWhenEmpty: true) { $0.namespace.manifestValue },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
+        ManifestField(optional: "uid") { $0.uid?.manifestValue },
     ]
 }
 
@@ -525,9 +525,9 @@ public struct ConfigMapProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("items", \.items),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("items") { $0.items.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -556,10 +556,10 @@ public struct ConfigMapVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("defaultMode", \.defaultMode),
-        ManifestField("items", \.items),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
+        ManifestField("items") { $0.items.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -670,30 +670,30 @@ public struct Container: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("image", \.image),
-        ManifestField("imagePullPolicy", \.imagePullPolicy),
-        ManifestField("command", \.command),
-        ManifestField("args", \.args),
-        ManifestField("env", \.env),
-        ManifestField("ports", \.ports),
-        ManifestField("resources", \.resources),
-        ManifestField("livenessProbe", \.livenessProbe),
-        ManifestField("readinessProbe", \.readinessProbe),
-        ManifestField("volumeMounts", \.volumeMounts),
-        ManifestField("envFrom", \.envFrom),
-        ManifestField("lifecycle", \.lifecycle),
-        ManifestField("resizePolicy", \.resizePolicy),
-        ManifestField("restartPolicy", \.restartPolicy),
-        ManifestField("securityContext", \.securityContext),
-        ManifestField("startupProbe", \.startupProbe),
-        ManifestField("stdin", \.stdin),
-        ManifestField("stdinOnce", \.stdinOnce),
-        ManifestField("terminationMessagePath", \.terminationMessagePath),
-        ManifestField("terminationMessagePolicy", \.terminationMessagePolicy),
-        ManifestField("tty", \.tty),
-        ManifestField("volumeDevices", \.volumeDevices),
-        ManifestField("workingDir", \.workingDir),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "image") { $0.image?.manifestValue },
+        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy?.manifestValue },
+        ManifestField("command") { $0.command.manifestValue },
+        ManifestField("args") { $0.args.manifestValue },
+        ManifestField("env") { $0.env.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField("resources") { $0.resources.manifestValue },
+        ManifestField(optional: "livenessProbe") { $0.livenessProbe?.manifestValue },
+        ManifestField(optional: "readinessProbe") { $0.readinessProbe?.manifestValue },
+        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
+        ManifestField("envFrom") { $0.envFrom.manifestValue },
+        ManifestField(optional: "lifecycle") { $0.lifecycle?.manifestValue },
+        ManifestField("resizePolicy") { $0.resizePolicy.manifestValue },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
+        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
+        ManifestField(optional: "startupProbe") { $0.startupProbe?.manifestValue },
+        ManifestField(optional: "stdin") { $0.stdin?.manifestValue },
+        ManifestField(optional: "stdinOnce") { $0.stdinOnce?.manifestValue },
+        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath?.manifestValue },
+        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy?.manifestValue },
+        ManifestField(optional: "tty") { $0.tty?.manifestValue },
+        ManifestField("volumeDevices") { $0.volumeDevices.manifestValue },
+        ManifestField(optional: "workingDir") { $0.workingDir?.manifestValue },
     ]
 }
 
@@ -714,8 +714,8 @@ public struct ContainerImage: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("names", \.names),
-        ManifestField("sizeBytes", \.sizeBytes),
+        ManifestField("names") { $0.names.manifestValue },
+        ManifestField(optional: "sizeBytes") { $0.sizeBytes?.manifestValue },
     ]
 }
 
@@ -750,11 +750,11 @@ public struct ContainerPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("containerPort", \.containerPort, keptWhenEmpty: true),
-        ManifestField("protocol", \.protocol),
-        ManifestField("hostIP", \.hostIP),
-        ManifestField("hostPort", \.hostPort),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("containerPort", keptWhenEmpty: true) { $0.containerPort.manifestValue },
+        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
+        ManifestField(optional: "hostIP") { $0.hostIP?.manifestValue },
+        ManifestField(optional: "hostPort") { $0.hostPort?.manifestValue },
     ]
 }
 
@@ -777,8 +777,8 @@ public struct ContainerResizePolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("resourceName", \.resourceName, keptWhenEmpty: true),
-        ManifestField("restartPolicy", \.restartPolicy, keptWhenEmpty: true),
+        ManifestField("resourceName", keptWhenEmpty: true) { $0.resourceName.manifestValue },
+        ManifestField("restartPolicy", keptWhenEmpty: true) { $0.restartPolicy.manifestValue },
     ]
 }
 
@@ -803,9 +803,9 @@ public struct ContainerState: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("running", \.running),
-        ManifestField("terminated", \.terminated),
-        ManifestField("waiting", \.waiting),
+        ManifestField(optional: "running") { $0.running?.manifestValue },
+        ManifestField(optional: "terminated") { $0.terminated?.manifestValue },
+        ManifestField(optional: "waiting") { $0.waiting?.manifestValue },
     ]
 }
 
@@ -822,7 +822,7 @@ public struct ContainerStateRunning: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("startedAt", \.startedAt),
+        ManifestField(optional: "startedAt") { $0.startedAt?.manifestValue },
     ]
 }
 
@@ -865,13 +865,13 @@ public struct ContainerStateTerminated: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("containerID", \.containerID),
-        ManifestField("exitCode", \.exitCode, keptWhenEmpty: true),
-        ManifestField("finishedAt", \.finishedAt),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("signal", \.signal),
-        ManifestField("startedAt", \.startedAt),
+        ManifestField(optional: "containerID") { $0.containerID?.manifestValue },
+        ManifestField("exitCode", keptWhenEmpty: true) { $0.exitCode.manifestValue },
+        ManifestField(optional: "finishedAt") { $0.finishedAt?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "signal") { $0.signal?.manifestValue },
+        ManifestField(optional: "startedAt") { $0.startedAt?.manifestValue },
     ]
 }
 
@@ -892,8 +892,8 @@ public struct ContainerStateWaiting: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
     ]
 }
 
@@ -964,20 +964,20 @@ public struct ContainerStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("allocatedResources", \.allocatedResources),
-        ManifestField("allocatedResourcesStatus", \.allocatedResourcesStatus),
-        ManifestField("containerID", \.containerID),
-        ManifestField("image", \.image, keptWhenEmpty: true),
-        ManifestField("imageID", \.imageID, keptWhenEmpty: true),
-        ManifestField("lastState", \.lastState),
-        ManifestField("ready", \.ready, keptWhenEmpty: true),
-        ManifestField("resources", \.resources),
-        ManifestField("restartCount", \.restartCount, keptWhenEmpty: true),
-        ManifestField("started", \.started),
-        ManifestField("state", \.state),
-        ManifestField("user", \.user),
-        ManifestField("volumeMounts", \.volumeMounts),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("allocatedResources") { $0.allocatedResources.manifestValue },
+        ManifestField("allocatedResourcesStatus") { $0.allocatedResourcesStatus.manifestValue },
+        ManifestField(optional: "containerID") { $0.containerID?.manifestValue },
+        ManifestField("image", keptWhenEmpty: true) { $0.image.manifestValue },
+        ManifestField("imageID", keptWhenEmpty: true) { $0.imageID.manifestValue },
+        ManifestField(optional: "lastState") { $0.lastState?.manifestValue },
+        ManifestField("ready", keptWhenEmpty: true) { $0.ready.manifestValue },
+        ManifestField(optional: "resources") { $0.resources?.manifestValue },
+        ManifestField("restartCount", keptWhenEmpty: true) { $0.restartCount.manifestValue },
+        ManifestField(optional: "started") { $0.started?.manifestValue },
+        ManifestField(optional: "state") { $0.state?.manifestValue },
+        ManifestField(optional: "user") { $0.user?.manifestValue },
+        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
     ]
 }
 
@@ -994,7 +994,7 @@ public struct ContainerUser: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("linux", \.linux),
+        ManifestField(optional: "linux") { $0.linux?.manifestValue },
     ]
 }
 
@@ -1013,7 +1013,7 @@ public struct DaemonEndpoint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("Port", \.Port, keptWhenEmpty: true),
+        ManifestField("Port", keptWhenEmpty: true) { $0.Port.manifestValue },
     ]
 }
 
@@ -1030,7 +1030,7 @@ public struct DownwardAPIProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("items", \.items),
+        ManifestField("items") { $0.items.manifestValue },
     ]
 }
 
@@ -1061,10 +1061,10 @@ public struct DownwardAPIVolumeFile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fieldRef", \.fieldRef),
-        ManifestField("mode", \.mode),
-        ManifestField("path", \.path, keptWhenEmpty: true),
-        ManifestField("resourceFieldRef", \.resourceFieldRef),
+        ManifestField(optional: "fieldRef") { $0.fieldRef?.manifestValue },
+        ManifestField(optional: "mode") { $0.mode?.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef?.manifestValue },
     ]
 }
 
@@ -1085,8 +1085,8 @@ public struct DownwardAPIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("defaultMode", \.defaultMode),
-        ManifestField("items", \.items),
+        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
+        ManifestField("items") { $0.items.manifestValue },
     ]
 }
 
@@ -1107,8 +1107,8 @@ public struct EmptyDirVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("medium", \.medium),
-        ManifestField("sizeLimit", \.sizeLimit),
+        ManifestField(optional: "medium") { $0.medium?.manifestValue },
+        ManifestField(optional: "sizeLimit") { $0.sizeLimit?.manifestValue },
     ]
 }
 
@@ -1139,10 +1139,10 @@ public struct EndpointAddress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hostname", \.hostname),
-        ManifestField("ip", \.ip, keptWhenEmpty: true),
-        ManifestField("nodeName", \.nodeName),
-        ManifestField("targetRef", \.targetRef),
+        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
+        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
+        ManifestField(optional: "targetRef") { $0.targetRef?.manifestValue },
     ]
 }
 
@@ -1173,10 +1173,10 @@ public struct EndpointPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("appProtocol", \.appProtocol),
-        ManifestField("port", \.port, keptWhenEmpty: true),
-        ManifestField("protocol", \.protocol),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
     ]
 }
 
@@ -1201,9 +1201,9 @@ public struct EndpointSubset: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("addresses", \.addresses),
-        ManifestField("notReadyAddresses", \.notReadyAddresses),
-        ManifestField("ports", \.ports),
+        ManifestField("addresses") { $0.addresses.manifestValue },
+        ManifestField("notReadyAddresses") { $0.notReadyAddresses.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
     ]
 }
 
@@ -1227,8 +1227,8 @@ public struct Endpoints: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("subsets", \.subsets),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("subsets") { $0.subsets.manifestValue },
     ]
 }
 
@@ -1253,9 +1253,9 @@ public struct EnvFromSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("configMapRef", \.configMapRef),
-        ManifestField("prefix", \.prefix),
-        ManifestField("secretRef", \.secretRef),
+        ManifestField(optional: "configMapRef") { $0.configMapRef?.manifestValue },
+        ManifestField(optional: "prefix") { $0.prefix?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
     ]
 }
 
@@ -1282,9 +1282,9 @@ public struct EnvVar: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("value", \.value),
-        ManifestField("valueFrom", \.valueFrom),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "value") { $0.value?.manifestValue },
+        ManifestField(optional: "valueFrom") { $0.valueFrom?.manifestValue },
     ]
 }
 
@@ -1313,10 +1313,10 @@ public struct EnvVarSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("configMapKeyRef", \.configMapKeyRef),
-        ManifestField("fieldRef", \.fieldRef),
-        ManifestField("resourceFieldRef", \.resourceFieldRef),
-        ManifestField("secretKeyRef", \.secretKeyRef),
+        ManifestField(optional: "configMapKeyRef") { $0.configMapKeyRef?.manifestValue },
+        ManifestField(optional: "fieldRef") { $0.fieldRef?.manifestValue },
+        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef?.manifestValue },
+        ManifestField(optional: "secretKeyRef") { $0.secretKeyRef?.manifestValue },
     ]
 }
 
@@ -1431,31 +1431,31 @@ public struct EphemeralContainer: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("args", \.args),
-        ManifestField("command", \.command),
-        ManifestField("env", \.env),
-        ManifestField("envFrom", \.envFrom),
-        ManifestField("image", \.image),
-        ManifestField("imagePullPolicy", \.imagePullPolicy),
-        ManifestField("lifecycle", \.lifecycle),
-        ManifestField("livenessProbe", \.livenessProbe),
-        ManifestField("ports", \.ports),
-        ManifestField("readinessProbe", \.readinessProbe),
-        ManifestField("resizePolicy", \.resizePolicy),
-        ManifestField("resources", \.resources),
-        ManifestField("restartPolicy", \.restartPolicy),
-        ManifestField("securityContext", \.securityContext),
-        ManifestField("startupProbe", \.startupProbe),
-        ManifestField("stdin", \.stdin),
-        ManifestField("stdinOnce", \.stdinOnce),
-        ManifestField("targetContainerName", \.targetContainerName),
-        ManifestField("terminationMessagePath", \.terminationMessagePath),
-        ManifestField("terminationMessagePolicy", \.terminationMessagePolicy),
-        ManifestField("tty", \.tty),
-        ManifestField("volumeDevices", \.volumeDevices),
-        ManifestField("volumeMounts", \.volumeMounts),
-        ManifestField("workingDir", \.workingDir),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("args") { $0.args.manifestValue },
+        ManifestField("command") { $0.command.manifestValue },
+        ManifestField("env") { $0.env.manifestValue },
+        ManifestField("envFrom") { $0.envFrom.manifestValue },
+        ManifestField(optional: "image") { $0.image?.manifestValue },
+        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy?.manifestValue },
+        ManifestField(optional: "lifecycle") { $0.lifecycle?.manifestValue },
+        ManifestField(optional: "livenessProbe") { $0.livenessProbe?.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField(optional: "readinessProbe") { $0.readinessProbe?.manifestValue },
+        ManifestField("resizePolicy") { $0.resizePolicy.manifestValue },
+        ManifestField(optional: "resources") { $0.resources?.manifestValue },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
+        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
+        ManifestField(optional: "startupProbe") { $0.startupProbe?.manifestValue },
+        ManifestField(optional: "stdin") { $0.stdin?.manifestValue },
+        ManifestField(optional: "stdinOnce") { $0.stdinOnce?.manifestValue },
+        ManifestField(optional: "targetContainerName") { $0.targetContainerName?.manifestValue },
+        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath?.manifestValue },
+        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy?.manifestValue },
+        ManifestField(optional: "tty") { $0.tty?.manifestValue },
+        ManifestField("volumeDevices") { $0.volumeDevices.manifestValue },
+        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
+        ManifestField(optional: "workingDir") { $0.workingDir?.manifestValue },
     ]
 }
 
@@ -1472,7 +1472,7 @@ public struct EphemeralVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("volumeClaimTemplate", \.volumeClaimTemplate),
+        ManifestField(optional: "volumeClaimTemplate") { $0.volumeClaimTemplate?.manifestValue },
     ]
 }
 
@@ -1549,21 +1549,21 @@ public struct Event: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata, keptWhenEmpty: true),
-        ManifestField("action", \.action),
-        ManifestField("count", \.count),
-        ManifestField("eventTime", \.eventTime),
-        ManifestField("firstTimestamp", \.firstTimestamp),
-        ManifestField("involvedObject", \.involvedObject, keptWhenEmpty: true),
-        ManifestField("lastTimestamp", \.lastTimestamp),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("related", \.related),
-        ManifestField("reportingComponent", \.reportingComponent),
-        ManifestField("reportingInstance", \.reportingInstance),
-        ManifestField("series", \.series),
-        ManifestField("source", \.source),
-        ManifestField("type", \.type),
+        ManifestField("metadata", keptWhenEmpty: true) { $0.metadata.manifestValue },
+        ManifestField(optional: "action") { $0.action?.manifestValue },
+        ManifestField(optional: "count") { $0.count?.manifestValue },
+        ManifestField(optional: "eventTime") { $0.eventTime?.manifestValue },
+        ManifestField(optional: "firstTimestamp") { $0.firstTimestamp?.manifestValue },
+        ManifestField("involvedObject", keptWhenEmpty: true) { $0.involvedObject.manifestValue },
+        ManifestField(optional: "lastTimestamp") { $0.lastTimestamp?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "related") { $0.related?.manifestValue },
+        ManifestField(optional: "reportingComponent") { $0.reportingComponent?.manifestValue },
+        ManifestField(optional: "reportingInstance") { $0.reportingInstance?.manifestValue },
+        ManifestField(optional: "series") { $0.series?.manifestValue },
+        ManifestField(optional: "source") { $0.source?.manifestValue },
+        ManifestField(optional: "type") { $0.type?.manifestValue },
     ]
 }
 
@@ -1584,8 +1584,8 @@ public struct EventSeries: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("count", \.count),
-        ManifestField("lastObservedTime", \.lastObservedTime),
+        ManifestField(optional: "count") { $0.count?.manifestValue },
+        ManifestField(optional: "lastObservedTime") { $0.lastObservedTime?.manifestValue },
     ]
 }
 
@@ -1606,8 +1606,8 @@ public struct EventSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("component", \.component),
-        ManifestField("host", \.host),
+        ManifestField(optional: "component") { $0.component?.manifestValue },
+        ManifestField(optional: "host") { $0.host?.manifestValue },
     ]
 }
 
@@ -1624,7 +1624,7 @@ public struct ExecAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("command", \.command),
+        ManifestField("command") { $0.command.manifestValue },
     ]
 }
 
@@ -1657,11 +1657,11 @@ public struct FCVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("lun", \.lun),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("targetWWNs", \.targetWWNs),
-        ManifestField("wwids", \.wwids),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "lun") { $0.lun?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("targetWWNs") { $0.targetWWNs.manifestValue },
+        ManifestField("wwids") { $0.wwids.manifestValue },
     ]
 }
 
@@ -1696,11 +1696,11 @@ public struct FlexVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("driver", \.driver, keptWhenEmpty: true),
-        ManifestField("fsType", \.fsType),
-        ManifestField("options", \.options),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef),
+        ManifestField("driver", keptWhenEmpty: true) { $0.driver.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField("options") { $0.options.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
     ]
 }
 
@@ -1721,8 +1721,8 @@ public struct FlockerVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("datasetName", \.datasetName),
-        ManifestField("datasetUUID", \.datasetUUID),
+        ManifestField(optional: "datasetName") { $0.datasetName?.manifestValue },
+        ManifestField(optional: "datasetUUID") { $0.datasetUUID?.manifestValue },
     ]
 }
 
@@ -1753,10 +1753,10 @@ public struct GCEPersistentDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("partition", \.partition),
-        ManifestField("pdName", \.pdName, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "partition") { $0.partition?.manifestValue },
+        ManifestField("pdName", keptWhenEmpty: true) { $0.pdName.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
     ]
 }
 
@@ -1779,8 +1779,8 @@ public struct GRPCAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("port", \.port, keptWhenEmpty: true),
-        ManifestField("service", \.service),
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField(optional: "service") { $0.service?.manifestValue },
     ]
 }
 
@@ -1807,9 +1807,9 @@ public struct GitRepoVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("directory", \.directory),
-        ManifestField("repository", \.repository, keptWhenEmpty: true),
-        ManifestField("revision", \.revision),
+        ManifestField(optional: "directory") { $0.directory?.manifestValue },
+        ManifestField("repository", keptWhenEmpty: true) { $0.repository.manifestValue },
+        ManifestField(optional: "revision") { $0.revision?.manifestValue },
     ]
 }
 
@@ -1836,9 +1836,9 @@ public struct GlusterfsVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("endpoints", \.endpoints, keptWhenEmpty: true),
-        ManifestField("path", \.path, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
+        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
     ]
 }
 
@@ -1873,11 +1873,11 @@ public struct HTTPGetAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("path", \.path),
-        ManifestField("port", \.port, keptWhenEmpty: true),
-        ManifestField("scheme", \.scheme),
-        ManifestField("host", \.host),
-        ManifestField("httpHeaders", \.httpHeaders),
+        ManifestField(optional: "path") { $0.path?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField(optional: "scheme") { $0.scheme?.manifestValue },
+        ManifestField(optional: "host") { $0.host?.manifestValue },
+        ManifestField("httpHeaders") { $0.httpHeaders.manifestValue },
     ]
 }
 
@@ -1900,8 +1900,8 @@ public struct HTTPHeader: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("value", \.value, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("value", keptWhenEmpty: true) { $0.value.manifestValue },
     ]
 }
 
@@ -1924,8 +1924,8 @@ public struct HostAlias: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hostnames", \.hostnames),
-        ManifestField("ip", \.ip, keptWhenEmpty: true),
+        ManifestField("hostnames") { $0.hostnames.manifestValue },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
     ]
 }
 
@@ -1944,7 +1944,7 @@ public struct HostIP: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ip", \.ip, keptWhenEmpty: true),
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
     ]
 }
 
@@ -1967,8 +1967,8 @@ public struct HostPathVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("path", \.path, keptWhenEmpty: true),
-        ManifestField("type", \.type),
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "type") { $0.type?.manifestValue },
     ]
 }
 
@@ -2027,17 +2027,17 @@ public struct ISCSIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("chapAuthDiscovery", \.chapAuthDiscovery),
-        ManifestField("chapAuthSession", \.chapAuthSession),
-        ManifestField("fsType", \.fsType),
-        ManifestField("initiatorName", \.initiatorName),
-        ManifestField("iqn", \.iqn, keptWhenEmpty: true),
-        ManifestField("iscsiInterface", \.iscsiInterface),
-        ManifestField("lun", \.lun, keptWhenEmpty: true),
-        ManifestField("portals", \.portals),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef),
-        ManifestField("targetPortal", \.targetPortal, keptWhenEmpty: true),
+        ManifestField(optional: "chapAuthDiscovery") { $0.chapAuthDiscovery?.manifestValue },
+        ManifestField(optional: "chapAuthSession") { $0.chapAuthSession?.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "initiatorName") { $0.initiatorName?.manifestValue },
+        ManifestField("iqn", keptWhenEmpty: true) { $0.iqn.manifestValue },
+        ManifestField(optional: "iscsiInterface") { $0.iscsiInterface?.manifestValue },
+        ManifestField("lun", keptWhenEmpty: true) { $0.lun.manifestValue },
+        ManifestField("portals") { $0.portals.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField("targetPortal", keptWhenEmpty: true) { $0.targetPortal.manifestValue },
     ]
 }
 
@@ -2058,8 +2058,8 @@ public struct ImageVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("pullPolicy", \.pullPolicy),
-        ManifestField("reference", \.reference),
+        ManifestField(optional: "pullPolicy") { $0.pullPolicy?.manifestValue },
+        ManifestField(optional: "reference") { $0.reference?.manifestValue },
     ]
 }
 
@@ -2086,9 +2086,9 @@ public struct KeyToPath: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("mode", \.mode),
-        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField(optional: "mode") { $0.mode?.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
     ]
 }
 
@@ -2109,8 +2109,8 @@ public struct Lifecycle: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("postStart", \.postStart),
-        ManifestField("preStop", \.preStop),
+        ManifestField(optional: "postStart") { $0.postStart?.manifestValue },
+        ManifestField(optional: "preStop") { $0.preStop?.manifestValue },
     ]
 }
 
@@ -2139,10 +2139,10 @@ public struct LifecycleHandler: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("exec", \.exec),
-        ManifestField("httpGet", \.httpGet),
-        ManifestField("sleep", \.sleep),
-        ManifestField("tcpSocket", \.tcpSocket),
+        ManifestField(optional: "exec") { $0.exec?.manifestValue },
+        ManifestField(optional: "httpGet") { $0.httpGet?.manifestValue },
+        ManifestField(optional: "sleep") { $0.sleep?.manifestValue },
+        ManifestField(optional: "tcpSocket") { $0.tcpSocket?.manifestValue },
     ]
 }
 
@@ -2166,8 +2166,8 @@ public struct LimitRange: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
     ]
 }
 
@@ -2206,12 +2206,12 @@ public struct LimitRangeItem: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("default", \.default),
-        ManifestField("defaultRequest", \.defaultRequest),
-        ManifestField("max", \.max),
-        ManifestField("maxLimitRequestRatio", \.maxLimitRequestRatio),
-        ManifestField("min", \.min),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField("default") { $0.`default`.manifestValue },
+        ManifestField("defaultRequest") { $0.defaultRequest.manifestValue },
+        ManifestField("max") { $0.max.manifestValue },
+        ManifestField("maxLimitRequestRatio") { $0.maxLimitRequestRatio.manifestValue },
+        ManifestField("min") { $0.min.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -2230,7 +2230,7 @@ public struct LimitRangeSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits", \.limits, keptWhenEmpty: true),
+        ManifestField("limits", keptWhenEmpty: true) { $0.limits.manifestValue },
     ]
 }
 
@@ -2257,9 +2257,9 @@ public struct LinuxContainerUser: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("gid", \.gid, keptWhenEmpty: true),
-        ManifestField("supplementalGroups", \.supplementalGroups),
-        ManifestField("uid", \.uid, keptWhenEmpty: true),
+        ManifestField("gid", keptWhenEmpty: true) { $0.gid.manifestValue },
+        ManifestField("supplementalGroups") { $0.supplementalGroups.manifestValue },
+        ManifestField("uid", keptWhenEmpty: true) { $0.uid.manifestValue },
     ]
 }
 
@@ -2288,10 +2288,10 @@ public struct LoadBalancerIngress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hostname", \.hostname),
-        ManifestField("ip", \.ip),
-        ManifestField("ipMode", \.ipMode),
-        ManifestField("ports", \.ports),
+        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
+        ManifestField(optional: "ip") { $0.ip?.manifestValue },
+        ManifestField(optional: "ipMode") { $0.ipMode?.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
     ]
 }
 
@@ -2308,7 +2308,7 @@ public struct LoadBalancerStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ingress", \.ingress),
+        ManifestField("ingress") { $0.ingress.manifestValue },
     ]
 }
 
@@ -2325,7 +2325,7 @@ public struct LocalObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
     ]
 }
 
@@ -2348,8 +2348,8 @@ public struct ModifyVolumeStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("targetVolumeAttributesClassName", \.targetVolumeAttributesClassName),
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField(optional: "targetVolumeAttributesClassName") { $0.targetVolumeAttributesClassName?.manifestValue },
     ]
 }
 
@@ -2376,9 +2376,9 @@ public struct NFSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("path", \.path, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("server", \.server, keptWhenEmpty: true),
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("server", keptWhenEmpty: true) { $0.server.manifestValue },
     ]
 }
 
@@ -2406,9 +2406,9 @@ public struct Namespace: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -2443,11 +2443,11 @@ public struct NamespaceCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -2464,7 +2464,7 @@ public struct NamespaceSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("finalizers", \.finalizers),
+        ManifestField("finalizers") { $0.finalizers.manifestValue },
     ]
 }
 
@@ -2485,8 +2485,8 @@ public struct NamespaceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions", \.conditions),
-        ManifestField("phase", \.phase),
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "phase") { $0.phase?.manifestValue },
     ]
 }
 
@@ -2514,9 +2514,9 @@ public struct Node: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec") { $0.spec.manifestValue },
+        ManifestField("status") { $0.status.manifestValue },
     ]
 }
 
@@ -2539,8 +2539,8 @@ public struct NodeAddress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("type", \.type, keptWhenEmpty: true),
-        ManifestField("address", \.address, keptWhenEmpty: true),
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField("address", keptWhenEmpty: true) { $0.address.manifestValue },
     ]
 }
 
@@ -2561,8 +2561,8 @@ public struct NodeAffinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("preferredDuringSchedulingIgnoredDuringExecution", \.preferredDuringSchedulingIgnoredDuringExecution),
-        ManifestField("requiredDuringSchedulingIgnoredDuringExecution", \.requiredDuringSchedulingIgnoredDuringExecution),
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferredDuringSchedulingIgnoredDuringExecution.manifestValue },
+        ManifestField(optional: "requiredDuringSchedulingIgnoredDuringExecution") { $0.requiredDuringSchedulingIgnoredDuringExecution?.manifestValue },
     ]
 }
 
@@ -2601,12 +2601,12 @@ public struct NodeCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastHeartbeatTime", \.lastHeartbeatTime),
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastHeartbeatTime") { $0.lastHeartbeatTime?.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -2623,7 +2623,7 @@ public struct NodeConfigSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("configMap", \.configMap),
+        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
     ]
 }
 
@@ -2652,10 +2652,10 @@ public struct NodeConfigStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("active", \.active),
-        ManifestField("assigned", \.assigned),
-        ManifestField("error", \.error),
-        ManifestField("lastKnownGood", \.lastKnownGood),
+        ManifestField(optional: "active") { $0.active?.manifestValue },
+        ManifestField(optional: "assigned") { $0.assigned?.manifestValue },
+        ManifestField(optional: "error") { $0.error?.manifestValue },
+        ManifestField(optional: "lastKnownGood") { $0.lastKnownGood?.manifestValue },
     ]
 }
 
@@ -2672,7 +2672,7 @@ public struct NodeDaemonEndpoints: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("kubeletEndpoint", \.kubeletEndpoint),
+        ManifestField(optional: "kubeletEndpoint") { $0.kubeletEndpoint?.manifestValue },
     ]
 }
 
@@ -2689,7 +2689,7 @@ public struct NodeFeatures: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("supplementalGroupsPolicy", \.supplementalGroupsPolicy),
+        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy?.manifestValue },
     ]
 }
 
@@ -2710,8 +2710,8 @@ public struct NodeRuntimeHandler: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("features", \.features),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "features") { $0.features?.manifestValue },
     ]
 }
 
@@ -2732,8 +2732,8 @@ public struct NodeRuntimeHandlerFeatures: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("recursiveReadOnlyMounts", \.recursiveReadOnlyMounts),
-        ManifestField("userNamespaces", \.userNamespaces),
+        ManifestField(optional: "recursiveReadOnlyMounts") { $0.recursiveReadOnlyMounts?.manifestValue },
+        ManifestField(optional: "userNamespaces") { $0.userNamespaces?.manifestValue },
     ]
 }
 
@@ -2752,7 +2752,7 @@ public struct NodeSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("nodeSelectorTerms", \.nodeSelectorTerms, keptWhenEmpty: true),
+        ManifestField("nodeSelectorTerms", keptWhenEmpty: true) { $0.nodeSelectorTerms.manifestValue },
     ]
 }
 
@@ -2779,9 +2779,9 @@ public struct NodeSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("operator", \.operator, keptWhenEmpty: true),
-        ManifestField("values", \.values),
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
+        ManifestField("values") { $0.values.manifestValue },
     ]
 }
 
@@ -2802,8 +2802,8 @@ public struct NodeSelectorTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchExpressions", \.matchExpressions),
-        ManifestField("matchFields", \.matchFields),
+        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
+        ManifestField("matchFields") { $0.matchFields.manifestValue },
     ]
 }
 
@@ -2844,13 +2844,13 @@ public struct NodeSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("configSource", \.configSource),
-        ManifestField("externalID", \.externalID),
-        ManifestField("podCIDR", \.podCIDR),
-        ManifestField("podCIDRs", \.podCIDRs),
-        ManifestField("providerID", \.providerID),
-        ManifestField("taints", \.taints),
-        ManifestField("unschedulable", \.unschedulable),
+        ManifestField(optional: "configSource") { $0.configSource?.manifestValue },
+        ManifestField(optional: "externalID") { $0.externalID?.manifestValue },
+        ManifestField(optional: "podCIDR") { $0.podCIDR?.manifestValue },
+        ManifestField("podCIDRs") { $0.podCIDRs.manifestValue },
+        ManifestField(optional: "providerID") { $0.providerID?.manifestValue },
+        ManifestField("taints") { $0.taints.manifestValue },
+        ManifestField(optional: "unschedulable") { $0.unschedulable?.manifestValue },
     ]
 }
 
@@ -2915,19 +2915,19 @@ public struct NodeStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("capacity", \.capacity),
-        ManifestField("allocatable", \.allocatable),
-        ManifestField("addresses", \.addresses),
-        ManifestField("conditions", \.conditions),
-        ManifestField("config", \.config),
-        ManifestField("daemonEndpoints", \.daemonEndpoints),
-        ManifestField("features", \.features),
-        ManifestField("images", \.images),
-        ManifestField("nodeInfo", \.nodeInfo),
-        ManifestField("phase", \.phase),
-        ManifestField("runtimeHandlers", \.runtimeHandlers),
-        ManifestField("volumesAttached", \.volumesAttached),
-        ManifestField("volumesInUse", \.volumesInUse),
+        ManifestField("capacity") { $0.capacity.manifestValue },
+        ManifestField("allocatable") { $0.allocatable.manifestValue },
+        ManifestField("addresses") { $0.addresses.manifestValue },
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "config") { $0.config?.manifestValue },
+        ManifestField(optional: "daemonEndpoints") { $0.daemonEndpoints?.manifestValue },
+        ManifestField(optional: "features") { $0.features?.manifestValue },
+        ManifestField("images") { $0.images.manifestValue },
+        ManifestField(optional: "nodeInfo") { $0.nodeInfo?.manifestValue },
+        ManifestField(optional: "phase") { $0.phase?.manifestValue },
+        ManifestField("runtimeHandlers") { $0.runtimeHandlers.manifestValue },
+        ManifestField("volumesAttached") { $0.volumesAttached.manifestValue },
+        ManifestField("volumesInUse") { $0.volumesInUse.manifestValue },
     ]
 }
 
@@ -2982,16 +2982,16 @@ public struct NodeSystemInfo: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("architecture", \.architecture, keptWhenEmpty: true),
-        ManifestField("bootID", \.bootID, keptWhenEmpty: true),
-        ManifestField("containerRuntimeVersion", \.containerRuntimeVersion, keptWhenEmpty: true),
-        ManifestField("kernelVersion", \.kernelVersion, keptWhenEmpty: true),
-        ManifestField("kubeProxyVersion", \.kubeProxyVersion, keptWhenEmpty: true),
-        ManifestField("kubeletVersion", \.kubeletVersion, keptWhenEmpty: true),
-        ManifestField("machineID", \.machineID, keptWhenEmpty: true),
-        ManifestField("operatingSystem", \.operatingSystem, keptWhenEmpty: true),
-        ManifestField("osImage", \.osImage, keptWhenEmpty: true),
-        ManifestField("systemUUID", \.systemUUID, keptWhenEmpty: true),
+        ManifestField("architecture", keptWhenEmpty: true) { $0.architecture.manifestValue },
+        ManifestField("bootID", keptWhenEmpty: true) { $0.bootID.manifestValue },
+        ManifestField("containerRuntimeVersion", keptWhenEmpty: true) { $0.containerRuntimeVersion.manifestValue },
+        ManifestField("kernelVersion", keptWhenEmpty: true) { $0.kernelVersion.manifestValue },
+        ManifestField("kubeProxyVersion", keptWhenEmpty: true) { $0.kubeProxyVersion.manifestValue },
+        ManifestField("kubeletVersion", keptWhenEmpty: true) { $0.kubeletVersion.manifestValue },
+        ManifestField("machineID", keptWhenEmpty: true) { $0.machineID.manifestValue },
+        ManifestField("operatingSystem", keptWhenEmpty: true) { $0.operatingSystem.manifestValue },
+        ManifestField("osImage", keptWhenEmpty: true) { $0.osImage.manifestValue },
+        ManifestField("systemUUID", keptWhenEmpty: true) { $0.systemUUID.manifestValue },
     ]
 }
 
@@ -3014,8 +3014,8 @@ public struct ObjectFieldSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("apiVersion", \.apiVersion),
-        ManifestField("fieldPath", \.fieldPath, keptWhenEmpty: true),
+        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
+        ManifestField("fieldPath", keptWhenEmpty: true) { $0.fieldPath.manifestValue },
     ]
 }
 
@@ -3056,13 +3056,13 @@ public struct ObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("apiVersion", \.apiVersion),
-        ManifestField("fieldPath", \.fieldPath),
-        ManifestField("kind", \.kind),
-        ManifestField("namespace", \.namespace),
-        ManifestField("resourceVersion", \.resourceVersion),
-        ManifestField("uid", \.uid),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
+        ManifestField(optional: "fieldPath") { $0.fieldPath?.manifestValue },
+        ManifestField(optional: "kind") { $0.kind?.manifestValue },
+        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
+        ManifestField(optional: "uid") { $0.uid?.manifestValue },
     ]
 }
 
@@ -3090,9 +3090,9 @@ public struct PersistentVolumeClaim: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("status", \.status),
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
     ]
 }
 
@@ -3131,12 +3131,12 @@ public struct PersistentVolumeClaimCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastProbeTime", \.lastProbeTime),
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -3185,15 +3185,15 @@ public struct PersistentVolumeClaimSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("accessModes", \.accessModes),
-        ManifestField("storageClassName", \.storageClassName),
-        ManifestField("resources", \.resources),
-        ManifestField("dataSource", \.dataSource),
-        ManifestField("dataSourceRef", \.dataSourceRef),
-        ManifestField("selector", \.selector),
-        ManifestField("volumeAttributesClassName", \.volumeAttributesClassName),
-        ManifestField("volumeMode", \.volumeMode),
-        ManifestField("volumeName", \.volumeName),
+        ManifestField("accessModes") { $0.accessModes.manifestValue },
+        ManifestField(optional: "storageClassName") { $0.storageClassName?.manifestValue },
+        ManifestField("resources") { $0.resources.manifestValue },
+        ManifestField(optional: "dataSource") { $0.dataSource?.manifestValue },
+        ManifestField(optional: "dataSourceRef") { $0.dataSourceRef?.manifestValue },
+        ManifestField(optional: "selector") { $0.selector?.manifestValue },
+        ManifestField(optional: "volumeAttributesClassName") { $0.volumeAttributesClassName?.manifestValue },
+        ManifestField(optional: "volumeMode") { $0.volumeMode?.manifestValue },
+        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
     ]
 }
 
@@ -3238,14 +3238,14 @@ public struct PersistentVolumeClaimStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("accessModes", \.accessModes),
-        ManifestField("allocatedResourceStatuses", \.allocatedResourceStatuses),
-        ManifestField("allocatedResources", \.allocatedResources),
-        ManifestField("capacity", \.capacity),
-        ManifestField("conditions", \.conditions),
-        ManifestField("currentVolumeAttributesClassName", \.currentVolumeAttributesClassName),
-        ManifestField("modifyVolumeStatus", \.modifyVolumeStatus),
-        ManifestField("phase", \.phase),
+        ManifestField("accessModes") { $0.accessModes.manifestValue },
+        ManifestField("allocatedResourceStatuses") { $0.allocatedResourceStatuses.manifestValue },
+        ManifestField("allocatedResources") { $0.allocatedResources.manifestValue },
+        ManifestField("capacity") { $0.capacity.manifestValue },
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "currentVolumeAttributesClassName") { $0.currentVolumeAttributesClassName?.manifestValue },
+        ManifestField(optional: "modifyVolumeStatus") { $0.modifyVolumeStatus?.manifestValue },
+        ManifestField(optional: "phase") { $0.phase?.manifestValue },
     ]
 }
 
@@ -3268,8 +3268,8 @@ public struct PersistentVolumeClaimTemplate: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField(optional: "metadata") { $0.metadata?.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
     ]
 }
 
@@ -3292,8 +3292,8 @@ public struct PersistentVolumeClaimVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("claimName", \.claimName, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
+        ManifestField("claimName", keptWhenEmpty: true) { $0.claimName.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
     ]
 }
 
@@ -3316,8 +3316,8 @@ public struct PhotonPersistentDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("pdID", \.pdID, keptWhenEmpty: true),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField("pdID", keptWhenEmpty: true) { $0.pdID.manifestValue },
     ]
 }
 
@@ -3345,9 +3345,9 @@ public struct Pod: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -3373,8 +3373,8 @@ public struct PodAffinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("requiredDuringSchedulingIgnoredDuringExecution", \.required),
-        ManifestField("preferredDuringSchedulingIgnoredDuringExecution", \.preferred),
+        ManifestField("requiredDuringSchedulingIgnoredDuringExecution") { $0.required.manifestValue },
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferred.manifestValue },
     ]
 }
 
@@ -3413,12 +3413,12 @@ public struct PodAffinityTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("labelSelector", \.labelSelector),
-        ManifestField("namespaces", \.namespaces),
-        ManifestField("topologyKey", \.topologyKey, keptWhenEmpty: true),
-        ManifestField("matchLabelKeys", \.matchLabelKeys),
-        ManifestField("mismatchLabelKeys", \.mismatchLabelKeys),
-        ManifestField("namespaceSelector", \.namespaceSelector),
+        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
+        ManifestField("namespaces") { $0.namespaces.manifestValue },
+        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey.manifestValue },
+        ManifestField("matchLabelKeys") { $0.matchLabelKeys.manifestValue },
+        ManifestField("mismatchLabelKeys") { $0.mismatchLabelKeys.manifestValue },
+        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector?.manifestValue },
     ]
 }
 
@@ -3457,12 +3457,12 @@ public struct PodCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastProbeTime", \.lastProbeTime),
-        ManifestField("lastTransitionTime", \.lastTransitionTime),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -3487,9 +3487,9 @@ public struct PodDNSConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("nameservers", \.nameservers),
-        ManifestField("options", \.options),
-        ManifestField("searches", \.searches),
+        ManifestField("nameservers") { $0.nameservers.manifestValue },
+        ManifestField("options") { $0.options.manifestValue },
+        ManifestField("searches") { $0.searches.manifestValue },
     ]
 }
 
@@ -3510,8 +3510,8 @@ public struct PodDNSConfigOption: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("value", \.value),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "value") { $0.value?.manifestValue },
     ]
 }
 
@@ -3530,7 +3530,7 @@ public struct PodIP: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ip", \.ip, keptWhenEmpty: true),
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
     ]
 }
 
@@ -3549,7 +3549,7 @@ public struct PodOS: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
     ]
 }
 
@@ -3568,7 +3568,7 @@ public struct PodReadinessGate: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditionType", \.conditionType, keptWhenEmpty: true),
+        ManifestField("conditionType", keptWhenEmpty: true) { $0.conditionType.manifestValue },
     ]
 }
 
@@ -3595,9 +3595,9 @@ public struct PodResourceClaim: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("resourceClaimName", \.resourceClaimName),
-        ManifestField("resourceClaimTemplateName", \.resourceClaimTemplateName),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName?.manifestValue },
+        ManifestField(optional: "resourceClaimTemplateName") { $0.resourceClaimTemplateName?.manifestValue },
     ]
 }
 
@@ -3620,8 +3620,8 @@ public struct PodResourceClaimStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("resourceClaimName", \.resourceClaimName),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName?.manifestValue },
     ]
 }
 
@@ -3640,7 +3640,7 @@ public struct PodSchedulingGate: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
     ]
 }
 
@@ -3705,19 +3705,19 @@ public struct PodSecurityContext: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("appArmorProfile", \.appArmorProfile),
-        ManifestField("fsGroup", \.fsGroup),
-        ManifestField("fsGroupChangePolicy", \.fsGroupChangePolicy),
-        ManifestField("runAsGroup", \.runAsGroup),
-        ManifestField("runAsNonRoot", \.runAsNonRoot),
-        ManifestField("runAsUser", \.runAsUser),
-        ManifestField("seLinuxChangePolicy", \.seLinuxChangePolicy),
-        ManifestField("seLinuxOptions", \.seLinuxOptions),
-        ManifestField("seccompProfile", \.seccompProfile),
-        ManifestField("supplementalGroups", \.supplementalGroups),
-        ManifestField("supplementalGroupsPolicy", \.supplementalGroupsPolicy),
-        ManifestField("sysctls", \.sysctls),
-        ManifestField("windowsOptions", \.windowsOptions),
+        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile?.manifestValue },
+        ManifestField(optional: "fsGroup") { $0.fsGroup?.manifestValue },
+        ManifestField(optional: "fsGroupChangePolicy") { $0.fsGroupChangePolicy?.manifestValue },
+        ManifestField(optional: "runAsGroup") { $0.runAsGroup?.manifestValue },
+        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot?.manifestValue },
+        ManifestField(optional: "runAsUser") { $0.runAsUser?.manifestValue },
+        ManifestField(optional: "seLinuxChangePolicy") { $0.seLinuxChangePolicy?.manifestValue },
+        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions?.manifestValue },
+        ManifestField(optional: "seccompProfile") { $0.seccompProfile?.manifestValue },
+        ManifestField("supplementalGroups") { $0.supplementalGroups.manifestValue },
+        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy?.manifestValue },
+        ManifestField("sysctls") { $0.sysctls.manifestValue },
+        ManifestField(optional: "windowsOptions") { $0.windowsOptions?.manifestValue },
     ]
 }
 
@@ -3892,46 +3892,46 @@ public struct PodSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("initContainers", \.initContainers),
-        ManifestField("containers", \.containers, keptWhenEmpty: true),
-        ManifestField("affinity", \.affinity),
-        ManifestField("nodeSelector", \.nodeSelector),
-        ManifestField("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
-        ManifestField("volumes", \.volumes),
-        ManifestField("activeDeadlineSeconds", \.activeDeadlineSeconds),
-        ManifestField("automountServiceAccountToken", \.automountServiceAccountToken),
-        ManifestField("dnsConfig", \.dnsConfig),
-        ManifestField("dnsPolicy", \.dnsPolicy),
-        ManifestField("enableServiceLinks", \.enableServiceLinks),
-        ManifestField("ephemeralContainers", \.ephemeralContainers),
-        ManifestField("hostAliases", \.hostAliases),
-        ManifestField("hostIPC", \.hostIPC),
-        ManifestField("hostNetwork", \.hostNetwork),
-        ManifestField("hostPID", \.hostPID),
-        ManifestField("hostUsers", \.hostUsers),
-        ManifestField("hostname", \.hostname),
-        ManifestField("imagePullSecrets", \.imagePullSecrets),
-        ManifestField("nodeName", \.nodeName),
-        ManifestField("os", \.os),
-        ManifestField("overhead", \.overhead),
-        ManifestField("preemptionPolicy", \.preemptionPolicy),
-        ManifestField("priority", \.priority),
-        ManifestField("priorityClassName", \.priorityClassName),
-        ManifestField("readinessGates", \.readinessGates),
-        ManifestField("resourceClaims", \.resourceClaims),
-        ManifestField("resources", \.resources),
-        ManifestField("restartPolicy", \.restartPolicy),
-        ManifestField("runtimeClassName", \.runtimeClassName),
-        ManifestField("schedulerName", \.schedulerName),
-        ManifestField("schedulingGates", \.schedulingGates),
-        ManifestField("securityContext", \.securityContext),
-        ManifestField("serviceAccount", \.serviceAccount),
-        ManifestField("serviceAccountName", \.serviceAccountName),
-        ManifestField("setHostnameAsFQDN", \.setHostnameAsFQDN),
-        ManifestField("shareProcessNamespace", \.shareProcessNamespace),
-        ManifestField("subdomain", \.subdomain),
-        ManifestField("tolerations", \.tolerations),
-        ManifestField("topologySpreadConstraints", \.topologySpreadConstraints),
+        ManifestField("initContainers") { $0.initContainers.manifestValue },
+        ManifestField("containers", keptWhenEmpty: true) { $0.containers.manifestValue },
+        ManifestField(optional: "affinity") { $0.affinity?.manifestValue },
+        ManifestField("nodeSelector") { $0.nodeSelector.manifestValue },
+        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds?.manifestValue },
+        ManifestField("volumes") { $0.volumes.manifestValue },
+        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds?.manifestValue },
+        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken?.manifestValue },
+        ManifestField(optional: "dnsConfig") { $0.dnsConfig?.manifestValue },
+        ManifestField(optional: "dnsPolicy") { $0.dnsPolicy?.manifestValue },
+        ManifestField(optional: "enableServiceLinks") { $0.enableServiceLinks?.manifestValue },
+        ManifestField("ephemeralContainers") { $0.ephemeralContainers.manifestValue },
+        ManifestField("hostAliases") { $0.hostAliases.manifestValue },
+        ManifestField(optional: "hostIPC") { $0.hostIPC?.manifestValue },
+        ManifestField(optional: "hostNetwork") { $0.hostNetwork?.manifestValue },
+        ManifestField(optional: "hostPID") { $0.hostPID?.manifestValue },
+        ManifestField(optional: "hostUsers") { $0.hostUsers?.manifestValue },
+        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
+        ManifestField("imagePullSecrets") { $0.imagePullSecrets.manifestValue },
+        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
+        ManifestField(optional: "os") { $0.os?.manifestValue },
+        ManifestField("overhead") { $0.overhead.manifestValue },
+        ManifestField(optional: "preemptionPolicy") { $0.preemptionPolicy?.manifestValue },
+        ManifestField(optional: "priority") { $0.priority?.manifestValue },
+        ManifestField(optional: "priorityClassName") { $0.priorityClassName?.manifestValue },
+        ManifestField("readinessGates") { $0.readinessGates.manifestValue },
+        ManifestField("resourceClaims") { $0.resourceClaims.manifestValue },
+        ManifestField(optional: "resources") { $0.resources?.manifestValue },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
+        ManifestField(optional: "runtimeClassName") { $0.runtimeClassName?.manifestValue },
+        ManifestField(optional: "schedulerName") { $0.schedulerName?.manifestValue },
+        ManifestField("schedulingGates") { $0.schedulingGates.manifestValue },
+        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
+        ManifestField(optional: "serviceAccount") { $0.serviceAccount?.manifestValue },
+        ManifestField(optional: "serviceAccountName") { $0.serviceAccountName?.manifestValue },
+        ManifestField(optional: "setHostnameAsFQDN") { $0.setHostnameAsFQDN?.manifestValue },
+        ManifestField(optional: "shareProcessNamespace") { $0.shareProcessNamespace?.manifestValue },
+        ManifestField(optional: "subdomain") { $0.subdomain?.manifestValue },
+        ManifestField("tolerations") { $0.tolerations.manifestValue },
+        ManifestField("topologySpreadConstraints") { $0.topologySpreadConstraints.manifestValue },
     ]
 }
 
@@ -4008,22 +4008,22 @@ public struct PodStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions", \.conditions),
-        ManifestField("containerStatuses", \.containerStatuses),
-        ManifestField("ephemeralContainerStatuses", \.ephemeralContainerStatuses),
-        ManifestField("hostIP", \.hostIP),
-        ManifestField("hostIPs", \.hostIPs),
-        ManifestField("initContainerStatuses", \.initContainerStatuses),
-        ManifestField("message", \.message),
-        ManifestField("nominatedNodeName", \.nominatedNodeName),
-        ManifestField("phase", \.phase),
-        ManifestField("podIP", \.podIP),
-        ManifestField("podIPs", \.podIPs),
-        ManifestField("qosClass", \.qosClass),
-        ManifestField("reason", \.reason),
-        ManifestField("resize", \.resize),
-        ManifestField("resourceClaimStatuses", \.resourceClaimStatuses),
-        ManifestField("startTime", \.startTime),
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField("containerStatuses") { $0.containerStatuses.manifestValue },
+        ManifestField("ephemeralContainerStatuses") { $0.ephemeralContainerStatuses.manifestValue },
+        ManifestField(optional: "hostIP") { $0.hostIP?.manifestValue },
+        ManifestField("hostIPs") { $0.hostIPs.manifestValue },
+        ManifestField("initContainerStatuses") { $0.initContainerStatuses.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "nominatedNodeName") { $0.nominatedNodeName?.manifestValue },
+        ManifestField(optional: "phase") { $0.phase?.manifestValue },
+        ManifestField(optional: "podIP") { $0.podIP?.manifestValue },
+        ManifestField("podIPs") { $0.podIPs.manifestValue },
+        ManifestField(optional: "qosClass") { $0.qosClass?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "resize") { $0.resize?.manifestValue },
+        ManifestField("resourceClaimStatuses") { $0.resourceClaimStatuses.manifestValue },
+        ManifestField(optional: "startTime") { $0.startTime?.manifestValue },
     ]
 }
 
@@ -4044,8 +4044,8 @@ public struct PodTemplateSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec") { $0.spec.manifestValue },
     ]
 }
 
@@ -4072,9 +4072,9 @@ public struct PortStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("error", \.error),
-        ManifestField("port", \.port, keptWhenEmpty: true),
-        ManifestField("protocol", \.protocol, keptWhenEmpty: true),
+        ManifestField(optional: "error") { $0.error?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField("protocol", keptWhenEmpty: true) { $0.`protocol`.manifestValue },
     ]
 }
 
@@ -4101,9 +4101,9 @@ public struct PortworxVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("volumeID", \.volumeID, keptWhenEmpty: true),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
     ]
 }
 
@@ -4126,8 +4126,8 @@ public struct PreferredSchedulingTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("preference", \.preference, keptWhenEmpty: true),
-        ManifestField("weight", \.weight, keptWhenEmpty: true),
+        ManifestField("preference", keptWhenEmpty: true) { $0.preference.manifestValue },
+        ManifestField("weight", keptWhenEmpty: true) { $0.weight.manifestValue },
     ]
 }
 
@@ -4180,16 +4180,16 @@ public struct Probe: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("httpGet", \.httpGet),
-        ManifestField("tcpSocket", \.tcpSocket),
-        ManifestField("exec", \.exec),
-        ManifestField("initialDelaySeconds", \.initialDelaySeconds),
-        ManifestField("periodSeconds", \.periodSeconds),
-        ManifestField("timeoutSeconds", \.timeoutSeconds),
-        ManifestField("successThreshold", \.successThreshold),
-        ManifestField("failureThreshold", \.failureThreshold),
-        ManifestField("grpc", \.grpc),
-        ManifestField("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+        ManifestField(optional: "httpGet") { $0.httpGet?.manifestValue },
+        ManifestField(optional: "tcpSocket") { $0.tcpSocket?.manifestValue },
+        ManifestField(optional: "exec") { $0.exec?.manifestValue },
+        ManifestField(optional: "initialDelaySeconds") { $0.initialDelaySeconds?.manifestValue },
+        ManifestField(optional: "periodSeconds") { $0.periodSeconds?.manifestValue },
+        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds?.manifestValue },
+        ManifestField(optional: "successThreshold") { $0.successThreshold?.manifestValue },
+        ManifestField(optional: "failureThreshold") { $0.failureThreshold?.manifestValue },
+        ManifestField(optional: "grpc") { $0.grpc?.manifestValue },
+        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds?.manifestValue },
     ]
 }
 
@@ -4210,8 +4210,8 @@ public struct ProjectedVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("defaultMode", \.defaultMode),
-        ManifestField("sources", \.sources),
+        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
+        ManifestField("sources") { $0.sources.manifestValue },
     ]
 }
 
@@ -4250,12 +4250,12 @@ public struct QuobyteVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("group", \.group),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("registry", \.registry, keptWhenEmpty: true),
-        ManifestField("tenant", \.tenant),
-        ManifestField("user", \.user),
-        ManifestField("volume", \.volume, keptWhenEmpty: true),
+        ManifestField(optional: "group") { $0.group?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("registry", keptWhenEmpty: true) { $0.registry.manifestValue },
+        ManifestField(optional: "tenant") { $0.tenant?.manifestValue },
+        ManifestField(optional: "user") { $0.user?.manifestValue },
+        ManifestField("volume", keptWhenEmpty: true) { $0.volume.manifestValue },
     ]
 }
 
@@ -4302,14 +4302,14 @@ public struct RBDVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("image", \.image, keptWhenEmpty: true),
-        ManifestField("keyring", \.keyring),
-        ManifestField("monitors", \.monitors, keptWhenEmpty: true),
-        ManifestField("pool", \.pool),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef),
-        ManifestField("user", \.user),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField("image", keptWhenEmpty: true) { $0.image.manifestValue },
+        ManifestField(optional: "keyring") { $0.keyring?.manifestValue },
+        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors.manifestValue },
+        ManifestField(optional: "pool") { $0.pool?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField(optional: "user") { $0.user?.manifestValue },
     ]
 }
 
@@ -4332,8 +4332,8 @@ public struct ResourceClaim: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("request", \.request),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "request") { $0.request?.manifestValue },
     ]
 }
 
@@ -4360,9 +4360,9 @@ public struct ResourceFieldSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("containerName", \.containerName),
-        ManifestField("divisor", \.divisor),
-        ManifestField("resource", \.resource, keptWhenEmpty: true),
+        ManifestField(optional: "containerName") { $0.containerName?.manifestValue },
+        ManifestField(optional: "divisor") { $0.divisor?.manifestValue },
+        ManifestField("resource", keptWhenEmpty: true) { $0.resource.manifestValue },
     ]
 }
 
@@ -4385,8 +4385,8 @@ public struct ResourceHealth: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("health", \.health),
-        ManifestField("resourceID", \.resourceID, keptWhenEmpty: true),
+        ManifestField(optional: "health") { $0.health?.manifestValue },
+        ManifestField("resourceID", keptWhenEmpty: true) { $0.resourceID.manifestValue },
     ]
 }
 
@@ -4414,9 +4414,9 @@ public struct ResourceQuota: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -4441,9 +4441,9 @@ public struct ResourceQuotaSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hard", \.hard),
-        ManifestField("scopeSelector", \.scopeSelector),
-        ManifestField("scopes", \.scopes),
+        ManifestField("hard") { $0.hard.manifestValue },
+        ManifestField(optional: "scopeSelector") { $0.scopeSelector?.manifestValue },
+        ManifestField("scopes") { $0.scopes.manifestValue },
     ]
 }
 
@@ -4464,8 +4464,8 @@ public struct ResourceQuotaStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hard", \.hard),
-        ManifestField("used", \.used),
+        ManifestField("hard") { $0.hard.manifestValue },
+        ManifestField("used") { $0.used.manifestValue },
     ]
 }
 
@@ -4490,9 +4490,9 @@ public struct ResourceRequirements: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits", \.limits),
-        ManifestField("requests", \.requests),
-        ManifestField("claims", \.claims),
+        ManifestField("limits") { $0.limits.manifestValue },
+        ManifestField("requests") { $0.requests.manifestValue },
+        ManifestField("claims") { $0.claims.manifestValue },
     ]
 }
 
@@ -4515,8 +4515,8 @@ public struct ResourceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("resources", \.resources),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("resources") { $0.resources.manifestValue },
     ]
 }
 
@@ -4545,10 +4545,10 @@ public struct SELinuxOptions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("level", \.level),
-        ManifestField("role", \.role),
-        ManifestField("type", \.type),
-        ManifestField("user", \.user),
+        ManifestField(optional: "level") { $0.level?.manifestValue },
+        ManifestField(optional: "role") { $0.role?.manifestValue },
+        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField(optional: "user") { $0.user?.manifestValue },
     ]
 }
 
@@ -4603,16 +4603,16 @@ public struct ScaleIOVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("gateway", \.gateway, keptWhenEmpty: true),
-        ManifestField("protectionDomain", \.protectionDomain),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef, keptWhenEmpty: true),
-        ManifestField("sslEnabled", \.sslEnabled),
-        ManifestField("storageMode", \.storageMode),
-        ManifestField("storagePool", \.storagePool),
-        ManifestField("system", \.system, keptWhenEmpty: true),
-        ManifestField("volumeName", \.volumeName),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField("gateway", keptWhenEmpty: true) { $0.gateway.manifestValue },
+        ManifestField(optional: "protectionDomain") { $0.protectionDomain?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("secretRef", keptWhenEmpty: true) { $0.secretRef.manifestValue },
+        ManifestField(optional: "sslEnabled") { $0.sslEnabled?.manifestValue },
+        ManifestField(optional: "storageMode") { $0.storageMode?.manifestValue },
+        ManifestField(optional: "storagePool") { $0.storagePool?.manifestValue },
+        ManifestField("system", keptWhenEmpty: true) { $0.system.manifestValue },
+        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
     ]
 }
 
@@ -4629,7 +4629,7 @@ public struct ScopeSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchExpressions", \.matchExpressions),
+        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
     ]
 }
 
@@ -4656,9 +4656,9 @@ public struct ScopedResourceSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("operator", \.operator, keptWhenEmpty: true),
-        ManifestField("scopeName", \.scopeName, keptWhenEmpty: true),
-        ManifestField("values", \.values),
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
+        ManifestField("scopeName", keptWhenEmpty: true) { $0.scopeName.manifestValue },
+        ManifestField("values") { $0.values.manifestValue },
     ]
 }
 
@@ -4681,8 +4681,8 @@ public struct SeccompProfile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("localhostProfile", \.localhostProfile),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField(optional: "localhostProfile") { $0.localhostProfile?.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -4718,11 +4718,11 @@ public struct Secret: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("data", \.data),
-        ManifestField("immutable", \.immutable),
-        ManifestField("stringData", \.stringData),
-        ManifestField("type", \.type),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("data") { $0.data.manifestValue },
+        ManifestField(optional: "immutable") { $0.immutable?.manifestValue },
+        ManifestField("stringData") { $0.stringData.manifestValue },
+        ManifestField(optional: "type") { $0.type?.manifestValue },
     ]
 }
 
@@ -4743,8 +4743,8 @@ public struct SecretEnvSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -4771,9 +4771,9 @@ public struct SecretKeySelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -4798,9 +4798,9 @@ public struct SecretProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("items", \.items),
-        ManifestField("optional", \.optional),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("items") { $0.items.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
     ]
 }
 
@@ -4829,10 +4829,10 @@ public struct SecretVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("defaultMode", \.defaultMode),
-        ManifestField("items", \.items),
-        ManifestField("optional", \.optional),
-        ManifestField("secretName", \.secretName),
+        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
+        ManifestField("items") { $0.items.manifestValue },
+        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "secretName") { $0.secretName?.manifestValue },
     ]
 }
 
@@ -4893,18 +4893,18 @@ public struct SecurityContext: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("allowPrivilegeEscalation", \.allowPrivilegeEscalation),
-        ManifestField("appArmorProfile", \.appArmorProfile),
-        ManifestField("capabilities", \.capabilities),
-        ManifestField("privileged", \.privileged),
-        ManifestField("procMount", \.procMount),
-        ManifestField("readOnlyRootFilesystem", \.readOnlyRootFilesystem),
-        ManifestField("runAsGroup", \.runAsGroup),
-        ManifestField("runAsNonRoot", \.runAsNonRoot),
-        ManifestField("runAsUser", \.runAsUser),
-        ManifestField("seLinuxOptions", \.seLinuxOptions),
-        ManifestField("seccompProfile", \.seccompProfile),
-        ManifestField("windowsOptions", \.windowsOptions),
+        ManifestField(optional: "allowPrivilegeEscalation") { $0.allowPrivilegeEscalation?.manifestValue },
+        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile?.manifestValue },
+        ManifestField(optional: "capabilities") { $0.capabilities?.manifestValue },
+        ManifestField(optional: "privileged") { $0.privileged?.manifestValue },
+        ManifestField(optional: "procMount") { $0.procMount?.manifestValue },
+        ManifestField(optional: "readOnlyRootFilesystem") { $0.readOnlyRootFilesystem?.manifestValue },
+        ManifestField(optional: "runAsGroup") { $0.runAsGroup?.manifestValue },
+        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot?.manifestValue },
+        ManifestField(optional: "runAsUser") { $0.runAsUser?.manifestValue },
+        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions?.manifestValue },
+        ManifestField(optional: "seccompProfile") { $0.seccompProfile?.manifestValue },
+        ManifestField(optional: "windowsOptions") { $0.windowsOptions?.manifestValue },
     ]
 }
 
@@ -4932,9 +4932,9 @@ public struct Service: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -4966,10 +4966,10 @@ public struct ServiceAccount: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("automountServiceAccountToken", \.automountServiceAccountToken),
-        ManifestField("imagePullSecrets", \.imagePullSecrets),
-        ManifestField("secrets", \.secrets),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken?.manifestValue },
+        ManifestField("imagePullSecrets") { $0.imagePullSecrets.manifestValue },
+        ManifestField("secrets") { $0.secrets.manifestValue },
     ]
 }
 
@@ -4996,9 +4996,9 @@ public struct ServiceAccountTokenProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("audience", \.audience),
-        ManifestField("expirationSeconds", \.expirationSeconds),
-        ManifestField("path", \.path, keptWhenEmpty: true),
+        ManifestField(optional: "audience") { $0.audience?.manifestValue },
+        ManifestField(optional: "expirationSeconds") { $0.expirationSeconds?.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
     ]
 }
 
@@ -5037,12 +5037,12 @@ public struct ServicePort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("protocol", \.protocol),
-        ManifestField("port", \.port, keptWhenEmpty: true),
-        ManifestField("targetPort", \.targetPort),
-        ManifestField("nodePort", \.nodePort),
-        ManifestField("appProtocol", \.appProtocol),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField(optional: "targetPort") { $0.targetPort?.manifestValue },
+        ManifestField(optional: "nodePort") { $0.nodePort?.manifestValue },
+        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
     ]
 }
 
@@ -5135,26 +5135,26 @@ public struct ServiceSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("type", \.type),
-        ManifestField("clusterIP", \.clusterIP),
-        ManifestField("externalName", \.externalName),
-        ManifestField("selector", \.selector),
-        ManifestField("ports", \.ports),
-        ManifestField("publishNotReadyAddresses", \.publishNotReadyAddresses),
-        ManifestField("allocateLoadBalancerNodePorts", \.allocateLoadBalancerNodePorts),
-        ManifestField("clusterIPs", \.clusterIPs),
-        ManifestField("externalIPs", \.externalIPs),
-        ManifestField("externalTrafficPolicy", \.externalTrafficPolicy),
-        ManifestField("healthCheckNodePort", \.healthCheckNodePort),
-        ManifestField("internalTrafficPolicy", \.internalTrafficPolicy),
-        ManifestField("ipFamilies", \.ipFamilies),
-        ManifestField("ipFamilyPolicy", \.ipFamilyPolicy),
-        ManifestField("loadBalancerClass", \.loadBalancerClass),
-        ManifestField("loadBalancerIP", \.loadBalancerIP),
-        ManifestField("loadBalancerSourceRanges", \.loadBalancerSourceRanges),
-        ManifestField("sessionAffinity", \.sessionAffinity),
-        ManifestField("sessionAffinityConfig", \.sessionAffinityConfig),
-        ManifestField("trafficDistribution", \.trafficDistribution),
+        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField(optional: "clusterIP") { $0.clusterIP?.manifestValue },
+        ManifestField(optional: "externalName") { $0.externalName?.manifestValue },
+        ManifestField("selector") { $0.selector.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField(optional: "publishNotReadyAddresses") { $0.publishNotReadyAddresses?.manifestValue },
+        ManifestField(optional: "allocateLoadBalancerNodePorts") { $0.allocateLoadBalancerNodePorts?.manifestValue },
+        ManifestField("clusterIPs") { $0.clusterIPs.manifestValue },
+        ManifestField("externalIPs") { $0.externalIPs.manifestValue },
+        ManifestField(optional: "externalTrafficPolicy") { $0.externalTrafficPolicy?.manifestValue },
+        ManifestField(optional: "healthCheckNodePort") { $0.healthCheckNodePort?.manifestValue },
+        ManifestField(optional: "internalTrafficPolicy") { $0.internalTrafficPolicy?.manifestValue },
+        ManifestField("ipFamilies") { $0.ipFamilies.manifestValue },
+        ManifestField(optional: "ipFamilyPolicy") { $0.ipFamilyPolicy?.manifestValue },
+        ManifestField(optional: "loadBalancerClass") { $0.loadBalancerClass?.manifestValue },
+        ManifestField(optional: "loadBalancerIP") { $0.loadBalancerIP?.manifestValue },
+        ManifestField("loadBalancerSourceRanges") { $0.loadBalancerSourceRanges.manifestValue },
+        ManifestField(optional: "sessionAffinity") { $0.sessionAffinity?.manifestValue },
+        ManifestField(optional: "sessionAffinityConfig") { $0.sessionAffinityConfig?.manifestValue },
+        ManifestField(optional: "trafficDistribution") { $0.trafficDistribution?.manifestValue },
     ]
 }
 
@@ -5175,8 +5175,8 @@ public struct ServiceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions", \.conditions),
-        ManifestField("loadBalancer", \.loadBalancer),
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField(optional: "loadBalancer") { $0.loadBalancer?.manifestValue },
     ]
 }
 
@@ -5193,7 +5193,7 @@ public struct SessionAffinityConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("clientIP", \.clientIP),
+        ManifestField(optional: "clientIP") { $0.clientIP?.manifestValue },
     ]
 }
 
@@ -5212,7 +5212,7 @@ public struct SleepAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("seconds", \.seconds, keptWhenEmpty: true),
+        ManifestField("seconds", keptWhenEmpty: true) { $0.seconds.manifestValue },
     ]
 }
 
@@ -5245,11 +5245,11 @@ public struct StorageOSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("secretRef", \.secretRef),
-        ManifestField("volumeName", \.volumeName),
-        ManifestField("volumeNamespace", \.volumeNamespace),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
+        ManifestField(optional: "volumeNamespace") { $0.volumeNamespace?.manifestValue },
     ]
 }
 
@@ -5272,8 +5272,8 @@ public struct Sysctl: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("value", \.value, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("value", keptWhenEmpty: true) { $0.value.manifestValue },
     ]
 }
 
@@ -5296,8 +5296,8 @@ public struct TCPSocketAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("host", \.host),
-        ManifestField("port", \.port, keptWhenEmpty: true),
+        ManifestField(optional: "host") { $0.host?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
     ]
 }
 
@@ -5328,10 +5328,10 @@ public struct Taint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("effect", \.effect, keptWhenEmpty: true),
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("timeAdded", \.timeAdded),
-        ManifestField("value", \.value),
+        ManifestField("effect", keptWhenEmpty: true) { $0.effect.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField(optional: "timeAdded") { $0.timeAdded?.manifestValue },
+        ManifestField(optional: "value") { $0.value?.manifestValue },
     ]
 }
 
@@ -5364,11 +5364,11 @@ public struct Toleration: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("effect", \.effect),
-        ManifestField("key", \.key),
-        ManifestField("operator", \.operator),
-        ManifestField("tolerationSeconds", \.tolerationSeconds),
-        ManifestField("value", \.value),
+        ManifestField(optional: "effect") { $0.effect?.manifestValue },
+        ManifestField(optional: "key") { $0.key?.manifestValue },
+        ManifestField(optional: "operator") { $0.`operator`?.manifestValue },
+        ManifestField(optional: "tolerationSeconds") { $0.tolerationSeconds?.manifestValue },
+        ManifestField(optional: "value") { $0.value?.manifestValue },
     ]
 }
 
@@ -5415,14 +5415,14 @@ public struct TopologySpreadConstraint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("labelSelector", \.labelSelector),
-        ManifestField("matchLabelKeys", \.matchLabelKeys),
-        ManifestField("maxSkew", \.maxSkew, keptWhenEmpty: true),
-        ManifestField("minDomains", \.minDomains),
-        ManifestField("nodeAffinityPolicy", \.nodeAffinityPolicy),
-        ManifestField("nodeTaintsPolicy", \.nodeTaintsPolicy),
-        ManifestField("topologyKey", \.topologyKey, keptWhenEmpty: true),
-        ManifestField("whenUnsatisfiable", \.whenUnsatisfiable, keptWhenEmpty: true),
+        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
+        ManifestField("matchLabelKeys") { $0.matchLabelKeys.manifestValue },
+        ManifestField("maxSkew", keptWhenEmpty: true) { $0.maxSkew.manifestValue },
+        ManifestField(optional: "minDomains") { $0.minDomains?.manifestValue },
+        ManifestField(optional: "nodeAffinityPolicy") { $0.nodeAffinityPolicy?.manifestValue },
+        ManifestField(optional: "nodeTaintsPolicy") { $0.nodeTaintsPolicy?.manifestValue },
+        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey.manifestValue },
+        ManifestField("whenUnsatisfiable", keptWhenEmpty: true) { $0.whenUnsatisfiable.manifestValue },
     ]
 }
 
@@ -5449,9 +5449,9 @@ public struct TypedLocalObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("apiGroup", \.apiGroup),
-        ManifestField("kind", \.kind, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
     ]
 }
 
@@ -5482,10 +5482,10 @@ public struct TypedObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("apiGroup", \.apiGroup),
-        ManifestField("kind", \.kind, keptWhenEmpty: true),
-        ManifestField("namespace", \.namespace),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
     ]
 }
 
@@ -5624,37 +5624,37 @@ public struct Volume: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("awsElasticBlockStore", \.awsElasticBlockStore),
-        ManifestField("azureDisk", \.azureDisk),
-        ManifestField("azureFile", \.azureFile),
-        ManifestField("cephfs", \.cephfs),
-        ManifestField("cinder", \.cinder),
-        ManifestField("configMap", \.configMap),
-        ManifestField("csi", \.csi),
-        ManifestField("downwardAPI", \.downwardAPI),
-        ManifestField("emptyDir", \.emptyDir),
-        ManifestField("ephemeral", \.ephemeral),
-        ManifestField("fc", \.fc),
-        ManifestField("flexVolume", \.flexVolume),
-        ManifestField("flocker", \.flocker),
-        ManifestField("gcePersistentDisk", \.gcePersistentDisk),
-        ManifestField("gitRepo", \.gitRepo),
-        ManifestField("glusterfs", \.glusterfs),
-        ManifestField("hostPath", \.hostPath),
-        ManifestField("image", \.image),
-        ManifestField("iscsi", \.iscsi),
-        ManifestField("nfs", \.nfs),
-        ManifestField("persistentVolumeClaim", \.persistentVolumeClaim),
-        ManifestField("photonPersistentDisk", \.photonPersistentDisk),
-        ManifestField("portworxVolume", \.portworxVolume),
-        ManifestField("projected", \.projected),
-        ManifestField("quobyte", \.quobyte),
-        ManifestField("rbd", \.rbd),
-        ManifestField("scaleIO", \.scaleIO),
-        ManifestField("secret", \.secret),
-        ManifestField("storageos", \.storageos),
-        ManifestField("vsphereVolume", \.vsphereVolume),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "awsElasticBlockStore") { $0.awsElasticBlockStore?.manifestValue },
+        ManifestField(optional: "azureDisk") { $0.azureDisk?.manifestValue },
+        ManifestField(optional: "azureFile") { $0.azureFile?.manifestValue },
+        ManifestField(optional: "cephfs") { $0.cephfs?.manifestValue },
+        ManifestField(optional: "cinder") { $0.cinder?.manifestValue },
+        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
+        ManifestField(optional: "csi") { $0.csi?.manifestValue },
+        ManifestField(optional: "downwardAPI") { $0.downwardAPI?.manifestValue },
+        ManifestField(optional: "emptyDir") { $0.emptyDir?.manifestValue },
+        ManifestField(optional: "ephemeral") { $0.ephemeral?.manifestValue },
+        ManifestField(optional: "fc") { $0.fc?.manifestValue },
+        ManifestField(optional: "flexVolume") { $0.flexVolume?.manifestValue },
+        ManifestField(optional: "flocker") { $0.flocker?.manifestValue },
+        ManifestField(optional: "gcePersistentDisk") { $0.gcePersistentDisk?.manifestValue },
+        ManifestField(optional: "gitRepo") { $0.gitRepo?.manifestValue },
+        ManifestField(optional: "glusterfs") { $0.glusterfs?.manifestValue },
+        ManifestField(optional: "hostPath") { $0.hostPath?.manifestValue },
+        ManifestField(optional: "image") { $0.image?.manifestValue },
+        ManifestField(optional: "iscsi") { $0.iscsi?.manifestValue },
+        ManifestField(optional: "nfs") { $0.nfs?.manifestValue },
+        ManifestField(optional: "persistentVolumeClaim") { $0.persistentVolumeClaim?.manifestValue },
+        ManifestField(optional: "photonPersistentDisk") { $0.photonPersistentDisk?.manifestValue },
+        ManifestField(optional: "portworxVolume") { $0.portworxVolume?.manifestValue },
+        ManifestField(optional: "projected") { $0.projected?.manifestValue },
+        ManifestField(optional: "quobyte") { $0.quobyte?.manifestValue },
+        ManifestField(optional: "rbd") { $0.rbd?.manifestValue },
+        ManifestField(optional: "scaleIO") { $0.scaleIO?.manifestValue },
+        ManifestField(optional: "secret") { $0.secret?.manifestValue },
+        ManifestField(optional: "storageos") { $0.storageos?.manifestValue },
+        ManifestField(optional: "vsphereVolume") { $0.vsphereVolume?.manifestValue },
     ]
 }
 
@@ -5677,8 +5677,8 @@ public struct VolumeDevice: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("devicePath", \.devicePath, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath.manifestValue },
     ]
 }
 
@@ -5721,13 +5721,13 @@ public struct VolumeMount: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("mountPath", \.mountPath, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("mountPropagation", \.mountPropagation),
-        ManifestField("recursiveReadOnly", \.recursiveReadOnly),
-        ManifestField("subPath", \.subPath),
-        ManifestField("subPathExpr", \.subPathExpr),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "mountPropagation") { $0.mountPropagation?.manifestValue },
+        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly?.manifestValue },
+        ManifestField(optional: "subPath") { $0.subPath?.manifestValue },
+        ManifestField(optional: "subPathExpr") { $0.subPathExpr?.manifestValue },
     ]
 }
 
@@ -5758,10 +5758,10 @@ public struct VolumeMountStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("mountPath", \.mountPath, keptWhenEmpty: true),
-        ManifestField("readOnly", \.readOnly),
-        ManifestField("recursiveReadOnly", \.recursiveReadOnly),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly?.manifestValue },
     ]
 }
 
@@ -5794,11 +5794,11 @@ public struct VolumeProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("clusterTrustBundle", \.clusterTrustBundle),
-        ManifestField("configMap", \.configMap),
-        ManifestField("downwardAPI", \.downwardAPI),
-        ManifestField("secret", \.secret),
-        ManifestField("serviceAccountToken", \.serviceAccountToken),
+        ManifestField(optional: "clusterTrustBundle") { $0.clusterTrustBundle?.manifestValue },
+        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
+        ManifestField(optional: "downwardAPI") { $0.downwardAPI?.manifestValue },
+        ManifestField(optional: "secret") { $0.secret?.manifestValue },
+        ManifestField(optional: "serviceAccountToken") { $0.serviceAccountToken?.manifestValue },
     ]
 }
 
@@ -5819,8 +5819,8 @@ public struct VolumeResourceRequirements: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits", \.limits),
-        ManifestField("requests", \.requests),
+        ManifestField("limits") { $0.limits.manifestValue },
+        ManifestField("requests") { $0.requests.manifestValue },
     ]
 }
 
@@ -5851,10 +5851,10 @@ public struct VsphereVirtualDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("fsType", \.fsType),
-        ManifestField("storagePolicyID", \.storagePolicyID),
-        ManifestField("storagePolicyName", \.storagePolicyName),
-        ManifestField("volumePath", \.volumePath, keptWhenEmpty: true),
+        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
+        ManifestField(optional: "storagePolicyID") { $0.storagePolicyID?.manifestValue },
+        ManifestField(optional: "storagePolicyName") { $0.storagePolicyName?.manifestValue },
+        ManifestField("volumePath", keptWhenEmpty: true) { $0.volumePath.manifestValue },
     ]
 }
 
@@ -5877,8 +5877,8 @@ public struct WeightedPodAffinityTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("weight", \.weight, keptWhenEmpty: true),
-        ManifestField("podAffinityTerm", \.podAffinityTerm, keptWhenEmpty: true),
+        ManifestField("weight", keptWhenEmpty: true) { $0.weight.manifestValue },
+        ManifestField("podAffinityTerm", keptWhenEmpty: true) { $0.podAffinityTerm.manifestValue },
     ]
 }
 
@@ -5907,9 +5907,9 @@ public struct WindowsSecurityContextOptions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("gmsaCredentialSpec", \.gmsaCredentialSpec),
-        ManifestField("gmsaCredentialSpecName", \.gmsaCredentialSpecName),
-        ManifestField("hostProcess", \.hostProcess),
-        ManifestField("runAsUserName", \.runAsUserName),
+        ManifestField(optional: "gmsaCredentialSpec") { $0.gmsaCredentialSpec?.manifestValue },
+        ManifestField(optional: "gmsaCredentialSpecName") { $0.gmsaCredentialSpecName?.manifestValue },
+        ManifestField(optional: "hostProcess") { $0.hostProcess?.manifestValue },
+        ManifestField(optional: "runAsUserName") { $0.runAsUserName?.manifestValue },
     ]
 }

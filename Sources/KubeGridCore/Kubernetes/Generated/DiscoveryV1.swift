@@ -45,14 +45,14 @@ public struct Endpoint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("addresses", \.addresses, keptWhenEmpty: true),
-        ManifestField("conditions", \.conditions),
-        ManifestField("deprecatedTopology", \.deprecatedTopology),
-        ManifestField("hints", \.hints),
-        ManifestField("hostname", \.hostname),
-        ManifestField("nodeName", \.nodeName),
-        ManifestField("targetRef", \.targetRef),
-        ManifestField("zone", \.zone),
+        ManifestField("addresses", keptWhenEmpty: true) { $0.addresses.manifestValue },
+        ManifestField(optional: "conditions") { $0.conditions?.manifestValue },
+        ManifestField("deprecatedTopology") { $0.deprecatedTopology.manifestValue },
+        ManifestField(optional: "hints") { $0.hints?.manifestValue },
+        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
+        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
+        ManifestField(optional: "targetRef") { $0.targetRef?.manifestValue },
+        ManifestField(optional: "zone") { $0.zone?.manifestValue },
     ]
 }
 
@@ -77,9 +77,9 @@ public struct EndpointConditions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ready", \.ready),
-        ManifestField("serving", \.serving),
-        ManifestField("terminating", \.terminating),
+        ManifestField(optional: "ready") { $0.ready?.manifestValue },
+        ManifestField(optional: "serving") { $0.serving?.manifestValue },
+        ManifestField(optional: "terminating") { $0.terminating?.manifestValue },
     ]
 }
 
@@ -96,7 +96,7 @@ public struct EndpointHints: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("forZones", \.forZones),
+        ManifestField("forZones") { $0.forZones.manifestValue },
     ]
 }
 
@@ -125,10 +125,10 @@ public struct DiscoveryEndpointPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("appProtocol", \.appProtocol),
-        ManifestField("port", \.port),
-        ManifestField("protocol", \.protocol),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
+        ManifestField(optional: "port") { $0.port?.manifestValue },
+        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
     ]
 }
 
@@ -161,10 +161,10 @@ public struct EndpointSlice: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("addressType", \.addressType, keptWhenEmpty: true),
-        ManifestField("endpoints", \.endpoints, keptWhenEmpty: true),
-        ManifestField("ports", \.ports),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("addressType", keptWhenEmpty: true) { $0.addressType.manifestValue },
+        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
     ]
 }
 
@@ -183,6 +183,6 @@ public struct ForZone: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
     ]
 }

@@ -37,12 +37,12 @@ public struct Condition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastTransitionTime", \.lastTransitionTime, keptWhenEmpty: true),
-        ManifestField("message", \.message, keptWhenEmpty: true),
-        ManifestField("observedGeneration", \.observedGeneration),
-        ManifestField("reason", \.reason, keptWhenEmpty: true),
-        ManifestField("status", \.status, keptWhenEmpty: true),
-        ManifestField("type", \.type, keptWhenEmpty: true),
+        ManifestField("lastTransitionTime", keptWhenEmpty: true) { $0.lastTransitionTime.manifestValue },
+        ManifestField("message", keptWhenEmpty: true) { $0.message.manifestValue },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
+        ManifestField("reason", keptWhenEmpty: true) { $0.reason.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
     ]
 }
 
@@ -63,8 +63,8 @@ public struct LabelSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchLabels", \.matchLabels),
-        ManifestField("matchExpressions", \.matchExpressions),
+        ManifestField("matchLabels") { $0.matchLabels.manifestValue },
+        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
     ]
 }
 
@@ -91,9 +91,9 @@ public struct LabelSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", \.key, keptWhenEmpty: true),
-        ManifestField("operator", \.operator, keptWhenEmpty: true),
-        ManifestField("values", \.values),
+        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
+        ManifestField("values") { $0.values.manifestValue },
     ]
 }
 
@@ -122,10 +122,10 @@ public struct ListMeta: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("continue", \.continue),
-        ManifestField("remainingItemCount", \.remainingItemCount),
-        ManifestField("resourceVersion", \.resourceVersion),
-        ManifestField("selfLink", \.selfLink),
+        ManifestField(optional: "continue") { $0.`continue`?.manifestValue },
+        ManifestField(optional: "remainingItemCount") { $0.remainingItemCount?.manifestValue },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
+        ManifestField(optional: "selfLink") { $0.selfLink?.manifestValue },
     ]
 }
 
@@ -166,13 +166,13 @@ public struct ManagedFieldsEntry: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("apiVersion", \.apiVersion),
-        ManifestField("fieldsType", \.fieldsType),
-        ManifestField("fieldsV1", \.fieldsV1),
-        ManifestField("manager", \.manager),
-        ManifestField("operation", \.operation),
-        ManifestField("subresource", \.subresource),
-        ManifestField("time", \.time),
+        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
+        ManifestField(optional: "fieldsType") { $0.fieldsType?.manifestValue },
+        ManifestField(optional: "fieldsV1") { $0.fieldsV1?.manifestValue },
+        ManifestField(optional: "manager") { $0.manager?.manifestValue },
+        ManifestField(optional: "operation") { $0.operation?.manifestValue },
+        ManifestField(optional: "subresource") { $0.subresource?.manifestValue },
+        ManifestField(optional: "time") { $0.time?.manifestValue },
     ]
 }
 
@@ -245,21 +245,21 @@ public struct ObjectMeta: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("namespace", \.namespace),
-        ManifestField("labels", \.labels),
-        ManifestField("annotations", \.annotations),
-        ManifestField("creationTimestamp", \.creationTimestamp),
-        ManifestField("deletionGracePeriodSeconds", \.deletionGracePeriodSeconds),
-        ManifestField("deletionTimestamp", \.deletionTimestamp),
-        ManifestField("finalizers", \.finalizers),
-        ManifestField("generateName", \.generateName),
-        ManifestField("generation", \.generation),
-        ManifestField("managedFields", \.managedFields),
-        ManifestField("ownerReferences", \.ownerReferences),
-        ManifestField("resourceVersion", \.resourceVersion),
-        ManifestField("selfLink", \.selfLink),
-        ManifestField("uid", \.uid),
+        ManifestField("name") { $0.name.manifestValue },
+        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
+        ManifestField("labels") { $0.labels.manifestValue },
+        ManifestField("annotations") { $0.annotations.manifestValue },
+        ManifestField(optional: "creationTimestamp") { $0.creationTimestamp?.manifestValue },
+        ManifestField(optional: "deletionGracePeriodSeconds") { $0.deletionGracePeriodSeconds?.manifestValue },
+        ManifestField(optional: "deletionTimestamp") { $0.deletionTimestamp?.manifestValue },
+        ManifestField("finalizers") { $0.finalizers.manifestValue },
+        ManifestField(optional: "generateName") { $0.generateName?.manifestValue },
+        ManifestField(optional: "generation") { $0.generation?.manifestValue },
+        ManifestField("managedFields") { $0.managedFields.manifestValue },
+        ManifestField("ownerReferences") { $0.ownerReferences.manifestValue },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
+        ManifestField(optional: "selfLink") { $0.selfLink?.manifestValue },
+        ManifestField(optional: "uid") { $0.uid?.manifestValue },
     ]
 }
 
@@ -298,12 +298,12 @@ public struct OwnerReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("apiVersion", \.apiVersion, keptWhenEmpty: true),
-        ManifestField("blockOwnerDeletion", \.blockOwnerDeletion),
-        ManifestField("controller", \.controller),
-        ManifestField("kind", \.kind, keptWhenEmpty: true),
-        ManifestField("uid", \.uid, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("apiVersion", keptWhenEmpty: true) { $0.apiVersion.manifestValue },
+        ManifestField(optional: "blockOwnerDeletion") { $0.blockOwnerDeletion?.manifestValue },
+        ManifestField(optional: "controller") { $0.controller?.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField("uid", keptWhenEmpty: true) { $0.uid.manifestValue },
     ]
 }
 
@@ -343,12 +343,12 @@ public struct Status: KubernetesKind {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("status", \.status),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
-        ManifestField("details", \.details),
-        ManifestField("code", \.code),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "details") { $0.details?.manifestValue },
+        ManifestField(optional: "code") { $0.code?.manifestValue },
     ]
 }
 
@@ -373,9 +373,9 @@ public struct StatusCause: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("field", \.field),
-        ManifestField("message", \.message),
-        ManifestField("reason", \.reason),
+        ManifestField(optional: "field") { $0.field?.manifestValue },
+        ManifestField(optional: "message") { $0.message?.manifestValue },
+        ManifestField(optional: "reason") { $0.reason?.manifestValue },
     ]
 }
 
@@ -412,11 +412,11 @@ public struct StatusDetails: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name),
-        ManifestField("causes", \.causes),
-        ManifestField("group", \.group),
-        ManifestField("kind", \.kind),
-        ManifestField("retryAfterSeconds", \.retryAfterSeconds),
-        ManifestField("uid", \.uid),
+        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField("causes") { $0.causes.manifestValue },
+        ManifestField(optional: "group") { $0.group?.manifestValue },
+        ManifestField(optional: "kind") { $0.kind?.manifestValue },
+        ManifestField(optional: "retryAfterSeconds") { $0.retryAfterSeconds?.manifestValue },
+        ManifestField(optional: "uid") { $0.uid?.manifestValue },
     ]
 }

@@ -20,8 +20,8 @@ public struct IPBlock: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("cidr", \.cidr, keptWhenEmpty: true),
-        ManifestField("except", \.except),
+        ManifestField("cidr", keptWhenEmpty: true) { $0.cidr.manifestValue },
+        ManifestField("except") { $0.except.manifestValue },
     ]
 }
 
@@ -45,8 +45,8 @@ public struct NetworkPolicy: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
     ]
 }
 
@@ -67,8 +67,8 @@ public struct NetworkPolicyEgressRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ports", \.ports),
-        ManifestField("to", \.to),
+        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField("to") { $0.to.manifestValue },
     ]
 }
 
@@ -89,8 +89,8 @@ public struct NetworkPolicyIngressRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("from", \.from),
-        ManifestField("ports", \.ports),
+        ManifestField("from") { $0.from.manifestValue },
+        ManifestField("ports") { $0.ports.manifestValue },
     ]
 }
 
@@ -115,9 +115,9 @@ public struct NetworkPolicyPeer: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ipBlock", \.ipBlock),
-        ManifestField("namespaceSelector", \.namespaceSelector),
-        ManifestField("podSelector", \.podSelector),
+        ManifestField(optional: "ipBlock") { $0.ipBlock?.manifestValue },
+        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector?.manifestValue },
+        ManifestField(optional: "podSelector") { $0.podSelector?.manifestValue },
     ]
 }
 
@@ -142,9 +142,9 @@ public struct NetworkPolicyPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("endPort", \.endPort),
-        ManifestField("port", \.port),
-        ManifestField("protocol", \.protocol),
+        ManifestField(optional: "endPort") { $0.endPort?.manifestValue },
+        ManifestField(optional: "port") { $0.port?.manifestValue },
+        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
     ]
 }
 
@@ -175,9 +175,9 @@ public struct NetworkPolicySpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("egress", \.egress),
-        ManifestField("ingress", \.ingress),
-        ManifestField("podSelector", \.podSelector, keptWhenEmpty: true),
-        ManifestField("policyTypes", \.policyTypes),
+        ManifestField("egress") { $0.egress.manifestValue },
+        ManifestField("ingress") { $0.ingress.manifestValue },
+        ManifestField("podSelector", keptWhenEmpty: true) { $0.podSelector.manifestValue },
+        ManifestField("policyTypes") { $0.policyTypes.manifestValue },
     ]
 }

@@ -26,9 +26,9 @@ public struct PodDisruptionBudget: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("spec", \.spec, keptWhenEmpty: true),
-        ManifestField("status", \.status),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status?.manifestValue },
     ]
 }
 
@@ -57,10 +57,10 @@ public struct PodDisruptionBudgetSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("maxUnavailable", \.maxUnavailable),
-        ManifestField("minAvailable", \.minAvailable),
-        ManifestField("selector", \.selector),
-        ManifestField("unhealthyPodEvictionPolicy", \.unhealthyPodEvictionPolicy),
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
+        ManifestField(optional: "minAvailable") { $0.minAvailable?.manifestValue },
+        ManifestField(optional: "selector") { $0.selector?.manifestValue },
+        ManifestField(optional: "unhealthyPodEvictionPolicy") { $0.unhealthyPodEvictionPolicy?.manifestValue },
     ]
 }
 
@@ -103,12 +103,12 @@ public struct PodDisruptionBudgetStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions", \.conditions),
-        ManifestField("currentHealthy", \.currentHealthy, keptWhenEmpty: true),
-        ManifestField("desiredHealthy", \.desiredHealthy, keptWhenEmpty: true),
-        ManifestField("disruptedPods", \.disruptedPods),
-        ManifestField("disruptionsAllowed", \.disruptionsAllowed, keptWhenEmpty: true),
-        ManifestField("expectedPods", \.expectedPods, keptWhenEmpty: true),
-        ManifestField("observedGeneration", \.observedGeneration),
+        ManifestField("conditions") { $0.conditions.manifestValue },
+        ManifestField("currentHealthy", keptWhenEmpty: true) { $0.currentHealthy.manifestValue },
+        ManifestField("desiredHealthy", keptWhenEmpty: true) { $0.desiredHealthy.manifestValue },
+        ManifestField("disruptedPods") { $0.disruptedPods.manifestValue },
+        ManifestField("disruptionsAllowed", keptWhenEmpty: true) { $0.disruptionsAllowed.manifestValue },
+        ManifestField("expectedPods", keptWhenEmpty: true) { $0.expectedPods.manifestValue },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
     ]
 }

@@ -14,7 +14,7 @@ public struct AggregationRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("clusterRoleSelectors", \.clusterRoleSelectors),
+        ManifestField("clusterRoleSelectors") { $0.clusterRoleSelectors.manifestValue },
     ]
 }
 
@@ -42,9 +42,9 @@ public struct ClusterRole: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("aggregationRule", \.aggregationRule),
-        ManifestField("rules", \.rules),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField(optional: "aggregationRule") { $0.aggregationRule?.manifestValue },
+        ManifestField("rules") { $0.rules.manifestValue },
     ]
 }
 
@@ -73,9 +73,9 @@ public struct ClusterRoleBinding: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("roleRef", \.roleRef, keptWhenEmpty: true),
-        ManifestField("subjects", \.subjects),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef.manifestValue },
+        ManifestField("subjects") { $0.subjects.manifestValue },
     ]
 }
 
@@ -110,11 +110,11 @@ public struct PolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("apiGroups", \.apiGroups),
-        ManifestField("nonResourceURLs", \.nonResourceURLs),
-        ManifestField("resourceNames", \.resourceNames),
-        ManifestField("resources", \.resources),
-        ManifestField("verbs", \.verbs, keptWhenEmpty: true),
+        ManifestField("apiGroups") { $0.apiGroups.manifestValue },
+        ManifestField("nonResourceURLs") { $0.nonResourceURLs.manifestValue },
+        ManifestField("resourceNames") { $0.resourceNames.manifestValue },
+        ManifestField("resources") { $0.resources.manifestValue },
+        ManifestField("verbs", keptWhenEmpty: true) { $0.verbs.manifestValue },
     ]
 }
 
@@ -138,8 +138,8 @@ public struct Role: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("rules", \.rules),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("rules") { $0.rules.manifestValue },
     ]
 }
 
@@ -168,9 +168,9 @@ public struct RoleBinding: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", \.metadata),
-        ManifestField("roleRef", \.roleRef, keptWhenEmpty: true),
-        ManifestField("subjects", \.subjects),
+        ManifestField("metadata") { $0.metadata.manifestValue },
+        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef.manifestValue },
+        ManifestField("subjects") { $0.subjects.manifestValue },
     ]
 }
 
@@ -197,9 +197,9 @@ public struct RoleRef: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("apiGroup", \.apiGroup, keptWhenEmpty: true),
-        ManifestField("kind", \.kind, keptWhenEmpty: true),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("apiGroup", keptWhenEmpty: true) { $0.apiGroup.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
     ]
 }
 
@@ -230,9 +230,9 @@ public struct Subject: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", \.name, keptWhenEmpty: true),
-        ManifestField("apiGroup", \.apiGroup),
-        ManifestField("kind", \.kind, keptWhenEmpty: true),
-        ManifestField("namespace", \.namespace),
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
     ]
 }
