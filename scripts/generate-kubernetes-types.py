@@ -40,9 +40,8 @@ SPECIAL = {
     "io.k8s.apimachinery.pkg.runtime.RawExtension": "Values",
 }
 
-# The map value types ManifestEncoder recognises (swift-collections would write a map as a
-# list of pairs).
-MAP_VALUES = ["String", "Quantity"]
+# At most this many types in one generated file.
+FILE_STRUCTS = 50
 
 SWIFT_KEYWORDS = {
     "as", "break", "case", "class", "continue", "default", "defer", "do", "else", "enum", "extension",
@@ -141,11 +140,7 @@ def swift_type(owner, key, schema):
     if "object" in kinds:
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
-            value = swift_type(owner, key + "{}", extra)[0]
-            if value not in MAP_VALUES:
-                sys.exit(f"{owner}.{key}: a map of {value}; ManifestEncoder writes maps of {MAP_VALUES} only, "
-                         "add the type there and here")
-            return f"OrderedDictionary<String, {value}>", True
+            return f"OrderedDictionary<String, {swift_type(owner, key + '{}', extra)[0]}>", True
         return "Values", False
     if enum:
         return enum, False
@@ -314,11 +309,18 @@ def generate(definitions):
         if other != name:
             sys.exit(f"{name} and {other} would both be {type_name(name)}; name one in TYPE_NAMES")
     empty_initializable = empty_initializable_types(definitions, names)
-    files = {}
+    groups = {}
     for name in names:
         group, version = group_of(name)
-        file_name = f"{group.capitalize()}{version.upper()}.swift"
-        files.setdefault(file_name, []).append(struct_source(name, definitions[name], empty_initializable))
+        groups.setdefault(f"{group.capitalize()}{version.upper()}", []).append(
+            struct_source(name, definitions[name], empty_initializable))
+    # A large group is split so that the compiler's parallel jobs get files of similar size.
+    files = {}
+    for group, sources in groups.items():
+        parts = (len(sources) + FILE_STRUCTS - 1) // FILE_STRUCTS
+        for part in range(parts):
+            file_name = f"{group}-{part + 1}.swift" if parts > 1 else f"{group}.swift"
+            files[file_name] = sources[part * FILE_STRUCTS:(part + 1) * FILE_STRUCTS]
     files["Enums.swift"] = [enum_source(name, ENUMS[name]) for name in sorted(ENUMS)]
     header = FILE_HEADER.format(version=VERSION)
     output = {}
