@@ -77,6 +77,58 @@ import Testing
         #expect(kinds.count == 23)
     }
 
+    struct DecodingCase: Sendable, CustomTestStringConvertible {
+        let decode: @Sendable () throws -> Void
+        let message: String
+        var testDescription: String { message }
+    }
+
+    /// The sample of `T` with one value replaced (or removed, for nil).
+    static func sample<T: KubernetesKind>(_ type: T.Type, setting path: [String], to value: Values?) -> Values {
+        let sample = samples.first { $0 is T }!
+        return ManifestDecodingTests.set(sample.encoded(), path[...], value)
+    }
+
+    static let decodingCases: [DecodingCase] = [
+        DecodingCase(
+            decode: { _ = try Deployment(decoding: sample(Deployment.self, setting: ["spec", "template"], to: nil)) },
+            message: "spec.template: is required but missing; add it"),
+        DecodingCase(
+            decode: { _ = try Deployment(decoding: sample(Deployment.self, setting: ["spec"], to: nil)) },
+            message: "spec: is required but missing; add it"),
+        DecodingCase(
+            decode: {
+                _ = try EndpointSlice(decoding: sample(EndpointSlice.self, setting: ["ports", "0", "protocol"], to: "tcp"))
+            },
+            message: "ports[0].protocol: \"tcp\" is not one of TCP, UDP, SCTP (did you mean TCP?)"),
+        DecodingCase(
+            decode: { _ = try Job(decoding: sample(Job.self, setting: ["spec", "backoffLimit"], to: "2")) },
+            message: "spec.backoffLimit: expected an integer, got the string \"2\""),
+        DecodingCase(
+            decode: {
+                _ = try ResourceQuota(decoding: sample(ResourceQuota.self, setting: ["spec", "hard", "pods"], to: "ten"))
+            },
+            message: "spec.hard.pods: \"ten\" is not a quantity: it must start with a number; write e.g. 300Mi, 0.5 or 100m"),
+        DecodingCase(
+            decode: {
+                _ = try RoleBinding(decoding: sample(RoleBinding.self, setting: ["subjects", "0", "name"], to: nil))
+            },
+            message: "subjects[0].name: is required but missing; add it"),
+        DecodingCase(
+            decode: { _ = try ConfigMap(decoding: sample(ConfigMap.self, setting: ["apiVersion"], to: "apps/v1")) },
+            message: "kind: expected v1 ConfigMap, got apps/v1 ConfigMap; decode it as a KubernetesObject instead"),
+    ]
+
+    @Test(arguments: decodingCases)
+    func newKindsNameTheFieldOfAnError(testCase: DecodingCase) {
+        do {
+            try testCase.decode()
+            Issue.record("decoded without an error")
+        } catch {
+            #expect("\(error)" == testCase.message)
+        }
+    }
+
     /// Keys kubegrid has no order for come after the ordered ones, alphabetically, as in
     /// Kubernetes' definitions; the manifest here is written that way.
     @Test func fieldsKubegridDoesNotUseSurviveAReadAndAWrite() throws {
