@@ -25,6 +25,8 @@ struct LintCommand: ParsableCommand {
     @Option(name: [.customShort("n"), .long], help: "The namespace charts are linted for.")
     var namespace: String = "default"
 
+    @OptionGroup var kubeVersion: KubeVersionFlag
+
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
@@ -60,7 +62,7 @@ struct LintCommand: ParsableCommand {
             return
         }
         let options = LintOptions(
-            inputs: inputs, values: valuesFlags.options, release: ReleaseOptions(name: name, namespace: namespace),
+            inputs: inputs, values: valuesFlags.options, release: ReleaseOptions(name: name, namespace: namespace, kubeVersion: try kubeVersion.version),
             nodes: nodes)
         let report = Linter(options: options).run(files: LocalFiles())
         do {

@@ -34,6 +34,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write one file per template under DIR (Helm's layout) instead of stdout.")
     var outputDirectory: String?
 
+    @OptionGroup var kubeVersion: KubeVersionFlag
+
     @Option(name: .customLong("show-only"), help: "Only the templates matching this path, e.g. templates/service.yaml (repeatable).")
     var showOnly: [String] = []
 
@@ -51,7 +53,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let chart = positionals.last!
-        let release = ReleaseOptions(name: positionals.count == 2 ? positionals[0] : (name ?? "release-name"), namespace: namespace)
+        let release = ReleaseOptions(
+            name: positionals.count == 2 ? positionals[0] : (name ?? "release-name"), namespace: namespace,
+            kubeVersion: try kubeVersion.version)
         let job = RenderJob(chart: chart, release: release, options: valuesFlags.options, showOnly: showOnly)
         do {
             let outcome = try job.plan(files: LocalFiles())

@@ -47,6 +47,8 @@ class Case:
     namespace: str = "default"
     # Also render the built-in chart of the same name (`kubegrid render insightedge-pu`).
     builtin: bool = False
+    # `--kube-version` for both tools; None renders for each tool's default.
+    kube_version: str | None = None
 
     @property
     def values_text(self) -> str:
@@ -82,11 +84,24 @@ def helm_values(text: str) -> dict[str, Any]:
     return helm.values_from_yaml(text) if text.strip() else {}
 
 
+def _render_with_kube_version(chart: helm.Chart, values: dict[str, Any], case: Case) -> dict[str, str]:
+    """`helm template --kube-version`: helm_python's Chart.render does not expose the
+    option, but the library's render call takes it (`kube_version`, as its lint does)."""
+    from helm_python import _native
+
+    options = {"name": case.release, "namespace": case.namespace, "kube_version": case.kube_version}
+    rendered = _native.call_string("helm_render", chart._raw(), json.dumps(values), json.dumps(options))
+    return json.loads(rendered)
+
+
 def helm_render(case: Case) -> Rendered:
     try:
-        manifests = helm_chart(case.chart).render(
-            helm_values(case.values_text), name=case.release, namespace=case.namespace
-        )
+        if case.kube_version is None:
+            manifests = helm_chart(case.chart).render(
+                helm_values(case.values_text), name=case.release, namespace=case.namespace
+            )
+        else:
+            manifests = _render_with_kube_version(helm_chart(case.chart), helm_values(case.values_text), case)
     except helm.HelmValuesError as error:
         return Rendered(error=str(error), stage="schema")
     except helm.HelmRenderError as error:
@@ -120,8 +135,9 @@ def kubegrid_render(case: Case, *, builtin: bool = False, output: str = "json") 
         values_file = Path(directory) / "values.yaml"
         values_file.write_text(case.values_text)
         # Helm's positional form after `--`, so that any release name (empty, or `-grid`) gets through.
+        version = [f"--kube-version={case.kube_version}"] if case.kube_version is not None else []
         proc = run_kubegrid(
-            "render", f"--namespace={case.namespace}", "-f", str(values_file), "--output", output,
+            "render", f"--namespace={case.namespace}", "-f", str(values_file), "--output", output, *version,
             "--", case.release, chart,
         )
     if proc.returncode != 0:

@@ -137,6 +137,16 @@ service: {lrmi: {enabled: true, port: 0x2000}}
     Case("manager-null-limits", M, "resources: {limits: null, requests: {memory: 200Mi}}\n"),
     # A null inside a map removes that key, default or not.
     Case("pu-null-removes-a-default", P, "partitions: 1\nresources: {limits: {memory: null, cpu: 1}}\n"),
+    # A null key is unset and reads as its default (issue 10): Helm drops it, the templates
+    # put the chart's default back (applyDefaults), kubegrid reads the default.
+    Case("manager-null-means-default", M, {"image": {"tag": None}, "ha": None, "service": {"lus": {"enabled": None}},
+                                           "livenessProbe": None, "java": {"heap": None, "options": None}}),
+    Case("pu-null-means-default", P, "partitions: 2\nha:\ninstances:\njava: {heap: null, options: null}\n"
+                                     "service: {type: null, lrmi: {enabled: true, port: null}}\nimage: null\n"
+                                     "terminationGracePeriodSeconds: null\nmanager: {name: null, ports: null}\n"
+                                     "memoryXtendVolume: {enabled: true, volumeMount: {name: null},"
+                                     " volumeClaimTemplate: {storage: 1Gi}}\n", builtin=True),
+    Case("umbrella-null-means-default", U, {"manager": {"ha": None, "java": None}, "pu": {"partitions": 1, "ha": None}}),
     # Strings a YAML 1.1 reader would take for something else must stay strings.
     Case("pu-ambiguous-strings", P, """
 partitions: 1
@@ -242,7 +252,7 @@ INVALID = [
     (Case("rule-anti-affinity-with-instances", P, {"instances": 2, "antiAffinity": {"enabled": True}}), "schema", "antiAffinity.enabled"),
     (Case("rule-memoryxtend-needs-storage", P, {"partitions": 1, "memoryXtendVolume": {"enabled": True}}), "schema", "storage"),
     (Case("rule-memoryxtend-needs-volume-name", P, {"partitions": 1, "memoryXtendVolume": {
-        "enabled": True, "volumeMount": {"name": None}, "volumeClaimTemplate": {"storage": "1Gi"}}}), "schema", "volumeMount.name"),
+        "enabled": True, "volumeMount": {"name": ""}, "volumeClaimTemplate": {"storage": "1Gi"}}}), "schema", "volumeMount.name"),
     (Case("rule-memoryxtend-empty-mount-path", P, {"partitions": 1, "memoryXtendVolume": {
         "enabled": True, "volumeMount": {"mountPath": ""}, "volumeClaimTemplate": {"storage": "1Gi"}}}), "schema", "mountPath"),
     (Case("rule-pu-clusterip-initial-node-port", P, {"partitions": 1, "service": {
@@ -314,8 +324,6 @@ INVALID = [
     (Case("range-port", M, {"service": {"api": {"port": 0}}}), "schema", "port"),
     (Case("range-grace-period", P, {"terminationGracePeriodSeconds": -1}), "schema", "terminationGracePeriodSeconds"),
     (Case("range-probe-period", M, {"livenessProbe": {"periodSeconds": 0}}), "schema", "periodSeconds"),
-    (Case("null-required-leaf", M, {"image": {"tag": None}}), "schema", "image.tag"),
-    (Case("null-required-flag", P, "ha: null\n"), "schema", "ha"),
     # A null a user adds to a map (no default under it) stays, and is not a string.
     (Case("null-in-string-map", P, "nodeSelector: {disk: null}\n"), "schema", "nodeSelector.disk"),
     (Case("type-integer-as-string", P, {"terminationGracePeriodSeconds": "30"}), "schema", "terminationGracePeriodSeconds"),

@@ -55,6 +55,15 @@ def space_values(rnd: random.Random) -> dict:
         values["fullnameOverride"] = rnd.choice(["x", "s" * 48, "s" * 50, ""])
     if maybe(0.2):
         values["schema"] = rnd.choice(["partitioned", "sync_replicated", None])
+    # Nulls (unset: the default applies) and the keys of GigaSpaces' own charts.
+    if maybe(0.2):
+        values["java"] = {"heap": rnd.choice(["1g", None]), "options": rnd.choice(["-Da=1", None])}
+    if maybe(0.15):
+        values["enableExternalClient"] = rnd.choice([True, False, None])
+    if maybe(0.1):
+        values.setdefault("service", {})["port"] = rnd.choice([8300, None])
+    if maybe(0.1):
+        values["ha"] = None
     return values
 
 
@@ -75,6 +84,14 @@ def manager_values(rnd: random.Random) -> dict:
         values["service"] = service
     if rnd.random() < 0.2:
         values["fullnameOverride"] = rnd.choice(["m", "m" * 52, "m" * 53])
+    if rnd.random() < 0.15:
+        values["enableExternalClient"] = rnd.choice([True, False])
+    if rnd.random() < 0.15:
+        values["hs"] = {"ports": {"zkClient": rnd.choice([12181, None]), "lookupService": 14174}}
+    if rnd.random() < 0.1:
+        values.setdefault("service", {})["ports"] = {"lus": {"port": rnd.choice([30174, 4174])}}
+    if rnd.random() < 0.1:
+        values["livenessProbe"] = None
     return values
 
 

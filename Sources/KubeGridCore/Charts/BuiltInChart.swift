@@ -28,6 +28,13 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         self.init(rawValue: chartName)
     }
 
+    /// The values a render uses: the user's, with GigaSpaces' legacy keys translated
+    /// (`LegacyKeys`), coalesced with `chart`'s defaults; and the legacy keys' findings.
+    public func effectiveValues(user: Values, chart: HelmChart) throws(ValuesError) -> (values: Values, diagnostics: [Diagnostic]) {
+        let translated = LegacyValues.translate(user, for: self)
+        return (try HelmCoalescing.coalesce(translated.values, with: chart), translated.diagnostics)
+    }
+
     /// Validates merged values (defaults and user values coalesced) and plans the render.
     public func plan(values: Values, release: ReleaseOptions) -> RenderPlan {
         var diagnostics = NameRules.releaseDiagnostics(release.name)

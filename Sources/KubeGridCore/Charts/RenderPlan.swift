@@ -10,6 +10,11 @@ public struct RenderPlan: Sendable {
         self.templates = diagnostics.hasErrors ? [] : InstallOrder.sorted(templates)
     }
 
+    /// The plan with findings made before it (GigaSpaces' legacy keys) put first.
+    public func prepending(_ earlier: [Diagnostic]) -> RenderPlan {
+        RenderPlan(diagnostics: earlier + diagnostics, templates: templates)
+    }
+
     /// Every object in output order (for JSON output and tests; rendering streams instead).
     public var objects: [KubernetesObject] {
         templates.flatMap(\.objects)
@@ -20,9 +25,12 @@ public struct RenderPlan: Sendable {
 public struct ReleaseOptions: Sendable, Hashable {
     public var name: String
     public var namespace: String
+    /// The Kubernetes version the objects are for (`--kube-version`); it picks apiVersions.
+    public var kubeVersion: KubeVersion
 
-    public init(name: String, namespace: String = "default") {
+    public init(name: String, namespace: String = "default", kubeVersion: KubeVersion = .current) {
         self.name = name
         self.namespace = namespace
+        self.kubeVersion = kubeVersion
     }
 }

@@ -83,7 +83,7 @@ public struct Linter {
         }
         if !manifests.isEmpty {
             let set = ManifestSet(manifests)
-            findings += ManifestRules.placed(ManifestRules(nodes: options.nodes).check(set), in: set)
+            findings += ManifestRules.placed(ManifestRules(nodes: options.nodes, kubeVersion: options.release.kubeVersion).check(set), in: set)
         }
         return LintReport(inputs: inputs.map { LintReport.Input(name: $0.name, rules: $0.rules) }, findings: findings)
     }

@@ -52,8 +52,9 @@ public struct RenderJob {
         let cached = CachedFiles(files)
         let helmChart = try ChartLocator(files: cached).chart(named: chart)
         guard let builtIn = BuiltInChart(rawValue: helmChart.name) else { throw Failure.noModel(chart: helmChart.name) }
-        let values = try EffectiveValues.compute(chart: helmChart, options: options, files: cached)
-        let plan = builtIn.plan(values: values, release: release)
+        let user = try options.merge(files: cached)
+        let (values, legacy) = try builtIn.effectiveValues(user: user, chart: helmChart)
+        let plan = builtIn.plan(values: values, release: release).prepending(legacy)
         let formatter = DiagnosticFormatter(origins: ValueOrigins(options: options, files: cached))
         if plan.diagnostics.hasErrors {
             throw Failure.invalidValues(plan.diagnostics.errors.map(formatter.text))

@@ -80,6 +80,9 @@ enum LintFixtures {
             "\(directory)/values.yaml": try! ChartFiles.valuesYAML(chart),
             "\(directory)/values.schema.json": try! JSONWriter.write(ChartFiles.jsonSchema(chart)),
         ]
+        if chart != .umbrella {
+            files["\(directory)/templates/_defaults.tpl"] = try! ChartFiles.defaultsTemplate(chart)
+        }
         if templates {
             for name in TemplatesCheck.templateFiles(of: chart) {
                 files["\(directory)/templates/\(name)"] = "# a template\n"

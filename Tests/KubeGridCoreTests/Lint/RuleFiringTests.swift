@@ -42,6 +42,11 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         .values("KG001", "partitions: two\n", at: "v.yaml:1:1"),
         .values("KG002", "partitions: 1\nantiAfinity:\n  enabled: true\n", at: "v.yaml:2:1"),
         .values("KG003", "service:\n  type: NodePort\n  lrmi:\n    enabled: true\n    InitialNodePort: 31000\n", at: "v.yaml:5:5"),
+        // GigaSpaces' own chart keys (LegacyKeys): a moved key, a translated one, a dropped one.
+        .values("KG003", "partitions: 1\nservice:\n  port: 8300\n", at: "v.yaml:3:3"),
+        .values("KG003", "partitions: 1\nenableExternalClient: true\n", at: "v.yaml:2:1"),
+        .values("KG003", "hs:\n  ports:\n    lookupService: 4174\n", chart: "insightedge-manager", at: "v.yaml:3:5"),
+        .values("KG003", "partitions: 1\nmetrics:\n  influxdb_ip: 10.0.0.1\n", at: "v.yaml:2:1"),
         .values("KG101", "partitions: 2\ninstances: 2\n", at: "v.yaml:2:1"),
         .values("KG102", "ha: true\n", at: "v.yaml:1:1"),
         .values("KG103", "instances: 2\nantiAffinity: {enabled: true}\n", at: "v.yaml:2:16"),
@@ -117,6 +122,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     ]
 
     static let directoryCases: [RuleCase] = [
+        // GigaSpaces' own insightedge-pu directory: its values.yaml holds the 15.0 keys.
+        .directory("KG003", LintFixtures.chart("c", chartFile: "apiVersion: v1\nname: insightedge-pu\nversion: 15.0.0\n")
+            .merging(["c/values.yaml": "partitions: 1\nservice:\n  type: LoadBalancer\n  port: 8200\n"]) { $1 }, at: "c/values.yaml:4:3"),
         .directory("KG301", LintFixtures.chart("c", chartFile: "just text\n"), at: "c/Chart.yaml"),
         .directory("KG302", LintFixtures.chart("c", chartFile: "name: demo\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),
         .directory("KG303", LintFixtures.chart("c", chartFile: "apiVersion: v1\nname: demo\nversion: 1.0.0\n"), at: "c/Chart.yaml:1:1"),

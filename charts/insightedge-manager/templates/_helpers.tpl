@@ -146,3 +146,120 @@ object names, and a node port asked for twice. Renders nothing.
 {{- $_ := set $seen $key $claim.key -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The PodDisruptionBudget apiVersion the target Kubernetes serves (helm template
+--kube-version): policy/v1 from 1.21, policy/v1beta1 before, as kubegrid's
+ServedAPIVersions picks it. Takes the root context.
+*/}}
+{{- define "insightedge-manager.podDisruptionBudgetAPIVersion" -}}
+{{- $kube := .Capabilities.KubeVersion -}}
+{{- if or (gt (atoi $kube.Major) 1) (ge (atoi $kube.Minor) 21) -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+{{- end -}}
+
+{{/*
+Puts the chart's defaults (templates/_defaults.tpl, generated from kubegrid's model)
+back where a key is missing or null. Helm drops a key a user sets to null; kubegrid
+reads an unset key as its default, and so do the templates after this. The maps of
+free keys are filled only when missing as a whole: a null entry in one removes it.
+Takes the root context and changes its .Values in place (twice changes nothing).
+*/}}
+{{- define "insightedge-manager.applyDefaults" -}}
+{{- $free := include "insightedge-manager.freeMaps" . | fromJsonArray -}}
+{{- include "insightedge-manager.fillDefaults" (list .Values (include "insightedge-manager.defaults" . | fromJson) "" $free) -}}
+{{- end -}}
+
+{{/* (list VALUES DEFAULTS PREFIX FREE-MAPS): sets each key of DEFAULTS that VALUES lacks, group by group. */}}
+{{- define "insightedge-manager.fillDefaults" -}}
+{{- $values := index . 0 -}}
+{{- $prefix := index . 2 -}}
+{{- $free := index . 3 -}}
+{{- range $key, $default := index . 1 -}}
+{{- $value := index $values $key -}}
+{{- if kindIs "invalid" $value -}}
+{{- $_ := set $values $key $default -}}
+{{- else if and (kindIs "map" $value) (kindIs "map" $default) (not (has (printf "%s%s" $prefix $key) $free)) -}}
+{{- include "insightedge-manager.fillDefaults" (list $value $default (printf "%s%s." $prefix $key) $free) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The keys of GigaSpaces' own 14.5-16.x chart that kubegrid reads another way, put into
+kubegrid's keys as kubegrid's LegacyKeys table says (Sources/KubeGridCore/Charts/Legacy):
+service.ports.{api,lus}.* are service.{api,lus}.*, hs.ports.* are hs.* (lookupService
+is hs.lus), enableExternalClient opens or closes the Lookup Service and LRMI (the
+Lookup Service on the node port equal to its port, where the Service opens node ports),
+15.2's nodeSelector {enabled, selector} is the selector's labels. An old key given wins.
+Run after applyDefaults; takes the root context and changes its .Values in place.
+*/}}
+{{- define "insightedge-manager.applyLegacyKeys" -}}
+{{- $values := .Values -}}
+{{- $defaults := include "insightedge-manager.defaults" . | fromJson -}}
+{{- $service := $values.service -}}
+{{- if kindIs "map" $service.ports -}}
+{{- range $port := list "api" "lus" -}}
+{{- $old := index $service.ports $port -}}
+{{- if kindIs "map" $old -}}
+{{- range $key := list "port" "nodePort" -}}
+{{- if and (not (kindIs "invalid" (index $old $key))) (or (ne $port "lus") (eq $key "port")) -}}
+{{- include "insightedge-manager.setFromLegacy" (list (index $service $port) $key (index $old $key) (index (index $defaults.service $port) $key) (printf "service.ports.%s.%s" $port $key) (printf "service.%s.%s" $port $key)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if kindIs "map" $values.hs.ports -}}
+{{- range $old, $new := dict "zkClient" "zkClient" "zkServer" "zkServer" "zkLeaderElection" "zkLeaderElection" "lookupService" "lus" -}}
+{{- if not (kindIs "invalid" (index $values.hs.ports $old)) -}}
+{{- include "insightedge-manager.setFromLegacy" (list $values.hs $new (index $values.hs.ports $old) (index $defaults.hs $new) (printf "hs.ports.%s" $old) (printf "hs.%s" $new)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if kindIs "bool" $values.enableExternalClient -}}
+{{- $on := $values.enableExternalClient -}}
+{{- include "insightedge-manager.setFromLegacy" (list $service.lus "enabled" $on $defaults.service.lus.enabled "enableExternalClient" "service.lus.enabled") -}}
+{{- include "insightedge-manager.setFromLegacy" (list $service.lrmi "enabled" $on $defaults.service.lrmi.enabled "enableExternalClient" "service.lrmi.enabled") -}}
+{{- $port := $service.lus.port | int64 -}}
+{{- if and $on (ne $service.type "ClusterIP") (kindIs "invalid" $service.lus.nodePort) (ge $port 30000) (le $port 32767) -}}
+{{- $_ := set $service.lus "nodePort" $port -}}
+{{- end -}}
+{{- end -}}
+{{- include "insightedge-manager.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/*
+(list MAP KEY VALUE DEFAULT OLD-KEY NEW-KEY): sets MAP.KEY to an old key's VALUE. The
+current key holding neither its DEFAULT nor VALUE was set apart from the old one: that
+is a conflict, as kubegrid's LegacyValues says.
+*/}}
+{{- define "insightedge-manager.setFromLegacy" -}}
+{{- $map := index . 0 -}}
+{{- $current := index $map (index . 1) -}}
+{{- if and (not (kindIs "invalid" $current)) (ne (toJson $current) (toJson (index . 3))) (ne (toJson $current) (toJson (index . 2))) -}}
+{{- fail (printf "%s: conflicts with %s (%s); set only %s" (index . 4) (index . 5) (toJson $current) (index . 5)) -}}
+{{- end -}}
+{{- $_ := set $map (index . 1) (index . 2) -}}
+{{- end -}}
+
+{{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}
+{{- define "insightedge-manager.applyLegacyNodeSelector" -}}
+{{- $form := .nodeSelector -}}
+{{- if and (kindIs "map" $form) (kindIs "bool" $form.enabled) -}}
+{{- $labels := dict -}}
+{{- if eq $form.enabled true -}}
+{{- if kindIs "map" $form.selector -}}
+{{- $labels = $form.selector -}}
+{{- else if kindIs "string" $form.selector -}}
+{{- range $pair := splitList "," $form.selector -}}
+{{- $parts := splitn "=" 2 $pair -}}
+{{- $_ := set $labels (trim $parts._0) (trim (default "" $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set . "nodeSelector" $labels -}}
+{{- else if and (kindIs "map" $form) (hasKey $form "selector") -}}
+{{- /* A selector without enabled=true selected nothing. */ -}}
+{{- $_ := unset $form "selector" -}}
+{{- end -}}
+{{- end -}}

@@ -215,3 +215,96 @@ object names, and a node-port block that runs past the range. Renders nothing.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The PodDisruptionBudget apiVersion the target Kubernetes serves (helm template
+--kube-version): policy/v1 from 1.21, policy/v1beta1 before, as kubegrid's
+ServedAPIVersions picks it. Takes the root context.
+*/}}
+{{- define "insightedge-pu.podDisruptionBudgetAPIVersion" -}}
+{{- $kube := .Capabilities.KubeVersion -}}
+{{- if or (gt (atoi $kube.Major) 1) (ge (atoi $kube.Minor) 21) -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+{{- end -}}
+
+{{/*
+Puts the chart's defaults (templates/_defaults.tpl, generated from kubegrid's model)
+back where a key is missing or null. Helm drops a key a user sets to null; kubegrid
+reads an unset key as its default, and so do the templates after this. The maps of
+free keys are filled only when missing as a whole: a null entry in one removes it.
+Takes the root context and changes its .Values in place (twice changes nothing).
+*/}}
+{{- define "insightedge-pu.applyDefaults" -}}
+{{- $free := include "insightedge-pu.freeMaps" . | fromJsonArray -}}
+{{- include "insightedge-pu.fillDefaults" (list .Values (include "insightedge-pu.defaults" . | fromJson) "" $free) -}}
+{{- end -}}
+
+{{/* (list VALUES DEFAULTS PREFIX FREE-MAPS): sets each key of DEFAULTS that VALUES lacks, group by group. */}}
+{{- define "insightedge-pu.fillDefaults" -}}
+{{- $values := index . 0 -}}
+{{- $prefix := index . 2 -}}
+{{- $free := index . 3 -}}
+{{- range $key, $default := index . 1 -}}
+{{- $value := index $values $key -}}
+{{- if kindIs "invalid" $value -}}
+{{- $_ := set $values $key $default -}}
+{{- else if and (kindIs "map" $value) (kindIs "map" $default) (not (has (printf "%s%s" $prefix $key) $free)) -}}
+{{- include "insightedge-pu.fillDefaults" (list $value $default (printf "%s%s." $prefix $key) $free) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The keys of GigaSpaces' own 14.5-16.x chart that kubegrid reads another way, put into
+kubegrid's keys as kubegrid's LegacyKeys table says (Sources/KubeGridCore/Charts/Legacy):
+service.port is service.lrmi.port, enableExternalClient=true is service.lrmi.enabled,
+15.2's nodeSelector {enabled, selector} is the selector's labels. An old key given wins.
+Run after applyDefaults; takes the root context and changes its .Values in place.
+*/}}
+{{- define "insightedge-pu.applyLegacyKeys" -}}
+{{- $values := .Values -}}
+{{- $defaults := include "insightedge-pu.defaults" . | fromJson -}}
+{{- $service := $values.service -}}
+{{- if not (kindIs "invalid" $service.port) -}}
+{{- include "insightedge-pu.setFromLegacy" (list $service.lrmi "port" $service.port $defaults.service.lrmi.port "service.port" "service.lrmi.port") -}}
+{{- end -}}
+{{- if eq $values.enableExternalClient true -}}
+{{- include "insightedge-pu.setFromLegacy" (list $service.lrmi "enabled" true $defaults.service.lrmi.enabled "enableExternalClient" "service.lrmi.enabled") -}}
+{{- end -}}
+{{- include "insightedge-pu.applyLegacyNodeSelector" $values -}}
+{{- end -}}
+
+{{/*
+(list MAP KEY VALUE DEFAULT OLD-KEY NEW-KEY): sets MAP.KEY to an old key's VALUE. The
+current key holding neither its DEFAULT nor VALUE was set apart from the old one: that
+is a conflict, as kubegrid's LegacyValues says.
+*/}}
+{{- define "insightedge-pu.setFromLegacy" -}}
+{{- $map := index . 0 -}}
+{{- $current := index $map (index . 1) -}}
+{{- if and (not (kindIs "invalid" $current)) (ne (toJson $current) (toJson (index . 3))) (ne (toJson $current) (toJson (index . 2))) -}}
+{{- fail (printf "%s: conflicts with %s (%s); set only %s" (index . 4) (index . 5) (toJson $current) (index . 5)) -}}
+{{- end -}}
+{{- $_ := set $map (index . 1) (index . 2) -}}
+{{- end -}}
+
+{{/* 15.2's nodeSelector {enabled, selector}; the selector a map or `label=value,...`. Takes .Values. */}}
+{{- define "insightedge-pu.applyLegacyNodeSelector" -}}
+{{- $form := .nodeSelector -}}
+{{- if and (kindIs "map" $form) (kindIs "bool" $form.enabled) -}}
+{{- $labels := dict -}}
+{{- if eq $form.enabled true -}}
+{{- if kindIs "map" $form.selector -}}
+{{- $labels = $form.selector -}}
+{{- else if kindIs "string" $form.selector -}}
+{{- range $pair := splitList "," $form.selector -}}
+{{- $parts := splitn "=" 2 $pair -}}
+{{- $_ := set $labels (trim $parts._0) (trim (default "" $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set . "nodeSelector" $labels -}}
+{{- else if and (kindIs "map" $form) (hasKey $form "selector") -}}
+{{- /* A selector without enabled=true selected nothing. */ -}}
+{{- $_ := unset $form "selector" -}}
+{{- end -}}
+{{- end -}}

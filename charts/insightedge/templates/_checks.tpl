@@ -8,6 +8,11 @@ values under `manager` and `pu`.
 {{- define "insightedge.checks" -}}
 {{- $manager := dict "Values" .Values.manager "Release" .Release -}}
 {{- $space := dict "Values" .Values.pu "Release" .Release -}}
+{{- /* The subcharts' values as their templates read them: defaults back, legacy keys translated. */ -}}
+{{- include "insightedge-manager.applyDefaults" $manager -}}
+{{- include "insightedge-manager.applyLegacyKeys" $manager -}}
+{{- include "insightedge-pu.applyDefaults" $space -}}
+{{- include "insightedge-pu.applyLegacyKeys" $space -}}
 {{- $block := include "insightedge-pu.nodePortBlock" $space | fromJson -}}
 {{- if $block -}}
 {{- $start := $block.start | int64 -}}

@@ -43,12 +43,43 @@ public enum ChartFiles {
 
     private static func files(for chart: BuiltInChart, readme template: MustacheTemplate) throws -> [File] {
         let name = chart.metadata.name
-        return [
+        var files = [
             File(path: "\(name)/Chart.yaml", contents: try chartYAML(chart)),
             File(path: "\(name)/values.yaml", contents: try valuesYAML(chart)),
             File(path: "\(name)/values.schema.json", contents: try JSONWriter.write(jsonSchema(chart))),
             File(path: "\(name)/README.md", contents: template.render(ChartReadme(chart).context)),
         ]
+        // The umbrella's subcharts carry their own; Helm fills the umbrella's from theirs.
+        if chart != .umbrella {
+            files.append(File(path: "\(name)/templates/_defaults.tpl", contents: try defaultsTemplate(chart)))
+        }
+        return files
+    }
+
+    /// `templates/_defaults.tpl`: the chart's defaults as JSON in a named template, which
+    /// the hand-written `<chart>.applyDefaults` puts back where a user's null made Helm
+    /// drop a key, so Helm too reads an unset key as its default. The maps of free keys
+    /// (`nodeSelector`, `resources.limits`) are listed apart: a null entry in them removes
+    /// that entry, Helm's way to drop a default such as the memory limit.
+    static func defaultsTemplate(_ chart: BuiltInChart) throws -> String {
+        let name = chart.metadata.name
+        return "{{- /* " + generatedHeader("").dropFirst().dropLast() + " */ -}}\n"
+            + "{{- define \"\(name).defaults\" -}}\n"
+            + (try JSONWriter.write(chart.defaults))
+            + "{{- end -}}\n\n"
+            + "{{- define \"\(name).freeMaps\" -}}\n"
+            + (try JSONWriter.write(.list(freeMapPaths(chart.schema.fields, under: "").map(Values.string))))
+            + "{{- end -}}\n"
+    }
+
+    private static func freeMapPaths(_ fields: [ValueField], under prefix: String) -> [String] {
+        fields.flatMap { field -> [String] in
+            switch field.type {
+            case .stringMap, .quantityMap: return [prefix + field.key]
+            case .object(let inner): return freeMapPaths(inner, under: prefix + field.key + ".")
+            default: return []
+            }
+        }
     }
 
     static func chartYAML(_ chart: BuiltInChart) throws -> String {
@@ -84,7 +115,8 @@ public enum ChartFiles {
     static func jsonSchema(_ chart: BuiltInChart) -> Values {
         let title = "Values of the \(chart.metadata.name) chart"
         guard chart == .umbrella else {
-            return JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: CrossFieldRules.rules(for: chart))
+            let schema = JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: CrossFieldRules.rules(for: chart))
+            return acceptingLegacyKeys(schema, of: chart, under: [])
         }
         var schema = JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: []).mapValue ?? [:]
         var properties = schema["properties"]?.mapValue ?? [:]
@@ -94,7 +126,30 @@ public enum ChartFiles {
             properties[key] = .map(property)
         }
         schema["properties"] = .map(properties)
-        return .map(schema)
+        return LegacyValues.placements(of: .umbrella).reduce(.map(schema)) { schema, placement in
+            acceptingLegacyKeys(schema, of: placement.chart, under: placement.prefix)
+        }
+    }
+
+    /// The schema with GigaSpaces' legacy keys accepted where it would refuse them: inside
+    /// maps of free keys (15.2's `nodeSelector.enabled` is no node label). Elsewhere
+    /// unknown keys pass already, and render warns about them (KG003).
+    private static func acceptingLegacyKeys(_ schema: Values, of chart: BuiltInChart, under prefix: [String]) -> Values {
+        var schema = schema
+        for entry in LegacyKeys.entries(for: chart) {
+            let keys = prefix + entry.keys
+            var pointer: [String] = []
+            for key in keys.dropLast() { pointer += ["properties", key] }
+            guard case .map(var parent)? = schema.value(at: pointer), parent["additionalProperties"] != nil else { continue }
+            var properties = parent["properties"]?.mapValue ?? [:]
+            properties[keys.last!] = [
+                "deprecated": true,
+                "description": .string("GigaSpaces \(entry.documented) key; kubegrid reads it as its LegacyKeys table says."),
+            ]
+            parent["properties"] = .map(properties)
+            schema.set(.map(parent), atKeys: pointer[...])
+        }
+        return schema
     }
 
     private static func generatedHeader(_ comment: String) -> String {

@@ -14,7 +14,23 @@ struct ChartReadme {
             "appVersion": chart.metadata.appVersion,
             "isUmbrella": chart == .umbrella,
             "values": rows(chart.schema.fields, prefix: ""),
+            "legacy": legacyRows,
         ]
+    }
+
+    /// One row per key of GigaSpaces' own charts (`LegacyKeys`), with what kubegrid makes of it.
+    private var legacyRows: [[String: String]] {
+        LegacyValues.placements(of: chart).flatMap { prefix, subchart in
+            LegacyKeys.entries(for: subchart).map { entry -> [String: String] in
+                let inKubegrid: String
+                switch entry.change {
+                case .movedTo(let target): inKubegrid = "read as `\((prefix + [target]).joined(separator: "."))`"
+                case .translated(let meaning, _): inKubegrid = "read with its old meaning: \(meaning)"
+                case .dropped(let advice): inKubegrid = "ignored with a warning: \(advice)"
+                }
+                return ["key": (prefix + [entry.path]).joined(separator: "."), "documented": entry.documented, "inKubegrid": inKubegrid]
+            }
+        }
     }
 
     /// One row per leaf key, dotted, in declaration order.

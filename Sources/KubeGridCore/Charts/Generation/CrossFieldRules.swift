@@ -20,10 +20,9 @@ enum CrossFieldRules {
            "if": {"required": ["memoryXtendVolume"],
                   "properties": {"memoryXtendVolume": {"required": ["enabled"], "properties": {"enabled": {"const": true}}}}},
            "then": {"properties": {"memoryXtendVolume": {
-             "required": ["volumeMount", "volumeClaimTemplate"],
+             "required": ["volumeClaimTemplate"],
              "properties": {
-               "volumeMount": {"required": ["name", "mountPath"],
-                               "properties": {"name": {"type": "string", "minLength": 1},
+               "volumeMount": {"properties": {"name": {"type": "string", "minLength": 1},
                                               "mountPath": {"type": "string", "minLength": 1}}},
                "volumeClaimTemplate": {"required": ["storage"],
                                        "properties": {"storage": {"type": "string", "minLength": 1,

@@ -1,6 +1,6 @@
 /// Writes a chart's `values.schema.json` from its values declaration.
 ///
-/// Types, enums, ranges and required keys come from the fields; rules across keys come
+/// Types, enums and ranges come from the fields; rules across keys come
 /// from the chart (`crossFieldRules`), so Helm rejects what kubegrid rejects wherever
 /// JSON Schema can say it.
 enum JSONSchemaGenerator {
@@ -23,10 +23,8 @@ enum JSONSchemaGenerator {
                 properties[alias] = .map(aliased)
             }
         }
-        let required = fields.filter(\.isRequired).map { Values.string($0.key) }
-        var map: Values.Map = ["type": "object", "properties": .map(properties)]
-        if !required.isEmpty { map["required"] = .list(required) }
-        return .map(map)
+        // Nothing is required: a key Helm drops for being null reads as its default.
+        return ["type": "object", "properties": .map(properties)]
     }
 
     private static func property(_ field: ValueField) -> Values {
@@ -67,20 +65,4 @@ enum JSONSchemaGenerator {
 
     /// Kubernetes' quantity syntax: a number with a binary or decimal suffix or an exponent.
     static let quantityPattern = #"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$"#
-}
-
-extension ValueField {
-    /// Whether kubegrid refuses values without this key, so that the JSON Schema must
-    /// require it: a leaf that cannot be null, or a group holding one. A map left out
-    /// reads as empty, and Helm drops a key set to null before it validates.
-    var isRequired: Bool {
-        switch type {
-        case .stringMap, .quantityMap:
-            return false
-        case .object(let fields):
-            return fields.contains { $0.isRequired }
-        default:
-            return !nullable
-        }
-    }
 }

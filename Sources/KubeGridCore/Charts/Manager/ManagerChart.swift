@@ -14,7 +14,7 @@ public enum ManagerChart {
     ) -> (objects: ManagerObjects, diagnostics: [Diagnostic], claims: [NodePortPlanner.Claim]) {
         let model = ManagerValues(validated: values)
         let naming = model.pod.naming(release: release, chartName: name)
-        let objects = ManagerObjects(values: model, naming: naming, chartPath: chartPath)
+        let objects = ManagerObjects(values: model, naming: naming, chartPath: chartPath, kubeVersion: release.kubeVersion)
         var diagnostics = model.ruleDiagnostics().map { $0.prefixed(by: prefix) }
         diagnostics += NameRules.objectNameDiagnostics(
             statefulSet: objects.fullname, service: objects.clientServiceName)

@@ -6,6 +6,8 @@ struct ManagerObjects: Sendable {
     let naming: ReleaseNaming
     /// Where the templates live in Helm's layout: `insightedge-manager` or `insightedge/charts/manager`.
     let chartPath: String
+    /// The target release, which picks the PodDisruptionBudget's apiVersion.
+    let kubeVersion: KubeVersion
 
     var fullname: String { naming.fullname }
     var headlessServiceName: String { "\(fullname)-hs" }
@@ -27,7 +29,7 @@ struct ManagerObjects: Sendable {
         if values.ha {
             templates.append(
                 RenderedTemplate(path: "\(chartPath)/templates/poddisruptionbudget.yaml", kind: "PodDisruptionBudget", count: 1) { _ in
-                    .podDisruptionBudget(podDisruptionBudget())
+                    KubernetesObject.podDisruptionBudget(podDisruptionBudget()).served(at: kubeVersion)
                 })
         }
         return templates

@@ -14,7 +14,7 @@ public enum ProcessingUnitChart {
     ) -> (objects: ProcessingUnitObjects, diagnostics: [Diagnostic], block: NodePortPlanner.Block?) {
         let model = ProcessingUnitValues(validated: values)
         let naming = model.pod.naming(release: release, chartName: name)
-        let objects = ProcessingUnitObjects(values: model, naming: naming, chartPath: chartPath)
+        let objects = ProcessingUnitObjects(values: model, naming: naming, chartPath: chartPath, kubeVersion: release.kubeVersion)
         var diagnostics = model.ruleDiagnostics().map { $0.prefixed(by: prefix) }
         if !diagnostics.hasErrors {
             let lastSet = objects.statefulSetCount - 1

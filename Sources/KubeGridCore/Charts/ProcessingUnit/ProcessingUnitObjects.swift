@@ -9,6 +9,8 @@ struct ProcessingUnitObjects: Sendable {
     let naming: ReleaseNaming
     /// Where the templates live in Helm's layout: `insightedge-pu` or `insightedge/charts/pu`.
     let chartPath: String
+    /// The target release, which picks the PodDisruptionBudget's apiVersion.
+    let kubeVersion: KubeVersion
 
     var fullname: String { naming.fullname }
     var headlessServiceName: String { "\(fullname)-hs" }
@@ -60,7 +62,7 @@ struct ProcessingUnitObjects: Sendable {
         if values.ha && values.podDisruptionBudgetEnabled && values.partitions != nil {
             templates.append(
                 RenderedTemplate(path: "\(chartPath)/templates/poddisruptionbudget.yaml", kind: "PodDisruptionBudget", count: statefulSetCount) { index in
-                    .podDisruptionBudget(podDisruptionBudget(index))
+                    KubernetesObject.podDisruptionBudget(podDisruptionBudget(index)).served(at: kubeVersion)
                 })
         }
         return templates

@@ -1,7 +1,8 @@
 /// Checks merged values against a chart's declaration: types, ranges, enums, unknown keys.
 ///
-/// Returns the values with deprecated spellings folded into their current keys and
-/// integral floats made integers, so the typed models can read them without doubt.
+/// Returns the values with deprecated spellings folded into their current keys, unset
+/// keys at their defaults and integral floats made integers, so the typed models can
+/// read them without doubt.
 public struct SchemaValidator {
     public let schema: ValuesSchema
 
@@ -114,6 +115,10 @@ public struct SchemaValidator {
                         "conflicts with \(path.appending(key: field.key)); set only \(field.key)"))
                 }
             }
+            // A key left out or set to null is unset, and an unset key reads as its default:
+            // Helm drops a null before the templates run, and the templates fill in the
+            // chart's defaults (`<chart>.applyDefaults`), so both render the same.
+            if value == nil || value == .null { value = field.defaultValue }
             let checked = check(value ?? .null, against: field.type, nullable: field.nullable, at: path.appending(key: field.key), &diagnostics)
             result[field.key] = checked
         }

@@ -68,9 +68,9 @@ extension RuleCatalogue {
             documentation: "`latest` (which a missing tag means) changes under a running grid: pods restarted later run another version than their partition's other instance."),
         LintRule(
             "KG214", "removed-api-version", .error, .manifests,
-            title: "An apiVersion Kubernetes no longer serves",
-            help: "Use the current apiVersion the message names.",
-            documentation: "policy/v1beta1 PodDisruptionBudgets, apps/v1beta1 and apps/v1beta2 StatefulSets and similar versions were removed from Kubernetes; the API server rejects them."),
+            title: "An apiVersion the target Kubernetes version does not serve",
+            help: "Use the apiVersion the message names, or render for another --kube-version.",
+            documentation: "policy/v1beta1 PodDisruptionBudgets, apps/v1beta1 and apps/v1beta2 StatefulSets and similar versions were removed from Kubernetes; the API server rejects them. Checked against --kube-version (default \(KubeVersion.current)): a version removed after it is fine, and one it does not serve yet (policy/v1 before 1.21) is an error too."),
         LintRule(
             "KG215", "not-enough-nodes", .error, .manifests,
             title: "Required anti-affinity needs more nodes than --nodes gives",

@@ -37,9 +37,9 @@ extension RuleCatalogue {
             documentation: "Helm silently ignores keys a chart does not read, so a typo such as `antiAfinity` leaves the setting at its default. kubegrid names the key and the closest known one."),
         LintRule(
             "KG003", "deprecated-key", .warning, .values,
-            title: "A deprecated spelling of a key",
-            help: "Rename the key to the spelling the message gives.",
-            documentation: "The GigaSpaces documentation spells `service.lrmi.InitialNodePort`; the charts read `initialNodePort` and accept the old spelling with this warning."),
+            title: "A deprecated spelling of a key, or a key of GigaSpaces' own charts",
+            help: "Write the key the message names, or run kubegrid values CHART --migrate FILE.",
+            documentation: "The GigaSpaces documentation spells `service.lrmi.InitialNodePort`; the charts read `initialNodePort` and accept the old spelling with this warning. Keys of GigaSpaces' own 14.5-16.x charts (`enableExternalClient`, `service.port`, `service.ports.*`, `hs.ports.*`, 15.2's `nodeSelector.enabled/selector`, …) are read with their old meaning, or ignored when kubegrid has none (`spaceName`, `metrics.*`); the message says which and what to write instead."),
         LintRule(
             "KG101", "partitions-and-instances", .error, .values,
             title: "partitions and instances set together",

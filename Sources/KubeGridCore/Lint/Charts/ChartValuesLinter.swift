@@ -16,9 +16,15 @@ struct ChartValuesLinter {
     var valuesInputs: Set<String>
 
     func findings(files: CachedFiles) -> [LintFinding] {
+        let builtIn = BuiltInChart(rawValue: helmChart.name)
         let values: Values
+        var legacy: [Diagnostic] = []
         do {
-            values = try EffectiveValues.compute(chart: helmChart, options: options, files: files)
+            if let builtIn {
+                (values, legacy) = try builtIn.effectiveValues(user: try options.merge(files: files), chart: helmChart)
+            } else {
+                values = try EffectiveValues.compute(chart: helmChart, options: options, files: files)
+            }
         } catch {
             return [InputFindings.finding(error, chart: chart, input: input(for:))]
         }
@@ -27,8 +33,8 @@ struct ChartValuesLinter {
         let origins = ValueOrigins(options: sources, files: files)
         let userOrigins = defaultsFile == nil ? origins : ValueOrigins(options: options, files: files)
         var findings: [LintFinding] = []
-        if let builtIn = BuiltInChart(rawValue: helmChart.name) {
-            let plan = builtIn.plan(values: values, release: release)
+        if let builtIn {
+            let plan = builtIn.plan(values: values, release: release).prepending(legacy)
             findings += plan.diagnostics.map { place($0.rule, $0.path, $0.description, origins) }
             if !plan.diagnostics.hasErrors {
                 findings += renderedObjectFindings(plan, origins, userOrigins)
@@ -84,7 +90,7 @@ struct ChartValuesLinter {
             }
         }
         let set = ManifestSet(entries)
-        let rules = ManifestRules(nodes: nodes, skipped: ManifestRules.coveredByValuesRules)
+        let rules = ManifestRules(nodes: nodes, skipped: ManifestRules.coveredByValuesRules, kubeVersion: release.kubeVersion)
         // One values key behind many objects (every partition's StatefulSet) is one finding.
         var groups: [(key: String, finding: ManifestFinding, count: Int)] = []
         for finding in rules.check(set) {

@@ -10,7 +10,8 @@ struct GeneratedFilesCheck {
     func run(entries: [String], files: some FileSource, findings: inout [LintFinding]) {
         for (name, expected) in expectedFiles(files) {
             let path = joinPath(directory, name)
-            guard entries.contains(name), let bytes = try? files.contents(of: path) else {
+            let topLevel = String(name.split(separator: "/").first ?? "")
+            guard entries.contains(topLevel), let bytes = try? files.contents(of: path) else {
                 findings.append(LintFinding(
                     rule: "KG310", location: LintLocation(file: path),
                     message: "\(name) is missing; run `kubegrid chart generate` and commit the result", input: input))
@@ -25,14 +26,15 @@ struct GeneratedFilesCheck {
         }
     }
 
-    /// The generated files by name; README.md only when the template can be found.
+    /// The generated files by path in the chart (`values.yaml`, `templates/_defaults.tpl`);
+    /// README.md only when the template can be found.
     private func expectedFiles(_ files: some FileSource) -> [(String, String)] {
         let template = (try? files.contents(of: readmeTemplatePath)).map { String(decoding: $0, as: UTF8.self) }
         // Without the README template the other three files are still checked.
         let generated = (try? ChartFiles.files(for: chart, readmeTemplate: template ?? "")) ?? []
         return generated
             .filter { template != nil || !$0.path.hasSuffix("/README.md") }
-            .map { (String($0.path.split(separator: "/").last ?? ""), $0.contents) }
+            .map { ($0.path.split(separator: "/").dropFirst().joined(separator: "/"), $0.contents) }
     }
 
     /// The 1-based line where two texts first differ, or nil when they are equal.

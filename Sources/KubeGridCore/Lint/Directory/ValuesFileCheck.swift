@@ -15,8 +15,10 @@ struct ValuesFileCheck {
         let schema = entries.contains("values.schema.json") ? readSchema(files, &findings) : nil
         guard let document else { return schema }
         if let builtIn {
-            let (_, diagnostics) = SchemaValidator(builtIn.schema).validate(document.root)
-            for diagnostic in diagnostics {
+            // GigaSpaces' own chart directories hold their old keys: KG003 says what they became.
+            let legacy = LegacyValues.translate(document.root, for: builtIn)
+            let (_, diagnostics) = SchemaValidator(builtIn.schema).validate(legacy.values)
+            for diagnostic in legacy.diagnostics + diagnostics {
                 let position = diagnostic.path.map(document.position(of:)) ?? document.start
                 findings.append(LintFinding(
                     rule: diagnostic.rule, location: LintLocation(position), message: diagnostic.description, input: input))

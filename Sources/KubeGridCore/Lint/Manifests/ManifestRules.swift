@@ -11,10 +11,12 @@ struct ManifestRules {
     var nodes: Int?
     /// Rules to leave out.
     var skipped: Set<String> = []
+    /// The Kubernetes version the objects are for (`--kube-version`).
+    var kubeVersion: KubeVersion = .current
 
     func check(_ set: ManifestSet) -> [ManifestFinding] {
         let findings = NodePortRules.check(set) + SelectorRules.check(set) + NamingRules.check(set)
-            + AvailabilityRules.check(set, nodes: nodes) + ContainerRules.check(set) + APIRules.check(set)
+            + AvailabilityRules.check(set, nodes: nodes, kubeVersion: kubeVersion) + ContainerRules.check(set) + APIRules.check(set, kubeVersion: kubeVersion)
         return skipped.isEmpty ? findings : findings.filter { !skipped.contains($0.rule) }
     }
 

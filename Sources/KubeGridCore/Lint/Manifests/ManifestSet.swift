@@ -10,7 +10,8 @@ struct ManifestSet: Sendable {
     private let groupsByLabel: [String: [Int]]
     /// Pod groups by StatefulSet name, for selectors that name single pods.
     private let groupsByStatefulSet: [String: [Int]]
-    /// The `policy/v1` PodDisruptionBudgets, with their entry index.
+    /// The PodDisruptionBudgets (`policy/v1`, and `policy/v1beta1` as written for a
+    /// `--kube-version` before 1.21, whose spec reads alike), with their entry index.
     let budgets: [(index: Int, budget: PodDisruptionBudget)]
     /// Budgets by the first `key=value` of their `matchLabels` (all must match, so any one will do).
     private let budgetsByLabel: [String: [Int]]
@@ -32,7 +33,15 @@ struct ManifestSet: Sendable {
         groupsByLabel = byLabel
         groupsByStatefulSet = byName
         let found: [(index: Int, budget: PodDisruptionBudget)] = entries.enumerated().compactMap { index, entry in
-            if case .podDisruptionBudget(let budget) = entry.object { (index, budget) } else { nil }
+            switch entry.object {
+            case .podDisruptionBudget(let budget):
+                return (index, budget)
+            case .other(.map(var fields)) where entry.object.kind == PodDisruptionBudget.kind && entry.object.apiVersion == "policy/v1beta1":
+                fields["apiVersion"] = .string(PodDisruptionBudget.apiVersion)
+                return (try? ManifestReader(.map(fields)).decode(PodDisruptionBudget.self)).map { (index, $0) }
+            default:
+                return nil
+            }
         }
         budgets = found
         var budgetIndex: [String: [Int]] = [:]

@@ -1,31 +1,30 @@
 /// KG214 and KG217: API versions Kubernetes still serves, and each object once.
 enum APIRules {
-    /// Removed `apiVersion`s by kind, with the version to use instead.
-    static let removed: [String: [String: String]] = [
-        "PodDisruptionBudget": ["policy/v1beta1": "policy/v1"],
-        "StatefulSet": ["apps/v1beta1": "apps/v1", "apps/v1beta2": "apps/v1"],
-        "Deployment": ["apps/v1beta1": "apps/v1", "apps/v1beta2": "apps/v1", "extensions/v1beta1": "apps/v1"],
-        "DaemonSet": ["apps/v1beta2": "apps/v1", "extensions/v1beta1": "apps/v1"],
-        "ReplicaSet": ["apps/v1beta2": "apps/v1", "extensions/v1beta1": "apps/v1"],
-        "Ingress": ["extensions/v1beta1": "networking.k8s.io/v1", "networking.k8s.io/v1beta1": "networking.k8s.io/v1"],
-        "CronJob": ["batch/v1beta1": "batch/v1"],
-        "HorizontalPodAutoscaler": ["autoscaling/v2beta1": "autoscaling/v2", "autoscaling/v2beta2": "autoscaling/v2"],
-        "PodSecurityPolicy": ["policy/v1beta1": "(none: removed in 1.25; use Pod Security admission)"],
-    ]
-
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
-        removedVersions(set) + duplicates(set)
+    static func check(_ set: ManifestSet, kubeVersion: KubeVersion) -> [ManifestFinding] {
+        unservedVersions(set, kubeVersion: kubeVersion) + duplicates(set)
     }
 
-    /// KG214.
-    static func removedVersions(_ set: ManifestSet) -> [ManifestFinding] {
+    /// KG214: against the target version (`--kube-version`), so an API removed after it
+    /// is fine and one it does not serve yet is an error too.
+    static func unservedVersions(_ set: ManifestSet, kubeVersion: KubeVersion) -> [ManifestFinding] {
         set.entries.enumerated().compactMap { index, entry in
             let kind = entry.object.kind, version = entry.object.apiVersion
-            guard let replacement = removed[kind]?[version] else { return nil }
-            return ManifestFinding(
-                rule: "KG214", entry: index, path: .fields("apiVersion"),
-                problem: "\(entry.title) uses \(version), which Kubernetes no longer serves for \(kind)",
-                fix: "use apiVersion \(replacement)")
+            guard let gap = ServedAPIVersions.gap(kind: kind, apiVersion: version, at: kubeVersion) else { return nil }
+            let newest = ServedAPIVersions.newest(of: kind, at: kubeVersion)
+            let fix = newest.map { "use apiVersion \($0)" }
+                ?? "remove it: Kubernetes \(kubeVersion) serves no version of \(kind)"
+            switch gap {
+            case .removed:
+                return ManifestFinding(
+                    rule: "KG214", entry: index, path: .fields("apiVersion"),
+                    problem: "\(entry.title) uses \(version), which Kubernetes no longer serves for \(kind)",
+                    fix: fix)
+            case .notYetServed(let until):
+                return ManifestFinding(
+                    rule: "KG214", entry: index, path: .fields("apiVersion"),
+                    problem: "\(entry.title) uses \(version), which Kubernetes serves for \(kind) only from \(until) on (--kube-version \(kubeVersion))",
+                    fix: fix + " or a later --kube-version")
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 /// KG209, KG210, KG211 and KG215: what keeps a Space's partitions (and the managers)
 /// alive through node losses, drains and rolling upgrades.
 enum AvailabilityRules {
-    static func check(_ set: ManifestSet, nodes: Int?) -> [ManifestFinding] {
+    static func check(_ set: ManifestSet, nodes: Int?, kubeVersion: KubeVersion = .current) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
         for (index, statefulSet) in set.statefulSets {
             guard let group = PodGroupReading.group(index, .statefulSet(statefulSet)) else { continue }
@@ -18,7 +18,7 @@ enum AvailabilityRules {
                 findings.append(ManifestFinding(
                     rule: "KG210", entry: index, path: .fields("metadata.name"),
                     problem: "\(title) is a partition with a backup but no PodDisruptionBudget selects its pods, so a node drain may evict primary and backup together",
-                    fix: "add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 selecting its pods",
+                    fix: "add a \(ServedAPIVersions.newest(of: PodDisruptionBudget.kind, at: kubeVersion) ?? "policy/v1") PodDisruptionBudget with maxUnavailable: 1 selecting its pods",
                     valuesKeys: ["podDisruptionBudget.enabled", "ha"], valuesFix: "set podDisruptionBudget.enabled=true"))
             }
             if highlyAvailable, group.role == .partition || group.role == .replicatedSpace {
