@@ -123,7 +123,12 @@ import Testing
     @Test func onlySomeStatefulSetFieldsMayChange() throws {
         var api = F.api()
         let stored = try api.create(.statefulSet(F.statefulSet("web")), name: "web", at: .zero)
-        let patched = try api.update(stored.key, at: .zero) { $0 = .statefulSet(F.statefulSet("web", replicas: 5, image: "x:2")) }
+        let patched = try api.update(stored.key, at: .zero) { body in
+            var statefulSet = F.statefulSet("web", replicas: 5, image: "x:2")
+            statefulSet.spec.minReadySeconds = 10
+            statefulSet.spec.revisionHistoryLimit = 3
+            body = .statefulSet(statefulSet)
+        }
         #expect(patched.metadata.generation == 2)
         do {
             try api.update(stored.key, at: .zero) { body in

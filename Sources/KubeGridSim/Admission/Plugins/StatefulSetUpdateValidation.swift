@@ -17,6 +17,10 @@ public struct StatefulSetUpdateValidation: ValidatingAdmissionPlugin {
         unchangeable.replicas = old.spec.replicas
         unchangeable.template = old.spec.template
         unchangeable.updateStrategy = old.spec.updateStrategy
+        unchangeable.ordinals = old.spec.ordinals
+        unchangeable.revisionHistoryLimit = old.spec.revisionHistoryLimit
+        unchangeable.persistentVolumeClaimRetentionPolicy = old.spec.persistentVolumeClaimRetentionPolicy
+        unchangeable.minReadySeconds = old.spec.minReadySeconds
         if unchangeable != old.spec {
             throw .invalid(.statefulSet, request.name, [FieldCause("spec", .forbidden, Self.message)])
         }
