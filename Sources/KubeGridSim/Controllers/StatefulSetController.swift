@@ -12,6 +12,8 @@ struct StatefulSetRecord: Sendable {
     var uid: UID
     /// Bumped when the template changes (a rolling update).
     var revision = 1
+    /// The template's pod spec, shared by the stored pods of this revision.
+    var podSpec: PodSpecBox
 
     var name: String { statefulSet.metadata.name }
     var namespace: String { statefulSet.metadata.namespace ?? "default" }
@@ -52,13 +54,18 @@ struct StatefulSetController: Sendable {
         let key = "\(metadata.namespace ?? "default")/\(metadata.name)"
         switch (event.object.body, event.type) {
         case (.statefulSet(let statefulSet), .added):
-            records[key] = StatefulSetRecord(key: key, statefulSet: statefulSet, role: GridRole.of(statefulSet), uid: metadata.uid)
+            records[key] = StatefulSetRecord(
+                key: key, statefulSet: statefulSet, role: GridRole.of(statefulSet), uid: metadata.uid,
+                podSpec: PodSpecBox(statefulSet.spec.template.spec))
             timeline.schedule(.syncStatefulSet(key))
         case (.statefulSet(let statefulSet), .modified):
             guard var entry = records[key], entry.statefulSet != statefulSet else { return false }
             let templateChanged = entry.statefulSet.spec.template != statefulSet.spec.template
             entry.statefulSet = statefulSet
-            if templateChanged { entry.revision += 1 }
+            if templateChanged {
+                entry.revision += 1
+                entry.podSpec = PodSpecBox(statefulSet.spec.template.spec)
+            }
             records[key] = entry
             if templateChanged { Self.recordNewRevision(entry, timeline: &timeline) }
             timeline.schedule(.syncStatefulSet(key))
@@ -106,7 +113,7 @@ struct StatefulSetController: Sendable {
         let owner = OwnerReference(kind: .statefulSet, name: entry.name, uid: entry.uid)
         do {
             try api.create(
-                .pod(PodObject(spec: template.spec)), name: name, namespace: entry.namespace, owners: [owner], labels: labels,
+                .pod(PodObject(sharing: entry.podSpec)), name: name, namespace: entry.namespace, owners: [owner], labels: labels,
                 at: timeline.now)
         } catch {
             timeline.record(

@@ -1,15 +1,44 @@
 import KubeGridCore
 import OrderedCollections
 
+/// A pod spec held once for every pod made from it (a StatefulSet revision's template):
+/// a spec is large, and a thousand pods of one template need not each carry a copy.
+final class PodSpecBox: Sendable {
+    let spec: PodSpec
+
+    init(_ spec: PodSpec) {
+        self.spec = spec
+    }
+}
+
 /// A pod as the API server stores it: what its StatefulSet's template gave it and where
 /// the scheduler bound it. Its life (containers, probes, readiness) belongs to the kubelet.
 public struct PodObject: Sendable, Hashable {
-    public var spec: PodSpec
+    private let specBox: PodSpecBox
     public var nodeName: String?
 
+    public var spec: PodSpec { specBox.spec }
+
     public init(spec: PodSpec, nodeName: String? = nil) {
-        self.spec = spec
+        self.init(sharing: PodSpecBox(spec), nodeName: nodeName)
+    }
+
+    init(sharing specBox: PodSpecBox, nodeName: String? = nil) {
+        self.specBox = specBox
         self.nodeName = nodeName
+    }
+
+    func hasSameSpec(as other: PodObject) -> Bool {
+        specBox === other.specBox || spec == other.spec
+    }
+
+    public static func == (lhs: PodObject, rhs: PodObject) -> Bool {
+        lhs.nodeName == rhs.nodeName && lhs.hasSameSpec(as: rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodeName)
+        hasher.combine(spec)
     }
 }
 
@@ -58,7 +87,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
         case (.service(let a), .service(let b)): return a.spec == b.spec
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
         case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec
-        case (.pod(let a), .pod(let b)): return a.spec == b.spec
+        case (.pod(let a), .pod(let b)): return a.hasSameSpec(as: b)
         default: return false
         }
     }
