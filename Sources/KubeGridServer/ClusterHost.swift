@@ -10,6 +10,12 @@ actor ClusterHost {
     let options: SimulationOptions
     /// Set once the server stopped: the clock stays where it was.
     private var stopped = false
+    /// Set when SIGINT or SIGTERM arrived: open watches end so the server can stop.
+    private(set) var stopping = false
+
+    func beginStopping() {
+        stopping = true
+    }
 
     init(cluster: LiveCluster, clock: ServeClock, options: SimulationOptions) {
         self.cluster = cluster

@@ -213,8 +213,10 @@ struct KubeResponder: HTTPResponder {
         let snapshot: @Sendable () async -> [String: Values] = {
             await host.read { cluster, encoding in
                 var result: [String: Values] = [:]
+                // Keyed by uid too: a pod deleted and made again under its name is a
+                // DELETED and an ADDED, as `kubectl delete --wait` expects.
                 for entry in selection.filter(Self.objects(target, in: cluster), encoding: encoding) {
-                    result[entry.object.key.description] = entry.values
+                    result["\(entry.object.key) \(entry.object.metadata.uid)"] = entry.values
                 }
                 return result
             }
@@ -227,14 +229,14 @@ struct KubeResponder: HTTPResponder {
             body: ResponseBody { writer in
                 var seen = initial
                 let deadline = Date().addingTimeInterval(timeout)
-                while Date() < deadline {
+                while Date() < deadline, await !host.stopping {
                     let now = await snapshot()
                     var lines: [String] = []
-                    for (key, values) in now.sorted(by: { $0.key < $1.key }) where seen[key] != values {
-                        lines.append(Self.event(seen[key] == nil ? "ADDED" : "MODIFIED", values))
-                    }
                     for (key, values) in seen.sorted(by: { $0.key < $1.key }) where now[key] == nil {
                         lines.append(Self.event("DELETED", values))
+                    }
+                    for (key, values) in now.sorted(by: { $0.key < $1.key }) where seen[key] != values {
+                        lines.append(Self.event(seen[key] == nil ? "ADDED" : "MODIFIED", values))
                     }
                     seen = now
                     if !lines.isEmpty { try await writer.write(ByteBuffer(string: lines.joined())) }

@@ -45,6 +45,7 @@ public struct KubeServer: Sendable {
                 listening(url)
             },
             logger: Self.quietLogger)
+        let notices = Self.noticeShutdown(host)
         let ticker = Task {
             // The controllers run even when nobody asks: kubelets, elections, the grid.
             while !Task.isCancelled {
@@ -54,7 +55,20 @@ public struct KubeServer: Sendable {
         }
         try await app.runService()
         ticker.cancel()
+        notices.forEach { $0.cancel() }
         return await host.finish()
+    }
+
+    /// SIGINT and SIGTERM also end open watches: the server's graceful shutdown waits
+    /// for every request to finish, and a watch runs until its timeout otherwise.
+    private static func noticeShutdown(_ host: ClusterHost) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signal in
+            _ = Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler { Task { await host.beginStopping() } }
+            source.resume()
+            return source
+        }
     }
 
     private static var quietLogger: Logger {

@@ -113,13 +113,17 @@ def test_the_ha_umbrella_applies_and_becomes_ready(server):
     applied = kubectl(server, "apply", "-f", "-", input=render.stdout)
     assert "statefulset.apps/prod-space created" in applied.stdout or "created" in applied.stdout
     started = time.monotonic()
-    kubectl(server, "wait", "--for=condition=Ready", "pod", "--all", "--timeout=60s")
+    names = kubectl(server, "get", "sts", "-o", "name").stdout.split()
+    assert len(names) == 5
+    for name in names:
+        rollout = kubectl(server, "rollout", "status", name, "--timeout=60s")
+        assert "roll out complete" in rollout.stdout
     waited = time.monotonic() - started
     assert waited < 30, f"the HA example took {waited:.1f}s of wall time to be Ready"
+    kubectl(server, "wait", "--for=condition=Ready", "pod", "--all", "--timeout=60s")
     statefulsets = json.loads(kubectl(server, "get", "sts", "-o", "json").stdout)["items"]
-    assert statefulsets and all(s["status"]["readyReplicas"] == s["spec"]["replicas"] for s in statefulsets)
-    for statefulset in statefulsets:
-        kubectl(server, "rollout", "status", f"sts/{statefulset['metadata']['name']}", "--timeout=30s")
+    assert all(s["status"]["readyReplicas"] == s["spec"]["replicas"] for s in statefulsets)
+    assert len(json.loads(kubectl(server, "get", "pods", "-o", "json").stdout)["items"]) == 11
     services = json.loads(kubectl(server, "get", "svc", "-o", "json").stdout)["items"]
     balanced = [s for s in services if s["spec"].get("type") == "LoadBalancer"]
     assert balanced and all(s["status"]["loadBalancer"]["ingress"][0]["ip"].startswith("203.0.113.") for s in balanced)
