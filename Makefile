@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 KUBEGRID = .build/debug/kubegrid
 
-.PHONY: deps build release run test venv bench clean
+.PHONY: deps build release run test venv bench clean kubernetes-types
 
 deps:
 	@scripts/install-deps.sh
@@ -27,7 +27,9 @@ $(VENV)/.installed: Tests/Parity/requirements.txt
 
 venv: $(VENV)/.installed
 
+# The generated Kubernetes types must be what scripts/generate-kubernetes-types.py writes.
 test: deps venv
+	$(VENV)/bin/python scripts/generate-kubernetes-types.py --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
@@ -37,6 +39,10 @@ test: deps venv
 # one runs even when an earlier one misses its line; the run fails at the end if any did.
 bench: release venv
 	PYTHON=$(VENV)/bin/python scripts/bench.sh
+
+# Regenerates Sources/KubeGridCore/Kubernetes/Generated after a change to the generator's tables.
+kubernetes-types: venv
+	$(VENV)/bin/python scripts/generate-kubernetes-types.py
 
 clean:
 	rm -rf .build $(VENV)

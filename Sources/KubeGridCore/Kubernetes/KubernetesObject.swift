@@ -19,18 +19,19 @@ public enum KubernetesObject: Sendable, Hashable {
 
     /// Reads an object, checking that it has an `apiVersion` and a `kind`.
     public init(decoding values: Values) throws {
-        let reader = ManifestReader(values)
-        let fields = try reader.fields()
-        let apiVersion = try fields.required("apiVersion").string()
-        let kind = try fields.required("kind").string()
+        guard case .map(let map) = values else {
+            throw ManifestDecodingError.typeMismatch(path: .root, expected: "a map", found: values.kindDescription)
+        }
+        let (apiVersion, kind) = try ManifestDecoder.typeFields(of: map, at: .root)
+        func decode<T: KubernetesResource>(_ type: T.Type = T.self) throws -> T { try T(decoding: values) }
         switch (apiVersion, kind) {
-        case (Service.apiVersion, Service.kind): self = .service(try reader.decode())
-        case (StatefulSet.apiVersion, StatefulSet.kind): self = .statefulSet(try reader.decode())
+        case (Service.apiVersion, Service.kind): self = .service(try decode())
+        case (StatefulSet.apiVersion, StatefulSet.kind): self = .statefulSet(try decode())
         case (PodDisruptionBudget.apiVersion, PodDisruptionBudget.kind):
-            self = .podDisruptionBudget(try reader.decode())
+            self = .podDisruptionBudget(try decode())
         case (PersistentVolumeClaim.apiVersion, PersistentVolumeClaim.kind):
-            self = .persistentVolumeClaim(try reader.decode())
-        case (Node.apiVersion, Node.kind): self = .node(try reader.decode())
+            self = .persistentVolumeClaim(try decode())
+        case (Node.apiVersion, Node.kind): self = .node(try decode())
         default: self = .other(values)
         }
     }

@@ -35,18 +35,11 @@ public struct ManifestProblem: Sendable, Error {
 extension ManifestDecodingError {
     /// The field the error is about, as a values path for positions; nil when it names none.
     public var valuePath: ValuePath? {
-        let path: FieldPath
         switch self {
-        case .typeMismatch(let at, _, _), .missingField(let at), .unknownValue(let at, _, _), .invalidQuantity(let at, _):
-            path = at
+        case .typeMismatch(let path, _, _), .missingField(let path), .unknownValue(let path, _, _), .invalidQuantity(let path, _):
+            return path
         case .wrongKind:
             return nil
         }
-        return ValuePath(path.components.map { component in
-            switch component {
-            case .key(let key): .key(key)
-            case .index(let index): .index(index)
-            }
-        })
     }
 }

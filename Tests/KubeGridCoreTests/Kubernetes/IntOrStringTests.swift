@@ -17,7 +17,7 @@ import Testing
     func rejectsOtherTypes(values: Values) {
         #expect(
             throws: ManifestDecodingError.typeMismatch(
-                path: FieldPath(), expected: "an integer or a string", found: values.kindDescription)
+                path: ValuePath(), expected: "an integer or a string", found: values.kindDescription)
         ) { try IntOrString(decoding: values) }
     }
 

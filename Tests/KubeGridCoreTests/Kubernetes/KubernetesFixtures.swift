@@ -22,7 +22,7 @@ enum KubernetesFixtures {
         args: ["component=pu", "partitions=2", "ha=true", "partitionId=1"],
         env: [
             EnvVar(name: "GS_LICENSE", value: "tryme"),
-            EnvVar(name: "POD_NAME", valueFrom: ["fieldRef": ["fieldPath": "metadata.name"]]),
+            EnvVar(name: "POD_NAME", valueFrom: EnvVarSource(fieldRef: ObjectFieldSelector(fieldPath: "metadata.name"))),
         ],
         ports: [
             ContainerPort(name: "lrmi", containerPort: 8200, protocol: .tcp),
@@ -85,7 +85,7 @@ enum KubernetesFixtures {
                     affinity: affinity,
                     nodeSelector: ["kubernetes.io/os": "linux"],
                     terminationGracePeriodSeconds: 30,
-                    volumes: [Volume(name: "scratch", source: ["emptyDir": [:]])]
+                    volumes: [Volume(name: "scratch", emptyDir: EmptyDirVolumeSource())]
                 )
             ),
             volumeClaimTemplates: [

@@ -102,7 +102,7 @@ import Testing
         #expect(try Quantity(decoding: 0.5).encoded() == 0.5)
         #expect(try Quantity(decoding: 0.5).milliValue == 500)
         #expect(try Quantity(decoding: 1e15).milliValue == 1_000_000_000_000_000_000)
-        #expect(throws: ManifestDecodingError.invalidQuantity(path: FieldPath(), reason: .outOfRange("1e+20"))) {
+        #expect(throws: ManifestDecodingError.invalidQuantity(path: ValuePath(), reason: .outOfRange("1e+20"))) {
             try Quantity(decoding: 1e20)
         }
         #expect(try Quantity(decoding: "2").encoded() == "2")

@@ -16,7 +16,7 @@ extension World {
     }
 
     /// The pod named `name` in the default namespace.
-    func pod(named name: String) -> Pod? {
+    func pod(named name: String) -> KubeGridSim.Pod? {
         pods["default/\(name)"]
     }
 

@@ -5,30 +5,30 @@
 /// type always is, as it would be for the Kubernetes API server.
 public enum ManifestDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A field holds a value of another type than Kubernetes accepts there.
-    case typeMismatch(path: FieldPath, expected: String, found: String)
+    case typeMismatch(path: ValuePath, expected: String, found: String)
     /// A field that Kubernetes requires is absent or null.
-    case missingField(path: FieldPath)
+    case missingField(path: ValuePath)
     /// A field holds a word outside the fixed set Kubernetes accepts there.
-    case unknownValue(path: FieldPath, value: String, allowed: [String])
+    case unknownValue(path: ValuePath, value: String, allowed: [String])
     /// A field holds text that is not a Kubernetes quantity.
-    case invalidQuantity(path: FieldPath, reason: QuantityError)
+    case invalidQuantity(path: ValuePath, reason: QuantityError)
     /// The object is of another kind than the type being decoded.
     case wrongKind(expected: String, found: String)
 
     public var description: String {
         switch self {
         case .typeMismatch(let path, let expected, let found):
-            return "\(path): expected \(expected), got \(found)"
+            return "\(path.fieldSpelling): expected \(expected), got \(found)"
         case .missingField(let path):
-            return "\(path): is required but missing; add it"
+            return "\(path.fieldSpelling): is required but missing; add it"
         case .unknownValue(let path, let value, let allowed):
-            var message = "\(path): \"\(value)\" is not one of \(allowed.joined(separator: ", "))"
+            var message = "\(path.fieldSpelling): \"\(value)\" is not one of \(allowed.joined(separator: ", "))"
             if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
                 message += " (did you mean \(match)?)"
             }
             return message
         case .invalidQuantity(let path, let reason):
-            return "\(path): \(reason)"
+            return "\(path.fieldSpelling): \(reason)"
         case .wrongKind(let expected, let found):
             return "kind: expected \(expected), got \(found); decode it as a KubernetesObject instead"
         }

@@ -38,22 +38,33 @@ extension IntOrString: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
 }
 
 extension IntOrString: ManifestCodable {
-    public init(from reader: ManifestReader) throws {
-        switch reader.value {
-        case .string(let string):
-            self = .string(string)
-        case .int, .float:
-            guard let int = try? reader.int() else { throw reader.mismatch(expected: "an integer or a string") }
-            self = .int(int)
-        default:
-            throw reader.mismatch(expected: "an integer or a string")
-        }
-    }
-
+    /// The number or the string.
     public func encoded() -> Values {
         switch self {
         case .int(let int): return .int(int)
         case .string(let string): return .string(string)
         }
     }
+
+    /// Reads a number (an integral float counts) or a string; errors name `path`.
+    static func read(_ value: Values, at path: ValuePath) throws -> IntOrString {
+        switch value {
+        case .string(let string):
+            return .string(string)
+        case .int(let int):
+            return .int(int)
+        case .float(let double):
+            if let int = Int(exactly: double) { return .int(int) }
+        default:
+            break
+        }
+        throw ManifestDecodingError.typeMismatch(
+            path: path, expected: "an integer or a string", found: value.kindDescription)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.read(try Values(from: decoder), at: .root)
+    }
+
+    public var manifestValue: Values { encoded() }
 }

@@ -80,10 +80,7 @@ extension Quantity: Hashable, Comparable {
 }
 
 extension Quantity: ManifestCodable {
-    public init(from reader: ManifestReader) throws {
-        self = try reader.quantity()
-    }
-
+    /// The quantity as written: a string, or the number it was written as.
     public func encoded() -> Values {
         switch form {
         case .string: return .string(text)
@@ -91,6 +88,29 @@ extension Quantity: ManifestCodable {
         case .float(let double): return .float(double)
         }
     }
+
+    /// Reads a quantity written as a string or a number; errors name `path`.
+    static func read(_ value: Values, at path: ValuePath) throws -> Quantity {
+        do {
+            switch value {
+            case .string(let text): return try Quantity(text)
+            case .int(let int): return try Quantity(int)
+            case .float(let double): return try Quantity(double)
+            default:
+                throw ManifestDecodingError.typeMismatch(
+                    path: path, expected: "a quantity (a string such as \"300Mi\" or a number)",
+                    found: value.kindDescription)
+            }
+        } catch let reason as QuantityError {
+            throw ManifestDecodingError.invalidQuantity(path: path, reason: reason)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.read(try Values(from: decoder), at: .root)
+    }
+
+    public var manifestValue: Values { encoded() }
 }
 
 extension Quantity: ExpressibleByStringLiteral {

@@ -38,7 +38,7 @@ struct ManifestSet: Sendable {
                 return (index, budget)
             case .other(.map(var fields)) where entry.object.kind == PodDisruptionBudget.kind && entry.object.apiVersion == "policy/v1beta1":
                 fields["apiVersion"] = .string(PodDisruptionBudget.apiVersion)
-                return (try? ManifestReader(.map(fields)).decode(PodDisruptionBudget.self)).map { (index, $0) }
+                return (try? PodDisruptionBudget(decoding: .map(fields))).map { (index, $0) }
             default:
                 return nil
             }
