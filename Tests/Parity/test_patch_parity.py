@@ -8,6 +8,8 @@ words are the API server's, which the reference does not share)."""
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
 import json
 from pathlib import Path
 
@@ -40,3 +42,26 @@ def test_json_patch_matches_jsonpatch(row: dict) -> None:
 def test_tables_compare_enough_rows() -> None:
     assert len(rows("merge-patch-cases.json")) >= 12
     assert len(rows("json-patch-cases.json")) >= 25
+    assert len(rows("strategic-cases.json")) >= 25
+
+
+def kubectl_strategic_patch(target: dict, patch: dict, tmp_path: Path) -> tuple[dict | None, str | None]:
+    """kubectl's own strategic merge patch, offline: the apimachinery code the API server runs."""
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.fail("kubectl is not on PATH: the strategic merge patch parity tests need the real kubectl 1.32")
+    source = tmp_path / "object.json"
+    source.write_text(json.dumps(target))
+    done = subprocess.run(
+        [kubectl, "patch", "--local", "-f", str(source), "--type", "strategic", "-o", "json", "-p", json.dumps(patch)],
+        capture_output=True, text=True, check=False)
+    if done.returncode == 0:
+        return json.loads(done.stdout), None
+    return None, done.stderr.strip()
+
+
+@pytest.mark.parametrize("row", rows("strategic-cases.json"), ids=lambda row: row["name"])
+def test_strategic_merge_patch_matches_kubectl(row: dict, tmp_path: Path) -> None:
+    patched, error = kubectl_strategic_patch(row["target"], row["patch"], tmp_path)
+    assert error == row.get("kubectlError")
+    assert patched == row.get("expected")

@@ -7,6 +7,9 @@ public struct PatchError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Code: Int, Sendable {
         case badRequest = 400
         case unprocessable = 422
+        /// What the API server answers for a strategic merge patch error it has no code for
+        /// (a missing merge key, an unknown `$patch`): it passes the library's error on.
+        case internalError = 500
     }
 
     public let code: Code
@@ -21,4 +24,5 @@ public struct PatchError: Error, Equatable, Sendable, CustomStringConvertible {
 
     static func badRequest(_ message: String) -> PatchError { PatchError(.badRequest, message) }
     static func unprocessable(_ message: String) -> PatchError { PatchError(.unprocessable, message) }
+    static func internalError(_ message: String) -> PatchError { PatchError(.internalError, message) }
 }
