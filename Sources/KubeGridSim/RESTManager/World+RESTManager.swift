@@ -10,9 +10,11 @@ extension World {
         guard let ensemble = grid.ensembles.values.first(where: {
             $0.namespace == namespace && (service == $0.fullName || service.hasPrefix("\($0.fullName)-"))
         }) else { return nil }
+        // Only the grid's own pods, looked up by key.
+        let managerPods = ensemble.upMembers.values
         var podHosts: [String: String] = [:]
-        for pod in pods.values {
-            if let node = pod.nodeName { podHosts[pod.key] = node }
+        for podKey in Array(managerPods) + Array(grid.instances.keys) {
+            if let node = pods[podKey]?.nodeName { podHosts[podKey] = node }
         }
         var nodeAddresses: [String: String] = [:]
         for node in nodes { nodeAddresses[node.name] = "\(node.internalIP)" }
