@@ -199,6 +199,21 @@ def test_a_stale_update_is_refused_with_409(server):
     )
 
 
+def test_merge_and_json_patches_apply_and_strategic_is_415_for_now(server):
+    budget = {
+        "apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "patched"},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": {"app": "patched"}}},
+    }
+    kubectl(server, "create", "-f", "-", input=json.dumps(budget))
+    kubectl(server, "patch", "pdb", "patched", "--type=merge", "-p", '{"spec":{"maxUnavailable":2}}')
+    kubectl(server, "patch", "pdb", "patched", "--type=json", "-p", '[{"op":"replace","path":"/spec/maxUnavailable","value":3}]')
+    got = json.loads(kubectl(server, "get", "pdb", "patched", "-o", "json").stdout)
+    assert got["spec"]["maxUnavailable"] == 3
+    result = kubectl(server, "patch", "pdb", "patched", "-p", '{"spec":{"maxUnavailable":4}}', check=False)
+    assert result.returncode == 1
+    assert "the body of the request was in an unknown format - accepted media types include: " in result.stderr
+
+
 def test_sigint_prints_the_checkers_verdict_and_exits_0(server):
     process = server["process"]
     process.send_signal(signal.SIGINT)
