@@ -165,9 +165,11 @@ public struct ServeClock: Sendable {
 
     /// RFC 3339 at whole seconds, as metav1.Time is written.
     func timestamp(_ time: SimTime) -> String {
-        let date = start.addingTimeInterval(time.seconds / speed)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(start.addingTimeInterval(time.seconds / speed).timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
