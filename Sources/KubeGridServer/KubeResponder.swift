@@ -159,6 +159,11 @@ struct KubeResponder: HTTPResponder {
         guard var map = manifest.mapValue, var metadata = map["metadata"]?.mapValue else {
             throw StatusBody.badRequest("Object 'metadata' is missing in '\(Self.compact(manifest))'")
         }
+        // Like the API server, a body without apiVersion and kind takes the path's.
+        if map["kind"] == nil || map["kind"]?.isNull == true { map["kind"] = .string(target.resource.kind.rawValue) }
+        if map["apiVersion"] == nil || map["apiVersion"]?.isNull == true {
+            map["apiVersion"] = .string(target.resource.groupVersion)
+        }
         guard let kind = map["kind"]?.stringValue, kind == target.resource.kind.rawValue else {
             throw StatusBody.badRequest(
                 "the API version in the data (\(map["apiVersion"]?.stringValue ?? "")) does not match the expected API version (\(target.resource.groupVersion))")
