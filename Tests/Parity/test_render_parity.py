@@ -194,6 +194,8 @@ networkPolicy: {clientCIDRs: [10.0.0.0/8, 192.168.1.0/24]}
 service: {lus: {enabled: false}}
 serviceAccount: {name: grid}
 """, namespace="grid-prod", builtin=True),
+    Case("manager-platform-ids", M, {"securityContext": {"setIds": False}}),
+    Case("pu-platform-ids", P, {"partitions": 1, "securityContext": {"setIds": False, "readOnlyRootFilesystem": True}}),
     Case("manager-permissive", M, {"securityContext": {"enabled": False}, "networkPolicy": {"enabled": False},
                                    "serviceAccount": {"create": False}}),
     Case("pu-lrmi-nodeport-rbac", P, {"partitions": 2, "service": {"type": "NodePort", "lrmi": {"enabled": True}},

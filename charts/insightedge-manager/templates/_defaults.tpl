@@ -71,6 +71,7 @@
   },
   "securityContext": {
     "enabled": true,
+    "setIds": true,
     "runAsUser": 1000,
     "runAsGroup": 2000,
     "fsGroup": 2000,

@@ -86,14 +86,12 @@ imagePullSecrets:
 {{- end }}
 {{- if $context.enabled }}
 securityContext:
-  {{- if not (kindIs "invalid" $context.fsGroup) }}
+  {{- if $context.setIds }}
   fsGroup: {{ $context.fsGroup | int64 }}
-  {{- end }}
-  {{- if not (kindIs "invalid" $context.runAsGroup) }}
   runAsGroup: {{ $context.runAsGroup | int64 }}
   {{- end }}
   runAsNonRoot: true
-  {{- if not (kindIs "invalid" $context.runAsUser) }}
+  {{- if $context.setIds }}
   runAsUser: {{ $context.runAsUser | int64 }}
   {{- end }}
   seccompProfile:

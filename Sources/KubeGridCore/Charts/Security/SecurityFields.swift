@@ -23,7 +23,9 @@ enum SecurityFields {
     static let securityContext = ValueField("securityContext", .object([
         ValueField("enabled", .boolean, default: true,
                    "Write pod and container security contexts that meet the Pod Security Standards `restricted` profile."),
-        ValueField("runAsUser", .integer(0...2_147_483_647), default: .int(imageUser), "User id of the containers (the image's `gs_user`)."),
+        ValueField("setIds", .boolean, default: true,
+                   "Write the user, group and fsGroup ids below; false leaves them to the platform (OpenShift assigns its own)."),
+        ValueField("runAsUser", .integer(1...2_147_483_647), default: .int(imageUser), "User id of the containers (the image's `gs_user`)."),
         ValueField("runAsGroup", .integer(0...2_147_483_647), default: .int(imageGroup), "Group id of the containers (the image's `gs_group`)."),
         ValueField("fsGroup", .integer(0...2_147_483_647), default: .int(imageGroup), "Group that owns mounted volumes."),
         ValueField("readOnlyRootFilesystem", .boolean, default: false,

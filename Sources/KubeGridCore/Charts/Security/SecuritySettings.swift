@@ -22,9 +22,10 @@ public struct SecuritySettings: Sendable, Hashable {
         createRBAC = reader.object("rbac").bool("create")
         let context = reader.object("securityContext")
         securityContextEnabled = context.bool("enabled")
-        runAsUser = context.optionalInt("runAsUser")
-        runAsGroup = context.optionalInt("runAsGroup")
-        fsGroup = context.optionalInt("fsGroup")
+        let setsIds = context.bool("setIds")
+        runAsUser = setsIds ? context.optionalInt("runAsUser") : nil
+        runAsGroup = setsIds ? context.optionalInt("runAsGroup") : nil
+        fsGroup = setsIds ? context.optionalInt("fsGroup") : nil
         readOnlyRootFilesystem = context.bool("readOnlyRootFilesystem")
         let license = reader.object("licenseSecret")
         existingLicenseSecret = license.optionalString("existingSecret")
