@@ -249,7 +249,8 @@ def test_builtin_chart_renders_the_same(case, renders):
     assert not differences, "\n".join(differences)
 
 
-@pytest.mark.parametrize("case_id", ["manager-ha", "pu-lrmi-nodeport-initial", "pu-instances", "umbrella-ha"])
+@pytest.mark.parametrize("case_id", ["manager-ha", "pu-lrmi-nodeport-initial", "pu-instances", "umbrella-ha",
+                                     "manager-locked-down", "pu-lrmi-nodeport-rbac", "umbrella-locked-down"])
 def test_source_paths_match_helm(case_id, renders):
     """kubegrid's `# Source:` lines name the template Helm renders each object from."""
     case = next(case for case in VALID if case.id == case_id)
