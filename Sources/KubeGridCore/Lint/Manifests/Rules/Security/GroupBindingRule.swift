@@ -19,9 +19,9 @@ enum GroupBindingRule {
 
         """
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
-        for binding in set.bindingSubjects {
+        for binding in access.bindings {
             for (position, subject) in binding.subjects.enumerated() where subject.kind == "Group" {
                 guard broadGroups.contains(subject.name) || subject.name.hasPrefix("system:serviceaccounts:") else { continue }
                 findings.append(ManifestFinding(

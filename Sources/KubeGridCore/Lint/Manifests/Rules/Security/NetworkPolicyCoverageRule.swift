@@ -24,8 +24,8 @@ enum NetworkPolicyCoverageRule {
 
         """
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
-        let policies = set.decoded(NetworkPolicy.self).map(\.object)
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
+        let policies = access.networkPolicies
         return set.podGroups.compactMap { group in
             guard group.role != .none, group.replicas > 0 else { return nil }
             let selected = policies.contains { policy in

@@ -21,7 +21,7 @@ enum PodSecurityRule {
 
         """
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
         set.podGroups.compactMap { group in
             guard let spec = group.podSpec else { return nil }
             let evaluation = PodSecurityStandards.evaluate(spec, annotations: group.annotations)

@@ -17,11 +17,9 @@ enum RBACWildcardRule {
 
         """
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
-        let roles = set.decoded(Role.self).map { ($0.index, $0.object.rules) }
-            + set.decoded(ClusterRole.self).map { ($0.index, $0.object.rules) }
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
-        for (index, rules) in roles {
+        for (index, rules) in access.roles {
             for (position, rule) in rules.enumerated() {
                 let fields = [("verbs", rule.verbs), ("resources", rule.resources), ("apiGroups", rule.apiGroups)]
                 for (key, items) in fields {

@@ -28,7 +28,7 @@ enum SecretLiteralRule {
         return secretWords.contains { upper.contains($0) } || value.hasPrefix("-----BEGIN ")
     }
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
         for group in set.podGroups {
             guard let spec = group.podSpec else { continue }

@@ -18,21 +18,20 @@ enum TokenAutomountRule {
 
         """
 
-    static func check(_ set: ManifestSet) -> [ManifestFinding] {
-        let accounts = set.decoded(ServiceAccount.self)
-        let bindings = set.bindingSubjects
+    static func check(_ set: ManifestSet, _ access: AccessControlObjects) -> [ManifestFinding] {
+        // Accounts some binding names, by name, with the namespaces they are bound in (nil: any).
+        var bound: [String: [String?]] = [:]
+        for binding in access.bindings {
+            for subject in binding.subjects where subject.kind == "ServiceAccount" {
+                bound[subject.name, default: []].append(subject.namespace ?? binding.namespace)
+            }
+        }
         return set.podGroups.compactMap { group in
             guard let spec = group.podSpec else { return nil }
             let name = spec.serviceAccountName ?? spec.serviceAccount ?? "default"
-            let account = accounts.first { $0.object.metadata.name == name && sameNamespace($0.object.metadata.namespace, group.namespace) }
-            guard spec.automountServiceAccountToken ?? account?.object.automountServiceAccountToken ?? true else { return nil }
-            let bound = bindings.contains { binding in
-                binding.subjects.contains { subject in
-                    subject.kind == "ServiceAccount" && subject.name == name
-                        && sameNamespace(subject.namespace ?? binding.namespace, group.namespace)
-                }
-            }
-            guard !bound else { return nil }
+            let account = access.serviceAccounts.first { $0.metadata.name == name && sameNamespace($0.metadata.namespace, group.namespace) }
+            guard spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true else { return nil }
+            guard !(bound[name] ?? []).contains(where: { sameNamespace($0, group.namespace) }) else { return nil }
             let path = spec.automountServiceAccountToken == nil
                 ? group.podSpecPath : group.podSpecPath.appending(key: "automountServiceAccountToken")
             return ManifestFinding(
