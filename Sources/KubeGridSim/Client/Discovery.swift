@@ -37,14 +37,14 @@ extension World {
         var seen = Set<KeyID>()
         // Nothing changes while it reads, so each partition is looked up once.
         var connections: [PartitionRef: Result<ProxyTarget, AddressPending>] = [:]
-        let writes = history.entries.filter { $0.type == .invoke && $0.function == .write }
+        let writes = clientRun.history.entries.filter { $0.type == .invoke && $0.function == .write }
         for write in writes where seen.insert(KeyID(space: write.space, key: write.key)).inserted {
             var operation = write
             operation.process = -1
             operation.function = .read
             operation.value = nil
             operation.time = now
-            history.record(operation)
+            clientRun.history.record(operation)
             var completion = operation
             let ref = PartitionRef(space: write.space, partition: write.partition)
             let connection = connections[ref] ?? primaryConnection(space: write.space, partition: write.partition)
@@ -57,7 +57,7 @@ extension World {
                 completion.type = .fail
                 completion.error = problem.reason
             }
-            history.record(completion)
+            clientRun.history.record(completion)
         }
     }
 }

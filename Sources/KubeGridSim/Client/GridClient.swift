@@ -76,7 +76,7 @@ extension World {
     /// `interval` apart, the ones before at the usual pace.
     mutating func startClients(count: Int, plan: [PlannedOperation], interval: SimTime? = nil, pacedFrom: Int = 0) {
         let count = max(count, 1)
-        clients = (0..<count).map { id in
+        clientRun.clients = (0..<count).map { id in
             var client = ClientState(
                 id: id, plan: plan.enumerated().filter { $0.offset % count == id }.map(\.element),
                 interval: interval ?? timings.operationInterval)
@@ -84,70 +84,70 @@ extension World {
             client.pacedFrom = (pacedFrom + count - 1 - id) / count
             return client
         }
-        for id in clients.indices { schedule(.clientInvoke(client: id)) }
+        for id in clientRun.clients.indices { schedule(.clientInvoke(client: id)) }
     }
 
     /// The workload clients have run every operation (monitors aside).
-    var clientsDone: Bool { clients.allSatisfy { $0.monitor != nil || $0.isDone } }
+    var clientsDone: Bool { clientRun.clients.allSatisfy { $0.monitor != nil || $0.isDone } }
 
     mutating func clientInvoke(_ id: Int) {
-        guard clients.indices.contains(id), clients[id].inFlight == nil else { return }
+        guard clientRun.clients.indices.contains(id), clientRun.clients[id].inFlight == nil else { return }
         let planned: PlannedOperation
-        if let monitor = clients[id].monitor {
-            guard !clients[id].monitorDone, let key = monitorKey(monitor) else { return }
+        if let monitor = clientRun.clients[id].monitor {
+            guard !clientRun.clients[id].monitorDone, let key = monitorKey(monitor) else { return }
             planned = PlannedOperation(function: .read, spaceKey: monitor.space, key: key, value: nil)
         } else {
-            guard clients[id].next < clients[id].plan.count else { return }
-            planned = clients[id].plan[clients[id].next]
-            clients[id].next += 1
+            guard clientRun.clients[id].next < clientRun.clients[id].plan.count else { return }
+            planned = clientRun.clients[id].plan[clientRun.clients[id].next]
+            clientRun.clients[id].next += 1
         }
         let partitions = grid.spaces[planned.spaceKey]?.partitionCount ?? 1
         let operation = Operation(
             process: id, type: .invoke, function: planned.function, key: planned.key, value: planned.value,
             partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: now)
-        history.record(operation)
-        clients[id].inFlight = InFlightOperation(operation: operation, deadline: now + timings.clientRetryTimeout)
+        clientRun.history.record(operation)
+        clientRun.clients[id].inFlight = InFlightOperation(operation: operation, deadline: now + timings.clientRetryTimeout)
         clientAttempt(id)
     }
 
     /// One attempt: call the primary the proxy knows, or look one up in the lookup service.
     mutating func clientAttempt(_ id: Int) {
-        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, inFlight.target == nil else { return }
+        guard clientRun.clients.indices.contains(id), var inFlight = clientRun.clients[id].inFlight, inFlight.target == nil else { return }
         let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
-        if var known = clients[id].primaries[ref] {
+        if var known = clientRun.clients[id].primaries[ref] {
             if let refusal = callRefusal(known) {
-                clients[id].primaries[ref] = nil
+                clientRun.clients[id].primaries[ref] = nil
                 inFlight.problem = refusal.reason
-                clients[id].inFlight = inFlight
+                clientRun.clients[id].inFlight = inFlight
                 // A dead node never answers: the call hangs until the connect timeout.
                 return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero)
             }
             if known.reachableAt != progress {
                 known.reachableAt = progress
-                clients[id].primaries[ref] = known
+                clientRun.clients[id].primaries[ref] = known
             }
             inFlight.target = known
-            clients[id].inFlight = inFlight
+            clientRun.clients[id].inFlight = inFlight
             return schedule(.clientComplete(client: id), after: timings.operationLatency)
         }
         switch primaryConnection(space: ref.space, partition: ref.partition) {
         case .success(var target):
             target.reachableAt = progress
-            clients[id].primaries[ref] = target
+            clientRun.clients[id].primaries[ref] = target
             inFlight.target = target
-            clients[id].inFlight = inFlight
+            clientRun.clients[id].inFlight = inFlight
             // A lookup, then the call.
             schedule(.clientComplete(client: id), after: timings.operationLatency * 2)
         case .failure(let problem):
             inFlight.problem = problem.reason
-            clients[id].inFlight = inFlight
+            clientRun.clients[id].inFlight = inFlight
             retryOrGiveUp(id, after: timings.clientRetryInterval)
         }
     }
 
     /// The call reaches the primary: applied, or the primary went away while it travelled.
     mutating func clientComplete(_ id: Int) {
-        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, let target = inFlight.target else { return }
+        guard clientRun.clients.indices.contains(id), var inFlight = clientRun.clients[id].inFlight, let target = inFlight.target else { return }
         let operation = inFlight.operation
         if callRefusal(target) == nil, case .applied(let value) = apply(operation, on: target) {
             var completion = operation
@@ -156,18 +156,18 @@ extension World {
             completion.value = value
             return finish(id, completion)
         }
-        clients[id].primaries[PartitionRef(space: operation.space, partition: operation.partition)] = nil
+        clientRun.clients[id].primaries[PartitionRef(space: operation.space, partition: operation.partition)] = nil
         inFlight.target = nil
         inFlight.problem = "the primary of partition \(operation.partition) went away during the call"
         if operation.function == .write { inFlight.maybeApplied = true }
-        clients[id].inFlight = inFlight
+        clientRun.clients[id].inFlight = inFlight
         retryOrGiveUp(id, after: .zero)
     }
 
     /// Tries again after `delay` if the proxy's timeout allows; otherwise the operation
     /// ends: `fail` when it certainly did nothing, `info` when a write may have landed.
     private mutating func retryOrGiveUp(_ id: Int, after delay: SimTime) {
-        guard let inFlight = clients[id].inFlight else { return }
+        guard let inFlight = clientRun.clients[id].inFlight else { return }
         if now + delay <= inFlight.deadline {
             return schedule(.clientRetry(client: id), after: delay)
         }
@@ -180,19 +180,19 @@ extension World {
     }
 
     private mutating func finish(_ id: Int, _ completion: Operation) {
-        clients[id].inFlight = nil
-        history.record(completion)
-        clientProgress += 1
-        if clients[id].monitor != nil {
+        clientRun.clients[id].inFlight = nil
+        clientRun.history.record(completion)
+        clientRun.progress += 1
+        if clientRun.clients[id].monitor != nil {
             if completion.type == .ok {
-                clients[id].monitorDone = true
+                clientRun.clients[id].monitorDone = true
                 return
             }
             return schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
         }
-        if clients[id].next < clients[id].plan.count {
-            let paced = clients[id].next >= clients[id].pacedFrom
-            schedule(.clientInvoke(client: id), after: paced ? clients[id].interval : timings.operationInterval)
+        if clientRun.clients[id].next < clientRun.clients[id].plan.count {
+            let paced = clientRun.clients[id].next >= clientRun.clients[id].pacedFrom
+            schedule(.clientInvoke(client: id), after: paced ? clientRun.clients[id].interval : timings.operationInterval)
         }
     }
 }

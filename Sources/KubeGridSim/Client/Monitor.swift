@@ -5,26 +5,26 @@
 extension World {
     mutating func startMonitor(space: String, partition: Int) {
         let ref = PartitionRef(space: space, partition: partition)
-        if let existing = monitors[ref], !clients[existing].monitorDone { return }
-        let id = clients.count
-        clients.append(ClientState(id: id, plan: [], interval: timings.clientRetryInterval, monitor: ref))
-        monitors[ref] = id
+        if let existing = clientRun.monitors[ref], !clientRun.clients[existing].monitorDone { return }
+        let id = clientRun.clients.count
+        clientRun.clients.append(ClientState(id: id, plan: [], interval: timings.clientRetryInterval, monitor: ref))
+        clientRun.monitors[ref] = id
         schedule(.clientInvoke(client: id))
     }
 
     /// The key a monitor of `ref` reads: the first `key-n` that routes to the partition.
     mutating func monitorKey(_ ref: PartitionRef) -> String? {
-        if coveringKeys[ref.space] == nil {
+        if clientRun.coveringKeys[ref.space] == nil {
             let partitions = grid.spaces[ref.space]?.partitionCount ?? 1
-            coveringKeys[ref.space] = Workload.keysCoveringPartitions(partitions)
+            clientRun.coveringKeys[ref.space] = Workload.keysCoveringPartitions(partitions)
         }
-        let keys = coveringKeys[ref.space] ?? []
+        let keys = clientRun.coveringKeys[ref.space] ?? []
         return keys.indices.contains(ref.partition - 1) ? keys[ref.partition - 1] : nil
     }
 
     /// Stops every monitor (the scenario is over).
     mutating func stopMonitors() {
-        for index in clients.indices where clients[index].monitor != nil { clients[index].monitorDone = true }
-        monitoring = false
+        for index in clientRun.clients.indices where clientRun.clients[index].monitor != nil { clientRun.clients[index].monitorDone = true }
+        clientRun.monitoring = false
     }
 }

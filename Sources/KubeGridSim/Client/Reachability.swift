@@ -14,7 +14,7 @@ extension World {
         }
         switch address.kind {
         case .podIP:
-            let target = podKeyByAddress[address.host].flatMap { pods[$0] }
+            let target = pods.pod(at: address.host)
             guard let target, target.stage == .running else { return "nothing answers at pod IP \(address)" }
             if let podKey, target.key != podKey { return "pod IP \(address) now belongs to another pod" }
             return nil

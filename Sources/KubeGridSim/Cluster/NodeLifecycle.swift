@@ -9,9 +9,10 @@ extension World {
     /// The node stops. Primaries are stopped first, so that a partition whose backup was
     /// on the same node says so.
     mutating func loseNode(_ name: String) {
-        guard let index = nodeIndex[name], nodes[index].condition == .ready, !nodes[index].removed else { return }
-        nodes[index].condition = .unreachable
-        nodes[index].incarnation += 1
+        guard var node = nodes[name], node.condition == .ready, !node.removed else { return }
+        node.condition = .unreachable
+        node.incarnation += 1
+        nodes[name] = node
         let onNode = pods.values.filter { $0.nodeName == name }
         let primaries = Set(grid.spaces.values.flatMap { $0.partitions.compactMap(\.primary) })
         let ordered = onNode.filter { primaries.contains($0.key) } + onNode.filter { !primaries.contains($0.key) }
@@ -26,16 +27,17 @@ extension World {
         }
         faultLog.current?.dyingPods = []
         progress += 1
-        schedule(.nodeNotReady(node: name, incarnation: nodes[index].incarnation), after: timings.nodeMonitorGracePeriod)
+        schedule(.nodeNotReady(node: name, incarnation: node.incarnation), after: timings.nodeMonitorGracePeriod)
     }
 
     /// The node controller gives up on the silent node.
     mutating func nodeNotReady(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
-        else { return }
-        scheduler.updateNode(name, unschedulable: nodes[index].unschedulable, taints: ["node.kubernetes.io/unreachable"])
+        guard let node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
+        updateNodeObject(name) { $0.taints = [Self.unreachableTaint] }
         record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
-        for pod in pods.values where pod.nodeName == name {
+        // The pods first, then the changes: changing the table while walking it would copy it per pod.
+        let onNode = pods.values.filter { $0.nodeName == name }
+        for pod in onNode {
             var unknown = pod
             unknown.phase = .unknown
             unknown.ready = false
@@ -49,26 +51,47 @@ extension World {
     /// The `Node` object is deleted: the pod garbage collector deletes its pods, and their
     /// StatefulSets create them again on the nodes left.
     mutating func nodeRemoved(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].condition == .unreachable
-        else { return }
-        nodes[index].removed = true
+        guard var node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
+        node.removed = true
+        nodes[name] = node
         record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
         let onNode = pods.values.filter { $0.nodeName == name }.map(\.key)
         for key in onNode {
             deletePod(key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }
-        scheduler.removeNode(name)
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in try api.delete(ObjectKey(.node, name), at: now) }
         schedule(.nodeRejoined(node: name, incarnation: incarnation), after: timings.nodeReplacement)
     }
 
     /// A replacement machine registers under the lost node's name, empty.
     mutating func nodeRejoined(_ name: String, incarnation: Int) {
-        guard let index = nodeIndex[name], nodes[index].incarnation == incarnation, nodes[index].removed else { return }
-        nodes[index].removed = false
-        nodes[index].condition = .ready
-        scheduler.restoreNode(name)
+        guard var node = nodes[name], node.incarnation == incarnation, node.removed else { return }
+        node.removed = false
+        node.condition = .ready
+        nodes[name] = node
         record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
         progress += 1
-        clusterChanged()
+        createNodeObject(node)
+    }
+
+    /// The taint the node controller puts on a node that stopped reporting.
+    static let unreachableTaint = "node.kubernetes.io/unreachable"
+
+    /// A machine registers its `Node` object.
+    mutating func createNodeObject(_ node: ClusterNode) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.create(.node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+        }
+    }
+
+    private mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(ObjectKey(.node, name), at: now) { body in
+                if case .node(var node) = body {
+                    change(&node)
+                    body = .node(node)
+                }
+            }
+        }
     }
 }

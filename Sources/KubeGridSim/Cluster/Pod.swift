@@ -29,6 +29,8 @@ public enum PodStage: Sendable, Hashable {
     case crashBackOff
     /// On a node that stopped reporting.
     case lost
+    /// Deleted with a grace period: its containers got SIGTERM and are stopping.
+    case terminating
 }
 
 /// A pod of the simulated cluster, created by the StatefulSet controller.
@@ -61,15 +63,17 @@ public struct Pod: Sendable {
     /// Container restarts, as `kubectl get pods` counts them.
     public var restartCount = 0
     /// Why the main container was last killed, if it was.
-    public var lastTermination: String?
+    public var lastTermination: ContainerTermination?
     /// Bumped at every container (re)start; events of an earlier start are then ignored.
     public var generation = 0
     /// Failures of the current init container in a row, for the back-off.
     public var initFailures = 0
     /// When the main containers last started.
     public var startedAt: SimTime?
+    /// Why the scheduler last found no node while Pending.
+    public var schedulingFailure: FitFailure?
     /// The last `FailedScheduling` message while Pending.
-    public var schedulingMessage: String?
+    public var schedulingMessage: String? { schedulingFailure?.message }
     /// Consecutive readiness results, for the thresholds.
     public var readinessSuccesses = 0
     public var readinessFailures = 0
@@ -111,6 +115,7 @@ public struct Pod: Sendable {
         case .starting, .running: return "Running"
         case .crashBackOff: return "CrashLoopBackOff"
         case .lost: return "Unknown"
+        case .terminating: return "Terminating"
         }
     }
 

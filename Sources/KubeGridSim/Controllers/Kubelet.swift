@@ -9,9 +9,7 @@ import KubeGridCore
 extension World {
     mutating func sandboxReady(uid: Int, generation: Int) {
         guard var pod = pod(uid: uid, generation: generation), pod.stage == .creating else { return }
-        let address = newPodAddress()
-        pod.podIP = address
-        podKeyByAddress[address] = pod.key
+        pod.podIP = pods.assignAddress(to: pod.key)
         pods[pod.key] = pod
         if pod.spec.initContainers.isEmpty {
             startMainContainers(uid: uid)
@@ -116,7 +114,7 @@ extension World {
 
     /// The main container died (liveness, or a fault): the grid loses what ran in it, and
     /// the kubelet starts it again after the back-off.
-    mutating func containerDied(_ key: String, reason: String) {
+    mutating func containerDied(_ key: String, reason: ContainerTermination) {
         guard var pod = pods[key] else { return }
         let wasReady = pod.ready
         pod.restartCount += 1
@@ -127,7 +125,7 @@ extension World {
         pods[key] = pod
         applicationStopped(pod)
         let name = pod.spec.containers.first?.name ?? "container"
-        record("pod/\(pod.name)", "Killing", reason)
+        record("pod/\(pod.name)", "Killing", reason.description)
         record(
             "pod/\(pod.name)", "BackOff",
             "Back-off restarting failed container \(name) in pod \(pod.name)_\(pod.namespace)", type: .warning)

@@ -52,7 +52,7 @@ extension World {
                 pods[pod.key] = pod
                 record(object, "Unhealthy", "Liveness probe failed: \(failureText(probe, pod, status))", type: .warning)
                 if pod.livenessFailures >= probe.effectiveFailureThreshold {
-                    containerDied(pod.key, reason: "Container \(container.name) failed liveness probe, will be restarted")
+                    containerDied(pod.key, reason: .failedLiveness(container: container.name))
                     return
                 }
             }

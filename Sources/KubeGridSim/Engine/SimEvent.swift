@@ -37,6 +37,9 @@ enum SimEvent: Sendable {
     case nodeRemoved(node: String, incarnation: Int)
     /// A replacement machine joins under the lost node's name.
     case nodeRejoined(node: String, incarnation: Int)
+    /// A Terminating pod's containers have stopped (or its grace period ran out): the
+    /// kubelet deletes it for good.
+    case terminationDone(uid: Int, generation: Int)
     /// A client starts its next operation.
     case clientInvoke(client: Int)
     /// A client's call in flight completes.

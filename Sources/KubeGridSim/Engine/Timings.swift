@@ -20,6 +20,9 @@ public struct Timings: Sendable {
     public var recoveryBase = SimTime.seconds(1)
     /// … plus this much per thousand objects copied.
     public var recoveryPerThousandObjects = SimTime.milliseconds(200)
+    /// How long a container takes to stop after SIGTERM (GigaSpaces' shutdown hook),
+    /// unless the grace period is shorter.
+    public var shutdown = SimTime.seconds(2)
     /// The kubelet's first restart back-off; it doubles per failure up to ``backOffLimit``.
     public var backOffInitial = SimTime.seconds(10)
     /// The kubelet's longest restart back-off (5 minutes).

@@ -1,118 +1,116 @@
 import KubeGridCore
 import OrderedCollections
 
-/// The whole simulated system at one moment — nodes, API objects, pods, the grid, the
-/// clients — and the events still to come. Controllers (in `Controllers/`, `Services/`,
-/// `Grid/`, `Client/`) are extensions that react to events and schedule new ones.
+/// The whole simulated system at one moment: the API server (store, admission, change
+/// feed), the clock and its event queue, the state each controller owns, and the grid's
+/// clients. Controllers learn of changes from the feed (`deliverChanges`) and of time from
+/// `SimEvent`s; docs/architecture.md draws how the pieces fit.
 ///
 /// A value type: a scenario copies a freshly deployed world and breaks the copy.
 struct World: Sendable {
-    let timings: Timings
-    let clientPlacement: ClientPlacement
-    /// `--failback`: the original primary takes its role back once it has recovered.
-    let failback: Bool
-    /// Test-only: writes skip the backups (see ``SimulationOptions``).
-    let brokenReplication: Bool
+    /// What the run was told (`kubegrid simulate`'s flags).
+    let options: SimulationOptions
 
-    private(set) var now = SimTime.zero
-    private var queue = EventQueue<SimEvent>()
+    // MARK: The API server and the clock
+
+    /// Admission, the object store and its change feed, Service allocation.
+    var api: APIServer
+    /// The clock, the events to come and the events recorded.
+    var timeline = Timeline()
     /// Start-up jitter and client choices.
     var random: SeededRandom
-
-    var nodes: [ClusterNode] = []
-    var nodeIndex: [String: Int] = [:]
-    var scheduler: Scheduler
-    /// Pods the scheduler has yet to place, in arrival order.
-    var schedulingQueue: [String] = []
-    /// Pods no node fits, retried when the cluster changes.
-    var unschedulable: [String] = []
-    var schedulingCycleQueued = false
-
-    var network: ServiceNetwork
-    var services: OrderedDictionary<String, ServiceRecord> = [:]
-    /// The per-instance Service of each pod key (`statefulset.kubernetes.io/pod-name` selector).
-    var instanceServiceByPod: [String: String] = [:]
-    /// Services the API server refused, with its message.
-    var rejectedServices: [(key: String, rejection: APIServerRejection)] = []
-    var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
-    var podDisruptionBudgets: [PodDisruptionBudget] = []
-
-    var pods: OrderedDictionary<String, Pod> = [:]
-    var podKeyByUID: [Int: String] = [:]
-    /// Pod keys by label, so a Service's selector does not test every pod.
-    var podKeysByLabel: [LabelPair: Set<String>] = [:]
-    /// Pod keys by pod IP.
-    var podKeyByAddress: [IPv4Address: String] = [:]
-    private var nextUID = 1
-    private var nextPodAddress = 2
-
-    var grid = GridState()
-    var clients: [ClientState] = []
-    var history = History()
-    /// The faults injected so far, and the fault being injected now (grid events use it to
-    /// say why a partition lost its data).
-    var faultLog = FaultLog()
-    /// When true, a partition that loses its primary gets a monitor client that reads it
-    /// until it answers, so its unavailability window is measured.
-    var monitoring = false
-    /// The monitor client of each partition that has one.
-    var monitors: [PartitionRef: Int] = [:]
-    /// For each Space, a key routing to each partition, for monitors.
-    var coveringKeys: [String: [String]] = [:]
-    private(set) var events: [ClusterEvent] = []
     /// Bumped whenever something in the cluster a scenario waits for may have changed (a
     /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
     /// its stop condition only then.
     var progress = 0
-    /// Bumped when a client operation completes.
-    var clientProgress = 0
+
+    // MARK: The controllers' state
+
+    var statefulSetController: StatefulSetController
+    /// kube-scheduler: its watch, queue and placement cache.
+    var scheduling: KubeScheduler
+    var serviceController: ServiceController
+    /// The pods the kubelets run.
+    var pods: PodTable
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes = NodeTable()
+    /// Manager ensembles, Spaces and their instances.
+    var grid: GridState
+
+    // MARK: The clients
+
+    /// What the API server refused of what the user applied, in order.
+    var rejections: [APIError] = []
+    /// The faults injected so far, and the fault being injected now (grid events use it to
+    /// say why a partition lost its data).
+    var faultLog = FaultLog()
+    /// The grid's clients and what they saw.
+    var clientRun = ClientRun()
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
-        timings = options.timings
-        clientPlacement = options.client
-        failback = options.failback
-        brokenReplication = options.brokenReplication
+        self.options = options
         random = root.derived(1)
-        scheduler = Scheduler(random: root.derived(2))
-        network = ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3))
+        var api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
+        // Each controller watches from the start, in the order they hear of a change.
+        statefulSetController = StatefulSetController(changes: api.watch())
+        grid = GridState(changes: api.watch())
+        serviceController = ServiceController(changes: api.watch())
+        scheduling = KubeScheduler(
+            cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
+        pods = PodTable(changes: api.watch())
+        self.api = api
         for node in nodes { addNode(node) }
     }
 
+    var timings: Timings { options.timings }
+    var clientPlacement: ClientPlacement { options.client }
+    /// `--failback`: the original primary takes its role back once it has recovered.
+    var failback: Bool { options.failback }
+    /// Test-only: writes skip the backups (see ``SimulationOptions``).
+    var brokenReplication: Bool { options.brokenReplication }
+
     // MARK: The clock
 
+    var now: SimTime { timeline.now }
+    /// The Kubernetes and grid events so far.
+    var events: [ClusterEvent] { timeline.events }
+
     mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
-        queue.schedule(event, at: now + delay)
+        timeline.schedule(event, after: delay)
     }
 
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
-        var checked = (progress, clientProgress)
+        var checked = (progress, clientRun.progress)
         if stop(self) { return }
-        while let next = queue.nextTime, next <= deadline {
-            while let time = queue.nextTime, time == next, let (_, event) = queue.pop() {
-                now = time
+        while let next = timeline.nextTime, next <= deadline {
+            while let event = timeline.popEvent(at: next) {
                 handle(event)
             }
-            if progress != checked.0 || clientProgress != checked.1 {
-                checked = (progress, clientProgress)
+            if progress != checked.0 || clientRun.progress != checked.1 {
+                checked = (progress, clientRun.progress)
                 if stop(self) { return }
             }
         }
-        if now < deadline, queue.nextTime == nil || queue.nextTime! > deadline { now = deadline }
+        if now < deadline, timeline.nextTime.map({ $0 > deadline }) ?? true { timeline.advance(to: deadline) }
     }
 
     /// Moves the clock without running events (for a scenario's own steps).
     mutating func advance(to time: SimTime) {
-        if time > now { now = time }
+        timeline.advance(to: time)
     }
 
     private mutating func handle(_ event: SimEvent) {
         switch event {
-        case .syncStatefulSet(let key): syncStatefulSet(key)
-        case .schedulingCycle: runSchedulingCycle()
-        case .retryUnschedulable: retryUnschedulablePods()
+        case .syncStatefulSet(let key):
+            statefulSetController.sync(key, pods: &pods, api: &api, timeline: &timeline)
+            deliverChanges()
+        case .schedulingCycle:
+            scheduling.runCycle(pods: &pods, api: &api, timeline: &timeline)
+            deliverChanges()
+        case .retryUnschedulable: scheduling.retryUnschedulable(timeline: &timeline)
         case .sandboxReady(let uid, let generation): sandboxReady(uid: uid, generation: generation)
         case .initContainerDone(let uid, let generation, let index):
             initContainerDone(uid: uid, generation: generation, index: index)
@@ -134,6 +132,7 @@ struct World: Sendable {
         case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
         case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
         case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
+        case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)
@@ -146,29 +145,18 @@ struct World: Sendable {
     mutating func record(
         _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal
     ) {
-        events.append(ClusterEvent(time: now, object: object, type: type, reason: reason, message: message))
+        timeline.record(object, reason, message, type: type)
     }
 
     /// The pod with `uid`, if it still exists and its containers are still at `generation`.
     func pod(uid: Int, generation: Int) -> Pod? {
-        guard let key = podKeyByUID[uid], let pod = pods[key], pod.generation == generation else { return nil }
+        guard let pod = pods.pod(uid: uid), pod.generation == generation else { return nil }
         return pod
     }
 
     /// The pod with `uid`, whatever its generation.
     func pod(uid: Int) -> Pod? {
-        podKeyByUID[uid].flatMap { pods[$0] }
-    }
-
-    mutating func newUID() -> Int {
-        defer { nextUID += 1 }
-        return nextUID
-    }
-
-    /// The next pod IP, from 10.244.0.0/14 (flannel's default pod network, widened).
-    mutating func newPodAddress() -> IPv4Address {
-        defer { nextPodAddress += 1 }
-        return IPv4Range("10.244.0.0/14")!.address(at: nextPodAddress)
+        pods.pod(uid: uid)
     }
 
     /// A random duration in `0...limit`, drawn from the seed.
@@ -177,33 +165,28 @@ struct World: Sendable {
         return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
     }
 
-    /// Adds a new pod and indexes it.
-    mutating func insertPod(_ pod: Pod) {
-        pods[pod.key] = pod
-        podKeyByUID[pod.uid] = pod.key
-        for (key, value) in pod.labels { podKeysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
-    }
-
-    /// Removes a pod and its index entries.
-    mutating func removePod(_ key: String) -> Pod? {
-        guard let pod = pods.removeValue(forKey: key) else { return nil }
-        podKeyByUID[pod.uid] = nil
-        if let address = pod.podIP, podKeyByAddress[address] == key { podKeyByAddress[address] = nil }
-        for (labelKey, value) in pod.labels {
-            let pair = LabelPair(key: labelKey, value: value)
-            podKeysByLabel[pair]?.remove(key)
-            if podKeysByLabel[pair]?.isEmpty == true { podKeysByLabel[pair] = nil }
-        }
-        return pod
-    }
-
     func node(named name: String?) -> ClusterNode? {
-        name.flatMap { nodeIndex[$0] }.map { nodes[$0] }
+        name.flatMap { nodes[$0] }
     }
 
+    /// The Service allocators.
+    var network: ServiceNetwork { api.network }
+    /// The Services the API server accepted, with what it allocated for them.
+    var services: OrderedDictionary<String, ServiceRecord> { api.services }
+
+    /// The PodDisruptionBudgets in the store.
+    var podDisruptionBudgets: [PodDisruptionBudget] {
+        api.store.list(.podDisruptionBudget).compactMap {
+            if case .podDisruptionBudget(let budget) = $0.body { return budget }
+            return nil
+        }
+    }
+
+    /// A machine joins and registers its `Node` object; the scheduler learns of it from that.
     mutating func addNode(_ node: ClusterNode) {
-        nodeIndex[node.name] = nodes.count
-        nodes.append(node)
-        scheduler.addNode(node)
+        nodes.add(node)
+        createNodeObject(node)
+        // A node from a cluster file whose name the API server refuses still runs pods, as before.
+        if !scheduling.cache.hasNode(node.name) { scheduling.cache.addNode(node) }
     }
 }

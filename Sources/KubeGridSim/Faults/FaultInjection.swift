@@ -1,5 +1,6 @@
-/// Injecting a fault into the running world: it is logged, the grid and cluster react on
-/// the virtual clock, and the scope of what it touched tells the scenario what must heal.
+/// Injecting a fault into the running world with a user's operations (`Kubectl/`): it is
+/// logged, the grid and cluster react on the virtual clock, and the scope of what it
+/// touched tells the scenario what must heal.
 extension World {
     /// Injects `fault` now; nil when it has no target (no such pod, no primary, no manager).
     mutating func inject(_ fault: Fault) -> HealScope? {
@@ -20,11 +21,13 @@ extension World {
             let names = pods.values.filter { $0.nodeName == name }.map(\.name)
             begin(.loseNode, target: name, message: "lost \(name) with \(names.isEmpty ? "no pods" : names.joined(separator: ", "))")
             faultLog.current?.node = name
-            loseNode(name)
+            try? makeNodeUnreachable(name)
             return scope
         case .rollingUpdate:
             begin(.rollingUpdate, target: "every StatefulSet", message: "changed the image tag of every StatefulSet")
-            for key in statefulSets.keys { changeImageTag(key, to: Self.upgradedTag(of: statefulSets[key]!)) }
+            for entry in statefulSets.values {
+                try? patchImage(statefulSet: entry.name, namespace: entry.namespace, tag: Self.upgradedTag(of: entry))
+            }
             return .everything(in: self)
         case .killLeadingManager:
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
@@ -60,7 +63,9 @@ extension World {
         let scope = scope(of: victims)
         begin(kind, target: victims.map(\.name).joined(separator: ", "), message: message)
         faultLog.current?.dyingPods = Set(victims.map(\.key))
-        for pod in victims { deletePod(pod.key, reason: "Killing pod \(pod.name) (fault injected)") }
+        for pod in victims {
+            try? deletePod(named: pod.name, namespace: pod.namespace, gracePeriodSeconds: 0, reason: "Killing pod \(pod.name) (fault injected)")
+        }
         faultLog.current?.dyingPods = []
         return scope
     }

@@ -79,7 +79,7 @@ struct HealCheck: Sendable {
             return node.condition == .ready && !node.removed
         case .statefulSet(let key):
             guard let entry = world.statefulSets[key] else { return true }
-            let rolled = world.rolledOrdinals(entry)
+            let rolled = entry.rolledOrdinals
             for ordinal in 0..<entry.replicas {
                 guard let pod = world.pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady,
                     pod.stage == .running

@@ -56,7 +56,7 @@ extension World {
         case .loseNode: return "was on \(faultLog.current?.node ?? pod.nodeName ?? "a node"), which was lost at \(now)"
         case .rollingUpdate: return "was taken down by the rolling update at \(now)"
         case .killPod, .killLeadingManager, .loseQuorum: return "was killed at \(now)"
-        case nil: return "stopped at \(now) (\(pod.lastTermination ?? "its container exited"))"
+        case nil: return "stopped at \(now) (\(pod.lastTermination.map(String.init(describing:)) ?? "its container exited"))"
         }
     }
 
@@ -72,6 +72,7 @@ extension World {
         switch pod.stage {
         case .unscheduled: return "was Pending"
         case .lost: return "was on a lost node"
+        case .terminating: return "was being deleted"
         case .creating, .initializing, .initBackOff, .starting: return "was still starting (its Space instance was not up)"
         case .running, .crashBackOff: return "had no Space instance running"
         }

@@ -2,6 +2,8 @@ import OrderedCollections
 
 /// The grid running in the cluster: manager ensembles, Spaces and their instances.
 struct GridState: Sendable {
+    /// The grid's watch: it learns of manager and Space StatefulSets as they are created.
+    let changes: ChangeFeed.Consumer
     /// Manager ensembles by `namespace/fullName`, in the order their StatefulSets were applied.
     var ensembles: OrderedDictionary<String, ManagerEnsemble> = [:]
     /// Spaces by `namespace/name`, in the order their StatefulSets were applied.

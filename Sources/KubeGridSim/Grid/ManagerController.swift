@@ -2,21 +2,23 @@
 /// When a majority of the ensemble is up, ZooKeeper has a quorum and Space leader
 /// elections can run; without one, no primary can be elected or promoted.
 extension World {
-    /// Makes the grid aware of a StatefulSet's role when it is applied.
-    mutating func registerGridRole(of record: StatefulSetRecord) {
-        switch record.role {
+    /// Makes the grid aware of a StatefulSet's role when it is created.
+    mutating func gridObserved(_ event: WatchEvent) {
+        guard event.type == .added, case .statefulSet(let statefulSet) = event.object.body else { return }
+        let namespace = event.object.metadata.namespace ?? "default"
+        switch GridRole.of(statefulSet) {
         case .manager(let role):
-            let key = "\(record.namespace)/\(role.fullName)"
+            let key = "\(namespace)/\(role.fullName)"
             if grid.ensembles[key] == nil {
                 grid.ensembles[key] = ManagerEnsemble(
-                    key: key, fullName: role.fullName, namespace: record.namespace, size: role.ensembleSize)
+                    key: key, fullName: role.fullName, namespace: namespace, size: role.ensembleSize)
             }
         case .spaceInstance(let role):
-            let key = "\(record.namespace)/\(role.spaceName)"
+            let key = "\(namespace)/\(role.spaceName)"
             if grid.spaces[key] == nil {
                 grid.spaces[key] = SpaceState(
-                    key: key, name: role.spaceName, namespace: record.namespace,
-                    managerKey: role.managerName.map { "\(record.namespace)/\($0)" },
+                    key: key, name: role.spaceName, namespace: namespace,
+                    managerKey: role.managerName.map { "\(namespace)/\($0)" },
                     partitionCount: role.partitions ?? 1, ha: role.ha)
             }
         case .other:
@@ -116,6 +118,7 @@ extension World {
     /// that had registered finds it and registers again, keeping its role.
     private mutating func registerAgain(ensembleKey: String) {
         let keys = grid.instances.keys.sorted()
+        let now = now
         var count = 0
         for podKey in keys {
             guard let instance = grid.instances[podKey], let address = instance.address,

@@ -42,6 +42,6 @@ extension World {
     /// The Service that exposes exactly this pod, as the charts' per-instance Services do
     /// (the first applied that selects it by `statefulset.kubernetes.io/pod-name`).
     func instanceService(of pod: Pod) -> ServiceRecord? {
-        instanceServiceByPod[pod.key].flatMap { services[$0] }
+        serviceController.instanceServiceByPod[pod.key].flatMap { services[$0] }
     }
 }

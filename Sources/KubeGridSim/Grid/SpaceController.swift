@@ -113,6 +113,6 @@ extension World {
         space.partitions[instance.partition - 1] = partition
         grid.spaces[instance.spaceKey] = space
         record("space/\(space.name)", "InstanceLeft", "\(pod.name) left partition \(instance.partition)\(wasPrimary ? " (it was primary)" : "")")
-        if wasPrimary && monitoring { startMonitor(space: space.key, partition: partition.id) }
+        if wasPrimary && clientRun.monitoring { startMonitor(space: space.key, partition: partition.id) }
     }
 }

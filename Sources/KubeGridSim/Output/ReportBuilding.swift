@@ -7,7 +7,7 @@ extension ScenarioReport {
     ) -> ScenarioReport {
         let pods = world.podCounts
         let instances = world.instanceCounts
-        let clientEntries = world.history.entries.filter { $0.process >= 0 }
+        let clientEntries = world.clientRun.history.entries.filter { $0.process >= 0 }
         var reached = Set<String>()
         for entry in clientEntries where entry.type == .ok { reached.insert("\(entry.space)#\(entry.partition)") }
         let spaces = Array(world.grid.spaces.values)
@@ -15,7 +15,7 @@ extension ScenarioReport {
         let unavailability = Unavailability(world: world, clientStart: clientStart)
         var unserved = Set<String>()
         var read = Set<String>()
-        for entry in world.history.entries where entry.process == -1 && entry.type != .invoke {
+        for entry in world.clientRun.history.entries where entry.process == -1 && entry.type != .invoke {
             read.insert("\(entry.space)#\(entry.partition)")
             if entry.type != .ok { unserved.insert("\(entry.space)#\(entry.partition)") }
         }
@@ -29,7 +29,7 @@ extension ScenarioReport {
             operationsUnknown: clientEntries.filter { $0.type == .info }.count,
             unavailableSeconds: unavailability.seconds, windows: unavailability.windows, faults: world.faultLog.records,
             partitionsServing: read.subtracting(unserved).count, clientStart: clientStart,
-            instances: instanceReports(world), events: world.events, history: world.history)
+            instances: instanceReports(world), events: world.events, history: world.clientRun.history)
     }
 
     private static func instanceReports(_ world: World) -> [InstanceReport] {

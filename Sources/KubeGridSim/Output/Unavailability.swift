@@ -13,7 +13,7 @@ struct Unavailability {
         }
         // Successful client operations per partition, in time order.
         var successes: [PartitionRef: [SimTime]] = [:]
-        for entry in world.history.entries where entry.process >= 0 && entry.type == .ok {
+        for entry in world.clientRun.history.entries where entry.process >= 0 && entry.type == .ok {
             successes[PartitionRef(space: entry.space, partition: entry.partition), default: []].append(entry.time)
         }
         var totals: [PartitionRef: Int] = [:]

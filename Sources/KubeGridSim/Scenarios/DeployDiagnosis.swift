@@ -6,22 +6,21 @@ struct DeployDiagnosis {
     let world: World
 
     var reasons: [String] {
-        let explained = rejectedServices + podProblems + reachability
+        let explained = rejections + podProblems + reachability
         // Partitions no client reached are only worth a line when nothing above says why.
         return explained.isEmpty ? partitionsNotReached : explained
     }
 
     // MARK: The API server
 
-    private var rejectedServices: [String] {
-        world.rejectedServices.map { entry in
-            var reason = entry.rejection.description
-            let holders = entry.rejection.causes.compactMap { cause -> String? in
-                guard cause.hasSuffix("provided port is already allocated"),
-                    let port = Int(cause.split(separator: ":")[2].filter { $0 != " " }),
-                    let holder = world.network.holder(ofNodePort: port)
+    /// Each refusal in the API server's words; a node port held by another Service names it.
+    private var rejections: [String] {
+        world.rejections.map { rejection in
+            var reason = rejection.description
+            let holders = rejection.causes.compactMap { cause -> String? in
+                guard let port = ServiceAllocationCheck.heldNodePort(cause), let holder = world.network.holder(ofNodePort: port)
                 else { return nil }
-                return "node port \(port) is held by Service \(holder.split(separator: "/").last ?? "")"
+                return "node port \(port) is held by Service \(world.services[holder]?.name ?? holder)"
             }
             if !holders.isEmpty {
                 reason += " (\(holders.joined(separator: "; ")); node ports are cluster-wide, so give each release its "
@@ -102,7 +101,7 @@ struct DeployDiagnosis {
             return PodProblem(
                 pods: [pod.name], singular: "is stuck in init container \(container.name)",
                 plural: "are stuck in init container \(container.name)", detail: detail)
-        case .starting, .running, .crashBackOff, .lost:
+        case .starting, .running, .crashBackOff, .lost, .terminating:
             return PodProblem(
                 pods: [pod.name], singular: "is \(pod.statusText) but not Ready", plural: "are \(pod.statusText) but not Ready",
                 detail: notReadyReason(pod))
@@ -122,7 +121,7 @@ struct DeployDiagnosis {
     private func notReadyReason(_ pod: Pod) -> String {
         if let termination = pod.lastTermination, pod.restartCount > 0 {
             var reason = "its container was restarted \(pod.restartCount) times (last: \(termination))"
-            if termination.contains("liveness") {
+            if case .failedLiveness = termination {
                 reason += "; the application needs longer to start than the liveness probe allows: raise "
                     + "livenessProbe.initialDelaySeconds or failureThreshold"
             }

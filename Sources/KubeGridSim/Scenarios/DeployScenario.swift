@@ -13,7 +13,7 @@ enum DeployScenario {
         let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
         world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60)) { $0.clientsDone }
         world.finalRead()
-        let check = Checker.check(world.history)
+        let check = Checker.check(world.clientRun.history)
         var reasons = DeployDiagnosis(world: world).reasons
         reasons += dataReasons(check)
         return ScenarioReport.build(

@@ -1,12 +1,21 @@
 /// Applying the manifests to an empty cluster and letting it come up.
 extension World {
-    /// A cluster of `nodes` with every object of `bundle` applied at time zero, in the
-    /// order kubectl and Helm apply them: Services, then PodDisruptionBudgets, then
-    /// StatefulSets (each kind in input order).
+    /// A cluster of `nodes` with every object of `bundle` applied through the API server
+    /// at time zero, in the order kubectl and Helm apply them: the namespaces the objects
+    /// name (as `helm install --create-namespace` does), Services, PodDisruptionBudgets,
+    /// then StatefulSets (each kind in input order).
     static func deployed(_ bundle: ManifestBundle, nodes: [ClusterNode], options: SimulationOptions) -> World {
         var world = World(options: options, nodes: nodes)
+        let namespaces = bundle.services.map(\.metadata.namespace) + bundle.podDisruptionBudgets.map(\.metadata.namespace)
+            + bundle.statefulSets.map(\.metadata.namespace)
+        var seen: Set<String> = []
+        for namespace in namespaces.compactMap({ $0 }) where seen.insert(namespace).inserted {
+            if world.api.store.get(ObjectKey(.namespace, namespace)) == nil { world.applyNamespace(namespace) }
+        }
         for service in bundle.services { world.applyService(service) }
-        world.podDisruptionBudgets = bundle.podDisruptionBudgets
+        for budget in bundle.podDisruptionBudgets {
+            world.applyObject(.podDisruptionBudget(budget), name: budget.metadata.name, namespace: budget.metadata.namespace)
+        }
         for statefulSet in bundle.statefulSets { world.applyStatefulSet(statefulSet) }
         return world
     }

@@ -22,14 +22,14 @@ struct FaultScenario {
         var random = world.random.derived(7)
         let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
         let coverage = spaces.reduce(0) { $0 + 2 * $1.partitions }
-        world.monitoring = true
+        world.clientRun.monitoring = true
         // The covering writes go at once; the rest are paced to last through the faults.
         world.startClients(
             count: options.clients, plan: plan, interval: pace(steps, operations: plan.count - coverage, world: world),
             pacedFrom: coverage)
         // Every partition holds data before the first fault, so any loss shows.
         world.run(until: world.now + world.timings.clientRetryTimeout * (coverage + 1)) {
-            $0.history.entries.count >= 2 * coverage || $0.clientsDone
+            $0.clientRun.history.entries.count >= 2 * coverage || $0.clientsDone
         }
         var unhealed: [String] = []
         for (index, step) in steps.enumerated() {
@@ -37,12 +37,12 @@ struct FaultScenario {
             if let problem = runStep(step, in: &world) { unhealed.append(problem) }
         }
         progress(SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now))
-        let remaining = world.clients.reduce(0) { $0 + max($1.plan.count - $1.next, 0) }
-        let perOperation = world.timings.clientRetryTimeout + (world.clients.first?.interval ?? world.timings.operationInterval)
+        let remaining = world.clientRun.clients.reduce(0) { $0 + max($1.plan.count - $1.next, 0) }
+        let perOperation = world.timings.clientRetryTimeout + (world.clientRun.clients.first?.interval ?? world.timings.operationInterval)
         world.run(until: world.now + perOperation * (remaining + 1)) { $0.clientsDone }
         world.stopMonitors()
         world.finalRead()
-        let check = Checker.check(world.history)
+        let check = Checker.check(world.clientRun.history)
         var reasons = unhealed
         reasons += FaultDiagnosis(world: world, check: check).reasons
         if name == .managerLoss { reasons += ManagerLossDiagnosis(world: world).reasons }

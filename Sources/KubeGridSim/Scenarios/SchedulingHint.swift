@@ -5,20 +5,18 @@ struct SchedulingHint {
     let world: World
 
     func hint(for pod: Pod, in entry: StatefulSetRecord) -> String? {
-        let message = pod.schedulingMessage ?? ""
-        if message.contains(FitFailure.Reason.antiAffinity) || message.contains(FitFailure.Reason.existingAntiAffinity),
-            let term = pod.spec.affinity?.podAntiAffinity?.required.first
-        {
+        guard let failure = pod.schedulingFailure else { return nil }
+        if failure.failed(for: .antiAffinity, .existingAntiAffinity), let term = pod.spec.affinity?.podAntiAffinity?.required.first {
             return antiAffinityHint(entry, topologyKey: term.topologyKey)
         }
-        if message.contains(FitFailure.Reason.insufficientMemory) || message.contains(FitFailure.Reason.insufficientCPU) {
+        if failure.failed(for: .insufficientMemory, .insufficientCPU) {
             return resourceHint(pod)
         }
-        if message.contains(FitFailure.Reason.nodeSelector) {
+        if failure.failed(for: .nodeSelector) {
             let labels = pod.spec.nodeSelector.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             return "no node carries the labels \(labels): change nodeSelector, or give nodes those labels (--cluster FILE)"
         }
-        if message.contains(FitFailure.Reason.tooManyPods) {
+        if failure.failed(for: .tooManyPods) {
             return "every node already runs as many pods as it allows: add nodes (--nodes)"
         }
         return nil

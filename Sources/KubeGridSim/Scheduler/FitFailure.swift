@@ -10,22 +10,33 @@ public struct FitFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// How many nodes the cluster has.
     public var nodeCount: Int
     /// Each filter reason and on how many nodes it failed.
-    public var reasonCounts: [String: Int]
+    public var reasonCounts: [Reason: Int]
     /// How many nodes failed only with reasons that evicting pods could cure.
     public var resolvableNodes: Int
 
-    /// kube-scheduler's reasons, word for word.
-    public enum Reason {
-        public static let unschedulable = "node(s) were unschedulable"
-        public static let nodeSelector = "node(s) didn't match Pod's node affinity/selector"
-        public static let tooManyPods = "Too many pods"
-        public static let insufficientCPU = "Insufficient cpu"
-        public static let insufficientMemory = "Insufficient memory"
-        public static let antiAffinity = "node(s) didn't match pod anti-affinity rules"
-        public static let existingAntiAffinity = "node(s) didn't satisfy existing pods anti-affinity rules"
+    /// Why a filter refused a node: what diagnosis reasons about, worded as kube-scheduler words it.
+    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+        case unschedulable
+        case nodeSelector
+        case tooManyPods
+        case insufficientCPU
+        case insufficientMemory
+        case antiAffinity
+        case existingAntiAffinity
         /// The taint a node carries, such as `node.kubernetes.io/unreachable`.
-        public static func untoleratedTaint(_ key: String, value: String = "") -> String {
-            "node(s) had untolerated taint {\(key): \(value)}"
+        case untoleratedTaint(key: String, value: String = "")
+
+        public var description: String {
+            switch self {
+            case .unschedulable: return "node(s) were unschedulable"
+            case .nodeSelector: return "node(s) didn't match Pod's node affinity/selector"
+            case .tooManyPods: return "Too many pods"
+            case .insufficientCPU: return "Insufficient cpu"
+            case .insufficientMemory: return "Insufficient memory"
+            case .antiAffinity: return "node(s) didn't match pod anti-affinity rules"
+            case .existingAntiAffinity: return "node(s) didn't satisfy existing pods anti-affinity rules"
+            case .untoleratedTaint(let key, let value): return "node(s) had untolerated taint {\(key): \(value)}"
+            }
         }
     }
 
@@ -38,7 +49,7 @@ public struct FitFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String {
         if nodeCount == 0 { return "no nodes available to schedule pods" }
         var message = "0/\(nodeCount) nodes are available: "
-        message += Self.histogram(reasonCounts) + "."
+        message += Self.histogram(Dictionary(uniqueKeysWithValues: reasonCounts.map { ("\($0.key)", $0.value) })) + "."
         let preemption = [Self.noVictims: resolvableNodes, Self.preemptionNotHelpful: nodeCount - resolvableNodes]
         message += " preemption: 0/\(nodeCount) nodes are available: " + Self.histogram(preemption) + "."
         return message
@@ -55,5 +66,8 @@ public struct FitFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 
     /// The count of one reason.
-    public func count(of reason: String) -> Int { reasonCounts[reason] ?? 0 }
+    public func count(of reason: Reason) -> Int { reasonCounts[reason] ?? 0 }
+
+    /// True when some node failed for one of `reasons`.
+    public func failed(for reasons: Reason...) -> Bool { reasons.contains { count(of: $0) > 0 } }
 }

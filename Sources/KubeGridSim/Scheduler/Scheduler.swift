@@ -70,6 +70,12 @@ public struct Scheduler: Sendable {
         topology.addNode(labels: Self.plain(node.labels))
     }
 
+    /// True when `key` is placed on a node.
+    public func isPlaced(_ key: String) -> Bool { placed[key] != nil }
+
+    /// True when the scheduler has ever been told of the node `name`.
+    public func hasNode(_ name: String) -> Bool { nodeIndex[name] != nil }
+
     /// Cordons or uncordons a node, or taints it `NoSchedule` (`node.kubernetes.io/unreachable`
     /// when it is lost).
     public mutating func updateNode(_ name: String, unschedulable: Bool, taints: [String]) {
@@ -167,7 +173,7 @@ public struct Scheduler: Sendable {
 
         let wanted = Self.feasibleNodesToFind(activeNodes)
         var feasible: [Int] = []
-        var reasons: [String: Int] = [:]
+        var reasons: [FitFailure.Reason: Int] = [:]
         var resolvable = 0
         let count = nodes.count
         let start = nextStartNodeIndex
@@ -205,7 +211,7 @@ public struct Scheduler: Sendable {
 
     private enum Verdict {
         case fits
-        case fails([String], canPreemptionHelp: Bool)
+        case fails([FitFailure.Reason], canPreemptionHelp: Bool)
     }
 
     private func filter(
@@ -216,7 +222,7 @@ public struct Scheduler: Sendable {
         // most expensive thing this loop could do.
         if nodes[index].unschedulable { return .fails([FitFailure.Reason.unschedulable], canPreemptionHelp: false) }
         if let taint = nodes[index].taints.first {
-            return .fails([FitFailure.Reason.untoleratedTaint(taint)], canPreemptionHelp: false)
+            return .fails([FitFailure.Reason.untoleratedTaint(key: taint)], canPreemptionHelp: false)
         }
         for (key, value) in pod.nodeSelector where nodes[index].labels[key] != value {
             return .fails([FitFailure.Reason.nodeSelector], canPreemptionHelp: false)
@@ -227,7 +233,7 @@ public struct Scheduler: Sendable {
             || (pod.requests.milliCPU > 0 && pod.requests.milliCPU > allocatable.milliCPU - requested.milliCPU)
             || (pod.requests.memory > 0 && pod.requests.memory > allocatable.memory - requested.memory)
         {
-            var insufficient: [String] = []
+            var insufficient: [FitFailure.Reason] = []
             if requested.pods + 1 > allocatable.pods { insufficient.append(FitFailure.Reason.tooManyPods) }
             if pod.requests.milliCPU > 0, pod.requests.milliCPU > allocatable.milliCPU - requested.milliCPU {
                 insufficient.append(FitFailure.Reason.insufficientCPU)

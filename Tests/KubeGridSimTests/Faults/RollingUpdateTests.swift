@@ -23,7 +23,7 @@ import Testing
 
     @Test func theHighestOrdinalGoesFirstAndTheNextWaitsUntilItIsReady() throws {
         var world = try settled(fixtureBundle())
-        world.changeImageTag("default/test-insightedge-pu-1", to: "16.0")
+        try world.patchImage(statefulSet: "test-insightedge-pu-1", tag: "16.0")
         world.run(for: .seconds(300))
         let deleted = world.events.filter { $0.reason == "SuccessfulDelete" }
         #expect(deleted.map { $0.message.components(separatedBy: " ")[2] } == ["test-insightedge-pu-1-1", "test-insightedge-pu-1-0"])
@@ -40,7 +40,7 @@ import Testing
 
     @Test func ordinalsBelowThePartitionKeepTheOldRevision() throws {
         var world = try settled(fixtureBundle(partition: 1))
-        world.changeImageTag("default/test-insightedge-pu-1", to: "16.0")
+        try world.patchImage(statefulSet: "test-insightedge-pu-1", tag: "16.0")
         world.run(for: .seconds(300))
         #expect(world.pod(named: "test-insightedge-pu-1-1")?.revision == 2)
         #expect(world.pod(named: "test-insightedge-pu-1-0")?.revision == 1)
@@ -49,7 +49,7 @@ import Testing
     @Test func onDeleteReplacesNothing() throws {
         var world = try settled(fixtureBundle(onDelete: true))
         let uids = world.pods.values.map(\.uid)
-        world.changeImageTag("default/test-insightedge-pu-1", to: "16.0")
+        try world.patchImage(statefulSet: "test-insightedge-pu-1", tag: "16.0")
         world.run(for: .seconds(300))
         #expect(world.pods.values.map(\.uid) == uids)
         #expect(world.events.contains { $0.reason == "Updated" && $0.message.contains("updateStrategy OnDelete") })

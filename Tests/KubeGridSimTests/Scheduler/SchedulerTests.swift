@@ -244,7 +244,7 @@ extension Result {
 @Suite struct FailedSchedulingMessageTests {
     /// kube-scheduler's histogram: "count reason", sorted as strings (so "10 …" sorts
     /// before "2 …"), joined by ", ", then the preemption part.
-    static let cases: [([String: Int], Int, Int, String)] = [
+    static let cases: [([FitFailure.Reason: Int], Int, Int, String)] = [
         (
             [FitFailure.Reason.insufficientMemory: 1, FitFailure.Reason.antiAffinity: 2], 3, 3,
             "0/3 nodes are available: 1 Insufficient memory, 2 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
@@ -260,7 +260,7 @@ extension Result {
     ]
 
     @Test(arguments: cases)
-    func messagesAreWordedAsKubeSchedulerWordsThem(counts: [String: Int], nodes: Int, resolvable: Int, expected: String) {
+    func messagesAreWordedAsKubeSchedulerWordsThem(counts: [FitFailure.Reason: Int], nodes: Int, resolvable: Int, expected: String) {
         #expect(FitFailure(nodeCount: nodes, reasonCounts: counts, resolvableNodes: resolvable).message == expected)
     }
 

@@ -14,13 +14,13 @@ import Testing
                 ports: nodePorts.enumerated().map { ServicePort(name: "p\($0.offset)", port: 8000 + $0.offset, nodePort: $0.element) }))
     }
 
-    func network() -> ServiceNetwork { ServiceNetwork(random: SeededRandom(seed: 1)) }
+    func network() -> APIServer { APIServer(network: ServiceNetwork(random: SeededRandom(seed: 1))) }
 
     func rejection(_ service: Service, after earlier: [Service] = []) -> String? {
         var network = network()
-        for other in earlier { _ = try? network.create(other, key: "default/\(other.metadata.name)") }
+        for other in earlier { _ = try? network.create(other) }
         do {
-            _ = try network.create(service, key: "default/\(service.metadata.name)")
+            _ = try network.create(service)
             return nil
         } catch {
             return error.description
@@ -59,7 +59,7 @@ import Testing
         var network = network()
         var seen = Set<Int>()
         for index in 0..<200 {
-            let record = try network.create(service("s\(index)", type: .loadBalancer, nodePorts: [nil, nil]), key: "default/s\(index)")
+            let record = try network.create(service("s\(index)", type: .loadBalancer, nodePorts: [nil, nil]))
             for case let port? in record.nodePorts {
                 #expect((30000...32767).contains(port))
                 #expect(seen.insert(port).inserted)
@@ -67,16 +67,16 @@ import Testing
         }
         // A port someone picked is still refused once an automatic allocation holds it.
         let taken = try #require(seen.first)
-        #expect(throws: APIServerRejection.self) { try network.create(service("late", nodePorts: [taken]), key: "default/late") }
+        #expect(throws: APIError.self) { try network.create(service("late", nodePorts: [taken])) }
     }
 
     @Test func clusterIPsComeFromTheServiceRangeAndHeadlessServicesGetNone() throws {
         var network = network()
         let range = try #require(IPv4Range("10.96.0.0/12"))
-        let plain = try network.create(service("a", type: nil), key: "default/a")
+        let plain = try network.create(service("a", type: nil))
         #expect(plain.clusterIP.map(range.contains) == true)
         #expect(plain.nodePorts == [nil])
-        let headless = try network.create(service("b", type: nil, clusterIP: "None"), key: "default/b")
+        let headless = try network.create(service("b", type: nil, clusterIP: "None"))
         #expect(headless.clusterIP == nil)
     }
 
@@ -92,17 +92,28 @@ import Testing
     }
 
     @Test func loadBalancersTakePoolAddressesInOrderUntilTheyRunOut() throws {
-        var network = ServiceNetwork(loadBalancerPool: try #require(IPv4Range("203.0.113.0/30")), random: SeededRandom(seed: 1))
+        var network = APIServer(
+            network: ServiceNetwork(loadBalancerPool: try #require(IPv4Range("203.0.113.0/30")), random: SeededRandom(seed: 1)))
         let addresses = try (0..<3).map {
-            try network.create(service("lb\($0)", type: .loadBalancer), key: "default/lb\($0)").loadBalancerIP?.description
+            try network.create(service("lb\($0)", type: .loadBalancer)).loadBalancerIP?.description
         }
         #expect(addresses == ["203.0.113.1", "203.0.113.2", nil])
     }
 
     @Test func releasingAServiceFreesItsPorts() throws {
         var network = network()
-        let record = try network.create(service("a", nodePorts: [30500]), key: "default/a")
-        network.release(record)
-        #expect(throws: Never.self) { try network.create(service("b", nodePorts: [30500]), key: "default/b") }
+        try network.create(service("a", nodePorts: [30500]))
+        try network.delete(ObjectKey(.service, namespace: "default", "a"), at: .zero)
+        #expect(network.services.isEmpty)
+        #expect(throws: Never.self) { try network.create(service("b", nodePorts: [30500])) }
+    }
+}
+
+extension APIServer {
+    /// Creates `service` in `default` and returns what was allocated for it.
+    @discardableResult
+    mutating func create(_ service: Service) throws(APIError) -> ServiceRecord {
+        try create(.service(service), name: service.metadata.name, namespace: "default", at: .zero)
+        return services["default/\(service.metadata.name)"]!
     }
 }

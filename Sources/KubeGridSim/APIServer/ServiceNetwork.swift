@@ -3,8 +3,8 @@ import KubeGridCore
 /// The API server's Service allocators: cluster IPs, node ports (cluster-wide), and the
 /// load balancer controller's external IP pool.
 ///
-/// Requested values are checked as the API server checks them, with its messages; values
-/// left out are allocated the way Kubernetes does since 1.27 — at random, preferring the
+/// Requested values are checked by admission (``ServiceAllocationCheck``); values left out
+/// are allocated the way Kubernetes does since 1.27 — at random, preferring the
 /// upper part of each range and leaving the lower band for values users pick — from the
 /// seeded generator, so a seed always gives the same addresses and ports.
 public struct ServiceNetwork: Sendable {
@@ -36,66 +36,18 @@ public struct ServiceNetwork: Sendable {
     /// The Service that holds `port`, if any.
     public func holder(ofNodePort port: Int) -> String? { usedNodePorts[port] }
 
-    /// Creates `service` (key `namespace/name`), or rejects it as the API server would.
-    public mutating func create(_ service: Service, key: String) throws(APIServerRejection) -> ServiceRecord {
+    /// True when another Service holds `address`.
+    public func isAllocated(_ address: IPv4Address) -> Bool { usedClusterIPs.contains(address) }
+
+    /// Allocates what `service` (key `namespace/name`) asked for and what it left out. Admission
+    /// (``ServiceAllocationCheck``) has checked the requested values are free and in range.
+    public mutating func allocate(_ service: Service, key: String) -> ServiceRecord {
         let spec = service.spec
         let type = spec.effectiveType
         let opensNodePorts = type == .nodePort || type == .loadBalancer
-        var causes: [String] = []
-
-        // Validation (ValidateService) comes first; allocation runs only on a valid object.
-        var seen: Set<String> = []
-        for (index, port) in spec.ports.enumerated() {
-            guard let nodePort = port.nodePort else { continue }
-            let field = "spec.ports[\(index)].nodePort"
-            if type == .clusterIP {
-                causes.append("\(field): Forbidden: may not be used when `type` is 'ClusterIP'")
-            } else if !seen.insert("\(nodePort)/\((port.protocol ?? .tcp).rawValue)").inserted {
-                causes.append("\(field): Duplicate value: \(nodePort)")
-            }
-        }
-        var requestedIP: IPv4Address?
-        if let text = spec.clusterIP, !text.isEmpty, text != "None" {
-            if let address = IPv4Address(text) {
-                requestedIP = address
-            } else {
-                causes.append(APIServerRejection.invalid("spec.clusterIP", text, "must be empty, 'None', or a valid IP address"))
-            }
-        }
-        if !causes.isEmpty { throw APIServerRejection(kind: "Service", name: service.metadata.name, causes: causes) }
-
-        // Allocation: the requested cluster IP and node ports are checked against the ranges
-        // and against everything allocated before, cluster-wide.
-        if let requestedIP {
-            if !clusterIPRange.contains(requestedIP) {
-                causes.append(
-                    APIServerRejection.invalid(
-                        "spec.clusterIP", "\(requestedIP)",
-                        "provided IP is not in the valid range. The range of valid IPs is \(clusterIPRange)"))
-            } else if usedClusterIPs.contains(requestedIP) {
-                causes.append(APIServerRejection.invalid("spec.clusterIP", "\(requestedIP)", "provided IP is already allocated"))
-            }
-        }
-        if opensNodePorts {
-            for (index, port) in spec.ports.enumerated() {
-                guard let nodePort = port.nodePort else { continue }
-                let field = "spec.ports[\(index)].nodePort"
-                if !nodePortRange.contains(nodePort) {
-                    causes.append(
-                        APIServerRejection.invalid(
-                            field, nodePort,
-                            "provided port is not in the valid range. The range of valid ports is "
-                                + "\(nodePortRange.lowerBound)-\(nodePortRange.upperBound)"))
-                } else if usedNodePorts[nodePort] != nil {
-                    causes.append(APIServerRejection.invalid(field, nodePort, "provided port is already allocated"))
-                }
-            }
-        }
-        if !causes.isEmpty { throw APIServerRejection(kind: "Service", name: service.metadata.name, causes: causes) }
-
         var record = ServiceRecord(key: key, service: service, clusterIP: nil, nodePorts: [], loadBalancerIP: nil)
         if !spec.isHeadless && type != .externalName {
-            let address = requestedIP ?? allocateClusterIP()
+            let address = spec.requestedClusterIP ?? allocateClusterIP()
             usedClusterIPs.insert(address)
             record.clusterIP = address
         }

@@ -7,39 +7,43 @@ struct Endpoint: Sendable, Hashable {
     var port: Int
 }
 
-/// Services: created through the simulated API server (which may refuse them), given a
-/// load balancer IP by the pool, and routing to the pods their selector picks that are
-/// Ready (or all of them with `publishNotReadyAddresses`).
-extension World {
-    mutating func applyService(_ service: Service) {
-        let namespace = service.metadata.namespace ?? "default"
-        let key = "\(namespace)/\(service.metadata.name)"
-        if let old = services.removeValue(forKey: key) { network.release(old) }
-        let object = "service/\(service.metadata.name)"
-        do {
-            let created = try network.create(service, key: key)
-            services[key] = created
-            if let podName = service.spec.selector[GridLabels.podName],
-                instanceServiceByPod["\(namespace)/\(podName)"] == nil
-            {
-                instanceServiceByPod["\(namespace)/\(podName)"] = key
-            }
-            if created.type == .loadBalancer {
-                if let address = created.loadBalancerIP {
-                    record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
-                } else {
-                    record(
-                        object, "AllocationFailed",
-                        "Failed to allocate IP for \"\(key)\": no available IPs in pool \(network.loadBalancerPool)",
-                        type: .warning)
-                }
-            }
-        } catch {
-            rejectedServices.append((key, error))
-            record(object, "FailedCreate", error.description, type: .warning)
-        }
+/// The Service side of the controller manager: it watches Services, indexes the
+/// per-instance Service of each pod (a Service whose selector is one
+/// `statefulset.kubernetes.io/pod-name`), and, as the load balancer controller, says
+/// whether the pool had an address for a LoadBalancer Service.
+struct ServiceController: Sendable {
+    let changes: ChangeFeed.Consumer
+    /// The per-instance Service key of each pod key.
+    private(set) var instanceServiceByPod: [String: String] = [:]
+
+    init(changes: ChangeFeed.Consumer) {
+        self.changes = changes
     }
 
+    /// A Service was created: index it, and report its load balancer address.
+    mutating func observe(_ event: WatchEvent, api: APIServer, timeline: inout Timeline) {
+        guard event.type == .added, case .service(let service) = event.object.body else { return }
+        let namespace = event.object.metadata.namespace ?? "default"
+        let key = "\(namespace)/\(service.metadata.name)"
+        if let podName = service.spec.selector[GridLabels.podName], instanceServiceByPod["\(namespace)/\(podName)"] == nil {
+            instanceServiceByPod["\(namespace)/\(podName)"] = key
+        }
+        guard let created = api.services[key], created.type == .loadBalancer else { return }
+        let object = "service/\(service.metadata.name)"
+        if let address = created.loadBalancerIP {
+            timeline.record(object, "IPAllocated", "Assigned IP [\"\(address)\"]")
+        } else {
+            timeline.record(
+                object, "AllocationFailed",
+                "Failed to allocate IP for \"\(key)\": no available IPs in pool \(api.network.loadBalancerPool)",
+                type: .warning)
+        }
+    }
+}
+
+/// Services route to the pods their selector picks that are Ready (or all of them with
+/// `publishNotReadyAddresses`).
+extension World {
     /// True when the pod `podKey` is an endpoint of `record`: selected, in its namespace,
     /// running with an IP, and Ready (or the Service publishes pods that are not).
     func isEndpoint(_ record: ServiceRecord, podKey: String) -> Bool {
@@ -59,7 +63,7 @@ extension World {
     private func endpointCandidates(_ record: ServiceRecord) -> Set<String> {
         var smallest: Set<String>?
         for (key, value) in record.service.spec.selector {
-            let keys = podKeysByLabel[LabelPair(key: key, value: value)] ?? []
+            let keys = pods.keys(labelled: key, value)
             if smallest == nil || keys.count < smallest!.count { smallest = keys }
         }
         return smallest ?? []

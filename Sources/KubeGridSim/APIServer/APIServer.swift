@@ -1,0 +1,115 @@
+import KubeGridCore
+import OrderedCollections
+
+/// The simulated kube-apiserver: every write goes through admission into the store; a
+/// Service's cluster IP, node ports and load balancer IP are allocated as it is created;
+/// the garbage collector follows every write.
+///
+/// Clients (the simulation's apply and fault injection, controllers) call it; they read
+/// the store and its change feed.
+public struct APIServer: Sendable {
+    public private(set) var store = ObjectStore()
+    public private(set) var network: ServiceNetwork
+    public var admission = AdmissionChain.standard
+    /// The allocations of every Service, by `namespace/name`, in creation order.
+    public private(set) var services: OrderedDictionary<String, ServiceRecord> = [:]
+    private var garbageCollector: GarbageCollector
+
+    public init(network: ServiceNetwork) {
+        self.network = network
+        garbageCollector = GarbageCollector(store: &store)
+    }
+
+    /// A new watch of every change from now on (a controller's informer).
+    public mutating func watch() -> ChangeFeed.Consumer {
+        store.feed.subscribe()
+    }
+
+    /// True when `consumer` has changes to see.
+    public func hasChanges(for consumer: ChangeFeed.Consumer) -> Bool {
+        store.feed.hasUnread(consumer)
+    }
+
+    /// The changes `consumer` has not seen yet, oldest first.
+    public mutating func changes(for consumer: ChangeFeed.Consumer) -> ArraySlice<WatchEvent> {
+        store.feed.read(consumer)
+    }
+
+    private var context: AdmissionContext { AdmissionContext(store: store, network: network) }
+
+    /// Creates an object (for a Service, with its allocations), or refuses it.
+    @discardableResult
+    public mutating func create(
+        _ body: ObjectBody, name: String, namespace: String? = nil, owners: [OwnerReference] = [],
+        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil, at now: SimTime
+    ) throws(APIError) -> StoredObject {
+        let request = AdmissionRequest(
+            operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
+        let admitted = try admission.admit(request, context: context)
+        let object = try store.create(
+            admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, labels: labels,
+            at: now)
+        if case .service(let service) = object.body {
+            let key = "\(object.metadata.namespace!)/\(name)"
+            services[key] = network.allocate(service, key: key)
+        }
+        afterWrite(at: now)
+        return object
+    }
+
+    /// Replaces an object's body through admission (a patch or an apply of a changed
+    /// manifest). With `resourceVersion`, the write is refused with Conflict unless the
+    /// object is still at that version (optimistic concurrency, as `kubectl replace` does).
+    @discardableResult
+    public mutating func update(
+        _ key: ObjectKey, resourceVersion: Int? = nil, at now: SimTime, _ change: (inout ObjectBody) -> Void
+    ) throws(APIError) -> StoredObject {
+        guard let old = store.get(key) else { throw APIError(.notFound, kind: key.kind, name: key.name) }
+        if let resourceVersion, resourceVersion != old.metadata.resourceVersion {
+            throw APIError(.conflict, kind: key.kind, name: key.name)
+        }
+        var body = old.body
+        change(&body)
+        let request = AdmissionRequest(operation: .update, key: key, object: body, oldObject: old)
+        let admitted = try admission.admit(request, context: context)
+        let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in
+            stored.body = admitted.object!
+        }
+        afterWrite(at: now)
+        return object
+    }
+
+    /// Records the node a pod is bound to (the `binding` subresource).
+    public mutating func bind(_ pod: ObjectKey, to node: String, at now: SimTime) {
+        _ = try? store.update(pod, at: now) { (stored: inout StoredObject) throws(APIError) in
+            if case .pod(var body) = stored.body {
+                body.nodeName = node
+                stored.body = .pod(body)
+            }
+        }
+        afterWrite(at: now)
+    }
+
+    /// Deletes an object as `kubectl delete` does (see ``ObjectStore/delete``).
+    @discardableResult
+    public mutating func delete(
+        _ key: ObjectKey, gracePeriodSeconds: Int? = nil, propagation: PropagationPolicy = .background, at now: SimTime
+    ) throws(APIError) -> ObjectStore.Deletion {
+        guard let old = store.get(key) else { throw APIError(.notFound, kind: key.kind, name: key.name) }
+        let request = AdmissionRequest(operation: .delete, key: key, object: nil, oldObject: old)
+        _ = try admission.admit(request, context: context)
+        let deletion = try store.delete(key, gracePeriodSeconds: gracePeriodSeconds, propagation: propagation, at: now)
+        afterWrite(at: now)
+        return deletion
+    }
+
+    /// The garbage collector follows the write; Services that went free what they held.
+    private mutating func afterWrite(at now: SimTime) {
+        garbageCollector.sync(&store, at: now)
+        guard services.count != store.count(.service) else { return }
+        for (key, record) in services where store.get(ObjectKey(.service, namespace: record.namespace, record.name)) == nil {
+            network.release(record)
+            services[key] = nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The machines of the cluster, in the order they joined, found by name.
+struct NodeTable: Sendable, Sequence {
+    private(set) var all: [ClusterNode] = []
+    private var indexByName: [String: Int] = [:]
+
+    /// The node named `name`; setting changes a node that exists (nodes keep their place).
+    subscript(name: String) -> ClusterNode? {
+        get { indexByName[name].map { all[$0] } }
+        set {
+            guard let index = indexByName[name], let newValue else { return }
+            all[index] = newValue
+        }
+    }
+
+    mutating func add(_ node: ClusterNode) {
+        indexByName[node.name] = all.count
+        all.append(node)
+    }
+
+    func makeIterator() -> IndexingIterator<[ClusterNode]> { all.makeIterator() }
+}

@@ -1,0 +1,87 @@
+import KubeGridCore
+import OrderedCollections
+
+/// The pods of the cluster as the kubelets run them, in creation order, indexed by uid,
+/// label and pod IP so that Services and clients find theirs without a scan.
+struct PodTable: Sendable {
+    /// The kubelets' watch of pods (deletions with a grace period).
+    let changes: ChangeFeed.Consumer
+    private var pods: OrderedDictionary<String, Pod> = [:]
+    private var keyByUID: [Int: String] = [:]
+    private var keysByLabel: [LabelPair: Set<String>] = [:]
+    private var keyByAddress: [IPv4Address: String] = [:]
+    private var nextUID = 1
+    private var nextAddress = 2
+
+    init(changes: ChangeFeed.Consumer) {
+        self.changes = changes
+    }
+
+    /// The pod `namespace/name`; setting nil deletes it, setting a new key adds it.
+    subscript(key: String) -> Pod? {
+        get { pods[key] }
+        set {
+            if let newValue {
+                if let position = pods.index(forKey: key) {
+                    pods.values[position] = newValue
+                } else {
+                    pods[key] = newValue
+                    index(newValue)
+                }
+            } else {
+                _ = remove(key)
+            }
+        }
+    }
+
+    var values: OrderedDictionary<String, Pod>.Values { pods.values }
+
+    /// The pod with `uid`, whatever its container generation.
+    func pod(uid: Int) -> Pod? {
+        keyByUID[uid].flatMap { pods[$0] }
+    }
+
+    /// The pod whose IP is `address`.
+    func pod(at address: IPv4Address) -> Pod? {
+        keyByAddress[address].flatMap { pods[$0] }
+    }
+
+    /// Pods carrying the label `key=value`.
+    func keys(labelled key: String, _ value: String) -> Set<String> {
+        keysByLabel[LabelPair(key: key, value: value)] ?? []
+    }
+
+    /// A uid for a new pod.
+    mutating func newUID() -> Int {
+        defer { nextUID += 1 }
+        return nextUID
+    }
+
+    /// Gives the pod `key` the next pod IP, from 10.244.0.0/14 (flannel's default pod
+    /// network, widened).
+    mutating func assignAddress(to key: String) -> IPv4Address {
+        defer { nextAddress += 1 }
+        let address = IPv4Range("10.244.0.0/14")!.address(at: nextAddress)
+        pods[key]?.podIP = address
+        keyByAddress[address] = key
+        return address
+    }
+
+    /// Removes a pod and its index entries.
+    mutating func remove(_ key: String) -> Pod? {
+        guard let pod = pods.removeValue(forKey: key) else { return nil }
+        keyByUID[pod.uid] = nil
+        if let address = pod.podIP, keyByAddress[address] == key { keyByAddress[address] = nil }
+        for (labelKey, value) in pod.labels {
+            let pair = LabelPair(key: labelKey, value: value)
+            keysByLabel[pair]?.remove(key)
+            if keysByLabel[pair]?.isEmpty == true { keysByLabel[pair] = nil }
+        }
+        return pod
+    }
+
+    private mutating func index(_ pod: Pod) {
+        keyByUID[pod.uid] = pod.key
+        for (key, value) in pod.labels { keysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
+    }
+}

@@ -1,0 +1,52 @@
+/// How controllers learn what changed: each watches the API server's change feed with a
+/// cursor of its own, and after every write the world hands each one what it has not seen,
+/// in the order the store wrote it (the informers of a real controller manager).
+extension World {
+    /// A write to the API server at the current time, after which every controller sees its
+    /// consequences.
+    @discardableResult
+    mutating func write<Result, Failure: Error>(
+        _ operation: (inout APIServer, SimTime) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let result = try operation(&api, now)
+        deliverChanges()
+        return result
+    }
+
+    /// Hands the controllers the changes they have not seen, until none is left (a
+    /// controller's reaction may itself write).
+    ///
+    /// The kubelets hear first, so a pod deleted at once has stopped before its
+    /// StatefulSet reconciles and the scheduler frees its place.
+    mutating func deliverChanges() {
+        var delivered = true
+        while delivered {
+            delivered = false
+            if api.hasChanges(for: pods.changes) {
+                for event in api.changes(for: pods.changes) { kubeletObserved(event) }
+                delivered = true
+            }
+            if api.hasChanges(for: statefulSetController.changes) {
+                for event in api.changes(for: statefulSetController.changes)
+                where statefulSetController.observe(event, timeline: &timeline) {
+                    progress += 1
+                }
+                delivered = true
+            }
+            if api.hasChanges(for: grid.changes) {
+                for event in api.changes(for: grid.changes) { gridObserved(event) }
+                delivered = true
+            }
+            if api.hasChanges(for: serviceController.changes) {
+                for event in api.changes(for: serviceController.changes) {
+                    serviceController.observe(event, api: api, timeline: &timeline)
+                }
+                delivered = true
+            }
+            if api.hasChanges(for: scheduling.changes) {
+                for event in api.changes(for: scheduling.changes) { scheduling.observe(event, nodes: nodes, timeline: &timeline) }
+                delivered = true
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The kinds of object the simulated API server stores, with the resource names its
+/// messages use (`namespaces "x" not found`, `statefulsets.apps "x" already exists`).
+public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
+    case namespace = "Namespace"
+    case node = "Node"
+    case service = "Service"
+    case podDisruptionBudget = "PodDisruptionBudget"
+    case statefulSet = "StatefulSet"
+    case pod = "Pod"
+
+    /// False for cluster-scoped kinds (Namespaces, Nodes).
+    public var isNamespaced: Bool {
+        switch self {
+        case .namespace, .node: return false
+        case .service, .podDisruptionBudget, .statefulSet, .pod: return true
+        }
+    }
+
+    /// The resource, qualified by its group as the API server's messages write it.
+    public var resource: String {
+        switch self {
+        case .namespace: return "namespaces"
+        case .node: return "nodes"
+        case .service: return "services"
+        case .podDisruptionBudget: return "poddisruptionbudgets.policy"
+        case .statefulSet: return "statefulsets.apps"
+        case .pod: return "pods"
+        }
+    }
+}
+
+/// Where an object lives in the store: kind, namespace (nil for cluster-scoped kinds), name.
+public struct ObjectKey: Sendable, Hashable, CustomStringConvertible {
+    public var kind: ObjectKind
+    public var namespace: String?
+    public var name: String
+
+    public init(_ kind: ObjectKind, namespace: String? = nil, _ name: String) {
+        self.kind = kind
+        self.namespace = kind.isNamespaced ? (namespace ?? "default") : nil
+        self.name = name
+    }
+
+    /// `Kind namespace/name`, for tests and logs.
+    public var description: String {
+        "\(kind.rawValue) " + (namespace.map { "\($0)/\(name)" } ?? name)
+    }
+}
