@@ -23,6 +23,8 @@ struct GridFixture {
     var initialNodePort: Int?
     var readinessProbe = true
     var livenessProbe = true
+    /// The Space pods' `terminationGracePeriodSeconds`.
+    var terminationGracePeriod = 30
     /// The Space's liveness probe: initial delay and failure threshold.
     var liveness = (delay: 30, failures: 3)
     var spaceMemory: Quantity = "400Mi"
@@ -191,7 +193,7 @@ struct GridFixture {
                                 spec: PodSpec(
                                     initContainers: [check], containers: [container],
                                     affinity: antiAffinityTerm(sts, enabled: antiAffinity), nodeSelector: nodeSelector,
-                                    terminationGracePeriodSeconds: 30))))))
+                                    terminationGracePeriodSeconds: terminationGracePeriod))))))
         }
         return objects
     }
