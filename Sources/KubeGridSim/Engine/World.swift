@@ -133,6 +133,7 @@ struct World: Sendable {
         case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
         case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
         case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
+        case .drainStep: drainStep()
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)

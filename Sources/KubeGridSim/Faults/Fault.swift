@@ -15,6 +15,10 @@ public enum Fault: Sendable, Hashable {
     case killLeadingManager
     /// Kill a majority of the Management Pods at once.
     case loseQuorum
+    /// Drain these nodes one after another, as a node-pool upgrade does: cordon, evict
+    /// every pod through the PodDisruptionBudgets, and once it is empty the node returns
+    /// upgraded and the next one is drained.
+    case drainNodes([String])
 }
 
 /// One step of a fault scenario: faults injected at offsets from the step's start, after

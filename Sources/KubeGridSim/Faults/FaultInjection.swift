@@ -29,6 +29,13 @@ extension World {
                 try? patchImage(statefulSet: entry.name, namespace: entry.namespace, tag: Self.upgradedTag(of: entry))
             }
             return .everything(in: self)
+        case .drainNodes(let names):
+            guard let first = names.first else { return nil }
+            begin(.drainNodes, target: names.joined(separator: ", "), message: "drained \(names.joined(separator: ", ")) one after another")
+            var scope = HealScope.everything(in: self)
+            scope.nodes = names
+            startDrain(of: names, first: first)
+            return scope
         case .killLeadingManager:
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
             let ordinal = ensemble.leaderOrdinal ?? ensemble.upMembers.keys.max()!

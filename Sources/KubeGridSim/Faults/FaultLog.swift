@@ -10,6 +10,8 @@ public enum FaultKind: String, Sendable, CaseIterable {
     case killLeadingManager = "kill-leading-manager"
     /// A majority of the Management Pods are killed together.
     case loseQuorum = "lose-quorum"
+    /// Nodes are drained one after another through the PodDisruptionBudgets.
+    case drainNodes = "drain-nodes"
 }
 
 /// An injected fault, as the reports show it.
@@ -80,4 +82,6 @@ struct FaultLog: Sendable {
     var lossNotes: [LossNote] = []
     var managerOutages: [ManagerOutage] = []
     var current: CurrentFault?
+    /// The nodes a drain has still to empty, the one being drained first.
+    var draining: [String] = []
 }

@@ -47,6 +47,8 @@ struct HealCheck: Sendable {
     }
 
     mutating func healed(_ world: World) -> Bool {
+        // A drain is whole only once its last node is empty and back.
+        guard world.faultLog.draining.isEmpty else { return false }
         while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
         guard cursor == items.count else { return false }
         if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {

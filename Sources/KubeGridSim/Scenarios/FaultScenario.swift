@@ -96,6 +96,8 @@ struct FaultScenario {
                     total = total + restart * 2
                 case .killPrimary, .killPod, .killLeadingManager, .loseQuorum:
                     total = total + restart
+                case .drainNodes(let nodes):
+                    total = total + restart * nodes.count
                 }
             }
         }

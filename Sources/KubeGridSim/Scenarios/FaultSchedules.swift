@@ -11,6 +11,8 @@ enum FaultSchedules {
             }
         case .nodeLoss:
             return world.nodes.map { FaultStep.single(.loseNode($0.name)) }
+        case .drain:
+            return [.single(.drainNodes(world.nodes.map(\.name)))]
         case .rollingUpgrade:
             return [.single(.rollingUpdate)]
         case .managerLoss:

@@ -39,4 +39,6 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     case rollingUpgrade = "rolling-upgrade"
     /// Kill the leading manager, then a primary while it is gone.
     case managerLoss = "manager-loss"
+    /// Drain every node in turn through the PodDisruptionBudgets, as a node-pool upgrade does.
+    case drain
 }
