@@ -60,6 +60,7 @@ extension World {
         switch faultLog.current?.kind {
         case .loseNode: return "was on \(faultLog.current?.node ?? pod.nodeName ?? "a node"), which was lost at \(now)"
         case .rollingUpdate: return "was taken down by the rolling update at \(now)"
+        case .pause: return "was paused at \(now)"
         case .drainNodes: return "was evicted by the drain of \(pod.nodeName ?? "its node") at \(now)"
         case .killPod, .killLeadingManager, .loseQuorum: return "was killed at \(now)"
         case nil: return "stopped at \(now) (\(pod.lastTermination.map(String.init(describing:)) ?? "its container exited"))"
