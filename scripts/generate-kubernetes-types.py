@@ -298,6 +298,56 @@ def empty_initializable_types(definitions, names):
     return result
 
 
+PATCH_EXTENSIONS = ("x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key",
+                    "x-kubernetes-list-type", "x-kubernetes-list-map-keys")
+
+
+def value_type(schema):
+    """The definition a field's value, list item or map value is (`{}NAME` for a map), or None."""
+    if "$ref" in schema:
+        return schema["$ref"].split("/")[-1]
+    kinds = types_of(schema)
+    if "array" in kinds:
+        return value_type(schema.get("items", {}))
+    extra = schema.get("additionalProperties")
+    if "object" in kinds and isinstance(extra, dict):
+        inner = value_type(extra)
+        return "{}" + inner if inner else None
+    return None
+
+
+def patch_metadata_source(definitions):
+    """PatchMetadata.swift: for strategic merge patch and server-side apply, every field that
+    declares a patch strategy, merge key or list type, or leads to a type that may, one line
+    each: `TYPE FIELD STRATEGY MERGE-KEY LIST-TYPE MAP-KEYS VALUE-TYPE`, `-` where empty."""
+    lines = []
+    for definition in sorted(closure(definitions)):
+        for key, schema in sorted(definitions[definition].get("properties", {}).items()):
+            inner = value_type(schema)
+            if inner and inner.lstrip("{}") in SPECIAL:
+                inner = None
+            if not inner and not any(extension in schema for extension in PATCH_EXTENSIONS):
+                continue
+            columns = [definition, key, schema.get("x-kubernetes-patch-strategy"),
+                       schema.get("x-kubernetes-patch-merge-key"), schema.get("x-kubernetes-list-type"),
+                       ",".join(schema.get("x-kubernetes-list-map-keys", [])), inner]
+            lines.append(" ".join(column or "-" for column in columns))
+    kinds = []
+    for definition in KINDS:
+        schema = definitions[definition]
+        kinds.append(f'            "{api_version(definition, schema)}/{schema["properties"]["kind"]["enum"][0]}": "{definition}",')
+    body = "\n".join("        " + line for line in lines)
+    return (
+        "/// The patch metadata of the served kinds' types, from the definitions' x-kubernetes-patch-strategy,\n"
+        "/// -patch-merge-key, -list-type and -list-map-keys: one line per field,\n"
+        "/// `TYPE FIELD STRATEGY MERGE-KEY LIST-TYPE MAP-KEYS VALUE-TYPE` with `-` where empty.\n"
+        "extension PatchMetaTable {\n"
+        "    public static let kubernetes = PatchMetaTable(\n"
+        '        lines: """\n' + body + '\n        """,\n'
+        "        kinds: [\n" + "\n".join(kinds) + "\n        ]\n    )\n}"
+    )
+
+
 def generate(definitions):
     names = [name for name in closure(definitions) if name not in SAME_SHAPE]
     for name, target in SAME_SHAPE.items():
@@ -322,6 +372,7 @@ def generate(definitions):
             file_name = f"{group}-{part + 1}.swift" if parts > 1 else f"{group}.swift"
             files[file_name] = sources[part * FILE_STRUCTS:(part + 1) * FILE_STRUCTS]
     files["Enums.swift"] = [enum_source(name, ENUMS[name]) for name in sorted(ENUMS)]
+    files["PatchMetadata.swift"] = [patch_metadata_source(definitions)]
     header = FILE_HEADER.format(version=VERSION)
     output = {}
     for file_name, sources in sorted(files.items()):
