@@ -43,13 +43,16 @@ extension World {
             return drainStep()
         }
         var refused = false
+        // The kubelets' view of readiness, as the disruption controller reads pod status;
+        // within one pass only the pods evicted in it change.
+        var ready = Set(pods.values.filter { $0.isRunningAndReady && $0.stage != .terminating }.map(\.key))
         for pod in onNode where pod.stage != .terminating {
-            // The kubelets' view of readiness, as the disruption controller reads pod status.
-            let ready = Set(pods.values.filter { $0.isRunningAndReady && $0.stage != .terminating }.map(\.key))
             do {
+                let healthy = ready
                 try write { (api: inout APIServer, now: SimTime) throws(APIError) in
-                    try api.evict(ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { ready.contains($0) }, at: now)
+                    try api.evict(ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { healthy.contains($0) }, at: now)
                 }
+                ready.remove(pod.key)
                 record("pod/\(pod.name)", "Evicted", "evicting pod \(pod.namespace)/\(pod.name)")
             } catch {
                 refused = true
