@@ -12,6 +12,7 @@ benchmarks=(
   "lint:scripts/bench-lint.sh .build/release/kubegrid"
   "scheduler:.build/release/SchedulerBenchmark"
   "simulation:.build/release/SimulationBenchmark"
+  "simulation-drain-pause:.build/release/SimulationBenchmark --scenario drain --scenario pause"
   "serve:$python Benchmarks/Serve/bench-serve.py .build/release/kubegrid"
 )
 missed=()

@@ -74,6 +74,9 @@ KEY_ORDER = {
     CORE + "ServicePort": ["name", "protocol", "port", "targetPort", "nodePort"],
     CORE + "NodeStatus": ["capacity", "allocatable", "addresses"],
     CORE + "NodeAddress": ["type", "address"],
+    "io.k8s.api.rbac.v1.RoleRef": ["apiGroup", "kind", "name"],
+    "io.k8s.api.rbac.v1.Subject": ["kind", "name", "namespace"],
+    "io.k8s.api.networking.v1.NetworkPolicySpec": ["podSelector", "policyTypes", "ingress", "egress"],
     CORE + "Affinity": ["nodeAffinity", "podAffinity", "podAntiAffinity"],
     CORE + "PodAffinity": [
         "requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"],

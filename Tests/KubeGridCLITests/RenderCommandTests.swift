@@ -8,7 +8,10 @@ import Testing
             "partitions=4,ha=true,service.type=NodePort,service.lrmi.enabled=true,service.lrmi.initialNodePort=31200",
         ])
         #expect(result.exitCode == 0)
-        #expect(result.stdout.hasPrefix("---\n# Source: insightedge-pu/templates/poddisruptionbudget.yaml\napiVersion: policy/v1\n"))
+        #expect(result.stdout.hasPrefix("---\n# Source: insightedge-pu/templates/networkpolicy.yaml\napiVersion: networking.k8s.io/v1\n"))
+        #expect(result.stdout.contains("# Source: insightedge-pu/templates/poddisruptionbudget.yaml\napiVersion: policy/v1\n"))
+        // External LRMI behind node ports: the instances read their Service and their node.
+        #expect(result.stdout.contains("\nkind: Role\n") && result.stdout.contains("\nkind: ClusterRole\n"))
         #expect(result.stdout.components(separatedBy: "\nkind: Service\n").count - 1 == 9)
         #expect(result.stdout.components(separatedBy: "\nkind: StatefulSet\n").count - 1 == 4)
         #expect(result.stdout.contains("    nodePort: 31207\n"))
@@ -36,7 +39,8 @@ import Testing
         #expect(result.exitCode == 0)
         let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(list?["kind"] as? String == "List")
-        #expect((list?["items"] as? [Any])?.count == 3)
+        // NetworkPolicy, ServiceAccount, license Secret, headless Service, two StatefulSets.
+        #expect((list?["items"] as? [Any])?.count == 6)
     }
 
     @Test func valuesComeFromStandardInput() throws {
@@ -69,11 +73,14 @@ import Testing
         #expect(result.stdout.isEmpty)
         let files = try FileManager.default.subpathsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(files == [
-            "insightedge/charts/manager/templates/service.yaml", "insightedge/charts/manager/templates/statefulset.yaml",
-            "insightedge/charts/pu/templates/poddisruptionbudget.yaml", "insightedge/charts/pu/templates/service.yaml",
-            "insightedge/charts/pu/templates/statefulset.yaml",
+            "insightedge/charts/manager/templates/networkpolicy.yaml", "insightedge/charts/manager/templates/secret.yaml",
+            "insightedge/charts/manager/templates/service.yaml", "insightedge/charts/manager/templates/serviceaccount.yaml",
+            "insightedge/charts/manager/templates/statefulset.yaml",
+            "insightedge/charts/pu/templates/networkpolicy.yaml", "insightedge/charts/pu/templates/poddisruptionbudget.yaml",
+            "insightedge/charts/pu/templates/secret.yaml", "insightedge/charts/pu/templates/service.yaml",
+            "insightedge/charts/pu/templates/serviceaccount.yaml", "insightedge/charts/pu/templates/statefulset.yaml",
         ])
-        let services = try String(contentsOf: directory.appendingPathComponent(files[3]), encoding: .utf8)
+        let services = try String(contentsOf: directory.appendingPathComponent(files[8]), encoding: .utf8)
         #expect(services.hasPrefix("---\n# Source: insightedge/charts/pu/templates/service.yaml\n"))
     }
 

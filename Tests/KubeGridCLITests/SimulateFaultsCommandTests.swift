@@ -21,7 +21,7 @@ import Testing
         let result = try simulate(try render(), ["--scenario", "all"])
         #expect(result.exitCode == 0, "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").dropFirst()
-        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss"])
+        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss", "PASS drain", "PASS pause"])
         #expect(result.stderr.isEmpty, "no progress line when stderr is not a terminal")
     }
 
@@ -52,6 +52,17 @@ import Testing
         #expect(pages[0] == pages[1])
         #expect(pages[0].hasPrefix("<!DOCTYPE html>"))
         #expect(pages[0].contains("<section id=\"scenario-rolling-upgrade\">\n  <h2>rolling-upgrade <span class=\"badge fail\">FAIL</span></h2>"))
+        // The drain scenario is in both reports.
+        #expect(pages[0].contains("<section id=\"scenario-drain\">"))
+        #expect(outputs[0].contains("\"name\": \"drain\""))
+    }
+
+    @Test func withoutDisruptionBudgetsTheDrainFailsAndNamesTheBudget() throws {
+        let result = try simulate(try render(["--set", "pu.podDisruptionBudget.enabled=false"]), ["--scenario", "drain"])
+        #expect(result.exitCode == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("FAIL drain: 1 fault healed, "))
+        #expect(lines.contains { $0.contains("enable the PodDisruptionBudget (podDisruptionBudget.enabled=true)") })
     }
 
     @Test func failbackAndTheDetectionDelayAreFlags() throws {

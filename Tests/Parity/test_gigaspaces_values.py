@@ -78,6 +78,27 @@ def test_the_15_0_meaning_of_enable_external_client():
         ("api", 8090, None), ("lus", 30174, 30174), ("lrmi", 8200, None)]
 
 
+def test_external_client_grants_what_15_0_granted_and_no_more():
+    """15.0's enableExternalClient also rendered RBAC (roles.yaml, role-bindings.yaml): get and
+    list on pods, services and serviceaccounts and on nodes, bound to system:serviceaccounts.
+    kubegrid grants what a Space instance reads: get on services (and nodes behind a
+    NodePort), bound to the release's own ServiceAccount."""
+    space = kubegrid_render(CASES[1]).objects
+    role = space[("Role", "testspace-insightedge-pu")]
+    assert role["rules"] == [{"apiGroups": [""], "resources": ["services"], "verbs": ["get"]}]
+    binding = space[("RoleBinding", "testspace-insightedge-pu")]
+    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": "testspace-insightedge-pu", "namespace": "default"}]
+    assert not any(kind == "ClusterRole" for kind, _ in space)
+    nodeport = kubegrid_render(CASES[2]).objects
+    assert nodeport[("ClusterRole", "default-testspace-insightedge-pu-nodes")]["rules"] == [
+        {"apiGroups": [""], "resources": ["nodes"], "verbs": ["get"]}]
+    for kind, name in space:
+        if kind == "StatefulSet":
+            assert space[(kind, name)]["spec"]["template"]["spec"]["automountServiceAccountToken"] is True
+    manager = kubegrid_render(CASES[6]).objects
+    assert not any(kind in ("Role", "ClusterRole") for kind, _ in manager)
+    assert manager[("StatefulSet", "testspace-insightedge-manager")]["spec"]["template"]["spec"]["automountServiceAccountToken"] is False
+
 def migrate(chart: str, text: str):
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "old.yaml"

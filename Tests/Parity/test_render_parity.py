@@ -184,6 +184,38 @@ manager: {name: "null"}
     Case("umbrella-pu-null", U, "pu: null\n"),
     Case("umbrella-overrides", U, {"manager": {"fullnameOverride": "mgr", "license": "key"},
                                    "pu": {"nameOverride": "space", "instances": 2, "license": "key"}}, release="shop"),
+    # ---- security (issue 10): accounts, RBAC, security contexts, license Secret, NetworkPolicy
+    Case("manager-locked-down", M, """
+imagePullSecrets: [regcred, mirror]
+image: {digest: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+securityContext: {readOnlyRootFilesystem: true, runAsUser: 4321, fsGroup: null}
+licenseSecret: {existingSecret: gs-license, key: key}
+networkPolicy: {clientCIDRs: [10.0.0.0/8, 192.168.1.0/24]}
+service: {lus: {enabled: false}}
+serviceAccount: {name: grid}
+""", namespace="grid-prod", builtin=True),
+    Case("manager-platform-ids", M, {"securityContext": {"setIds": False}}),
+    Case("pu-platform-ids", P, {"partitions": 1, "securityContext": {"setIds": False, "readOnlyRootFilesystem": True}}),
+    Case("manager-permissive", M, {"securityContext": {"enabled": False}, "networkPolicy": {"enabled": False},
+                                   "serviceAccount": {"create": False}}),
+    Case("pu-lrmi-nodeport-rbac", P, {"partitions": 2, "service": {"type": "NodePort", "lrmi": {"enabled": True}},
+                                      "securityContext": {"readOnlyRootFilesystem": True},
+                                      "memoryXtendVolume": {"enabled": True, "volumeClaimTemplate": {"storage": "1Gi"}}},
+         namespace="grid-prod", builtin=True),
+    Case("pu-lrmi-rbac-off", P, {"partitions": 1, "service": {"lrmi": {"enabled": True}}, "rbac": {"create": False},
+                                 "serviceAccount": {"create": False, "name": "shared"}}),
+    Case("pu-existing-license-no-policy", P, """
+instances: 2
+licenseSecret: {existingSecret: gs-license}
+networkPolicy: {enabled: false}
+initContainer: {resources: {limits: {memory: 64Mi}, requests: {cpu: 50m}}}
+resources: {requests: {cpu: 1, memory: 300Mi}}
+imagePullSecrets: [regcred]
+"""),
+    Case("pu-legacy-external-client-rbac", P, {"partitions": 1, "enableExternalClient": True, "service": {"type": "NodePort"}}),
+    Case("umbrella-locked-down", U, {"manager": {"securityContext": {"readOnlyRootFilesystem": True}},
+                                     "pu": {"partitions": 1, "service": {"lrmi": {"enabled": True}},
+                                            "networkPolicy": {"clientCIDRs": ["203.0.113.0/24"]}}}),
 ]
 
 
@@ -217,7 +249,8 @@ def test_builtin_chart_renders_the_same(case, renders):
     assert not differences, "\n".join(differences)
 
 
-@pytest.mark.parametrize("case_id", ["manager-ha", "pu-lrmi-nodeport-initial", "pu-instances", "umbrella-ha"])
+@pytest.mark.parametrize("case_id", ["manager-ha", "pu-lrmi-nodeport-initial", "pu-instances", "umbrella-ha",
+                                     "manager-locked-down", "pu-lrmi-nodeport-rbac", "umbrella-locked-down"])
 def test_source_paths_match_helm(case_id, renders):
     """kubegrid's `# Source:` lines name the template Helm renders each object from."""
     case = next(case for case in VALID if case.id == case_id)
@@ -392,8 +425,8 @@ def test_known_difference_large_fractional_quantity():
     path = ("StatefulSet", "testspace-insightedge-pu-1")
     helm_side, kubegrid_side = helm_render(case), kubegrid_render(case)
     requests = lambda side: side.objects[path]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]
-    assert requests(helm_side) == {"cpu": "1.2345675e+06"}
-    assert requests(kubegrid_side) == {"cpu": "1234567.5"}
+    assert requests(helm_side) == {"cpu": "1.2345675e+06", "memory": "400Mi"}
+    assert requests(kubegrid_side) == {"cpu": "1234567.5", "memory": "400Mi"}
 
 
 @pytest.mark.parametrize("quantity", ["10Pi", "1234567890123456789"])

@@ -63,6 +63,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case notFound = "NotFound"
         case forbidden = "Forbidden"
         case conflict = "Conflict"
+        /// 429: the request may succeed later (an eviction a disruption budget refuses).
+        case tooManyRequests = "TooManyRequests"
     }
 
     public var reason: Reason
@@ -98,6 +100,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyExists: return "\(kind.resource) \"\(name)\" already exists"
         case .notFound: return "\(kind.resource) \"\(name)\" not found"
         case .forbidden: return "\(kind.resource) \"\(name)\" is forbidden: \(detail)"
+        case .tooManyRequests: return detail
         case .conflict:
             return "Operation cannot be fulfilled on \(kind.resource) \"\(name)\": the object has been modified; "
                 + "please apply your changes to the latest version and try again"

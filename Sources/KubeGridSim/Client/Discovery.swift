@@ -20,7 +20,9 @@ extension World {
             let why = unreachableReason(locator, pod: nil) ?? "no lookup service is running"
             return .failure(AddressPending(reason: "cannot reach the lookup service at \(locator): \(why)"))
         }
-        guard let primary = grid.primary(of: spaceKey, partition: partition),
+        // A resumed former primary that announced itself again answers lookups too (no fencing).
+        let claimant = space.partitions[partition - 1].claimant.flatMap { grid.instances[$0] }
+        guard let primary = claimant ?? grid.primary(of: spaceKey, partition: partition),
             let registration = ensemble.registrations[primary.podKey]
         else {
             return .failure(AddressPending(reason: "partition \(partition) of Space \(space.name) has no primary"))

@@ -13,6 +13,7 @@ extension World {
         guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
             return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
         }
+        if let until = instance.pausedUntil, now < until { return ("\(instance.podName) does not answer (paused)", true) }
         guard instance.state == .primary else { return ("\(instance.podName) is no longer primary", false) }
         return nil
     }
@@ -27,6 +28,17 @@ extension World {
         case .read:
             return .applied(primary.store[operation.key])
         case .write:
+            let current = grid.spaces[operation.space]?.partitions[operation.partition - 1].primary
+            if current != target.podKey {
+                // Fenced: a former primary cannot replicate to a backup that is primary now.
+                if fencing { return .primaryGone }
+                faultLog.splitBrainAcks.append(
+                    SplitBrainAck(
+                        spaceKey: operation.space, partition: operation.partition, podName: primary.podName,
+                        primaryName: current.flatMap { grid.instances[$0]?.podName } ?? "none", time: now))
+                grid.instances[target.podKey]?.store[operation.key] = operation.value
+                return .applied(operation.value)
+            }
             // In place: copying the instance out and back would copy its whole store.
             grid.instances[target.podKey]?.store[operation.key] = operation.value
             if !brokenReplication {

@@ -84,7 +84,7 @@ extension World {
         }
     }
 
-    private mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
+    mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
         _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.update(ObjectKey(.node, name), at: now) { body in
                 if case .node(var node) = body {

@@ -1,7 +1,7 @@
 /// What the kubelets watch: a pod bound to their node, which they start creating; a pod
 /// deleted with a grace period, which becomes Terminating (not Ready, so Services and the
-/// StatefulSet controller stop counting it) while its containers get SIGTERM and stop
-/// after the application's shutdown or when the grace period ends, whichever comes first,
+/// StatefulSet controller stop counting it) while its containers get SIGTERM (a primary
+/// hands over to its backup: `GracefulShutdown.swift`) and stop after the application's shutdown or when the grace period ends, whichever comes first,
 /// after which the kubelet deletes it for good and its StatefulSet creates it again.
 extension World {
     mutating func kubeletObserved(_ event: WatchEvent) {
@@ -34,7 +34,7 @@ extension World {
         pods[key] = pod
         let container = pod.spec.containers.first?.name ?? "container"
         record("pod/\(pod.name)", "Killing", "Stopping container \(container)")
-        applicationStopped(pod)
+        applicationTerminating(pod)
         schedule(.terminationDone(uid: pod.uid, generation: pod.generation), after: min(timings.shutdown, .seconds(graceSeconds)))
         if wasReady { podChanged(pod) }
     }

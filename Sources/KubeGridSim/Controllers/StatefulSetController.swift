@@ -146,17 +146,20 @@ struct StatefulSetController: Sendable {
         return condemned.isEmpty
     }
 
-    /// One step of the rollout: delete the highest pod at an old revision (at once: its
-    /// kubelet kills it), unless a pod above it is not Running and Ready yet.
+    /// One step of the rollout: delete the highest pod at an old revision with its grace
+    /// period (as kube-controller-manager does, with default delete options: the pod gets
+    /// SIGTERM and its `terminationGracePeriodSeconds`), unless a pod above it is not
+    /// Running and Ready yet; a pod still terminating is waited for.
     private func rollOut(_ entry: StatefulSetRecord, pods: PodTable, api: inout APIServer, timeline: inout Timeline) {
         guard entry.statefulSet.spec.updateStrategy?.effectiveType ?? .rollingUpdate == .rollingUpdate else { return }
         for ordinal in entry.rolledOrdinals.reversed() {
             guard let pod = pods["\(entry.namespace)/\(entry.name)-\(ordinal)"] else { return }
+            if pod.stage == .terminating { return }
             if pod.revision != entry.revision {
                 timeline.record(
                     "statefulset/\(entry.name)", "SuccessfulDelete",
                     "delete Pod \(pod.name) in StatefulSet \(entry.name) successful (rolling update to revision \(entry.revision))")
-                _ = try? api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: timeline.now)
+                _ = try? api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), at: timeline.now)
                 return
             }
             if !pod.isRunningAndReady { return }

@@ -40,6 +40,10 @@ enum SimEvent: Sendable {
     /// A Terminating pod's containers have stopped (or its grace period ran out): the
     /// kubelet deletes it for good.
     case terminationDone(uid: Int, generation: Int)
+    /// `kubectl drain` tries its evictions again, or looks whether the node is empty.
+    case drainStep
+    /// A paused Space instance answers again.
+    case instanceResumed(uid: Int)
     /// A client starts its next operation.
     case clientInvoke(client: Int)
     /// A client's call in flight completes.

@@ -55,6 +55,9 @@ public struct Timings: Sendable {
     /// How long after the original primary has recovered as backup it takes its role back,
     /// with `--failback`.
     public var failbackDelay = SimTime.seconds(1)
+    /// How long the `pause` scenario's Space instance stops responding: longer than the
+    /// failure detection delay, shorter than the liveness probe's failure window.
+    public var pause = SimTime.seconds(12)
     /// How long a fault scenario waits for the grid to heal after one fault before it
     /// gives up on it.
     public var healTimeout = SimTime.seconds(900)

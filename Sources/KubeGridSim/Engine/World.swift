@@ -69,6 +69,8 @@ struct World: Sendable {
     var failback: Bool { options.failback }
     /// Test-only: writes skip the backups (see ``SimulationOptions``).
     var brokenReplication: Bool { options.brokenReplication }
+    /// Whether an instance checks its leadership before acting as primary (see ``SimulationOptions``).
+    var fencing: Bool { !options.unfenced }
 
     // MARK: The clock
 
@@ -133,6 +135,8 @@ struct World: Sendable {
         case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
         case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
         case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
+        case .drainStep: drainStep()
+        case .instanceResumed(let uid): instanceResumed(uid: uid)
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)

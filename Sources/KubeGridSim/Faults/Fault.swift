@@ -15,6 +15,12 @@ public enum Fault: Sendable, Hashable {
     case killLeadingManager
     /// Kill a majority of the Management Pods at once.
     case loseQuorum
+    /// Drain these nodes one after another, as a node-pool upgrade does: cordon, evict
+    /// every pod through the PodDisruptionBudgets, and once it is empty the node returns
+    /// upgraded and the next one is drained.
+    case drainNodes([String])
+    /// Pause the primary of `partition` of Space `space` for `Timings.pause`.
+    case pausePrimary(space: String? = nil, partition: Int)
 }
 
 /// One step of a fault scenario: faults injected at offsets from the step's start, after

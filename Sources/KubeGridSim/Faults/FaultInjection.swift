@@ -29,6 +29,23 @@ extension World {
                 try? patchImage(statefulSet: entry.name, namespace: entry.namespace, tag: Self.upgradedTag(of: entry))
             }
             return .everything(in: self)
+        case .drainNodes(let names):
+            guard let first = names.first else { return nil }
+            begin(.drainNodes, target: names.joined(separator: ", "), message: "drained \(names.joined(separator: ", ")) one after another")
+            var scope = HealScope.everything(in: self)
+            scope.nodes = names
+            startDrain(of: names, first: first)
+            return scope
+        case .pausePrimary(let spaceKey, let partition):
+            guard let space = spaceKey.flatMap({ grid.spaces[$0] }) ?? grid.spaces.values.first,
+                space.partitions.indices.contains(partition - 1),
+                let primary = space.partitions[partition - 1].primary, let pod = pods[primary]
+            else { return nil }
+            begin(.pause, target: pod.name, message: "paused \(pod.name), primary of partition \(partition), for \(timings.pause)")
+            pauseInstance(primary, for: timings.pause)
+            var scope = scope(of: [pod])
+            scope.pausedInstances = [primary]
+            return scope
         case .killLeadingManager:
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
             let ordinal = ensemble.leaderOrdinal ?? ensemble.upMembers.keys.max()!

@@ -10,6 +10,10 @@ public enum FaultKind: String, Sendable, CaseIterable {
     case killLeadingManager = "kill-leading-manager"
     /// A majority of the Management Pods are killed together.
     case loseQuorum = "lose-quorum"
+    /// Nodes are drained one after another through the PodDisruptionBudgets.
+    case drainNodes = "drain-nodes"
+    /// A Space instance stops responding for a while (a long GC pause), then resumes.
+    case pause
 }
 
 /// An injected fault, as the reports show it.
@@ -80,4 +84,18 @@ struct FaultLog: Sendable {
     var lossNotes: [LossNote] = []
     var managerOutages: [ManagerOutage] = []
     var current: CurrentFault?
+    /// The nodes a drain has still to empty, the one being drained first.
+    var draining: [String] = []
+    /// Writes acknowledged by an instance that was not its partition's primary any more.
+    var splitBrainAcks: [SplitBrainAck] = []
+}
+
+/// A write acknowledged by a former primary while another instance was primary.
+struct SplitBrainAck: Sendable {
+    var spaceKey: String
+    var partition: Int
+    /// The former primary that acknowledged it, and the primary at the time.
+    var podName: String
+    var primaryName: String
+    var time: SimTime
 }

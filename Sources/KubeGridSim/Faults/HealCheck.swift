@@ -4,12 +4,15 @@ struct HealScope: Sendable {
     var statefulSets: [String] = []
     var partitions: [PartitionRef] = []
     var ensembles: [String] = []
+    /// Paused instances, whole once they answer again.
+    var pausedInstances: [String] = []
 
     mutating func merge(_ other: HealScope) {
         for node in other.nodes where !nodes.contains(node) { nodes.append(node) }
         for key in other.statefulSets where !statefulSets.contains(key) { statefulSets.append(key) }
         for ref in other.partitions where !partitions.contains(ref) { partitions.append(ref) }
         for key in other.ensembles where !ensembles.contains(key) { ensembles.append(key) }
+        for key in other.pausedInstances where !pausedInstances.contains(key) { pausedInstances.append(key) }
     }
 
     /// Everything: every StatefulSet, partition and manager ensemble of `world`.
@@ -39,14 +42,19 @@ struct HealCheck: Sendable {
     }
 
     private let items: [Item]
+    private let scope: HealScope
     private var cursor = 0
 
     init(_ scope: HealScope) {
+        self.scope = scope
         items = scope.nodes.map(Item.node) + scope.statefulSets.map(Item.statefulSet)
             + scope.partitions.map(Item.partition) + scope.ensembles.map(Item.ensemble)
     }
 
     mutating func healed(_ world: World) -> Bool {
+        // A drain is whole only once its last node is empty and back.
+        guard world.faultLog.draining.isEmpty else { return false }
+        guard scope.pausedInstances.allSatisfy({ world.grid.instances[$0]?.pausedUntil == nil }) else { return false }
         while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
         guard cursor == items.count else { return false }
         if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {

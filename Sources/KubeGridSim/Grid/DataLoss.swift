@@ -48,6 +48,11 @@ extension World {
                 + "starts, so the rolling update moves on before the backup has the objects"
             note.hint = "enable the readiness probe (readinessProbe.enabled=true) so a rolling update waits for the backup to recover"
         }
+        if space.ha, faultLog.current?.kind == .drainNodes, note.explanation == nil, !api.isGuarded(pod.name, namespace: pod.namespace) {
+            note.explanation = "no PodDisruptionBudget covers the pod, so the drain evicts it before its partition's "
+                + "other instance is back"
+            note.hint = "enable the PodDisruptionBudget (podDisruptionBudget.enabled=true) so a drain waits for the backup to recover"
+        }
         faultLog.lossNotes.append(note)
     }
 
@@ -55,6 +60,8 @@ extension World {
         switch faultLog.current?.kind {
         case .loseNode: return "was on \(faultLog.current?.node ?? pod.nodeName ?? "a node"), which was lost at \(now)"
         case .rollingUpdate: return "was taken down by the rolling update at \(now)"
+        case .pause: return "was paused at \(now)"
+        case .drainNodes: return "was evicted by the drain of \(pod.nodeName ?? "its node") at \(now)"
         case .killPod, .killLeadingManager, .loseQuorum: return "was killed at \(now)"
         case nil: return "stopped at \(now) (\(pod.lastTermination.map(String.init(describing:)) ?? "its container exited"))"
         }

@@ -47,6 +47,9 @@ struct PartitionState: Sendable {
     var primaryLostAt: SimTime?
     /// The pod first elected primary, which takes the role back with `--failback`.
     var originalPrimary: String?
+    /// An instance that resumed from a pause believing it is still primary and announced
+    /// itself so, while another was promoted: only without fencing (a test-only switch).
+    var claimant: String?
 }
 
 /// The Space instance running in one pod.
@@ -79,6 +82,8 @@ struct SpaceInstance: Sendable {
     var store: [String: String] = [:]
     /// Counts recoveries, so the end of an abandoned one is not taken for the current one's.
     var recoveryAttempt = 0
+    /// Until when it does not answer (a long GC pause); it believes nothing changed meanwhile.
+    var pausedUntil: SimTime?
 
     /// `/probes/ready`: a primary, or a backup that has recovered.
     var isReady: Bool { state == .primary || state == .backup }

@@ -50,9 +50,20 @@ public struct ManifestBundle: Sendable {
         return bundle
     }
 
+    /// Kinds that decide who may call the API, with what, or reach which port. The simulation
+    /// has neither API clients nor a network to filter (the charts' own NetworkPolicy admits
+    /// all grid traffic), so they change nothing it runs and are accepted without a note.
+    static let accessControlKinds: Set<String> = [
+        "v1 ServiceAccount", "v1 Secret", "networking.k8s.io/v1 NetworkPolicy",
+        "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding",
+        "rbac.authorization.k8s.io/v1 ClusterRole", "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
+    ]
+
     private mutating func add(_ read: ManifestObject) {
         let object = read.object
         switch object {
+        case .other where Self.accessControlKinds.contains("\(object.apiVersion) \(object.kind)"):
+            break
         case .service(let service): services.append(service)
         case .statefulSet(let statefulSet): statefulSets.append(statefulSet)
         case .podDisruptionBudget(let budget): podDisruptionBudgets.append(budget)

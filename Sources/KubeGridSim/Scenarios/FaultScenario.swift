@@ -45,6 +45,7 @@ struct FaultScenario {
         let check = Checker.check(world.clientRun.history)
         var reasons = unhealed
         reasons += FaultDiagnosis(world: world, check: check).reasons
+        reasons += SplitBrainDiagnosis(world: world).reasons
         if name == .managerLoss { reasons += ManagerLossDiagnosis(world: world).reasons }
         return ScenarioReport.build(
             name: name.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)
@@ -94,8 +95,10 @@ struct FaultScenario {
                     total = total + timings.nodeMonitorGracePeriod + timings.nodeRemoval + timings.nodeReplacement + restart
                 case .rollingUpdate:
                     total = total + restart * 2
-                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum:
+                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum, .pausePrimary:
                     total = total + restart
+                case .drainNodes(let nodes):
+                    total = total + restart * nodes.count
                 }
             }
         }

@@ -11,6 +11,12 @@ enum FaultSchedules {
             }
         case .nodeLoss:
             return world.nodes.map { FaultStep.single(.loseNode($0.name)) }
+        case .pause:
+            return world.grid.spaces.values.flatMap { space in
+                space.partitions.map { FaultStep.single(.pausePrimary(space: space.key, partition: $0.id)) }
+            }
+        case .drain:
+            return [.single(.drainNodes(world.nodes.map(\.name)))]
         case .rollingUpgrade:
             return [.single(.rollingUpdate)]
         case .managerLoss:

@@ -23,6 +23,10 @@ public struct SimulationOptions: Sendable {
     /// Test-only: writes are acknowledged without reaching the backups, so the checker can
     /// be shown to catch a broken replication. Not reachable from the command line.
     var brokenReplication = false
+    /// Test-only: an instance that resumes from a pause keeps acting as primary without
+    /// asking ZooKeeper whether it still is, so the checker can be shown to catch two
+    /// primaries acknowledging writes. Not reachable from the command line.
+    var unfenced = false
 
     public init() {}
 }
@@ -39,4 +43,9 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     case rollingUpgrade = "rolling-upgrade"
     /// Kill the leading manager, then a primary while it is gone.
     case managerLoss = "manager-loss"
+    /// Drain every node in turn through the PodDisruptionBudgets, as a node-pool upgrade does.
+    case drain
+    /// Pause each primary in turn for longer than the failure detection delay (a long GC
+    /// pause); it resumes believing it is still primary.
+    case pause
 }

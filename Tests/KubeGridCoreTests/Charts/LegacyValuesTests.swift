@@ -88,7 +88,7 @@ import Testing
         let container = try #require(sets.first?.spec.template.spec.containers.first)
         #expect(container.image == "gigaspaces/insightedge-enterprise:15.0.0-m16")
         #expect(container.args.contains("java.heap=limit-150Mi") && container.args.contains("ha=false"))
-        #expect(container.env.first?.value == "")
+        #expect(container.env.first { $0.name == "EXT_JAVA_OPTIONS" }?.value == "")
         #expect(container.resources.limits["memory"]?.description == "400Mi")
         #expect(plan.objects(ofKind: "Service").count == 1)
         #expect(Set(plan.diagnostics.filter { $0.rule == "KG003" }.compactMap { $0.path?.description })

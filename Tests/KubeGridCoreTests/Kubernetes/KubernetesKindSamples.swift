@@ -38,12 +38,12 @@ import Testing
         ServiceAccount(metadata: meta, automountServiceAccountToken: false),
         Role(metadata: meta, rules: [PolicyRule(apiGroups: [""], resources: ["pods"], verbs: ["get", "list"])]),
         RoleBinding(
-            metadata: meta, roleRef: RoleRef(name: "web", apiGroup: "rbac.authorization.k8s.io", kind: "Role"),
-            subjects: [Subject(name: "web", kind: "ServiceAccount", namespace: "grid")]),
+            metadata: meta, roleRef: RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "web"),
+            subjects: [Subject(kind: "ServiceAccount", name: "web", namespace: "grid")]),
         ClusterRole(metadata: ObjectMeta(name: "nodes"), rules: [PolicyRule(resources: ["nodes"], verbs: ["get"])]),
         ClusterRoleBinding(
             metadata: ObjectMeta(name: "nodes"),
-            roleRef: RoleRef(name: "nodes", apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole")),
+            roleRef: RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "nodes")),
         Event(
             metadata: meta, involvedObject: ObjectReference(name: "web-0", kind: "Pod", namespace: "grid"),
             reason: "Scheduled", type: "Normal"),

@@ -3,7 +3,8 @@ import Foundation
 
 /// Small inputs for lint tests: a clean HA partition, and ways to break it.
 enum LintFixtures {
-    /// A headless Service, a PodDisruptionBudget and a two-pod partition that break no rule.
+    /// A headless Service, a PodDisruptionBudget, a two-pod partition meeting the restricted
+    /// Pod Security Standard, and the NetworkPolicy that selects it: they break no rule.
     static let partition = """
         apiVersion: v1
         kind: Service
@@ -45,6 +46,14 @@ enum LintFixtures {
                 image: gigaspaces/insightedge-enterprise:15.5
                 resources: {limits: {memory: 400Mi}}
                 readinessProbe: {httpGet: {path: /probes/ready, port: 8089}}
+                securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+              automountServiceAccountToken: false
+              securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: s, namespace: default}
+        spec: {podSelector: {matchLabels: {app: s}}, policyTypes: [Ingress]}
 
         """
 

@@ -56,7 +56,7 @@ import Testing
             files: ["a.yaml": LintFixtures.partition(adding: LintFixtures.nodePortService("a", nodePort: 31000)), "b.yaml": second])
         let conflict = report.findings("KG202")
         #expect(conflict.map(\.location.description) == ["b.yaml:7:24"])
-        #expect(conflict.first?.message.contains("Service a (a.yaml:48:24) already uses") == true)
+        #expect(conflict.first?.message.contains("Service a (a.yaml:56:24) already uses") == true)
     }
 
     @Test func aKubernetesListIsReadItemByItem() {

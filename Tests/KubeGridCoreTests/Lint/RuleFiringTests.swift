@@ -70,21 +70,21 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     ]
 
     static let manifestCases: [RuleCase] = [
-        .manifest("KG201", LintFixtures.partition(adding: LintFixtures.nodePortService("np", nodePort: 29999)), at: "m.yaml:48:24"),
+        .manifest("KG201", LintFixtures.partition(adding: LintFixtures.nodePortService("np", nodePort: 29999)), at: "m.yaml:56:24"),
         .manifest(
             "KG202",
             LintFixtures.partition(
                 adding: LintFixtures.nodePortService("a", nodePort: 31000) + "---\n" + LintFixtures.nodePortService("b", nodePort: 31000)),
-            at: "m.yaml:56:24"),
+            at: "m.yaml:64:24"),
         .manifest(
             "KG203",
             LintFixtures.partition(adding: "apiVersion: v1\nkind: Service\nmetadata: {name: lost}\nspec:\n  selector: {app: nobody}\n  ports: [{port: 80}]\n"),
-            at: "m.yaml:46:3"),
+            at: "m.yaml:54:3"),
         .manifest("KG204", LintFixtures.partition(replacing: "serviceName: s-hs", with: "serviceName: s-missing"), at: "m.yaml:24:3"),
         .manifest(
             "KG205", LintFixtures.partition(replacing: "  selector:\n    matchLabels: {selectorId: s-1}", with: "  selector:\n    matchLabels: {selectorId: s-2}"),
             at: "m.yaml:25:3"),
-        .manifest("KG206", LintFixtures.partition(adding: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n"), at: "m.yaml:44:12"),
+        .manifest("KG206", LintFixtures.partition(adding: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n"), at: "m.yaml:52:12"),
         .manifest(
             "KG207",
             LintFixtures.partition(
@@ -114,11 +114,26 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         .manifest("KG215", LintFixtures.partition, nodes: 1, at: "m.yaml:32:9"),
         .manifest(
             "KG216", LintFixtures.partition(adding: "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  ports: [{name: a}]\n"),
-            at: "m.yaml:46:11"),
-        .manifest("KG217", LintFixtures.partition + "---\n" + LintFixtures.partition, at: "m.yaml:45:3"),
+            at: "m.yaml:54:11"),
+        .manifest("KG217", LintFixtures.partition + "---\n" + LintFixtures.partition, at: "m.yaml:53:3"),
         .manifest(
             "KG218", LintFixtures.partition(replacing: "selector: {matchLabels: {selectorId: s-1}}", with: "selector: {matchLabels: {selectorId: s-9}}"),
             at: "m.yaml:17:3"),
+        // Init containers need a memory limit too.
+        .manifest(
+            "KG212", LintFixtures.partition(replacing: "      containers:\n", with: "      initContainers:\n      - {name: wait, image: busybox:1.36}\n      containers:\n"),
+            at: "m.yaml:37:9"),
+        // The security rules, each on the example its type documents.
+        .manifest("KG219", PodSecurityRule.example, at: "m.yaml:4:1"),
+        .manifest("KG220", TokenAutomountRule.example, at: "m.yaml:4:1"),
+        .manifest("KG221", RBACWildcardRule.example, at: "m.yaml:6:15"),
+        .manifest("KG222", GroupBindingRule.example, at: "m.yaml:7:3"),
+        .manifest("KG223", SecretLiteralRule.example, at: "m.yaml:9:27"),
+        .manifest("KG224", NetworkPolicyCoverageRule.example, at: "m.yaml:8:16"),
+        // The partition with what each rule looks for taken away, or added.
+        .manifest("KG219", LintFixtures.partition(replacing: "allowPrivilegeEscalation: false", with: "allowPrivilegeEscalation: true"), at: "m.yaml:30:5"),
+        .manifest("KG220", LintFixtures.partition(replacing: "automountServiceAccountToken: false", with: "automountServiceAccountToken: true"), at: "m.yaml:42:7"),
+        .manifest("KG224", LintFixtures.partition(replacing: "matchLabels: {app: s}}, policyTypes", with: "matchLabels: {app: t}}, policyTypes"), at: "m.yaml:29:7"),
     ]
 
     static let directoryCases: [RuleCase] = [

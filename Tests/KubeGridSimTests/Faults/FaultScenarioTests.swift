@@ -8,7 +8,7 @@ import Testing
 @Suite struct FaultScenarioTests {
     @Test func theHAExamplePassesEveryScenarioOnThreeNodes() throws {
         let report = try simulate(.haExample, operations: 60, scenarios: ScenarioName.allCases)
-        #expect(report.scenarios.map(\.name) == ["deploy", "failover", "node-loss", "rolling-upgrade", "manager-loss"])
+        #expect(report.scenarios.map(\.name) == ["deploy", "failover", "node-loss", "rolling-upgrade", "manager-loss", "drain", "pause"])
         for scenario in report.scenarios {
             #expect(scenario.passed, "\(scenario.name): \(scenario.reasons)")
             #expect(scenario.check.lostWrites == 0 && scenario.check.phantomValues == 0 && scenario.check.unreadKeys == 0)
@@ -52,18 +52,35 @@ import Testing
         #expect(scenario.check.lostWrites > 0)
         #expect(scenario.reasons.contains { $0.contains("without a readiness probe a restarted Space pod counts as Ready") })
         #expect(scenario.reasons.contains { $0.contains("enable the readiness probe (readinessProbe.enabled=true)") })
-        #expect(scenario.unavailableSeconds.contains { $0.seconds > 0 })
+        // The primary goes while its backup has nothing: no hand-off, a crash's outage.
+        #expect(scenario.unavailableSeconds.contains { $0.seconds > 8 })
+        #expect(scenario.events.contains { $0.reason == "HandOffImpossible" })
     }
 
     @Test func withAReadinessProbeTheRollingUpgradeWaitsForEachBackup() throws {
         let scenario = try simulate(.haExample, operations: 60, scenarios: [.rollingUpgrade]).scenarios[0]
         #expect(scenario.passed, "\(scenario.reasons)")
-        // Each partition is down only while its backup takes over.
+        // Each primary hands over to its recovered backup as it gets SIGTERM: a partition
+        // is down only until its clients look the new primary up, within one retry interval.
         for (partition, seconds) in scenario.unavailableSeconds {
-            #expect(seconds >= 8 && seconds < 9, "partition \(partition): \(seconds)")
+            #expect(seconds <= 0.5, "partition \(partition): \(seconds)")
         }
+        #expect(scenario.events.filter { $0.reason == "PrimaryHandedOver" }.count == 4, "one per partition")
+        #expect(!scenario.events.contains { $0.reason == "PrimaryPromoted" || $0.reason == "HandOffImpossible" })
         let deletions = scenario.events.filter { $0.reason == "SuccessfulDelete" && $0.object == "statefulset/test-insightedge-pu-1" }
         #expect(deletions.map { $0.message.hasPrefix("delete Pod test-insightedge-pu-1-1 ") } == [true, false])
+    }
+
+    @Test func withoutAGracePeriodTheRollingUpgradeKillsEachPrimaryAsACrash() throws {
+        // terminationGracePeriodSeconds: 0 deletes the pod at once: no SIGTERM, no hand-off,
+        // and each partition waits out the failure detection delay.
+        var fixture = GridFixture.haExample
+        fixture.terminationGracePeriod = 0
+        let scenario = try simulate(fixture, operations: 60, scenarios: [.rollingUpgrade]).scenarios[0]
+        #expect(scenario.check.lostWrites == 0)
+        #expect(scenario.unavailableSeconds.allSatisfy { $0.seconds > 8 }, "\(scenario.unavailableSeconds)")
+        #expect(!scenario.events.contains { $0.reason == "PrimaryHandedOver" })
+        #expect(scenario.events.contains { $0.reason == "PrimaryPromoted" && $0.message.hasSuffix("8s after the primary left") })
     }
 
     @Test func oneManagerFailsManagerLossAndSaysWhatStoppedForHowLong() throws {

@@ -23,6 +23,10 @@ struct GridFixture {
     var initialNodePort: Int?
     var readinessProbe = true
     var livenessProbe = true
+    /// A PodDisruptionBudget (maxUnavailable 1) for the managers and for each partition.
+    var podDisruptionBudgets = true
+    /// The Space pods' `terminationGracePeriodSeconds`.
+    var terminationGracePeriod = 30
     /// The Space's liveness probe: initial delay and failure threshold.
     var liveness = (delay: 30, failures: 3)
     var spaceMemory: Quantity = "400Mi"
@@ -191,12 +195,24 @@ struct GridFixture {
                                 spec: PodSpec(
                                     initContainers: [check], containers: [container],
                                     affinity: antiAffinityTerm(sts, enabled: antiAffinity), nodeSelector: nodeSelector,
-                                    terminationGracePeriodSeconds: 30))))))
+                                    terminationGracePeriodSeconds: terminationGracePeriod))))))
         }
         return objects
     }
 
-    var objects: [KubernetesObject] { (includeManager ? managerObjects : []) + spaceObjects }
+    var objects: [KubernetesObject] { (includeManager ? managerObjects : []) + spaceObjects + budgets }
+
+    /// The charts' budgets: one for the managers, one per partition's StatefulSet.
+    var budgets: [KubernetesObject] {
+        guard podDisruptionBudgets else { return [] }
+        let selectors = (includeManager ? [managerFullname] : []) + (1...partitions).map { "\(spaceFullname)-\($0)" }
+        return selectors.map { selectorId in
+            .podDisruptionBudget(
+                PodDisruptionBudget(
+                    metadata: ObjectMeta(name: selectorId, namespace: namespace),
+                    spec: PodDisruptionBudgetSpec(maxUnavailable: .int(1), selector: LabelSelector(matchLabels: ["selectorId": selectorId]))))
+        }
+    }
 
     /// The objects as a bundle, as if read from a manifest stream.
     var bundle: ManifestBundle {
@@ -205,6 +221,7 @@ struct GridFixture {
             switch object {
             case .service(let service): bundle.services.append(service)
             case .statefulSet(let statefulSet): bundle.statefulSets.append(statefulSet)
+            case .podDisruptionBudget(let budget): bundle.podDisruptionBudgets.append(budget)
             default: break
             }
         }

@@ -6,8 +6,10 @@
   "image": {
     "repository": "gigaspaces/insightedge-enterprise",
     "tag": "15.5",
+    "digest": null,
     "pullPolicy": "IfNotPresent"
   },
+  "imagePullSecrets": [],
   "terminationGracePeriodSeconds": 30,
   "ha": false,
   "antiAffinity": {
@@ -45,7 +47,9 @@
     "limits": {
       "memory": "300Mi"
     },
-    "requests": {}
+    "requests": {
+      "cpu": "250m"
+    }
   },
   "livenessProbe": {
     "enabled": true,
@@ -60,7 +64,27 @@
     "failureThreshold": 3
   },
   "nodeSelector": {},
-  "license": "tryme"
+  "license": "tryme",
+  "serviceAccount": {
+    "create": true,
+    "name": ""
+  },
+  "securityContext": {
+    "enabled": true,
+    "setIds": true,
+    "runAsUser": 1000,
+    "runAsGroup": 2000,
+    "fsGroup": 2000,
+    "readOnlyRootFilesystem": false
+  },
+  "licenseSecret": {
+    "existingSecret": null,
+    "key": "license"
+  },
+  "networkPolicy": {
+    "enabled": true,
+    "clientCIDRs": []
+  }
 }
 {{- end -}}
 

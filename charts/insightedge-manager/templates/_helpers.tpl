@@ -67,6 +67,10 @@ whole numbers lose their fraction (Helm reads values.yaml numbers as float64).
 {{- define "insightedge-manager.resources" -}}
 {{- $limits := .limits | default dict -}}
 {{- $requests := .requests | default dict -}}
+{{- /* A memory request left out is the memory limit, written out as kubegrid writes it. */ -}}
+{{- if and (hasKey $limits "memory") (not (hasKey $requests "memory")) -}}
+{{- $requests = merge (dict "memory" $limits.memory) $requests -}}
+{{- end -}}
 {{- if or $limits $requests -}}
 resources:
   {{- if $limits }}

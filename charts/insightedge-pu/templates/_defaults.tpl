@@ -6,8 +6,10 @@
   "image": {
     "repository": "gigaspaces/insightedge-enterprise",
     "tag": "15.5",
+    "digest": null,
     "pullPolicy": "IfNotPresent"
   },
+  "imagePullSecrets": [],
   "terminationGracePeriodSeconds": 30,
   "license": "tryme",
   "resourceUrl": null,
@@ -60,7 +62,19 @@
     "limits": {
       "memory": "400Mi"
     },
-    "requests": {}
+    "requests": {
+      "cpu": "250m"
+    }
+  },
+  "initContainer": {
+    "resources": {
+      "limits": {
+        "memory": "128Mi"
+      },
+      "requests": {
+        "cpu": "100m"
+      }
+    }
   },
   "nodeSelector": {},
   "manager": {
@@ -72,6 +86,29 @@
   },
   "podDisruptionBudget": {
     "enabled": true
+  },
+  "serviceAccount": {
+    "create": true,
+    "name": ""
+  },
+  "rbac": {
+    "create": true
+  },
+  "securityContext": {
+    "enabled": true,
+    "setIds": true,
+    "runAsUser": 1000,
+    "runAsGroup": 2000,
+    "fsGroup": 2000,
+    "readOnlyRootFilesystem": false
+  },
+  "licenseSecret": {
+    "existingSecret": null,
+    "key": "license"
+  },
+  "networkPolicy": {
+    "enabled": true,
+    "clientCIDRs": []
   }
 }
 {{- end -}}
@@ -80,6 +117,8 @@
 [
   "resources.limits",
   "resources.requests",
+  "initContainer.resources.limits",
+  "initContainer.resources.requests",
   "nodeSelector"
 ]
 {{- end -}}

@@ -13,6 +13,7 @@ enum CommonFields {
     static let image = ValueField("image", .object([
         ValueField("repository", .string, default: "gigaspaces/insightedge-enterprise", "Container image repository."),
         ValueField("tag", .string, default: "15.5", "Container image tag."),
+        ValueField("digest", .string, default: nil, "Image digest (`sha256:…`); when set it pins the image instead of the tag."),
         ValueField("pullPolicy", .enumeration(["IfNotPresent", "Always", "Never"]), default: "IfNotPresent",
                    "When the kubelet pulls the image."),
     ]), "The GigaSpaces container image.")
@@ -39,11 +40,12 @@ enum CommonFields {
         ]), "JVM settings.")
     }
 
-    static func resources(memoryLimit: String) -> ValueField {
-        ValueField("resources", .object([
-            ValueField("limits", .quantityMap, default: ["memory": .string(memoryLimit)], "Resource limits of the container."),
-            ValueField("requests", .quantityMap, default: [:], "Resource requests of the container (the limits when empty)."),
-        ]), "Container resources.")
+    static func resources(memoryLimit: String, cpuRequest: String = "250m", key: String = "resources", of what: String = "the container") -> ValueField {
+        ValueField(key, .object([
+            ValueField("limits", .quantityMap, default: ["memory": .string(memoryLimit)], "Resource limits of \(what)."),
+            ValueField("requests", .quantityMap, default: ["cpu": .string(cpuRequest)],
+                       "Resource requests of \(what) (the memory request is the memory limit unless given)."),
+        ]), "Resources of \(what).")
     }
 
     static func probe(_ name: String, what: String, enabled: Bool, initialDelay: Int, period: Int) -> ValueField {

@@ -13,6 +13,8 @@ public struct PodSettings: Sendable, Hashable {
     public var readinessProbe: ProbeSettings
     public var nodeSelector: OrderedDictionary<String, String>
     public var license: String
+    /// ServiceAccount, RBAC, security contexts, license Secret, NetworkPolicy.
+    public var security: SecuritySettings
 
     init(_ reader: FieldReader) {
         nameOverride = reader.optionalString("nameOverride")
@@ -26,6 +28,7 @@ public struct PodSettings: Sendable, Hashable {
         readinessProbe = ProbeSettings(reader.object("readinessProbe"))
         nodeSelector = reader.stringMap("nodeSelector")
         license = reader.string("license")
+        security = SecuritySettings(reader)
     }
 
     /// How the chart's objects are named for a release.
@@ -40,16 +43,19 @@ public struct PodSettings: Sendable, Hashable {
 public struct ImageSettings: Sendable, Hashable {
     public var repository: String
     public var tag: String
+    /// `sha256:…`: pins the image; the tag is then not written.
+    public var digest: String?
     public var pullPolicy: String
 
     init(_ reader: FieldReader) {
         repository = reader.string("repository")
         tag = reader.string("tag")
+        digest = reader.optionalString("digest")
         pullPolicy = reader.string("pullPolicy")
     }
 
-    /// `repository:tag`.
-    public var reference: String { "\(repository):\(tag)" }
+    /// `repository@digest`, else `repository:tag`.
+    public var reference: String { digest.map { "\(repository)@\($0)" } ?? "\(repository):\(tag)" }
 }
 
 /// Required pod anti-affinity between the pods of one StatefulSet.

@@ -40,8 +40,12 @@ enum PodBuilding {
         return Affinity(podAntiAffinity: PodAffinity(required: [term]))
     }
 
+    /// The limits and requests; a memory request left out is the memory limit, written out
+    /// so every container states both (what Kubernetes would default it to anyway).
     static func resources(_ settings: ResourceSettings) -> ResourceRequirements {
-        ResourceRequirements(limits: quantities(settings.limits), requests: quantities(settings.requests))
+        var requests = settings.requests
+        if requests["memory"] == nil, let memory = settings.limits["memory"] { requests["memory"] = memory }
+        return ResourceRequirements(limits: quantities(settings.limits), requests: quantities(requests))
     }
 
     /// Quantities the schema validated; text that does not parse cannot reach this point.

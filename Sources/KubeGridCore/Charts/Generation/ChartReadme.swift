@@ -63,6 +63,7 @@ struct ChartReadme {
         case .enumeration(let allowed): base = allowed.joined(separator: " \\| ")
         case .stringMap: base = "map of strings"
         case .quantityMap: base = "map of quantities"
+        case .stringList: base = "list of strings"
         case .object: base = "map"
         }
         return field.nullable ? base + " or null" : base

@@ -53,6 +53,9 @@ enum JSONSchemaGenerator {
                 "type": ["string", "number"],
                 "pattern": .string(quantityPattern),
             ]
+        case .stringList:
+            map["type"] = ["array", "null"]
+            map["items"] = ["type": "string"]
         case .object(let fields):
             for (key, value) in object(fields).mapValue ?? [:] { map[key] = value }
         }

@@ -17,8 +17,18 @@ struct ManagerObjects: Sendable {
     }
     private var selector: OrderedDictionary<String, String> { [GridLabels.selectorId: fullname] }
 
+    /// The ServiceAccount, Secret and NetworkPolicy of the release. The manager never calls
+    /// the Kubernetes API (its peers are DNS names), so it gets no Role and no token.
+    var security: SecurityObjects {
+        SecurityObjects(settings: values.pod.security, naming: naming, labels: labels)
+    }
+
     var templates: [RenderedTemplate] {
-        var templates = [
+        let clientPorts = values.exposedPorts.map { IntOrString.string($0.name) }
+        var templates = security.commonTemplates(
+            chartPath: chartPath, license: values.pod.license,
+            gridPorts: ["zk-client", "zk-server", "zk-leader-election", "lus", "api", "lrmi"], clientPorts: clientPorts)
+        templates += [
             RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 2) { index in
                 .service(index == 0 ? headlessService() : clientService())
             },
@@ -84,6 +94,7 @@ struct ManagerObjects: Sendable {
     }
 
     func statefulSet() -> StatefulSet {
+        let security = self.security
         let container = Container(
             name: "gigaspaces-container",
             image: values.pod.image.reference,
@@ -95,13 +106,15 @@ struct ManagerObjects: Sendable {
             ).arguments.list,
             env: [
                 EnvVar(name: "GS_MANAGER_SERVERS", value: managerServers),
-                EnvVar(name: "GS_LICENSE", value: values.pod.license),
+                security.licenseVariable,
                 EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options),
             ],
             ports: containerPorts,
             resources: PodBuilding.resources(values.pod.resources),
             livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/v2/info", port: "api"),
-            readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/v2/info", port: "api"))
+            readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/v2/info", port: "api"),
+            volumeMounts: security.writableMounts,
+            securityContext: security.containerSecurityContext)
         return StatefulSet(
             metadata: PodBuilding.metadata(fullname, naming, labels: labels),
             spec: StatefulSetSpec(
@@ -115,7 +128,12 @@ struct ManagerObjects: Sendable {
                         containers: [container],
                         affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: fullname),
                         nodeSelector: values.pod.nodeSelector,
-                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds))))
+                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds,
+                        volumes: security.writableVolumes,
+                        automountServiceAccountToken: false,
+                        imagePullSecrets: security.imagePullSecrets,
+                        securityContext: security.podSecurityContext,
+                        serviceAccountName: security.serviceAccountName))))
     }
 
     /// Every port the manager listens on, named so Services and probes can refer to them.

@@ -4,6 +4,7 @@ enum ManagerSchema {
         CommonFields.nameOverride,
         CommonFields.fullnameOverride,
         CommonFields.image,
+        SecurityFields.imagePullSecrets,
         CommonFields.terminationGracePeriodSeconds,
         ValueField("ha", .boolean, default: false, "Three Management Pods (a ZooKeeper quorum) instead of one."),
         CommonFields.antiAffinity("two Management Pods"),
@@ -37,5 +38,9 @@ enum ManagerSchema {
         CommonFields.probe("readinessProbe", what: "readiness", enabled: true, initialDelay: 10, period: 5),
         CommonFields.nodeSelector,
         CommonFields.license,
+        SecurityFields.serviceAccount,
+        SecurityFields.securityContext,
+        SecurityFields.licenseSecret,
+        SecurityFields.networkPolicy,
     ])
 }

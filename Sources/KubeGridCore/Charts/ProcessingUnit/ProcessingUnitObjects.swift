@@ -49,9 +49,22 @@ struct ProcessingUnitObjects: Sendable {
         return values.initialNodePort.map { $0 + serviceIndex }
     }
 
+    /// The ServiceAccount, Secret, NetworkPolicy and RBAC of the release.
+    var security: SecurityObjects {
+        SecurityObjects(
+            settings: values.pod.security, naming: naming,
+            labels: PodBuilding.labels(naming, component: .space, selectorId: fullname))
+    }
+
     var templates: [RenderedTemplate] {
         let serviceCount = values.instanceServiceCount
-        var templates = [
+        let security = self.security
+        var templates = security.commonTemplates(
+            chartPath: chartPath, license: values.pod.license, gridPorts: ["lrmi", 8089], clientPorts: ["lrmi"])
+        if values.callsKubernetesAPI {
+            templates += security.rbacTemplates(chartPath: chartPath, reading: ["services"], readsNodes: values.readsNodes)
+        }
+        templates += [
             RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 1 + serviceCount) { index in
                 .service(index == 0 ? headlessService() : instanceService(index - 1))
             },
@@ -110,6 +123,7 @@ struct ProcessingUnitObjects: Sendable {
         let name = statefulSetName(index)
         let memoryXtend = values.memoryXtend
         let usesMemoryXtend = memoryXtend.enabled
+        let security = self.security
         return StatefulSet(
             metadata: PodBuilding.metadata(name, naming, labels: labels(index)),
             spec: StatefulSetSpec(
@@ -120,16 +134,21 @@ struct ProcessingUnitObjects: Sendable {
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: labels(index)),
                     spec: PodSpec(
-                        initContainers: [managerCheck],
-                        containers: [spaceContainer(partition: partition(index), mountsVolume: usesMemoryXtend)],
+                        initContainers: [managerCheck(security)],
+                        containers: [spaceContainer(partition: partition(index), mountsVolume: usesMemoryXtend, security)],
                         affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: name),
                         nodeSelector: values.pod.nodeSelector,
-                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds)),
+                        terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds,
+                        volumes: security.writableVolumes,
+                        automountServiceAccountToken: values.callsKubernetesAPI,
+                        imagePullSecrets: security.imagePullSecrets,
+                        securityContext: security.podSecurityContext,
+                        serviceAccountName: security.serviceAccountName)),
                 volumeClaimTemplates: usesMemoryXtend ? [volumeClaim] : []))
     }
 
     /// Waits for the manager's REST API before the Space instance starts.
-    private var managerCheck: Container {
+    private func managerCheck(_ security: SecurityObjects) -> Container {
         Container(
             name: ManagerCheckArguments.containerName,
             image: values.pod.image.reference,
@@ -138,12 +157,15 @@ struct ProcessingUnitObjects: Sendable {
             args: ManagerCheckArguments(
                 managerName: managerFullname, apiPort: values.managerAPIPort,
                 discoveryTimeoutSeconds: values.managerDiscoveryTimeoutSeconds
-            ).arguments.list)
+            ).arguments.list,
+            resources: PodBuilding.resources(values.initContainerResources),
+            volumeMounts: security.writableMounts,
+            securityContext: security.containerSecurityContext)
     }
 
-    private func spaceContainer(partition: Int?, mountsVolume: Bool) -> Container {
+    private func spaceContainer(partition: Int?, mountsVolume: Bool, _ security: SecurityObjects) -> Container {
         var arguments = SpaceInstanceArguments(
-            name: naming.release, license: values.pod.license, schema: values.schema, javaHeap: values.pod.java.heap,
+            name: naming.release, license: "$(GS_LICENSE)", schema: values.schema, javaHeap: values.pod.java.heap,
             managerName: managerFullname, resourceURL: values.resourceUrl, properties: values.properties)
         if let partitions = values.partitions, let partition {
             arguments.partitions = partitions
@@ -162,14 +184,15 @@ struct ProcessingUnitObjects: Sendable {
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
             args: arguments.arguments.list,
-            env: [EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
+            env: [security.licenseVariable, EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
             ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
             resources: PodBuilding.resources(values.pod.resources),
             livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/probes/alive", port: 8089),
             readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/probes/ready", port: 8089),
-            volumeMounts: mountsVolume
+            volumeMounts: security.writableMounts + (mountsVolume
                 ? [VolumeMount(name: values.memoryXtend.volumeName ?? "", mountPath: values.memoryXtend.mountPath ?? "")]
-                : [])
+                : []),
+            securityContext: security.containerSecurityContext)
     }
 
     private var volumeClaim: PersistentVolumeClaim {

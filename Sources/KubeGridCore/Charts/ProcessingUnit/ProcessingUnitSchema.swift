@@ -4,6 +4,7 @@ enum ProcessingUnitSchema {
         CommonFields.nameOverride,
         CommonFields.fullnameOverride,
         CommonFields.image,
+        SecurityFields.imagePullSecrets,
         CommonFields.terminationGracePeriodSeconds,
         CommonFields.license,
         ValueField("resourceUrl", .string, default: nil, "URL of the Processing Unit jar."),
@@ -43,6 +44,9 @@ enum ProcessingUnitSchema {
         ]), "MemoryXtend (off-heap storage)."),
         CommonFields.java(heap: "limit-150Mi"),
         CommonFields.resources(memoryLimit: "400Mi"),
+        ValueField("initContainer", .object([
+            CommonFields.resources(memoryLimit: "128Mi", cpuRequest: "100m", of: "the init container check-manager-ready"),
+        ]), "The init container that waits for the manager."),
         CommonFields.nodeSelector,
         ValueField("manager", .object([
             ValueField("name", .string, default: nil,
@@ -56,5 +60,10 @@ enum ProcessingUnitSchema {
         ValueField("podDisruptionBudget", .object([
             ValueField("enabled", .boolean, default: true, "A PodDisruptionBudget per HA partition."),
         ]), "Voluntary-disruption protection."),
+        SecurityFields.serviceAccount,
+        SecurityFields.rbac,
+        SecurityFields.securityContext,
+        SecurityFields.licenseSecret,
+        SecurityFields.networkPolicy,
     ])
 }

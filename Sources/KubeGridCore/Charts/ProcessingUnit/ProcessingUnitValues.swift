@@ -37,6 +37,8 @@ public struct ProcessingUnitValues: Sendable, Hashable {
     public var managerAPIPort: Int
     public var managerDiscoveryTimeoutSeconds: Int
     public var podDisruptionBudgetEnabled: Bool
+    /// Resources of the init container `check-manager-ready`.
+    public var initContainerResources: ResourceSettings
 
     /// What both charts' pods share: image, probes, resources, naming, …
     public var pod: PodSettings
@@ -63,7 +65,14 @@ public struct ProcessingUnitValues: Sendable, Hashable {
         managerAPIPort = manager.object("ports").int("api")
         managerDiscoveryTimeoutSeconds = manager.int("discoveryTimeoutSeconds")
         podDisruptionBudgetEnabled = reader.object("podDisruptionBudget").bool("enabled")
+        initContainerResources = ResourceSettings(reader.object("initContainer").object("resources"))
     }
+
+    /// A Space instance with external LRMI reads the Kubernetes API for the address a remote
+    /// client uses: its own Service (a LoadBalancer's IP) or, for a NodePort, its node.
+    public var callsKubernetesAPI: Bool { lrmiEnabled }
+    /// Whether the instances read their node (a NodePort's address), which takes a ClusterRole.
+    public var readsNodes: Bool { lrmiEnabled && serviceType == .nodePort }
 
     /// Pods per StatefulSet: a primary and, with `ha`, a backup.
     public var instancesPerPartition: Int { ha ? 2 : 1 }

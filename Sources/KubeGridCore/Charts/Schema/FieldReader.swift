@@ -44,6 +44,11 @@ struct FieldReader {
         return inner.compactMapValues(\.stringValue)
     }
 
+    func stringList(_ key: String) -> [String] {
+        guard case .list(let items)? = map[key] else { return [] }
+        return items.compactMap(\.stringValue)
+    }
+
     /// Quantities as Kubernetes spells them: strings stay, numbers are written out.
     ///
     /// A whole number is written without a fraction whatever its YAML spelling (`1e3`,

@@ -25,6 +25,8 @@ public struct SchemaValidator {
             case .object, .stringMap, .quantityMap:
                 // A group the user nulled out reads as empty: its leaves then say what they need.
                 return check(.emptyMap, against: type, nullable: nullable, at: path, &diagnostics)
+            case .stringList:
+                return .list([])
             default:
                 if !nullable {
                     diagnostics.append(Diagnostic(.error, rule: "KG001", path: path, "needs a value, got null; remove the null or set \(path)"))
@@ -81,6 +83,14 @@ public struct SchemaValidator {
                     let expected = type.isQuantityMap ? "a quantity such as 300Mi" : "a string"
                     diagnostics.append(mismatch(path.appending(key: key), expected: expected, item))
                 }
+            }
+        case .stringList:
+            guard case .list(let items) = value else {
+                diagnostics.append(mismatch(path, expected: "a list of strings", value))
+                return value
+            }
+            for (index, item) in items.enumerated() where item.stringValue == nil {
+                diagnostics.append(mismatch(path.appending(index: index), expected: "a string", item))
             }
         case .object(let fields):
             guard case .map(let map) = value else {

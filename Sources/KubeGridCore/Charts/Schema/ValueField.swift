@@ -38,6 +38,8 @@ public indirect enum ValueType: Sendable {
     case stringMap
     /// Free keys, each mapped to a Kubernetes quantity (`resources.limits`).
     case quantityMap
+    /// A list of strings (`imagePullSecrets`, `networkPolicy.clientCIDRs`).
+    case stringList
     /// A nested group of keys.
     case object([ValueField])
 
@@ -48,6 +50,8 @@ public indirect enum ValueType: Sendable {
             return .map(Values.Map(uniqueKeysWithValues: fields.map { ($0.key, $0.defaultValue) }))
         case .stringMap, .quantityMap:
             return .emptyMap
+        case .stringList:
+            return .list([])
         default:
             return .null
         }

@@ -152,32 +152,32 @@ public struct NetworkPolicyPort: ManifestFieldTable {
 public struct NetworkPolicySpec: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["podSelector"]
 
-    /// egress is a list of egress rules to be applied to the selected pods.
-    public var egress: [NetworkPolicyEgressRule]
-    /// ingress is a list of ingress rules to be applied to the selected pods.
-    public var ingress: [NetworkPolicyIngressRule]
     /// podSelector selects the pods to which this NetworkPolicy object applies.
     public var podSelector: LabelSelector
     /// policyTypes is a list of rule types that the NetworkPolicy relates to.
     public var policyTypes: [String]
+    /// ingress is a list of ingress rules to be applied to the selected pods.
+    public var ingress: [NetworkPolicyIngressRule]
+    /// egress is a list of egress rules to be applied to the selected pods.
+    public var egress: [NetworkPolicyEgressRule]
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
-        egress: [NetworkPolicyEgressRule] = [],
-        ingress: [NetworkPolicyIngressRule] = [],
         podSelector: LabelSelector,
-        policyTypes: [String] = []
+        policyTypes: [String] = [],
+        ingress: [NetworkPolicyIngressRule] = [],
+        egress: [NetworkPolicyEgressRule] = []
     ) {
-        self.egress = egress
-        self.ingress = ingress
         self.podSelector = podSelector
         self.policyTypes = policyTypes
+        self.ingress = ingress
+        self.egress = egress
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("egress") { $0.egress.manifestValue },
-        ManifestField("ingress") { $0.ingress.manifestValue },
         ManifestField("podSelector", keptWhenEmpty: true) { $0.podSelector.manifestValue },
         ManifestField("policyTypes") { $0.policyTypes.manifestValue },
+        ManifestField("ingress") { $0.ingress.manifestValue },
+        ManifestField("egress") { $0.egress.manifestValue },
     ]
 }

@@ -176,63 +176,63 @@ public struct RoleBinding: KubernetesResource {
 
 /// RoleRef contains information that points to the role being used.
 public struct RoleRef: ManifestFieldTable {
-    public static let requiredFields: Set<String> = ["name", "apiGroup", "kind"]
+    public static let requiredFields: Set<String> = ["apiGroup", "kind", "name"]
 
-    /// Name is the name of resource being referenced.
-    public var name: String
     /// APIGroup is the group for the resource being referenced.
     public var apiGroup: String
     /// Kind is the type of resource being referenced.
     public var kind: String
+    /// Name is the name of resource being referenced.
+    public var name: String
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
-        name: String,
         apiGroup: String,
-        kind: String
+        kind: String,
+        name: String
     ) {
-        self.name = name
         self.apiGroup = apiGroup
         self.kind = kind
+        self.name = name
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
         ManifestField("apiGroup", keptWhenEmpty: true) { $0.apiGroup.manifestValue },
         ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
     ]
 }
 
 /// Subject contains a reference to the object or user identities a role binding applies to.
 public struct Subject: ManifestFieldTable {
-    public static let requiredFields: Set<String> = ["name", "kind"]
+    public static let requiredFields: Set<String> = ["kind", "name"]
 
-    /// Name of the object being referenced.
-    public var name: String
-    /// APIGroup holds the API group of the referenced subject.
-    public var apiGroup: String?
     /// Kind of object being referenced.
     public var kind: String
+    /// Name of the object being referenced.
+    public var name: String
     /// Namespace of the referenced object.
     public var namespace: String?
+    /// APIGroup holds the API group of the referenced subject.
+    public var apiGroup: String?
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
-        name: String,
-        apiGroup: String? = nil,
         kind: String,
-        namespace: String? = nil
+        name: String,
+        namespace: String? = nil,
+        apiGroup: String? = nil
     ) {
-        self.name = name
-        self.apiGroup = apiGroup
         self.kind = kind
+        self.name = name
         self.namespace = namespace
+        self.apiGroup = apiGroup
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
         ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
         ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
+        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
     ]
 }

@@ -58,9 +58,9 @@ extension RuleCatalogue {
             documentation: "A rolling upgrade replaces a partition's pods one at a time, waiting for each to be ready; without a readiness probe the next pod goes before the backup has recovered, which can lose the partition."),
         LintRule(
             "KG212", "container-resources", .warning, .manifests,
-            title: "A container without a memory limit",
+            title: "A container, init containers included, without a memory limit",
             help: "Set resources.limits.memory (and requests) on the container.",
-            documentation: "GigaSpaces sizes the JVM heap from the memory limit (java.heap: limit-150Mi); without one a container may take a node's memory and be killed unpredictably. Init containers are not checked."),
+            documentation: "GigaSpaces sizes the JVM heap from the memory limit (java.heap: limit-150Mi); without one a container may take a node's memory and be killed unpredictably. Init containers are checked too: the scheduler sizes a pod by its largest init container as well."),
         LintRule(
             "KG213", "image-tag", .warning, .manifests,
             title: "An image without a tag, or tagged latest",
@@ -91,5 +91,7 @@ extension RuleCatalogue {
             title: "A PodDisruptionBudget selects no pod",
             help: "Make the budget's selector match the labels of the pods it protects.",
             documentation: "A budget that matches no pod protects nothing, while looking as if it did."),
+        PodSecurityRule.rule, TokenAutomountRule.rule, RBACWildcardRule.rule, GroupBindingRule.rule,
+        SecretLiteralRule.rule, NetworkPolicyCoverageRule.rule,
     ]
 }

@@ -14,9 +14,22 @@ struct ManifestRules {
     /// The Kubernetes version the objects are for (`--kube-version`).
     var kubeVersion: KubeVersion = .current
 
+    /// The security rules (issue 10), one type each.
+    static let securityRules: [@Sendable (ManifestSet, AccessControlObjects) -> [ManifestFinding]] = [
+        PodSecurityRule.check, TokenAutomountRule.check, RBACWildcardRule.check, GroupBindingRule.check,
+        SecretLiteralRule.check, NetworkPolicyCoverageRule.check,
+    ]
+
+    /// The security rules' findings, with the RBAC and NetworkPolicy objects read once.
+    private static func securityFindings(_ set: ManifestSet) -> [ManifestFinding] {
+        let access = AccessControlObjects(set)
+        return securityRules.flatMap { $0(set, access) }
+    }
+
     func check(_ set: ManifestSet) -> [ManifestFinding] {
         let findings = NodePortRules.check(set) + SelectorRules.check(set) + NamingRules.check(set)
             + AvailabilityRules.check(set, nodes: nodes, kubeVersion: kubeVersion) + ContainerRules.check(set) + APIRules.check(set, kubeVersion: kubeVersion)
+            + Self.securityFindings(set)
         return skipped.isEmpty ? findings : findings.filter { !skipped.contains($0.rule) }
     }
 

@@ -38,6 +38,12 @@ struct PodGroup: Sendable {
     var statefulSetName: String?
     var replicas: Int
     var containers: [ContainerInfo]
+    /// The pod template's spec, typed; nil when it does not decode (other rules say why).
+    var podSpec: PodSpec? = nil
+    /// The pod spec's path from the object's root.
+    var podSpecPath: ValuePath = .root
+    /// The pod template's annotations (AppArmor and seccomp profiles may live there).
+    var annotations: OrderedDictionary<String, String> = [:]
 
     /// A Space is partitioned when its arguments (`partitionId=`) or its labels
     /// (`partitionId`) say so.

@@ -11,7 +11,9 @@ enum PodGroupReading {
                 entry: entry, namespace: set.metadata.namespace, labels: set.spec.template.metadata.labels,
                 labelsPath: template.appending(fields: "metadata.labels"), statefulSetName: set.metadata.name,
                 replicas: max(0, set.spec.effectiveReplicas),
-                containers: containers(set.spec.template.spec, at: template.appending(key: "spec")))
+                containers: containers(set.spec.template.spec, at: template.appending(key: "spec")),
+                podSpec: set.spec.template.spec, podSpecPath: template.appending(key: "spec"),
+                annotations: set.spec.template.metadata.annotations)
         case .other(let values):
             return otherGroup(entry, values, kind: object.kind, name: object.name, namespace: object.namespace)
         default:
@@ -40,10 +42,14 @@ enum PodGroupReading {
             replicas = max(0, count)
         }
         let podSpec = template.appending(key: "spec")
+        let specValues = values.value(at: podSpec) ?? .null
+        let annotations = (values.value(at: template.appending(fields: "metadata.annotations"))?.mapValue ?? [:])
+            .compactMapValues(\.stringValue)
         return PodGroup(
             entry: entry, namespace: namespace, labels: labels, labelsPath: labelsPath,
             statefulSetName: kind == "StatefulSet" ? name : nil, replicas: replicas,
-            containers: rawContainers(values.value(at: podSpec) ?? .null, at: podSpec))
+            containers: rawContainers(specValues, at: podSpec),
+            podSpec: try? PodSpec(decoding: specValues), podSpecPath: podSpec, annotations: annotations)
     }
 
     private static func containers(_ spec: PodSpec, at path: ValuePath) -> [PodGroup.ContainerInfo] {

@@ -1,16 +1,19 @@
-/// KG212 and KG213: every container's memory limit and image tag.
+/// KG212 and KG213: every container's memory limit (init containers too) and image tag.
 enum ContainerRules {
     static func check(_ set: ManifestSet) -> [ManifestFinding] {
         var findings: [ManifestFinding] = []
         for group in set.podGroups {
             let title = set.entries[group.entry].title
             for container in group.containers {
-                if !container.isInit && !container.hasMemoryLimit {
+                if !container.hasMemoryLimit {
                     findings.append(ManifestFinding(
                         rule: "KG212", entry: group.entry, path: container.path.appending(key: "resources"),
-                        problem: "container \(container.name) of \(title) has no memory limit, so its JVM heap cannot be sized from it and it may take the node's memory",
+                        problem: container.isInit
+                            ? "init container \(container.name) of \(title) has no memory limit, so it may take the node's memory"
+                            : "container \(container.name) of \(title) has no memory limit, so its JVM heap cannot be sized from it and it may take the node's memory",
                         fix: "set resources.limits.memory (and resources.requests)",
-                        valuesKeys: ["resources.limits", "resources"], valuesFix: "set resources.limits.memory"))
+                        valuesKeys: container.isInit ? ["initContainer.resources.limits", "initContainer"] : ["resources.limits", "resources"],
+                        valuesFix: container.isInit ? "set initContainer.resources.limits.memory" : "set resources.limits.memory"))
                 }
                 if let problem = imageProblem(container.image) {
                     findings.append(ManifestFinding(

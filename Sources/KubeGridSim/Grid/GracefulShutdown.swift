@@ -1,0 +1,48 @@
+/// SIGTERM to a grid process (a pod deleted with a grace period: a rolling update,
+/// `kubectl delete pod`, an eviction). GigaSpaces' shutdown hook closes the Space instance
+/// cleanly: a primary whose backup holds every object hands its role over first — the
+/// backup is promoted through ZooKeeper at once, without waiting out the failure
+/// detection delay — and then leaves the lookup service. A primary with no backup in sync
+/// cannot hand over (the demote operation refuses for the same reason): it leaves as if it
+/// had crashed, and the partition waits for its backups to notice.
+extension World {
+    mutating func applicationTerminating(_ pod: Pod) {
+        if case .spaceInstance = pod.role { handOverIfPrimary(pod) }
+        applicationStopped(pod)
+    }
+
+    private mutating func handOverIfPrimary(_ pod: Pod) {
+        guard let instance = grid.instances[pod.key], instance.uid == pod.uid, instance.state == .primary,
+            let space = grid.spaces[instance.spaceKey]
+        else { return }
+        var partition = space.partitions[instance.partition - 1]
+        guard partition.primary == pod.key else { return }
+        let object = "space/\(space.name)"
+        let quorum = space.managerKey.flatMap { grid.ensembles[$0] }?.hasQuorum == true
+        guard quorum, let backup = partition.backups.first(where: { grid.instances[$0]?.state == .backup }) else {
+            let why = quorum ? "no backup holds every object" : "ZooKeeper has no quorum to elect its backup"
+            record(
+                object, "HandOffImpossible",
+                "\(pod.name) is shutting down as primary of partition \(partition.id) but cannot hand over: \(why); "
+                    + "it leaves as if it had crashed", type: .warning)
+            return
+        }
+        partition.backups.removeAll { $0 == backup }
+        partition.backups.insert(pod.key, at: 0)
+        partition.primary = backup
+        partition.epoch += 1
+        grid.instances[backup]?.state = .primary
+        grid.instances[pod.key]?.state = .backup
+        grid.spaces[space.key]!.partitions[partition.id - 1] = partition
+        progress += 1
+        // Clients still call the old primary until they look it up again: the window
+        // closes at the first call that succeeds, and a monitor makes sure one is tried.
+        faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: now, primaryBack: now))
+        record(
+            object, "PrimaryHandedOver",
+            "\(pod.name) is shutting down and handed partition \(partition.id) to its backup "
+                + "\(grid.instances[backup]?.podName ?? backup), which is primary now")
+        applicationStatusChanged(backup)
+        if clientRun.monitoring { startMonitor(space: space.key, partition: partition.id) }
+    }
+}
