@@ -59,6 +59,7 @@ public struct StatusBody: Error, Sendable {
         case .conflict: code = 409
         case .notFound: code = 404
         case .forbidden: code = 403
+        case .tooManyRequests: code = 429
         }
         reason = error.reason.rawValue
         message = error.description
