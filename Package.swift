@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +44,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The HTTP face of the simulator (`kubegrid serve`): the only target that links
+        // Hummingbird, so KubeGridCore and KubeGridSim stay free of HTTP.
+        .target(
+            name: "KubeGridServer",
+            dependencies: [
+                "KubeGridCore",
+                "KubeGridSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "SchedulerBenchmark",
             dependencies: ["KubeGridSim", "KubeGridCore", "BenchmarkSupport"],
@@ -56,6 +71,7 @@ let package = Package(
             dependencies: [
                 "KubeGridCore",
                 "KubeGridSim",
+                "KubeGridServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

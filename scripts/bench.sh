@@ -13,6 +13,7 @@ benchmarks=(
   "scheduler:.build/release/SchedulerBenchmark"
   "simulation:.build/release/SimulationBenchmark"
   "simulation-drain-pause:.build/release/SimulationBenchmark --scenario drain --scenario pause"
+  "serve:$python Benchmarks/Serve/bench-serve.py .build/release/kubegrid"
 )
 missed=()
 for entry in "${benchmarks[@]}"; do

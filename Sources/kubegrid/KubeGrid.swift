@@ -16,7 +16,7 @@ struct KubeGrid: ParsableCommand {
         version: KubeGridVersion.current,
         subcommands: [
             RenderCommand.self, ValuesCommand.self, LintCommand.self, ChartCommand.self, SimulateCommand.self,
-            CompletionCommand.self,
+            ServeCommand.self, CompletionCommand.self,
         ]
     )
 

@@ -1,0 +1,61 @@
+import KubeGridSim
+
+/// One resource `kubegrid serve` serves, as discovery describes it: the single place
+/// that says what is served, under which group, with which verbs and short names.
+public struct APIResource: Sendable {
+    public var group: String
+    public var version: String
+    public var name: String
+    public var singularName: String
+    public var kind: ObjectKind
+    public var verbs: [String]
+    public var shortNames: [String]
+    public var categories: [String]
+    public var subresources: [String]
+
+    /// `v1` for the core group, `apps/v1` otherwise.
+    public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    public var namespaced: Bool { kind.isNamespaced }
+
+    /// The verbs this server implements (patch answers 415 until a patch engine is wired in).
+    static let readWrite = ["create", "delete", "get", "list", "patch", "update", "watch"]
+    static let readOnly = ["get", "list", "watch"]
+
+    /// Every resource served, in discovery order.
+    public static let all: [APIResource] = [
+        APIResource(
+            group: "", version: "v1", name: "namespaces", singularName: "namespace", kind: .namespace,
+            verbs: readWrite, shortNames: ["ns"], categories: [], subresources: []),
+        APIResource(
+            group: "", version: "v1", name: "nodes", singularName: "node", kind: .node,
+            verbs: ["delete", "get", "list", "watch"], shortNames: ["no"], categories: [], subresources: []),
+        APIResource(
+            group: "", version: "v1", name: "pods", singularName: "pod", kind: .pod,
+            verbs: ["delete", "get", "list", "watch"], shortNames: ["po"], categories: ["all"], subresources: []),
+        APIResource(
+            group: "", version: "v1", name: "services", singularName: "service", kind: .service,
+            verbs: readWrite, shortNames: ["svc"], categories: ["all"], subresources: []),
+        APIResource(
+            group: "apps", version: "v1", name: "statefulsets", singularName: "statefulset", kind: .statefulSet,
+            verbs: readWrite, shortNames: ["sts"], categories: ["all"], subresources: []),
+        APIResource(
+            group: "policy", version: "v1", name: "poddisruptionbudgets", singularName: "poddisruptionbudget",
+            kind: .podDisruptionBudget, verbs: readWrite, shortNames: ["pdb"], categories: [], subresources: []),
+    ]
+
+    /// The resource of `kind`.
+    public static func of(_ kind: ObjectKind) -> APIResource {
+        all.first { $0.kind == kind }!
+    }
+
+    /// The group-versions served, in discovery order, core first.
+    public static var groupVersions: [(group: String, version: String)] {
+        var seen: [String] = []
+        var result: [(String, String)] = []
+        for resource in all where !seen.contains(resource.groupVersion) {
+            seen.append(resource.groupVersion)
+            result.append((resource.group, resource.version))
+        }
+        return result
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import KubeGridCore
+import KubeGridSim
+import Logging
+import NIOCore
+
+/// `kubegrid serve`: the live cluster behind kube-apiserver's HTTP API.
+public struct KubeServer: Sendable {
+    public var address: String
+    public var port: Int
+    public var kubeconfigPath: String
+    public var speed: Double
+    public var options: SimulationOptions
+
+    public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
+        self.address = address
+        self.port = port
+        self.kubeconfigPath = kubeconfigPath
+        self.speed = speed
+        self.options = options
+    }
+
+    /// Serves until SIGINT or SIGTERM; then stops the clock and returns the checker's report.
+    /// `listening` hears the address once the server accepts requests and the
+    /// kubeconfig is written.
+    public func run(listening: @escaping @Sendable (String) -> Void) async throws -> SimulationReport {
+        let cluster = try LiveCluster(options: options)
+        let host = ClusterHost(cluster: cluster, clock: ServeClock(speed: speed), options: options)
+        let token = Self.freshToken()
+        let responder = KubeResponder(host: host, token: token)
+        let path = kubeconfigPath
+        let address = self.address
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(address, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let url = "http://\(address.contains(":") ? "[\(address)]" : address):\(port)"
+                do {
+                    try Kubeconfig.write(server: url, token: token, to: path)
+                } catch {
+                    FileHandle.standardError.write(Data("kubegrid serve: cannot write \(path): \(error)\n".utf8))
+                }
+                listening(url)
+            },
+            logger: Self.quietLogger)
+        let notices = Self.noticeShutdown(host)
+        let ticker = Task {
+            // The controllers run even when nobody asks: kubelets, elections, the grid.
+            while !Task.isCancelled {
+                await host.sync()
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        try await app.runService()
+        ticker.cancel()
+        notices.forEach { $0.cancel() }
+        return await host.finish()
+    }
+
+    /// SIGINT and SIGTERM also end open watches: the server's graceful shutdown waits
+    /// for every request to finish, and a watch runs until its timeout otherwise.
+    private static func noticeShutdown(_ host: ClusterHost) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signal in
+            _ = Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler { Task { await host.beginStopping() } }
+            source.resume()
+            return source
+        }
+    }
+
+    private static var quietLogger: Logger {
+        var logger = Logger(label: "kubegrid-serve")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// 32 random bytes, hex: a new token at each start.
+    static func freshToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+/// The kubeconfig `kubegrid serve` writes: one cluster, user and context, `kubegrid`.
+///
+/// client-go sends no credentials over plain HTTP (kubernetes/kubectl#744), and TLS
+/// would add BoringSSL to every build; so the server URL carries the token as a path
+/// prefix (`/t/TOKEN`), which kubectl puts before every request path, and the user
+/// entry carries it as a bearer token for clients that send one over HTTP.
+enum Kubeconfig {
+    static func text(server: String, token: String) -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: kubegrid
+          cluster:
+            server: \(server)\(KubeResponder.tokenPrefix(token))
+        users:
+        - name: kubegrid
+          user:
+            token: \(token)
+        contexts:
+        - name: kubegrid
+          context:
+            cluster: kubegrid
+            user: kubegrid
+        current-context: kubegrid
+        preferences: {}
+
+        """
+    }
+
+    /// Written with mode 0600 (it holds the token), replacing what was there.
+    static func write(server: String, token: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        _ = FileManager.default.createFile(
+            atPath: temporary.path, contents: Data(text(server: server, token: token).utf8),
+            attributes: [.posixPermissions: 0o600])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(at: temporary, to: url)
+    }
+}

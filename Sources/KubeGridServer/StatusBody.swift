@@ -1,0 +1,82 @@
+import KubeGridCore
+import KubeGridSim
+
+/// A `metav1.Status` failure, as kube-apiserver answers every refused request.
+public struct StatusBody: Error, Sendable {
+    public var code: Int
+    public var reason: String
+    public var message: String
+    public var details: Values?
+
+    public init(code: Int, reason: String, message: String, details: Values? = nil) {
+        self.code = code
+        self.reason = reason
+        self.message = message
+        self.details = details
+    }
+
+    public var values: Values {
+        var map: Values.Map = [
+            "kind": "Status", "apiVersion": "v1", "metadata": .emptyMap, "status": "Failure",
+            "message": .string(message), "reason": .string(reason),
+        ]
+        if let details { map["details"] = details }
+        map["code"] = .int(code)
+        return .map(map)
+    }
+
+    static let unauthorized = StatusBody(code: 401, reason: "Unauthorized", message: "Unauthorized")
+
+    /// The API server's 404 for a path it serves nothing at.
+    static func pageNotFound() -> StatusBody {
+        StatusBody(code: 404, reason: "NotFound", message: "the server could not find the requested resource")
+    }
+
+    static func badRequest(_ message: String) -> StatusBody {
+        StatusBody(code: 400, reason: "BadRequest", message: message)
+    }
+
+    static func methodNotAllowed(_ method: String, _ resource: String) -> StatusBody {
+        StatusBody(
+            code: 405, reason: "MethodNotAllowed",
+            message: "the server does not allow this method on the requested resource",
+            details: .map(["kind": .string(resource)]))
+    }
+
+    /// A refusal of the simulated API server, with its code and field causes.
+    init(_ error: APIError) {
+        let resource = error.kind.resource
+        let plural = String(resource.prefix { $0 != "." })
+        let group = resource.contains(".") ? String(resource.drop { $0 != "." }.dropFirst()) : ""
+        var details: Values.Map = ["name": .string(error.name)]
+        if !group.isEmpty { details["group"] = .string(group) }
+        details["kind"] = .string(error.reason == .invalid ? error.kind.rawValue : plural)
+        switch error.reason {
+        case .invalid:
+            code = 422
+            details["causes"] = .list(error.causes.map(Self.cause))
+        case .alreadyExists: code = 409
+        case .conflict: code = 409
+        case .notFound: code = 404
+        case .forbidden: code = 403
+        case .tooManyRequests: code = 429
+        }
+        reason = error.reason.rawValue
+        message = error.description
+        self.details = .map(details)
+    }
+
+    /// A `StatusCause`: `FieldValueInvalid`, the message without the field, the field.
+    private static func cause(_ cause: FieldCause) -> Values {
+        let reason: String
+        switch cause.type {
+        case .invalid: reason = "FieldValueInvalid"
+        case .duplicate: reason = "FieldValueDuplicate"
+        case .required: reason = "FieldValueRequired"
+        case .forbidden: reason = "FieldValueForbidden"
+        }
+        let full = cause.description
+        let message = String(full.dropFirst(cause.field.count + 2))
+        return .map(["reason": .string(reason), "message": .string(message), "field": .string(cause.field)])
+    }
+}

@@ -1,0 +1,148 @@
+import KubeGridCore
+
+/// The simulated cluster kept running for `kubegrid serve`: clients write to it as
+/// requests arrive, and its clock is moved forward by the caller (wall time × speed)
+/// instead of jumping from event to event. At the end `finish` runs `simulate`'s deploy
+/// check (workload and checker) over what was deployed.
+public struct LiveCluster: Sendable {
+    var world: World
+    /// Everything applied so far, for the report's inventory.
+    private var applied = ManifestBundle()
+
+    public init(options: SimulationOptions) throws(SimulationInputError) {
+        world = World(options: options, nodes: try options.cluster.build())
+    }
+
+    /// The virtual time now.
+    public var now: SimTime { world.now }
+
+    /// The API server's store (objects, metadata, resourceVersion).
+    public var store: ObjectStore { world.api.store }
+
+    /// Runs every event due up to `time` and moves the clock there.
+    public mutating func advance(to time: SimTime) {
+        guard time > world.now else { return }
+        world.run(until: time)
+    }
+
+    /// Creates (or, when it exists, replaces) the single object of `source`: a Service,
+    /// StatefulSet or PodDisruptionBudget manifest, as `kubectl create` sends it.
+    public mutating func create(_ source: ManifestSource) throws -> StoredObject {
+        let bundle = try ManifestBundle.read([source])
+        let key: ObjectKey
+        if let service = bundle.services.first {
+            key = ObjectKey(.service, namespace: service.metadata.namespace, service.metadata.name)
+            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .service, name: key.name) }
+            try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
+                try api.create(.service(service), name: key.name, namespace: key.namespace, at: now)
+            }
+            applied.services.append(service)
+        } else if let statefulSet = bundle.statefulSets.first {
+            key = ObjectKey(.statefulSet, namespace: statefulSet.metadata.namespace, statefulSet.metadata.name)
+            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .statefulSet, name: key.name) }
+            try world.apply(.statefulSet(statefulSet), name: key.name, namespace: key.namespace)
+            applied.statefulSets.append(statefulSet)
+        } else if let budget = bundle.podDisruptionBudgets.first {
+            key = ObjectKey(.podDisruptionBudget, namespace: budget.metadata.namespace, budget.metadata.name)
+            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .podDisruptionBudget, name: key.name) }
+            try world.apply(.podDisruptionBudget(budget), name: key.name, namespace: key.namespace)
+            applied.podDisruptionBudgets.append(budget)
+        } else {
+            throw LiveClusterError.unsupportedKind(bundle.ignored.first?.kind ?? "")
+        }
+        return store.get(key)!
+    }
+
+    /// Replaces the object of `source` (`kubectl replace`, a PUT): refused with Conflict
+    /// when `resourceVersion` is given and the object has been written since.
+    public mutating func replace(_ source: ManifestSource, resourceVersion: Int?) throws -> StoredObject {
+        let bundle = try ManifestBundle.read([source])
+        let body: ObjectBody
+        let key: ObjectKey
+        if let service = bundle.services.first {
+            body = .service(service)
+            key = ObjectKey(.service, namespace: service.metadata.namespace, service.metadata.name)
+        } else if let statefulSet = bundle.statefulSets.first {
+            body = .statefulSet(statefulSet)
+            key = ObjectKey(.statefulSet, namespace: statefulSet.metadata.namespace, statefulSet.metadata.name)
+        } else if let budget = bundle.podDisruptionBudgets.first {
+            body = .podDisruptionBudget(budget)
+            key = ObjectKey(.podDisruptionBudget, namespace: budget.metadata.namespace, budget.metadata.name)
+        } else {
+            throw LiveClusterError.unsupportedKind(bundle.ignored.first?.kind ?? "")
+        }
+        return try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(key, resourceVersion: resourceVersion, at: now) { $0 = body }
+        }
+    }
+
+    /// Creates a namespace.
+    public mutating func createNamespace(_ name: String) throws(APIError) -> StoredObject {
+        let key = ObjectKey(.namespace, name)
+        if store.get(key) != nil { throw APIError(.alreadyExists, kind: .namespace, name: name) }
+        try world.apply(.namespace, name: name, namespace: nil)
+        return store.get(key)!
+    }
+
+    /// Deletes an object as `kubectl delete` does.
+    public mutating func delete(
+        _ key: ObjectKey, gracePeriodSeconds: Int?, propagation: PropagationPolicy
+    ) throws(APIError) -> ObjectStore.Deletion {
+        try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.delete(key, gracePeriodSeconds: gracePeriodSeconds, propagation: propagation, at: now)
+        }
+    }
+
+    /// What the kubelet reports of a pod (`status`), nil when no kubelet knows it.
+    public func podStatus(namespace: String, name: String) -> LivePodStatus? {
+        guard let pod = world.pods["\(namespace)/\(name)"] else { return nil }
+        return LivePodStatus(
+            phase: pod.phase.rawValue, ready: pod.isRunningAndReady, podIP: pod.podIP?.description,
+            hostIP: pod.nodeName.flatMap { node in world.nodes.first { $0.name == node }?.internalIP.description },
+            startedAt: pod.createdAt)
+    }
+
+    /// A Service's allocations: cluster IP, node ports in port order, load balancer IP.
+    public func serviceAllocation(namespace: String, name: String) -> ServiceRecord? {
+        world.api.services["\(namespace)/\(name)"]
+    }
+
+    /// A machine of the cluster, as the node lifecycle controller knows it.
+    public func node(named name: String) -> ClusterNode? {
+        world.nodes.first { $0.name == name }
+    }
+
+    /// Ready pods of a StatefulSet.
+    public func readyReplicas(namespace: String, name: String) -> Int {
+        world.pods.values.filter { $0.owner == "\(namespace)/\(name)" && $0.isRunningAndReady }.count
+    }
+
+    /// Stops the clock where it is and runs `simulate`'s deploy check: the grid's clients
+    /// (`--clients`) against the Spaces deployed, then the checker; the report's verdict
+    /// says whether every pod that should run is Ready and nothing was lost.
+    public mutating func finish(options: SimulationOptions) -> SimulationReport {
+        var world = self.world
+        let scenario = DeployScenario.run(&world, options: options)
+        return SimulationReport.build(world: world, options: options, bundle: applied, scenarios: [scenario])
+    }
+}
+
+/// A pod's status as the kubelet reports it.
+public struct LivePodStatus: Sendable {
+    public var phase: String
+    public var ready: Bool
+    public var podIP: String?
+    public var hostIP: String?
+    public var startedAt: SimTime
+}
+
+/// A request `kubegrid serve` stores no kind for.
+public enum LiveClusterError: Error, CustomStringConvertible {
+    case unsupportedKind(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedKind(let kind): return "the simulator does not run \(kind) objects yet"
+        }
+    }
+}
