@@ -90,24 +90,7 @@ struct SimulateCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        if let path = reportFile {
-            do {
-                var set = AtomicFileSet()
-                set.add(path, try HTMLReport.text(report))
-                try set.commit()
-            } catch {
-                throw CommandFailure.input(error)
-            }
-        }
-        let text: String
-        switch format {
-        case .text: text = TextReport.text(report)
-        case .json:
-            do { text = try JSONReport.text(report) } catch { throw CommandFailure.input(error) }
-        case .junit: text = JUnitReport.text(report)
-        }
-        Terminal.writeOutput(text)
-        if !report.passed { throw ExitCode(1) }
+        try SimulationVerdictOutput.write(report, format: format, reportFile: reportFile)
     }
 
     /// The library's options from the flags; a wrong combination is a usage error (exit 2).
