@@ -8,6 +8,8 @@ public enum KubernetesLimits {
     public static var nodePortRangeText: String { "\(nodePortRange.lowerBound)–\(nodePortRange.upperBound)" }
     /// The longest DNS-1123 label, label name or label value: Service names among them.
     public static let labelLength = KubernetesNames.labelLimit
+    /// The longest DNS-1123 subdomain: the names of most objects (pods, StatefulSets, nodes).
+    public static let subdomainLength = KubernetesNames.subdomainLimit
     /// The longest StatefulSet name whose pods can be created: the controller adds
     /// `<name>-<10-character hash>` as the `controller-revision-hash` label, which must fit
     /// ``labelLength``.

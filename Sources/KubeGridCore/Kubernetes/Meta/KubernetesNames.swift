@@ -1,6 +1,7 @@
-/// Kubernetes' syntax for names and labels (apimachinery's validation), each check
-/// returning what is wrong, or nil.
-enum KubernetesNames {
+/// Kubernetes' syntax for names and labels (apimachinery's validation): the predicates,
+/// which lint and the simulated API server share, and lint's checks returning what is
+/// wrong, or nil (the API server words its own refusals).
+public enum KubernetesNames {
     static let labelLimit = 63
     static let subdomainLimit = 253
 
@@ -12,14 +13,28 @@ enum KubernetesNames {
         isLowerAlphanumeric(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
+    /// Whether `bytes` has a DNS label's syntax, its length aside: `a-z0-9-`, ending
+    /// alphanumeric and starting alphanumeric (DNS-1123) or, with `startingWithLetter`, with a
+    /// letter (DNS-1035).
+    public static func hasLabelSyntax(_ bytes: some BidirectionalCollection<UInt8>, startingWithLetter: Bool = false) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        let firstAllowed = startingWithLetter ? (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) : isLowerAlphanumeric(first)
+        return firstAllowed && isLowerAlphanumeric(last)
+            && bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Whether `text` has a DNS-1123 subdomain's syntax, its length aside: dot-separated
+    /// DNS-1123 labels.
+    public static func hasSubdomainSyntax(_ text: String) -> Bool {
+        text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { hasLabelSyntax($0) }
+    }
+
     /// A DNS-1123 label: at most 63 of `a-z0-9-`, starting and ending alphanumeric.
     static func dnsLabelProblem(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return "is empty" }
         if bytes.count > labelLimit { return "is \(bytes.count) characters, more than \(labelLimit)" }
-        guard isLowerAlphanumeric(bytes.first!), isLowerAlphanumeric(bytes.last!),
-            bytes.allSatisfy({ isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") })
-        else { return "is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)" }
+        guard hasLabelSyntax(bytes) else { return "is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)" }
         return nil
     }
 
@@ -37,13 +52,7 @@ enum KubernetesNames {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return "is empty" }
         if bytes.count > subdomainLimit { return "is \(bytes.count) characters, more than \(subdomainLimit)" }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        let valid = parts.allSatisfy { part in
-            guard let first = part.first, let last = part.last else { return false }
-            return isLowerAlphanumeric(first) && isLowerAlphanumeric(last)
-                && part.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
-        }
-        return valid ? nil : "is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', each part starting and ending with a letter or digit)"
+        return hasSubdomainSyntax(text) ? nil : "is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', each part starting and ending with a letter or digit)"
     }
 
     /// A label key: an optional DNS-subdomain prefix and `/`, then a name of at most 63

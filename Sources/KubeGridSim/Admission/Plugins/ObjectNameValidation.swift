@@ -2,11 +2,10 @@ import KubeGridCore
 
 /// `ValidateObjectMeta`'s name rules, per kind: Services and Namespaces need a DNS label
 /// (Services one that starts with a letter, DNS-1035), the others a DNS subdomain. The
-/// words are apimachinery's (`IsDNS1123Label`, `IsDNS1035Label`, `IsDNS1123Subdomain`).
+/// words are apimachinery's (`IsDNS1123Label`, `IsDNS1035Label`, `IsDNS1123Subdomain`); the
+/// syntax and the limits are KubeGridCore's, the ones lint checks.
 public struct ObjectNameValidation: ValidatingAdmissionPlugin {
     public let id = "NameValidation"
-
-    static let subdomainLength = 253
 
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create else { return }
@@ -30,7 +29,7 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     static func dns1123LabelProblems(_ name: String) -> [String] {
         var problems = lengthProblem(name, KubernetesLimits.labelLength)
-        if !isLabel(name.utf8[...], firstLetter: false) {
+        if !KubernetesNames.hasLabelSyntax(name.utf8) {
             problems.append(
                 regexError(
                     "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
@@ -42,7 +41,7 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     static func dns1035LabelProblems(_ name: String) -> [String] {
         var problems = lengthProblem(name, KubernetesLimits.labelLength)
-        if !isLabel(name.utf8[...], firstLetter: true) {
+        if !KubernetesNames.hasLabelSyntax(name.utf8, startingWithLetter: true) {
             problems.append(
                 regexError(
                     "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an "
@@ -53,9 +52,8 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
     }
 
     static func subdomainProblems(_ name: String) -> [String] {
-        var problems = lengthProblem(name, subdomainLength)
-        let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        if !parts.allSatisfy({ isLabel($0, firstLetter: false) }) {
+        var problems = lengthProblem(name, KubernetesLimits.subdomainLength)
+        if !KubernetesNames.hasSubdomainSyntax(name) {
             problems.append(
                 regexError(
                     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
@@ -67,15 +65,6 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
 
     private static func lengthProblem(_ name: String, _ limit: Int) -> [String] {
         name.utf8.count > limit ? ["must be no more than \(limit) characters"] : []
-    }
-
-    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, or with `firstLetter` `[a-z]([-a-z0-9]*[a-z0-9])?`.
-    private static func isLabel(_ bytes: Substring.UTF8View, firstLetter: Bool) -> Bool {
-        let letter = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-        let alphanumeric = { (byte: UInt8) in letter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        return (firstLetter ? letter(first) : alphanumeric(first)) && alphanumeric(last)
-            && bytes.allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// apimachinery's `RegexError`, examples and all.
