@@ -99,6 +99,12 @@ struct KubeResponder: HTTPResponder {
             throw StatusBody.badRequest("the name of the object (\(name)) does not match the name on the URL (\(target.name!))")
         }
         let resourceVersion = manifest.mapValue?["metadata"]?.mapValue?["resourceVersion"]?.stringValue.flatMap { Int($0) }
+        return try await write(manifest, resourceVersion: resourceVersion)
+    }
+
+    /// Writes `manifest` over the stored object (a PUT, or a PATCH once applied) and answers
+    /// with the object as stored, or with the API server's refusal.
+    private func write(_ manifest: Values, resourceVersion: Int?) async throws -> Response {
         let source = ManifestSource(name: "request body", bytes: Array(Self.compact(manifest).utf8))
         let object = try await host.write { cluster throws(StatusBody) in
             do {
@@ -137,20 +143,7 @@ struct KubeResponder: HTTPResponder {
         } catch {
             throw StatusBody(code: error.code.rawValue, reason: error.code == .badRequest ? "BadRequest" : "Invalid", message: error.message)
         }
-        let source = ManifestSource(name: "request body", bytes: Array(Self.compact(patched).utf8))
-        let object = try await host.write { cluster throws(StatusBody) in
-            do {
-                return try cluster.replace(source, resourceVersion: nil)
-            } catch let error as APIError {
-                throw StatusBody(error)
-            } catch let error as LiveClusterError {
-                throw StatusBody(code: 405, reason: "MethodNotAllowed", message: error.description)
-            } catch {
-                throw StatusBody.badRequest("\(error)")
-            }
-        }
-        let encoded = await host.read { _, encoding in encoding.encode(object) }
-        return Self.json(encoded)
+        return try await write(patched, resourceVersion: nil)
     }
 
     /// The body as a manifest of the path's kind, in the path's namespace, and its name.
