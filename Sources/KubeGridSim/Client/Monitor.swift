@@ -7,7 +7,7 @@ extension World {
         let ref = PartitionRef(space: space, partition: partition)
         if let existing = clientRun.monitors[ref], !clientRun.clients[existing].monitorDone { return }
         let id = clientRun.clients.count
-        clientRun.clients.append(ClientState(id: id, plan: [], interval: timings.clientRetryInterval, monitor: ref))
+        clientRun.clients.append(ClientState(id: id, interval: timings.clientRetryInterval, monitor: ref))
         clientRun.monitors[ref] = id
         schedule(.clientInvoke(client: id))
     }

@@ -60,6 +60,8 @@ struct World: Sendable {
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         pods = PodTable(changes: api.watch())
         self.api = api
+        clientRun.keepsHistory = options.keepsHistory
+        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
