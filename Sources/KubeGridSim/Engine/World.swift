@@ -62,6 +62,8 @@ struct World: Sendable {
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
         self.api = api
+        clientRun.keepsHistory = options.keepsHistory
+        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
