@@ -106,6 +106,9 @@ def test_a_field_of_the_wrong_type_is_refused_and_an_unknown_field_too(server):
     assert result.stderr.strip() == (
         'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled '
         'as a ConfigMap: strict decoding error: unknown field "dta"')
+    warned = kubectl(server, "create", "--validate=warn", "-f", "-", input=json.dumps(unknown))
+    assert 'Warning: unknown field "dta"' in warned.stderr and "configmap/odd created" in warned.stdout
+    kubectl(server, "delete", "cm", "odd")
 
 
 def test_the_full_ha_render_applies_with_default_validation_then_is_unchanged(server):
