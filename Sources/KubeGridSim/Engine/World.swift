@@ -63,6 +63,8 @@ struct World: Sendable {
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         self.api = api
+        clientRun.keepsHistory = options.keepsHistory
+        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
