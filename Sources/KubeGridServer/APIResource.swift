@@ -53,6 +53,10 @@ public struct APIResource: Sendable {
         stored("networking.k8s.io", "networkpolicies", .networkPolicy, shortNames: ["netpol"]),
         stored("batch", "jobs", .job, categories: ["all"]),
         stored("discovery.k8s.io", "endpointslices", .endpointSlice),
+        // Written by the controllers; read-only here (kubectl describe and get events list them).
+        APIResource(
+            group: "", version: "v1", name: "events", singularName: "event", kind: .event,
+            verbs: readOnly, shortNames: ["ev"], categories: [], subresources: []),
     ]
 
     /// A kind the simulation only stores: every verb, in `v1` of its group; the singular is

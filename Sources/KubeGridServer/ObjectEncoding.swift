@@ -44,6 +44,8 @@ struct ObjectEncoding {
             ])
         case .passive(let passive):
             map = passive.fields
+        case .event(let event):
+            map = eventFields(event)
         case .pod(let pod):
             var spec = Self.fields(pod.spec.encoded())
             if let node = pod.nodeName { spec["nodeName"] = .string(node) }
@@ -63,6 +65,24 @@ struct ObjectEncoding {
             "metadata": .map(["resourceVersion": .string(String(resourceVersion))]),
             "items": .list(objects.map(encode)),
         ])
+    }
+
+    /// An Event's fields, in the order kube-apiserver writes them.
+    private func eventFields(_ event: EventRecord) -> Values.Map {
+        var involved: Values.Map = ["kind": .string(event.involvedKind.rawValue)]
+        if let namespace = event.involvedNamespace { involved["namespace"] = .string(namespace) }
+        involved["name"] = .string(event.involvedName)
+        involved["uid"] = .string(event.involvedUID.description)
+        involved["apiVersion"] = .string(APIResource.of(event.involvedKind).groupVersion)
+        var source: Values.Map = ["component": .string(event.component)]
+        if let host = event.host { source["host"] = .string(host) }
+        return [
+            "involvedObject": .map(involved), "reason": .string(event.reason), "message": .string(event.message),
+            "source": .map(source), "firstTimestamp": .string(clock.timestamp(event.firstTimestamp)),
+            "lastTimestamp": .string(clock.timestamp(event.lastTimestamp)), "count": .int(event.count),
+            "type": .string(event.type), "eventTime": .null, "reportingComponent": .string(event.component),
+            "reportingInstance": .string(event.host ?? ""),
+        ]
     }
 
     private static func fields(_ values: Values) -> Values.Map {

@@ -124,11 +124,17 @@ struct LabelSelectorQuery: Sendable {
 }
 
 /// `fieldSelector`: `metadata.name`, `metadata.namespace`, `spec.nodeName` and
-/// `status.phase`, with `=`, `==` or `!=`.
+/// `status.phase`, and an Event's `involvedObject.*`, `reason`, `type` and
+/// `reportingComponent` (the fields kubectl describe selects events by), with `=`, `==`
+/// or `!=`.
 struct FieldSelectorQuery: Sendable {
     var requirements: [(field: String, value: String, equal: Bool)] = []
 
-    static let fields = ["metadata.name", "metadata.namespace", "spec.nodeName", "status.phase"]
+    static let fields = [
+        "metadata.name", "metadata.namespace", "spec.nodeName", "status.phase", "involvedObject.kind",
+        "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion",
+        "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "type", "reportingComponent",
+    ]
 
     init(_ text: String) throws(StatusBody) {
         for part in text.split(separator: ",") {

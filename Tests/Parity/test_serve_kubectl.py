@@ -167,6 +167,21 @@ def test_deleting_a_pod_brings_a_new_one(server):
     assert again["metadata"]["uid"] != victim["metadata"]["uid"]
 
 
+def test_describe_pod_shows_the_scheduler_and_kubelet_events(server):
+    pod = json.loads(kubectl(server, "get", "pods", "-o", "json").stdout)["items"][0]
+    name = pod["metadata"]["name"]
+    events = kubectl(server, "describe", "pod", name).stdout.split("Events:", 1)[1]
+    assert "Scheduled" in events and "default-scheduler" in events
+    assert f"Successfully assigned default/{name} to node-" in events
+    assert "kubelet" in events and "Started container" in events
+    selector = f"involvedObject.name={name},involvedObject.kind=Pod,reason=Scheduled"
+    listed = json.loads(kubectl(server, "get", "events", "--field-selector", selector, "-o", "json").stdout)["items"]
+    assert listed and all(event["involvedObject"]["uid"] == pod["metadata"]["uid"] for event in listed)
+    assert all(event["source"]["component"] == "default-scheduler" and event["count"] >= 1 for event in listed)
+    table = kubectl(server, "get", "events").stdout.splitlines()
+    assert table[0].split() == ["LAST", "SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+
+
 def test_malformed_bodies_and_paths_get_a_status_and_the_server_stays_up(server):
     bearer = token(server)
     code, body = raw_request(server, "/api/v1/namespaces/default/services", token=bearer, method="POST", body=b"{bad")

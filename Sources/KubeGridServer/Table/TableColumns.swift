@@ -82,6 +82,22 @@ extension TableColumn {
         case .networkPolicy: return [.name, .text("Pod-Selector") { selector($0["spec"]?["podSelector"]) }, .age]
         case .job: return [.name] + JobColumns.all
         case .endpointSlice: return [.name] + EndpointSliceColumns.all
+        case .event:
+            return [
+                TableColumn(name: "Last Seen") { object, now in
+                    let last = object["lastTimestamp"]?.stringValue.flatMap(timestamp)
+                    return .string(last.map { HumanDuration.text(now.timeIntervalSince($0)) } ?? "<unknown>")
+                },
+                .text("Type") { $0["type"]?.stringValue ?? "" }, .text("Reason") { $0["reason"]?.stringValue ?? "" },
+                .text("Object") { event in
+                    let kind = event["involvedObject"]?["kind"]?.stringValue?.lowercased() ?? ""
+                    return "\(kind)/\(event["involvedObject"]?["name"]?.stringValue ?? "")"
+                },
+                .text("Source", priority: 1) { $0["source"]?["component"]?.stringValue ?? "" },
+                .text("Message") { $0["message"]?.stringValue ?? "" },
+                TableColumn(name: "Count", type: "integer", priority: 1) { object, _ in .int(int(object, "count")) },
+                TableColumn(name: "Name", format: "name", priority: 1) { object, _ in object["metadata"]?["name"] ?? "" },
+            ]
         }
     }
 

@@ -47,6 +47,19 @@ extension World {
                 for event in api.changes(for: scheduling.changes) { scheduling.observe(event, nodes: nodes, timeline: &timeline) }
                 delivered = true
             }
+            // Last, once the others are done: the events they recorded become Event objects
+            // (which the others then read past, so the feed is empty at the end).
+            if !delivered { delivered = recordEvents() }
         }
+    }
+
+    /// Stores the Kubernetes events recorded so far as `Event` objects and deletes expired
+    /// ones; true when it wrote.
+    @discardableResult
+    mutating func recordEvents() -> Bool {
+        for event in api.changes(for: eventRecorder.changes) { eventRecorder.observe(event) }
+        let before = api.store.resourceVersion
+        eventRecorder.record(timeline, api: &api)
+        return api.store.resourceVersion != before
     }
 }

@@ -32,6 +32,8 @@ struct World: Sendable {
     var serviceController: ServiceController
     /// The kubelets: container life, probes, termination.
     var kubelet: Kubelet
+    /// Stores the Kubernetes events the controllers record as `Event` objects.
+    var eventRecorder: EventRecorder
     /// The pods the kubelets run (lent to the kubelet, node lifecycle and grid for each step).
     var pods = PodTable()
     /// The node lifecycle controller and the machines it knows.
@@ -62,6 +64,7 @@ struct World: Sendable {
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
+        eventRecorder = EventRecorder(changes: api.watch())
         self.api = api
         clientRun.keepsHistory = options.keepsHistory
         clientRun.historyFile = options.historyFile
@@ -94,6 +97,7 @@ struct World: Sendable {
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
+                if recordEvents() { deliverChanges() }
             }
             if progress != checked.0 || clientRun.progress != checked.1 {
                 checked = (progress, clientRun.progress)
@@ -101,6 +105,8 @@ struct World: Sendable {
             }
         }
         if now < deadline, timeline.nextTime.map({ $0 > deadline }) ?? true { timeline.advance(to: deadline) }
+        // Events past their time to live go even while nothing happens.
+        if recordEvents() { deliverChanges() }
     }
 
     /// Moves the clock without running events (for a scenario's own steps).

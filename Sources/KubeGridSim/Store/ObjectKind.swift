@@ -20,6 +20,8 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case networkPolicy = "NetworkPolicy"
     case job = "Job"
     case endpointSlice = "EndpointSlice"
+    // Written by the controllers (``EventRecorder``).
+    case event = "Event"
 
     /// False for cluster-scoped kinds (Namespaces, Nodes, ClusterRoles and their bindings).
     public var isNamespaced: Bool {
@@ -50,6 +52,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         case .networkPolicy: return "networkpolicies.networking.k8s.io"
         case .job: return "jobs.batch"
         case .endpointSlice: return "endpointslices.discovery.k8s.io"
+        case .event: return "events"
         }
     }
 }

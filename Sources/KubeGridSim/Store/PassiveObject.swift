@@ -28,7 +28,7 @@ extension ObjectKind {
     /// simulation runs (they have bodies of their own).
     public var passiveType: (any KubernetesResource.Type)? {
         switch self {
-        case .namespace, .node, .service, .podDisruptionBudget, .statefulSet, .pod: return nil
+        case .namespace, .node, .service, .podDisruptionBudget, .statefulSet, .pod, .event: return nil
         case .configMap: return ConfigMap.self
         case .secret: return Secret.self
         case .serviceAccount: return ServiceAccount.self
@@ -47,7 +47,7 @@ extension ObjectKind {
     /// The `apiVersion` objects of this kind are written with.
     public var apiVersion: String {
         switch self {
-        case .namespace, .node, .service, .pod: return "v1"
+        case .namespace, .node, .service, .pod, .event: return "v1"
         case .statefulSet: return StatefulSet.apiVersion
         case .podDisruptionBudget: return PodDisruptionBudget.apiVersion
         default: return passiveType!.apiVersion

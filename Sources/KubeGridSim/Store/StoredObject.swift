@@ -67,6 +67,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     case statefulSet(StatefulSet)
     case pod(PodObject)
     case passive(PassiveObject)
+    case event(EventRecord)
 
     public var kind: ObjectKind {
         switch self {
@@ -77,6 +78,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
         case .statefulSet: return .statefulSet
         case .pod: return .pod
         case .passive(let object): return object.kind
+        case .event: return .event
         }
     }
 
@@ -85,7 +87,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// not a spec change (pods keep generation 1 unless the spec itself is updated).
     func hasSameSpec(as other: ObjectBody) -> Bool {
         switch (self, other) {
-        case (.namespace, .namespace), (.node, .node): return true
+        case (.namespace, .namespace), (.node, .node), (.event, .event): return true
         case (.service(let a), .service(let b)): return a.spec == b.spec
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
         case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec
@@ -98,7 +100,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// The labels the manifest gave the object (the store keeps them in its metadata).
     var manifestLabels: OrderedDictionary<String, String> {
         switch self {
-        case .namespace, .pod, .passive: return [:]
+        case .namespace, .pod, .passive, .event: return [:]
         case .node(let node): return node.labels
         case .service(let service): return service.metadata.labels
         case .podDisruptionBudget(let budget): return budget.metadata.labels

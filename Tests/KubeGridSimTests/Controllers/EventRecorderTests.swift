@@ -1,0 +1,57 @@
+import KubeGridCore
+import Testing
+
+@testable import KubeGridSim
+
+/// Kubernetes events as `Event` objects in the store: who reported them, about which
+/// object (uid included, as kubectl describe selects them), counted when they repeat, and
+/// gone an hour after they last happened.
+@Suite struct EventRecorderTests {
+    func storedEvents(_ world: World) -> [(name: String, record: EventRecord)] {
+        world.api.store.list(.event).compactMap {
+            if case .event(let record) = $0.body { return ($0.metadata.name, record) }
+            return nil
+        }
+    }
+
+    @Test func aSettledGridHasTheSchedulersAndKubeletsEventsForEachPod() throws {
+        let world = try settledWorld(GridFixture())
+        let events = storedEvents(world)
+        let pod = try #require(world.api.store.list(.pod).first)
+        let about = events.filter { $0.record.involvedName == pod.metadata.name }
+        let scheduled = try #require(about.first { $0.record.reason == "Scheduled" })
+        #expect(scheduled.record.component == "default-scheduler")
+        #expect(scheduled.record.involvedUID == pod.metadata.uid)
+        #expect(scheduled.record.message.hasPrefix("Successfully assigned default/\(pod.metadata.name) to node-"))
+        #expect(scheduled.name.hasPrefix("\(pod.metadata.name)."))
+        let started = try #require(about.first { $0.record.reason == "Started" })
+        #expect(started.record.component == "kubelet")
+        #expect(started.record.host != nil)
+        #expect(events.contains { $0.record.involvedKind == .statefulSet && $0.record.reason == "SuccessfulCreate" })
+        // Grid events are about no Kubernetes object: they stay on the timeline.
+        #expect(!events.contains { $0.record.reason == "PrimaryElected" })
+        #expect(world.events.contains { $0.reason == "PrimaryElected" })
+    }
+
+    @Test func aRepeatedEventIsCountedOnOneObject() throws {
+        let world = try settledWorld(GridFixture())
+        let events = storedEvents(world)
+        // The managers fail their readiness probe while they start, several times each.
+        let unhealthy = events.filter { $0.record.reason == "Unhealthy" }
+        let timelineCount = world.events.filter { $0.reason == "Unhealthy" }.count
+        #expect(unhealthy.map(\.record.count).reduce(0, +) == timelineCount)
+        #expect(unhealthy.count < timelineCount)
+        #expect(unhealthy.allSatisfy { $0.record.count == 1 || $0.record.lastTimestamp > $0.record.firstTimestamp })
+    }
+
+    @Test func eventsExpireAnHourAfterTheyLastHappened() throws {
+        var world = try settledWorld(GridFixture())
+        let before = storedEvents(world)
+        #expect(!before.isEmpty)
+        let lastSeen = before.map(\.record.lastTimestamp).max()!
+        world.run(until: lastSeen + EventRecorder.timeToLive - .seconds(1))
+        #expect(storedEvents(world).count == before.count - before.filter { world.now - $0.record.lastTimestamp >= EventRecorder.timeToLive }.count)
+        world.run(until: lastSeen + EventRecorder.timeToLive)
+        #expect(storedEvents(world).isEmpty)
+    }
+}
