@@ -139,6 +139,7 @@ struct World: Sendable {
         case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
         case .drainStep: drainStep()
         case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
+        case .networkHealed: withGrid { $0.networkHealed(&$1) }
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)
