@@ -9,12 +9,6 @@ extension KubeResponder {
     func create(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
         let warnings = try UnknownFields.check(manifest, resource: target.resource, query: query)
-        if target.resource.kind == .namespace {
-            let object = try await host.write { cluster throws(StatusBody) in
-                do { return try cluster.createNamespace(name) } catch { throw StatusBody(error) }
-            }
-            return Self.json(await host.read { _, encoding in encoding.encode(object) }, status: .created)
-        }
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
         let response = try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
             if current != nil { throw StatusBody(APIError(.alreadyExists, kind: key.kind, name: key.name)) }
