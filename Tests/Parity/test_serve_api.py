@@ -214,3 +214,19 @@ def test_get_prints_the_api_servers_columns(server):
 def test_an_unknown_kind_is_refused_with_the_api_servers_404(server):
     code, body = raw_request(server, "/apis/apps/v1/namespaces/default/deployments", token=token(server))
     assert (code, body["reason"], body["message"]) == (404, "NotFound", "the server could not find the requested resource")
+
+
+def test_server_side_dry_runs_change_nothing(server):
+    manifest = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "dry"}, "data": {"a": "1"}}
+    assert "configmap/dry created (server dry run)" in kubectl(
+        server, "create", "--dry-run=server", "-f", "-", input=json.dumps(manifest)).stdout
+    assert kubectl(server, "get", "cm", "dry", check=False).returncode == 1
+    kubectl(server, "apply", "-f", "-", input=json.dumps(manifest))
+    manifest["data"] = {"a": "2"}
+    diff = kubectl(server, "diff", "-f", "-", input=json.dumps(manifest), check=False)
+    assert diff.returncode == 1 and '-  a: "1"' in diff.stdout and '+  a: "2"' in diff.stdout
+    assert "deleted (server dry run)" in kubectl(server, "delete", "cm", "dry", "--dry-run=server").stdout
+    assert json.loads(kubectl(server, "get", "cm", "dry", "-o", "json").stdout)["data"] == {"a": "1"}
+    code, body = raw_request(server, "/api/v1/namespaces/default/configmaps/dry?dryRun=Some", token=token(server), method="DELETE")
+    assert (code, body["message"]) == (
+        422, 'DeleteOptions.meta.k8s.io "" is invalid: dryRun[0]: Unsupported value: "Some": supported values: "All"')
