@@ -147,3 +147,21 @@ import Testing
             == "pods \"q\" is forbidden: violates PodSecurity \"baseline:v1.32\": privileged (container \"c\" must not set securityContext.privileged=true)")
     }
 }
+
+/// The StatefulSet controller meets the quota: the pod it cannot create is a FailedCreate
+/// event in the quota's words, and the StatefulSet keeps the pods that fit.
+@Suite struct QuotaStatefulSetTests {
+    @Test func aStatefulSetStopsAtTheQuotaWithFailedCreate() throws {
+        var rig = StatefulSetControllerAloneTests.Rig()
+        let manifest: Values = ["apiVersion": "v1", "kind": "ResourceQuota", "metadata": ["name": "q"], "spec": ["hard": ["pods": "2"]]]
+        try rig.api.create(.passive(try PassiveObject(kind: .resourceQuota, manifest: manifest)), name: "q", namespace: "default", at: .zero)
+        var statefulSet = StoreFixtures.statefulSet("web", replicas: 3)
+        statefulSet.spec.podManagementPolicy = .parallel
+        try rig.api.create(.statefulSet(statefulSet), name: "web", at: .zero)
+        rig.deliver()
+        rig.syncAll()
+        #expect(rig.podNames() == ["web-0", "web-1"])
+        let failed = rig.timeline.events.filter { $0.reason == "FailedCreate" }.map(\.message)
+        #expect(failed.first == "create Pod web-2 in StatefulSet web failed error: pods \"web-2\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2, limited: pods=2")
+    }
+}
