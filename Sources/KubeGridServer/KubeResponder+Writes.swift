@@ -8,7 +8,7 @@ import KubeGridSim
 extension KubeResponder {
     func create(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
-        try UnknownFields.check(manifest, resource: target.resource, query: query)
+        let warnings = try UnknownFields.check(manifest, resource: target.resource, query: query)
         if target.resource.kind == .namespace {
             let object = try await host.write { cluster throws(StatusBody) in
                 do { return try cluster.createNamespace(name) } catch { throw StatusBody(error) }
@@ -16,23 +16,25 @@ extension KubeResponder {
             return Self.json(await host.read { _, encoding in encoding.encode(object) }, status: .created)
         }
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
-        return try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+        let response = try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
             if current != nil { throw StatusBody(APIError(.alreadyExists, kind: key.kind, name: key.name)) }
             return .init(manifest: manifest, resourceVersion: nil)
         }
+        return UnknownFields.warning(response, warnings)
     }
 
     func replace(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
-        try UnknownFields.check(manifest, resource: target.resource, query: query)
+        let warnings = try UnknownFields.check(manifest, resource: target.resource, query: query)
         guard name == target.name else {
             throw StatusBody.badRequest("the name of the object (\(name)) does not match the name on the URL (\(target.name!))")
         }
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
-        return try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+        let response = try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
             guard current != nil else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
             return .init(manifest: manifest, resourceVersion: Self.resourceVersion(of: manifest))
         }
+        return UnknownFields.warning(response, warnings)
     }
 
     /// What a write puts in the store: the whole object, maybe with the resourceVersion it

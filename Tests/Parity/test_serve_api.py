@@ -106,6 +106,9 @@ def test_a_field_of_the_wrong_type_is_refused_and_an_unknown_field_too(server):
     assert result.stderr.strip() == (
         'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled '
         'as a ConfigMap: strict decoding error: unknown field "dta"')
+    warned = kubectl(server, "create", "--validate=warn", "-f", "-", input=json.dumps(unknown))
+    assert 'Warning: unknown field "dta"' in warned.stderr and "configmap/odd created" in warned.stdout
+    kubectl(server, "delete", "cm", "odd")
 
 
 def test_the_full_ha_render_applies_with_default_validation_then_is_unchanged(server):
@@ -162,11 +165,15 @@ def test_explain_reads_the_openapi_v3_schemas(server):
     assert "FIELD: data <map[string]string>" in out
 
 
-def test_openapi_v2_is_json_with_every_served_definition(server):
+def test_openapi_v2_is_json_or_protobuf_with_every_served_definition(server):
     code, document = raw_request(server, "/openapi/v2", token=token(server))
     assert code == 200 and document["swagger"] == "2.0"
     assert "io.k8s.api.apps.v1.StatefulSet" in document["definitions"]
     assert document["definitions"]["io.k8s.apimachinery.pkg.util.intstr.IntOrString"]["format"] == "int-or-string"
+    # kubectl 1.32 asks for the v2 document in protobuf only (gnostic's openapi.v2.Document).
+    out = kubectl(server, "explain", "statefulset.spec.updateStrategy", "--output=plaintext-openapiv2").stdout
+    assert "KIND:     StatefulSet" in out and "RESOURCE: updateStrategy <Object>" in out
+    assert re.search(r"rollingUpdate\s+<Object>", out)
 
 
 def test_get_prints_the_api_servers_columns(server):

@@ -20,6 +20,21 @@ extension World {
         }
     }
 
+    /// Kills a pod's containers at once and deletes its object with no grace period (a
+    /// forced delete, a fault, or the pod garbage collector after its node went):
+    /// `eventReason`/`reason` say who and why.
+    mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
+        guard let pod = withKubelet({ $0.kill(key, reason: reason, eventReason: eventReason, grid: &$1, &$2) }) else { return }
+        deletePodObject(pod)
+    }
+
+    /// The kubelet has stopped `pod`: its API object goes for good.
+    mutating func deletePodObject(_ pod: Pod) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
+        }
+    }
+
     /// `kubectl patch statefulset NAME` giving every container of the template a new
     /// image tag (a `helm upgrade` with another `image.tag`): a new revision, which the
     /// StatefulSet controller rolls out.

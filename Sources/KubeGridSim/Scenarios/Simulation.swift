@@ -19,7 +19,7 @@ public enum Simulation {
             switch scenario {
             case .deploy:
                 var world = base
-                reports.append(DeployScenario.run(&world, options: options))
+                reports.append(DeployScenario.run(&world, options: options, progress: progress))
             case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause:
                 let steps = FaultSchedules.steps(for: scenario, in: base)
                 reports.append(FaultScenario(name: scenario, options: options).run(from: base, steps: steps, progress: progress))
