@@ -24,13 +24,16 @@ public struct EventRecord: Sendable, Hashable {
 /// in the store, so `kubectl describe` and `kubectl get events` find them: one object per
 /// distinct event (same object, reason, message, type and source), counted when it
 /// repeats, and deleted an hour after it last happened, as kube-apiserver's `--event-ttl`
-/// (default 1h) expires them. Grid events (`space/…`, `manager/…`, faults) stay on the
+/// (default 1h) expires them — or, past ``capacity`` events, the one that last happened
+/// longest ago, so a long run's events stay bounded whatever its virtual time. Grid events (`space/…`, `manager/…`, faults) stay on the
 /// timeline only: they are about no Kubernetes object.
 ///
 /// It watches pods, nodes, StatefulSets and Services to know each one's namespace and uid.
 struct EventRecorder: Sendable {
     /// kube-apiserver's default `--event-ttl`.
     static let timeToLive = SimTime.seconds(3600)
+    /// The most events kept at once.
+    static let capacity = 4096
 
     let changes: ChangeFeed.Consumer
     /// How many of the timeline's events have been looked at.
@@ -44,6 +47,8 @@ struct EventRecorder: Sendable {
     private var expiry: [(time: SimTime, key: ObjectKey, correlation: String)] = []
     private var expiryStart = 0
     private var sequence = 0
+    /// Events in the store now.
+    private var live = 0
 
     init(changes: ChangeFeed.Consumer) {
         self.changes = changes
@@ -106,13 +111,14 @@ struct EventRecorder: Sendable {
         guard (try? api.create(.event(record), name: objectName, namespace: namespace, at: event.time)) != nil else { return }
         let key = ObjectKey(.event, namespace: namespace, objectName)
         stored[correlation] = key
+        live += 1
         expiry.append((event.time, key, correlation))
     }
 
-    /// Deletes events that last happened more than an hour ago (an event counted again
-    /// since has a later entry, which keeps it).
+    /// Deletes events that last happened more than an hour ago, and the oldest beyond
+    /// ``capacity`` (an event counted again since has a later entry, which keeps it).
     private mutating func expire(now: SimTime, api: inout APIServer) {
-        while expiryStart < expiry.count, now - expiry[expiryStart].time >= Self.timeToLive {
+        while expiryStart < expiry.count, now - expiry[expiryStart].time >= Self.timeToLive || live > Self.capacity {
             let oldest = expiry[expiryStart]
             expiryStart += 1
             if expiryStart > 1024, expiryStart * 2 > expiry.count {
@@ -120,9 +126,10 @@ struct EventRecorder: Sendable {
                 expiryStart = 0
             }
             guard stored[oldest.correlation] == oldest.key, let object = api.store.get(oldest.key),
-                case .event(let record) = object.body, now - record.lastTimestamp >= Self.timeToLive
+                case .event(let record) = object.body, record.lastTimestamp == oldest.time
             else { continue }
             stored[oldest.correlation] = nil
+            live -= 1
             _ = try? api.delete(oldest.key, at: now)
         }
     }

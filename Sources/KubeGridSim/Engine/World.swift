@@ -161,6 +161,7 @@ struct World: Sendable {
             if let pod = withKubelet({ $0.terminationDone(uid: uid, generation: generation, &$2) }) { deletePodObject(pod) }
         case .drainStep: drainStep()
         case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
+        case .networkHealed: withGrid { $0.networkHealed(&$1) }
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)

@@ -55,3 +55,26 @@ import Testing
         #expect(storedEvents(world).isEmpty)
     }
 }
+
+extension EventRecorderTests {
+    @Test func theStoreKeepsAtMostTheRecordersCapacityOfEvents() throws {
+        var api = StoreFixtures.api()
+        var recorder = EventRecorder(changes: api.watch())
+        try api.create(StoreFixtures.pod(), name: "web-0", at: .zero)
+        for event in api.changes(for: recorder.changes) { recorder.observe(event) }
+        var timeline = Timeline()
+        for index in 0..<(EventRecorder.capacity + 10) {
+            timeline.record("pod/web-0", "Unhealthy", "Readiness probe failed: attempt \(index)", type: .warning)
+        }
+        recorder.record(timeline, api: &api)
+        let stored = api.store.list(.event)
+        #expect(stored.count == EventRecorder.capacity)
+        // The oldest went first.
+        let messages = stored.compactMap { object -> String? in
+            if case .event(let record) = object.body { return record.message }
+            return nil
+        }
+        #expect(!messages.contains("Readiness probe failed: attempt 0"))
+        #expect(messages.contains("Readiness probe failed: attempt \(EventRecorder.capacity + 9)"))
+    }
+}
