@@ -61,14 +61,6 @@ public struct LiveCluster: Sendable {
         }
     }
 
-    /// Creates a namespace.
-    public mutating func createNamespace(_ name: String) throws(APIError) -> StoredObject {
-        let key = ObjectKey(.namespace, name)
-        if store.get(key) != nil { throw APIError(.alreadyExists, kind: .namespace, name: name) }
-        try world.apply(.namespace, name: name, namespace: nil)
-        return store.get(key)!
-    }
-
     /// Deletes an object as `kubectl delete` does.
     public mutating func delete(
         _ key: ObjectKey, gracePeriodSeconds: Int?, propagation: PropagationPolicy
