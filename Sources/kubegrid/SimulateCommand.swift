@@ -10,7 +10,7 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Reads rendered manifests (kubegrid render … | kubegrid simulate -f -), schedules and starts \
             them on simulated nodes, and checks that every pod comes up and that a client reaches every \
-            partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause) then break \
+            partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition) then break \
             a fresh copy of the deployment under a client workload and check that no acknowledged write \
             is lost. Exits 0 when every scenario passes, 1 when one fails.
             """

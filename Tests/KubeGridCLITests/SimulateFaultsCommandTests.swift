@@ -21,7 +21,7 @@ import Testing
         let result = try simulate(try render(), ["--scenario", "all"])
         #expect(result.exitCode == 0, "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").dropFirst()
-        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss", "PASS drain", "PASS pause"])
+        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss", "PASS drain", "PASS pause", "PASS partition"])
         #expect(result.stderr.isEmpty, "no progress line when stderr is not a terminal")
     }
 

@@ -50,6 +50,7 @@ struct FaultScenario {
         var reasons = unhealed
         reasons += FaultDiagnosis(world: world, check: check).reasons
         reasons += SplitBrainDiagnosis(world: world).reasons
+        reasons += NetworkPartitionDiagnosis(world: world).reasons
         if name == .managerLoss { reasons += ManagerLossDiagnosis(world: world).reasons }
         return ScenarioReport.build(
             name: name.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)
@@ -99,7 +100,7 @@ struct FaultScenario {
                     total = total + timings.nodeMonitorGracePeriod + timings.nodeRemoval + timings.nodeReplacement + restart
                 case .rollingUpdate:
                     total = total + restart * 2
-                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum, .pausePrimary:
+                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum, .pausePrimary, .isolate:
                     total = total + restart
                 case .drainNodes(let nodes):
                     total = total + restart * nodes.count

@@ -20,7 +20,7 @@ public enum Simulation {
             case .deploy:
                 var world = base
                 reports.append(DeployScenario.run(&world, options: options, progress: progress))
-            case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause:
+            case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition:
                 let steps = FaultSchedules.steps(for: scenario, in: base)
                 reports.append(FaultScenario(name: scenario, options: options).run(from: base, steps: steps, progress: progress))
             }

@@ -54,4 +54,6 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     /// Pause each primary in turn for longer than the failure detection delay (a long GC
     /// pause); it resumes believing it is still primary.
     case pause
+    /// Cut each node (each zone, with several) off from the rest of the cluster for a while.
+    case partition
 }
