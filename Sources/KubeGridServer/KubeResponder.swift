@@ -19,7 +19,9 @@ struct KubeResponder: HTTPResponder {
             var path = request.uri.path
             if path == prefix || path.hasPrefix(prefix + "/") {
                 path.removeFirst(prefix.count)
-            } else if request.headers[.authorization] != "Bearer \(token)" {
+            } else if request.headers[.authorization] != "Bearer \(token)",
+                !request.headers.contains(where: { $0.name.canonicalName == Self.tokenExtraHeader && $0.value == token })
+            {
                 throw StatusBody.unauthorized
             }
             return try await route(request, path: path.isEmpty ? "/" : path)
@@ -33,6 +35,11 @@ struct KubeResponder: HTTPResponder {
     /// The path prefix that carries the token in the kubeconfig's server URL.
     static func tokenPrefix(_ token: String) -> String { "/t/\(token)" }
 
+    /// The impersonation extra that carries the token too (`as-user-extra` in the
+    /// kubeconfig, sent as `Impersonate-Extra-Kubegrid-Token`).
+    static let tokenExtra = "kubegrid-token"
+    static let tokenExtraHeader = "impersonate-extra-kubegrid-token"
+
     private func route(_ request: Request, path: String) async throws -> Response {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         if request.method == .get, let document = Discovery.document(segments) {
@@ -42,7 +49,7 @@ struct KubeResponder: HTTPResponder {
         let query = Query(request.uri.query)
         switch (request.method, target.name, target.subresource) {
         case (.get, nil, nil):
-            if query["watch"] == "true" || query["watch"] == "1" { return try await watch(target, query: query) }
+            if query.flag("watch") { return try await watch(target, query: query) }
             return try await list(target, query: query)
         case (.get, .some, nil): return try await get(target)
         case (.post, nil, nil): return try await create(target, body: try await Self.body(request))
@@ -51,6 +58,7 @@ struct KubeResponder: HTTPResponder {
         case (.patch, .some, nil):
             let type = request.headers[.contentType] ?? ""
             return try await patch(target, type: type, body: try await Self.body(request))
+        case (_, .some, .some): return try await subresource(request, target: target, query: query)
         default:
             throw StatusBody.methodNotAllowed(request.method.rawValue, target.resource.name)
         }
@@ -58,7 +66,7 @@ struct KubeResponder: HTTPResponder {
 
     // MARK: Verbs
 
-    private func get(_ target: ResourcePath) async throws -> Response {
+    func get(_ target: ResourcePath) async throws -> Response {
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
         let values = try await host.read { cluster, encoding throws(StatusBody) in
             guard let object = cluster.store.get(key) else {
@@ -234,54 +242,6 @@ struct KubeResponder: HTTPResponder {
         return Self.json(encoded)
     }
 
-    /// A watch: the objects' changes as a stream of `{"type":…,"object":…}` lines, found
-    /// by comparing what the API returns every 100 ms (pod and StatefulSet status come
-    /// from the kubelets, not the store), until `timeoutSeconds` or the client goes.
-    private func watch(_ target: ResourcePath, query: Query) async throws -> Response {
-        let selection = try Selection(query)
-        let timeout = Double(query["timeoutSeconds"].flatMap(Int.init) ?? 1800)
-        let sendsInitial = (query["resourceVersion"] ?? "0") == "0" || query["sendInitialEvents"] == "true"
-        let host = self.host
-        let snapshot: @Sendable () async -> [String: Values] = {
-            await host.read { cluster, encoding in
-                var result: [String: Values] = [:]
-                // Keyed by uid too: a pod deleted and made again under its name is a
-                // DELETED and an ADDED, as `kubectl delete --wait` expects.
-                for entry in selection.filter(Self.objects(target, in: cluster), encoding: encoding) {
-                    result["\(entry.object.key) \(entry.object.metadata.uid)"] = entry.values
-                }
-                return result
-            }
-        }
-        let initial = sendsInitial ? [:] : await snapshot()
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody { writer in
-                var seen = initial
-                let deadline = Date().addingTimeInterval(timeout)
-                while Date() < deadline, await !host.stopping {
-                    let now = await snapshot()
-                    var lines: [String] = []
-                    for (key, values) in seen.sorted(by: { $0.key < $1.key }) where now[key] == nil {
-                        lines.append(Self.event("DELETED", values))
-                    }
-                    for (key, values) in now.sorted(by: { $0.key < $1.key }) where seen[key] != values {
-                        lines.append(Self.event(seen[key] == nil ? "ADDED" : "MODIFIED", values))
-                    }
-                    seen = now
-                    if !lines.isEmpty { try await writer.write(ByteBuffer(string: lines.joined())) }
-                    try await Task.sleep(for: .milliseconds(100))
-                }
-                try await writer.finish(nil)
-            })
-    }
-
-    private static func event(_ type: String, _ object: Values) -> String {
-        compact(.map(["type": .string(type), "object": object])) + "\n"
-    }
-
     // MARK: Helpers
 
     /// The objects a path names: one namespace's or all.
@@ -375,6 +335,12 @@ struct Query: Sendable {
     }
 
     subscript(_ name: String) -> String? { values[name] }
+
+    /// A boolean parameter, read as Go's `strconv.ParseBool` reads it (`true`, `True`, `1`, `t`…),
+    /// as the API server does (the PyPI client sends `watch=True`).
+    func flag(_ name: String) -> Bool {
+        ["1", "t", "T", "TRUE", "true", "True"].contains(values[name] ?? "")
+    }
 }
 
 /// A list's or watch's label and field selectors.
@@ -397,18 +363,24 @@ struct Selection: Sendable {
     func filter(_ objects: [StoredObject], encoding: ObjectEncoding) -> [(object: StoredObject, values: Values)] {
         var result: [(StoredObject, Values)] = []
         for object in objects {
-            if let labels, !labels.matches(Dictionary(uniqueKeysWithValues: object.metadata.labels.map { ($0.key, $0.value) })) {
-                continue
-            }
-            let values = encoding.encode(object)
-            if let fields, !fields.requirements.allSatisfy({ requirement in
-                (Self.lookup(requirement.field, in: values) == requirement.value) == requirement.equal
-            }) {
-                continue
-            }
-            result.append((object, values))
+            var values: Values?
+            let encoded = { values = values ?? encoding.encode(object); return values! }
+            if matches(object, encoded: encoded) { result.append((object, encoded())) }
         }
         return result
+    }
+
+    /// Whether `object` is selected; `encoded` gives it as served, asked only when a field
+    /// selector needs it.
+    func matches(_ object: StoredObject, encoded: () -> Values) -> Bool {
+        if let labels, !labels.matches(Dictionary(uniqueKeysWithValues: object.metadata.labels.map { ($0.key, $0.value) })) {
+            return false
+        }
+        guard let fields else { return true }
+        let values = encoded()
+        return fields.requirements.allSatisfy { requirement in
+            (Self.lookup(requirement.field, in: values) == requirement.value) == requirement.equal
+        }
     }
 
     private static func lookup(_ path: String, in values: Values) -> String {

@@ -34,6 +34,8 @@ struct World: Sendable {
     var pods: PodTable
     /// The machines, as the node lifecycle controller knows them.
     var nodes = NodeTable()
+    /// What the pods' applications logged.
+    var podLogs = PodLogs()
     /// Manager ensembles, Spaces and their instances.
     var grid: GridState
 
@@ -145,11 +147,16 @@ struct World: Sendable {
 
     // MARK: Shared helpers
 
-    /// Records a Kubernetes or grid event.
+    /// Records a Kubernetes or grid event; one the application in `pod` (a pod key) would
+    /// log goes to that pod's log too.
     mutating func record(
-        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal
+        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal, pod: String? = nil
     ) {
         timeline.record(object, reason, message, type: type)
+        if let pod, let uid = pods[pod]?.uid {
+            let level = type == .warning ? "WARNING" : "INFO"
+            podLogs.append(pod, uid: uid, at: now, "\(level) [\(object)] \(reason): \(message)")
+        }
     }
 
     /// The pod with `uid`, if it still exists and its containers are still at `generation`.

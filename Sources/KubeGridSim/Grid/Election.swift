@@ -42,7 +42,7 @@ extension World {
                 partition.primary = backup
                 grid.instances[backup]?.state = .primary
                 let lost = partition.primaryLostAt.map { " \(now - $0) after the primary left" } ?? ""
-                record(object, "PrimaryPromoted", "\(grid.instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)")
+                record(object, "PrimaryPromoted", "\(grid.instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
             } else {
                 partition = abandonRecoveries(partition, space: space)
                 guard !partition.awaitingElection.isEmpty else {
@@ -54,7 +54,7 @@ extension World {
                 grid.instances[chosen]?.state = .primary
                 if partition.originalPrimary == nil { partition.originalPrimary = chosen }
                 let empty = partition.primaryLostAt != nil ? " with no objects: the partition starts empty" : ""
-                record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)")
+                record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)", pod: chosen)
             }
             partition.epoch += 1
             progress += 1

@@ -41,7 +41,7 @@ extension World {
         record(
             object, "PrimaryHandedOver",
             "\(pod.name) is shutting down and handed partition \(partition.id) to its backup "
-                + "\(grid.instances[backup]?.podName ?? backup), which is primary now")
+                + "\(grid.instances[backup]?.podName ?? backup), which is primary now", pod: backup)
         applicationStatusChanged(backup)
         if clientRun.monitoring { startMonitor(space: space.key, partition: partition.id) }
     }

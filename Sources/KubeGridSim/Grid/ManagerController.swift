@@ -66,7 +66,7 @@ extension World {
         grid.ensembles[key] = ensemble
         progress += 1
         let object = "manager/\(role.fullName)"
-        record(object, "LookupServiceStarted", "lookup service, REST manager and ZooKeeper member started in \(pod.name)")
+        record(object, "LookupServiceStarted", "lookup service, REST manager and ZooKeeper member started in \(pod.name)", pod: pod.key)
         if !hadLookupService {
             endManagerOutage(key, .lookupService)
             registerAgain(ensembleKey: key)

@@ -45,7 +45,7 @@ extension World {
         let described = address.kind == .podIP ? "pod IP \(address)" : "\(address) (\(address.kind.rawValue))"
         record(
             "space/\(space.name)", "Registered",
-            "\(pod.name) (partition \(instance.partition)) registered in the lookup service as \(described)")
+            "\(pod.name) (partition \(instance.partition)) registered in the lookup service as \(described)", pod: podKey)
         var partition = grid.spaces[space.key]!.partitions[instance.partition - 1]
         partition.awaitingElection.append(podKey)
         grid.spaces[space.key]!.partitions[instance.partition - 1] = partition
@@ -67,7 +67,8 @@ extension World {
         let duration = timings.recoveryBase + timings.recoveryPerThousandObjects * ((primary.store.count + 999) / 1000)
         record(
             "space/\(grid.spaces[spaceKey]!.name)", "BackupRecovering",
-            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) object\(primary.store.count == 1 ? "" : "s") from \(primary.podName)")
+            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) object\(primary.store.count == 1 ? "" : "s") from \(primary.podName)",
+            pod: podKey)
         schedule(
             .recoveryDone(uid: pod.uid, generation: pod.generation, attempt: instance.recoveryAttempt), after: duration)
     }
@@ -80,7 +81,7 @@ extension World {
         grid.instances[pod.key] = instance
         progress += 1
         let space = grid.spaces[instance.spaceKey]?.name ?? instance.spaceKey
-        record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready")
+        record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready", pod: pod.key)
         applicationStatusChanged(pod.key)
         planFailback(instance)
     }
