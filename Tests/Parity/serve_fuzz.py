@@ -5,7 +5,7 @@ the HTTP status (or a success), and the server must stay up.
 
     python Tests/Parity/serve_fuzz.py [--seed S] [--count N] [KUBEGRID]
 
-Used by test_serve_fuzz.py (a bounded run) and scripts/fuzz.sh (longer runs).
+Used by test_serve_fuzz.py (a bounded run) and `scripts/fuzz.sh serve COUNT` (longer runs).
 """
 
 from __future__ import annotations

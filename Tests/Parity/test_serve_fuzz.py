@@ -1,4 +1,4 @@
-"""A bounded fuzz of `kubegrid serve`'s HTTP layer in the test command (scripts/fuzz.sh runs
+"""A bounded fuzz of `kubegrid serve`'s HTTP layer in the test command (`scripts/fuzz.sh serve COUNT` runs
 longer ones): every refused request gets a `metav1.Status` with its code, and the server
 stays up through malformed and huge bodies, bad paths and selectors, slow clients and
 half-closed connections."""
