@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import KubeGridCore
+import KubeGridSim
+
+/// GET of one object and of a list (selectors, `limit`/`continue`).
+extension KubeResponder {
+    func get(_ target: ResourcePath) async throws -> Response {
+        let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
+        let values = try await host.read { cluster, encoding throws(StatusBody) in
+            guard let object = cluster.store.get(key) else {
+                throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name))
+            }
+            return encoding.encode(object)
+        }
+        return Self.json(values)
+    }
+
+    func list(_ target: ResourcePath, query: Query) async throws -> Response {
+        let selection = try Selection(query)
+        let limit = query["limit"].flatMap(Int.init) ?? 0
+        let start = try Self.continueOffset(query["continue"])
+        let values = await host.read { cluster, encoding in
+            let all = selection.filter(Self.objects(target, in: cluster), encoding: encoding)
+            var page = Array(all.dropFirst(start))
+            var next: String?
+            if limit > 0, page.count > limit {
+                page = Array(page.prefix(limit))
+                next = Self.continueToken(start + limit, resourceVersion: cluster.store.resourceVersion)
+            }
+            var list = encoding.list(page.map(\.object), resource: target.resource, resourceVersion: cluster.store.resourceVersion)
+            if let next, var map = list.mapValue, var metadata = map["metadata"]?.mapValue {
+                metadata["continue"] = .string(next)
+                metadata["remainingItemCount"] = .int(all.count - start - limit)
+                map["metadata"] = .map(metadata)
+                list = .map(map)
+            }
+            return list
+        }
+        return Self.json(values)
+    }
+
+    /// The objects a path names: one namespace's or all.
+    static func objects(_ target: ResourcePath, in cluster: LiveCluster) -> [StoredObject] {
+        cluster.store.list(target.resource.kind, namespace: target.namespace)
+    }
+
+    static func continueOffset(_ token: String?) throws(StatusBody) -> Int {
+        guard let token, !token.isEmpty else { return 0 }
+        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
+              let offset = text.split(separator: "/").last.flatMap({ Int($0) })
+        else {
+            throw StatusBody.badRequest("continue key is not valid: illegal base64 data at input byte 0")
+        }
+        return offset
+    }
+
+    static func continueToken(_ offset: Int, resourceVersion: Int) -> String {
+        Data("\(resourceVersion)/\(offset)".utf8).base64EncodedString()
+    }
+}
