@@ -18,6 +18,8 @@ actor ClusterHost {
     var waiting: [CheckedContinuation<Void, Never>] = []
     /// When the waiting watches were last woken (they wake at least every heartbeat).
     var lastWake = ContinuousClock.now
+    /// When the reported status was last compared (``publishChanges()``).
+    var lastStatusComparison = ContinuousClock.now
 
     func beginStopping() {
         stopping = true

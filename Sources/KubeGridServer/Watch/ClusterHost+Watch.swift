@@ -26,10 +26,17 @@ enum WatchRead: Sendable {
 extension ClusterHost {
     /// How often a waiting watch wakes to look at its deadline and bookmarks.
     static let heartbeat = Duration.seconds(1)
+    /// How often at most the pods' reported status is compared (a walk over every pod): a
+    /// status change reaches watches this much later at worst, as a kubelet's status
+    /// update does, and a busy server does not walk 10,000 pods per request.
+    static let statusComparisonInterval = Duration.milliseconds(20)
 
     /// Moves the cluster's changes into the watch cache and wakes the waiting watches.
     func publishChanges() {
-        let new = cluster.takeChanges()
+        let now = ContinuousClock.now
+        let comparingStatus = now - lastStatusComparison >= Self.statusComparisonInterval
+        if comparingStatus { lastStatusComparison = now }
+        let new = cluster.takeChanges(comparingStatus: comparingStatus)
         for change in new { changes.append(change) }
         if !new.isEmpty || ContinuousClock.now - lastWake >= Self.heartbeat { wakeWatches() }
     }

@@ -20,11 +20,12 @@ extension LiveCluster {
     /// The resourceVersion of the last change.
     public var resourceVersion: Int { store.resourceVersion }
 
-    /// The changes since the last call, in resourceVersion order: the store's writes, then
-    /// the status changes the events since caused. Status is compared only after events
-    /// ran (``advance(to:)``), so a quiet cluster costs nothing per request; a client's
-    /// write shows its effect in the write's own change.
-    public mutating func takeChanges() -> [LiveChange] {
+    /// The changes since the last call, in resourceVersion order: the store's writes, then,
+    /// with `comparingStatus`, the status changes the events since caused. Status is
+    /// compared only after events ran (``advance(to:)``), so a quiet cluster costs nothing
+    /// per request, and the caller compares it at most every few milliseconds (it walks
+    /// every pod); a client's write shows its effect in the write's own change.
+    public mutating func takeChanges(comparingStatus: Bool = true) -> [LiveChange] {
         var result: [LiveChange] = []
         if world.api.hasChanges(for: changes) {
             for event in world.api.changes(for: changes) {
@@ -35,7 +36,7 @@ extension LiveCluster {
                 }
             }
         }
-        guard statusMayHaveChanged else { return result }
+        guard comparingStatus, statusMayHaveChanged else { return result }
         statusMayHaveChanged = false
         var changed: [ObjectKey] = []
         for (key, status) in currentStatus() where reportedStatus[key] != status {
