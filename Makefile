@@ -27,9 +27,10 @@ $(VENV)/.installed: Tests/Parity/requirements.txt
 
 venv: $(VENV)/.installed
 
-# The generated Kubernetes types must be what scripts/generate-kubernetes-types.py writes.
+# The generated Kubernetes types and served OpenAPI definitions must be what the scripts write.
 test: deps venv
 	$(VENV)/bin/python scripts/generate-kubernetes-types.py --check
+	$(VENV)/bin/python scripts/generate-openapi.py --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	KUBEGRID=$(CURDIR)/$(KUBEGRID) $(VENV)/bin/python -m pytest -q Tests/Parity
@@ -40,9 +41,10 @@ test: deps venv
 bench: release venv
 	PYTHON=$(VENV)/bin/python scripts/bench.sh
 
-# Regenerates Sources/KubeGridCore/Kubernetes/Generated after a change to the generator's tables.
+# Regenerates the Kubernetes types and the served OpenAPI definitions after a change to the tables.
 kubernetes-types: venv
 	$(VENV)/bin/python scripts/generate-kubernetes-types.py
+	$(VENV)/bin/python scripts/generate-openapi.py
 
 clean:
 	rm -rf .build $(VENV)

@@ -17,7 +17,7 @@ public struct APIResource: Sendable {
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     public var namespaced: Bool { kind.isNamespaced }
 
-    /// The verbs this server implements (patch answers 415 until a patch engine is wired in).
+    /// The verbs this server implements.
     static let readWrite = ["create", "delete", "get", "list", "patch", "update", "watch"]
     static let readOnly = ["get", "list", "watch"]
 
@@ -44,7 +44,29 @@ public struct APIResource: Sendable {
             group: "policy", version: "v1", name: "poddisruptionbudgets", singularName: "poddisruptionbudget",
             kind: .podDisruptionBudget, verbs: readWrite, shortNames: ["pdb"], categories: [],
             subresources: [.status(.podDisruptionBudget)]),
+        stored("", "configmaps", .configMap, shortNames: ["cm"]),
+        stored("", "secrets", .secret),
+        stored("", "serviceaccounts", .serviceAccount, shortNames: ["sa"]),
+        stored("", "resourcequotas", .resourceQuota, shortNames: ["quota"]),
+        stored("", "limitranges", .limitRange, shortNames: ["limits"]),
+        stored("rbac.authorization.k8s.io", "roles", .role),
+        stored("rbac.authorization.k8s.io", "rolebindings", .roleBinding),
+        stored("rbac.authorization.k8s.io", "clusterroles", .clusterRole),
+        stored("rbac.authorization.k8s.io", "clusterrolebindings", .clusterRoleBinding),
+        stored("networking.k8s.io", "networkpolicies", .networkPolicy, shortNames: ["netpol"]),
+        stored("batch", "jobs", .job, categories: ["all"]),
+        stored("discovery.k8s.io", "endpointslices", .endpointSlice),
     ]
+
+    /// A kind the simulation only stores: every verb, in `v1` of its group; the singular is
+    /// the kind in lower case, as kube-apiserver's discovery writes it.
+    private static func stored(
+        _ group: String, _ name: String, _ kind: ObjectKind, shortNames: [String] = [], categories: [String] = []
+    ) -> APIResource {
+        APIResource(
+            group: group, version: "v1", name: name, singularName: kind.rawValue.lowercased(), kind: kind, verbs: readWrite,
+            shortNames: shortNames, categories: categories, subresources: [])
+    }
 
     /// The resource of `kind`.
     public static func of(_ kind: ObjectKind) -> APIResource {

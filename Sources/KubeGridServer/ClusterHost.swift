@@ -6,7 +6,7 @@ import KubeGridSim
 /// then reads or writes it. An actor, so requests on NIO's threads take turns.
 actor ClusterHost {
     var cluster: LiveCluster
-    let clock: ServeClock
+    nonisolated let clock: ServeClock
     let options: SimulationOptions
     /// Set once the server stopped: the clock stays where it was.
     private var stopped = false

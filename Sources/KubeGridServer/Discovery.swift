@@ -2,9 +2,9 @@ import KubeGridCore
 import KubeGridSim
 
 /// The discovery documents kubectl reads before anything else: `/version`, `/api`,
-/// `/apis`, each group-version's resource list, and the OpenAPI v3 index kubectl's
-/// validation asks (legacy discovery: kubectl 1.32 asks for aggregated discovery first
-/// and reads a plain `application/json` answer as the legacy documents).
+/// `/apis` and each group-version's resource list (legacy discovery: kubectl 1.32 asks
+/// for aggregated discovery first and reads a plain `application/json` answer as the
+/// legacy documents).
 enum Discovery {
     /// The document at `segments`, nil when the path is not a discovery path.
     static func document(_ segments: [String]) -> Values? {
@@ -15,12 +15,7 @@ enum Discovery {
         case 2 where segments[0] == "api": return resourceList(group: "", version: segments[1])
         case 2 where segments[0] == "apis": return group(segments[1])
         case 3 where segments[0] == "apis": return resourceList(group: segments[1], version: segments[2])
-        case 2 where segments == ["openapi", "v3"]: return OpenAPIIndex.root
-        default:
-            if segments.count >= 3, segments[0] == "openapi", segments[1] == "v3" {
-                return OpenAPIIndex.groupVersion(segments.dropFirst(2).joined(separator: "/"))
-            }
-            return nil
+        default: return nil
         }
     }
 

@@ -3,49 +3,69 @@ import Hummingbird
 import KubeGridCore
 import KubeGridSim
 
-/// PATCH, by the patch engine its Content-Type names.
+/// PATCH: the patch engine the Content-Type names turns the object as served into the new
+/// one, written in the same turn of the cluster as it was read (see ``commit``).
 extension KubeResponder {
-    /// A PATCH: the patch engine for the Content-Type turns the object as served into the
-    /// new one, which is then written as a replace.
-    func patch(_ target: ResourcePath, type: String, body: ByteBuffer) async throws -> Response {
-        let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard let engine = PatchEngines.engine(for: mediaType) else {
+    func patch(_ target: ResourcePath, request: Request, query: Query, body: ByteBuffer, manager: FieldManager) async throws -> Response {
+        let contentType = request.headers[.contentType] ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard let kind = PatchKind(rawValue: mediaType) else {
             throw StatusBody(
                 code: 415, reason: "UnsupportedMediaType",
                 message: "the body of the request was in an unknown format - accepted media types include: "
-                    + PatchEngines.supported.joined(separator: ", "))
+                    + PatchKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let patch = try Self.parseBody(body)
-        let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
-        let current = try await host.read { cluster, encoding throws(StatusBody) in
-            guard let object = cluster.store.get(key) else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
-            return encoding.encode(object)
+        let resource = target.resource
+        let key = ObjectKey(resource.kind, namespace: target.namespace, target.name!)
+        if kind != .json { try UnknownFields.check(patch, resource: resource, query: query) }
+        if kind == .apply {
+            guard query["fieldManager"].map({ !$0.isEmpty }) == true else {
+                throw StatusBody(
+                    code: 422, reason: "Invalid",
+                    message: "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")
+            }
+            let (configuration, _) = try Self.manifest(ByteBuffer(string: Self.compact(patch)), for: target)
+            let force = query["force"] == "true"
+            let time = host.clock
+            return try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+                do {
+                    let applied = try FieldManager.engine.apply(
+                        configuration, to: current, manager: manager.name, force: force, type: FieldManager.typeName(resource),
+                        apiVersion: resource.groupVersion, time: time.timestamp(time.virtualTime()))
+                    return .init(manifest: applied, resourceVersion: Self.resourceVersion(of: configuration), applied: true)
+                } catch {
+                    throw StatusBody(error)
+                }
+            }
         }
-        let patched: Values
-        do {
-            patched = try engine(patch, current)
-        } catch {
-            throw StatusBody(code: error.code.rawValue, reason: error.code == .badRequest ? "BadRequest" : "Invalid", message: error.message)
+        return try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+            guard let current else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
+            do {
+                let patched = try kind.apply(patch, to: current, type: FieldManager.typeName(resource))
+                // A resourceVersion in the patch is a precondition, as the API server takes it.
+                return .init(manifest: patched, resourceVersion: Self.resourceVersion(of: patch))
+            } catch {
+                throw StatusBody(error)
+            }
         }
-        return try await write(patched, resourceVersion: nil)
     }
 }
 
-/// The patch engines by Content-Type. Strategic merge patch and server-side apply need
-/// the served types' merge keys, which no table in the binary carries yet: 415 for them.
-enum PatchEngines {
-    typealias Engine = @Sendable (_ patch: Values, _ current: Values) throws(PatchError) -> Values
+/// The patch types kube-apiserver accepts, by Content-Type.
+enum PatchKind: String, CaseIterable, Sendable {
+    case json = "application/json-patch+json"
+    case merge = "application/merge-patch+json"
+    case strategic = "application/strategic-merge-patch+json"
+    case apply = "application/apply-patch+yaml"
 
-    static let supported = ["application/json-patch+json", "application/merge-patch+json"]
-
-    static func engine(for mediaType: String) -> Engine? {
-        switch mediaType {
-        case "application/merge-patch+json":
-            return { (patch: Values, current: Values) throws(PatchError) in try JSONMergePatch.apply(patch, to: current) }
-        case "application/json-patch+json":
-            return { (patch: Values, current: Values) throws(PatchError) in try JSONPatch(patch).apply(to: current) }
-        default:
-            return nil
+    /// `patch` applied to `current`, an object of the type named `type` (strategic merge
+    /// patch reads its merge keys there). Server-side apply is not a patch of this kind.
+    func apply(_ patch: Values, to current: Values, type: String?) throws(PatchError) -> Values {
+        switch self {
+        case .json: return try JSONPatch(patch).apply(to: current)
+        case .merge: return try JSONMergePatch.apply(patch, to: current)
+        case .strategic, .apply: return try StrategicMergePatch(lookup: PatchMetaTable.kubernetes).apply(patch, to: current, type: type)
         }
     }
 }

@@ -5,7 +5,7 @@ import KubeGridSim
 
 /// GET of one object and of a list (selectors, `limit`/`continue`).
 extension KubeResponder {
-    func get(_ target: ResourcePath) async throws -> Response {
+    func get(_ target: ResourcePath, accept: String?) async throws -> Response {
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
         let values = try await host.read { cluster, encoding throws(StatusBody) in
             guard let object = cluster.store.get(key) else {
@@ -13,10 +13,13 @@ extension KubeResponder {
             }
             return encoding.encode(object)
         }
+        if TableOutput.isRequested(accept) {
+            return Self.json(TableOutput.table(target.resource.kind, objects: [values], resourceVersion: nil))
+        }
         return Self.json(values)
     }
 
-    func list(_ target: ResourcePath, query: Query) async throws -> Response {
+    func list(_ target: ResourcePath, query: Query, accept: String?) async throws -> Response {
         let selection = try Selection(query)
         let limit = query["limit"].flatMap(Int.init) ?? 0
         let start = try Self.continueOffset(query["continue"])
@@ -36,6 +39,16 @@ extension KubeResponder {
                 list = .map(map)
             }
             return list
+        }
+        if TableOutput.isRequested(accept) {
+            var table = TableOutput.table(
+                target.resource.kind, objects: values["items"]?.listValue ?? [],
+                resourceVersion: values["metadata"]?["resourceVersion"]?.stringValue)
+            if case .map(var map) = table, let metadata = values["metadata"] {
+                map["metadata"] = metadata
+                table = .map(map)
+            }
+            return Self.json(table)
         }
         return Self.json(values)
     }

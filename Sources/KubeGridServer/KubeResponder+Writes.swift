@@ -3,58 +3,80 @@ import Hummingbird
 import KubeGridCore
 import KubeGridSim
 
-/// The verbs that change the store: create, replace (PUT), delete.
+/// The verbs that change the store: create, replace (PUT), delete, and the one write path
+/// a PATCH takes too.
 extension KubeResponder {
-    func create(_ target: ResourcePath, body: ByteBuffer) async throws -> Response {
+    func create(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
-        let source = ManifestSource(name: "request body", bytes: Array(Self.compact(manifest).utf8))
-        let values = try await host.write { cluster throws(StatusBody) in
-            do {
-                let object: StoredObject
-                if target.resource.kind == .namespace {
-                    object = try cluster.createNamespace(name)
-                } else {
-                    object = try cluster.create(source)
-                }
-                return object
-            } catch let error as APIError {
-                throw StatusBody(error)
-            } catch let error as LiveClusterError {
-                throw StatusBody(code: 405, reason: "MethodNotAllowed", message: error.description)
-            } catch {
-                throw StatusBody.badRequest("\(error)")
+        try UnknownFields.check(manifest, resource: target.resource, query: query)
+        if target.resource.kind == .namespace {
+            let object = try await host.write { cluster throws(StatusBody) in
+                do { return try cluster.createNamespace(name) } catch { throw StatusBody(error) }
             }
+            return Self.json(await host.read { _, encoding in encoding.encode(object) }, status: .created)
         }
-        let encoded = await host.read { _, encoding in encoding.encode(values) }
-        return Self.json(encoded, status: .created)
+        let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
+        return try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+            if current != nil { throw StatusBody(APIError(.alreadyExists, kind: key.kind, name: key.name)) }
+            return .init(manifest: manifest, resourceVersion: nil)
+        }
     }
 
-    func replace(_ target: ResourcePath, body: ByteBuffer) async throws -> Response {
+    func replace(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
+        try UnknownFields.check(manifest, resource: target.resource, query: query)
         guard name == target.name else {
             throw StatusBody.badRequest("the name of the object (\(name)) does not match the name on the URL (\(target.name!))")
         }
-        let resourceVersion = manifest.mapValue?["metadata"]?.mapValue?["resourceVersion"]?.stringValue.flatMap { Int($0) }
-        return try await write(manifest, resourceVersion: resourceVersion)
+        let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
+        return try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+            guard current != nil else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
+            return .init(manifest: manifest, resourceVersion: Self.resourceVersion(of: manifest))
+        }
     }
 
-    /// Writes `manifest` over the stored object (a PUT, or a PATCH once applied) and answers
-    /// with the object as stored, or with the API server's refusal.
-    func write(_ manifest: Values, resourceVersion: Int?) async throws -> Response {
-        let source = ManifestSource(name: "request body", bytes: Array(Self.compact(manifest).utf8))
-        let object = try await host.write { cluster throws(StatusBody) in
+    /// What a write puts in the store: the whole object, maybe with the resourceVersion it
+    /// must still be at, and whether it was applied (server-side apply keeps its own fields).
+    struct Commit: Sendable {
+        var manifest: Values
+        var resourceVersion: Int?
+        var applied = false
+    }
+
+    /// Reads the object at `key` (nil when there is none), lets `change` say what to write,
+    /// records the manager's fields and writes it: all in one turn of the cluster, so no
+    /// other write comes between the read and the write (a PATCH needs no retry).
+    func commit(
+        _ key: ObjectKey, resource: APIResource, manager: FieldManager,
+        _ change: @Sendable (Values?) throws(StatusBody) -> Commit
+    ) async throws -> Response {
+        let clock = host.clock
+        let written = try await host.write { cluster throws(StatusBody) -> Written in
+            let current = cluster.store.get(key).map { ObjectEncoding(cluster: cluster, clock: clock).encode($0) }
+            let commit = try change(current)
+            var manifest = commit.manifest
+            if !commit.applied {
+                manifest = manager.recordUpdate(manifest, previous: current, resource: resource, time: clock.timestamp(cluster.now))
+            }
             do {
-                return try cluster.replace(source, resourceVersion: resourceVersion)
-            } catch let error as APIError {
-                throw StatusBody(error)
-            } catch let error as LiveClusterError {
-                throw StatusBody(code: 405, reason: "MethodNotAllowed", message: error.description)
+                if current == nil { return Written(object: try cluster.create(manifest), created: true) }
+                return Written(object: try cluster.replace(manifest, resourceVersion: commit.resourceVersion), created: false)
             } catch {
-                throw StatusBody.badRequest("\(error)")
+                throw StatusBody(error)
             }
         }
-        let encoded = await host.read { _, encoding in encoding.encode(object) }
-        return Self.json(encoded)
+        let encoded = await host.read { _, encoding in encoding.encode(written.object) }
+        return Self.json(encoded, status: written.created ? .created : .ok)
+    }
+
+    /// The object a write left in the store, and whether it made it.
+    struct Written: Sendable {
+        var object: StoredObject
+        var created: Bool
+    }
+
+    static func resourceVersion(of manifest: Values) -> Int? {
+        manifest["metadata"]?["resourceVersion"]?.stringValue.flatMap { Int($0) }
     }
 
     func delete(_ target: ResourcePath, query: Query, body: ByteBuffer) async throws -> Response {
@@ -79,10 +101,8 @@ extension KubeResponder {
             guard let before = cluster.store.get(key) else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
             do {
                 _ = try cluster.delete(key, gracePeriodSeconds: grace, propagation: propagation)
-            } catch let error as APIError {
-                throw StatusBody(error)
             } catch {
-                throw StatusBody.badRequest("\(error)")
+                throw StatusBody(error)
             }
             return cluster.store.get(key) ?? before
         }

@@ -42,6 +42,7 @@ struct KubeResponder: HTTPResponder {
 
     private func route(_ request: Request, path: String) async throws -> Response {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        if request.method == .get, segments.first == "openapi" { return try openAPI(segments, accept: request.headers[.accept]) }
         if request.method == .get, let document = Discovery.document(segments) {
             return Self.json(document)
         }
@@ -50,14 +51,16 @@ struct KubeResponder: HTTPResponder {
         switch (request.method, target.name, target.subresource) {
         case (.get, nil, nil):
             if query.flag("watch") { return try await watch(target, query: query) }
-            return try await list(target, query: query)
-        case (.get, .some, nil): return try await get(target)
-        case (.post, nil, nil): return try await create(target, body: try await Self.body(request))
-        case (.put, .some, nil): return try await replace(target, body: try await Self.body(request))
+            return try await list(target, query: query, accept: request.headers[.accept])
+        case (.get, .some, nil): return try await get(target, accept: request.headers[.accept])
+        case (.post, nil, nil):
+            return try await create(target, body: try await Self.body(request), query: query, manager: FieldManager(request, query: query))
+        case (.put, .some, nil):
+            return try await replace(target, body: try await Self.body(request), query: query, manager: FieldManager(request, query: query))
         case (.delete, .some, nil): return try await delete(target, query: query, body: try await Self.body(request))
         case (.patch, .some, nil):
-            let type = request.headers[.contentType] ?? ""
-            return try await patch(target, type: type, body: try await Self.body(request))
+            return try await patch(
+                target, request: request, query: query, body: try await Self.body(request), manager: FieldManager(request, query: query))
         case (_, .some, .some): return try await subresource(request, target: target, query: query)
         default:
             throw StatusBody.methodNotAllowed(request.method.rawValue, target.resource.name)

@@ -42,6 +42,8 @@ struct ObjectEncoding {
                 "readyReplicas": .int(ready), "currentReplicas": .int(replicas), "updatedReplicas": .int(replicas),
                 "availableReplicas": .int(ready),
             ])
+        case .passive(let passive):
+            map = passive.fields
         case .pod(let pod):
             var spec = Self.fields(pod.spec.encoded())
             if let node = pod.nodeName { spec["nodeName"] = .string(node) }
@@ -73,13 +75,16 @@ struct ObjectEncoding {
         if let namespace = meta.namespace { map["namespace"] = .string(namespace) }
         map["uid"] = .string(meta.uid.description)
         map["resourceVersion"] = .string(String(meta.resourceVersion))
-        if object.kind != .namespace, object.kind != .node { map["generation"] = .int(meta.generation) }
+        if object.kind != .namespace, object.kind != .node, object.kind.passiveType == nil || hasSpec(object) {
+            map["generation"] = .int(meta.generation)
+        }
         map["creationTimestamp"] = .string(clock.timestamp(meta.creationTimestamp))
         if let deletion = meta.deletionTimestamp {
             map["deletionTimestamp"] = .string(clock.timestamp(deletion))
             if let grace = meta.deletionGracePeriodSeconds { map["deletionGracePeriodSeconds"] = .int(grace) }
         }
         if !meta.labels.isEmpty { map["labels"] = .map(meta.labels.mapValues { .string($0) }) }
+        if !meta.annotations.isEmpty { map["annotations"] = .map(meta.annotations.mapValues { .string($0) }) }
         if !meta.ownerReferences.isEmpty {
             map["ownerReferences"] = .list(meta.ownerReferences.map { owner in
                 .map([
@@ -90,7 +95,14 @@ struct ObjectEncoding {
             })
         }
         if !meta.finalizers.isEmpty { map["finalizers"] = .list(meta.finalizers.map { .string($0) }) }
+        if let managedFields = meta.managedFields { map["managedFields"] = managedFields }
         return .map(map)
+    }
+
+    /// Stored-only kinds have a generation when they have a spec (a ConfigMap has none).
+    private func hasSpec(_ object: StoredObject) -> Bool {
+        if case .passive(let passive) = object.body { return passive.fields["spec"] != nil }
+        return true
     }
 
     /// The Service's spec with what the API server allocated: cluster IP, node ports.

@@ -74,6 +74,30 @@ public struct StatusBody: Error, Sendable {
         }
     }
 
+    /// Any failure of a write, as the API server answers it: its own refusals with their
+    /// codes, a server-side apply conflict (409 with one cause per field), a patch that does
+    /// not apply, and anything else as the 400 of a body it cannot take.
+    init(_ error: any Error) {
+        switch error {
+        case let status as StatusBody:
+            self = status
+        case let refusal as APIError:
+            self.init(refusal)
+        case let conflict as ApplyConflict:
+            let causes: [Values] = conflict.causes.map { cause in
+                .map(["reason": .string(cause.type), "message": .string(cause.message), "field": .string(cause.field)])
+            }
+            self.init(code: conflict.code, reason: conflict.reason, message: conflict.message, details: .map(["causes": .list(causes)]))
+        case let patch as PatchError:
+            let reason = [400: "BadRequest", 422: "Invalid"][patch.code.rawValue] ?? "InternalError"
+            self.init(code: patch.code.rawValue, reason: reason, message: patch.message)
+        case let unsupported as LiveClusterError:
+            self.init(code: 405, reason: "MethodNotAllowed", message: unsupported.description)
+        default:
+            self = .badRequest("\(error)")
+        }
+    }
+
     /// A `StatusCause`: `FieldValueInvalid`, the message without the field, the field.
     private static func cause(_ cause: FieldCause) -> Values {
         let reason: String

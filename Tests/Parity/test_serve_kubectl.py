@@ -110,10 +110,9 @@ def test_the_ha_umbrella_applies_and_becomes_ready(server):
         [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
         capture_output=True, text=True, check=True,
     )
-    # Only the kinds the server stores yet; the render's Secrets, ServiceAccounts, Roles,
-    # RoleBindings and NetworkPolicies are an open item of issue 11.
-    served = [d for d in yaml.safe_load_all(render.stdout) if d and d["kind"] in ("Service", "StatefulSet", "PodDisruptionBudget")]
-    applied = kubectl(server, "apply", "-f", "-", input=yaml.safe_dump_all(served))
+    # The whole render (Secrets, ServiceAccounts, RBAC and NetworkPolicies too), validated
+    # as kubectl validates by default.
+    applied = kubectl(server, "apply", "-f", "-", input=render.stdout)
     assert "statefulset.apps/prod-space created" in applied.stdout or "created" in applied.stdout
     started = time.monotonic()
     names = kubectl(server, "get", "sts", "-o", "name").stdout.split()
@@ -202,7 +201,7 @@ def test_a_stale_update_is_refused_with_409(server):
     )
 
 
-def test_merge_and_json_patches_apply_and_strategic_is_415_for_now(server):
+def test_merge_json_and_strategic_patches_apply_and_an_unknown_type_is_415(server):
     budget = {
         "apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "patched"},
         "spec": {"maxUnavailable": 1, "selector": {"matchLabels": {"app": "patched"}}},
@@ -212,9 +211,16 @@ def test_merge_and_json_patches_apply_and_strategic_is_415_for_now(server):
     kubectl(server, "patch", "pdb", "patched", "--type=json", "-p", '[{"op":"replace","path":"/spec/maxUnavailable","value":3}]')
     got = json.loads(kubectl(server, "get", "pdb", "patched", "-o", "json").stdout)
     assert got["spec"]["maxUnavailable"] == 3
-    result = kubectl(server, "patch", "pdb", "patched", "-p", '{"spec":{"maxUnavailable":4}}', check=False)
-    assert result.returncode == 1
-    assert "the body of the request was in an unknown format - accepted media types include: " in result.stderr
+    kubectl(server, "patch", "pdb", "patched", "-p", '{"spec":{"maxUnavailable":4}}')
+    got = json.loads(kubectl(server, "get", "pdb", "patched", "-o", "json").stdout)
+    assert got["spec"]["maxUnavailable"] == 4
+    code, body = raw_request(
+        server, "/apis/policy/v1/namespaces/default/poddisruptionbudgets/patched", token=token(server), method="PATCH",
+        body=b'{"spec":{}}')
+    assert code == 415
+    assert body["message"] == (
+        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, "
+        "application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml")
 
 
 def test_sigint_prints_the_checkers_verdict_and_exits_0(server):

@@ -25,7 +25,7 @@ extension KubeResponder {
     /// A PUT or PATCH of the Scale: its `spec.replicas` becomes the StatefulSet's (with
     /// the Scale's resourceVersion checked when a PUT carries one).
     func writeScale(_ target: ResourcePath, request: Request, body: ByteBuffer) async throws -> Response {
-        let written = try Self.patched(try await scale(of: target), request: request, body: body)
+        let written = try Self.patched(try await scale(of: target), type: "io.k8s.api.autoscaling.v1.Scale", request: request, body: body)
         guard case .int(let replicas) = written.mapValue?["spec"]?.mapValue?["replicas"] else {
             throw StatusBody(
                 code: 422, reason: "Invalid",

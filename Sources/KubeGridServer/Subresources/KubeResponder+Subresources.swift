@@ -9,7 +9,7 @@ extension KubeResponder {
     func subresource(_ request: Request, target: ResourcePath, query: Query) async throws -> Response {
         let whole = ResourcePath(resource: target.resource, namespace: target.namespace, name: target.name)
         switch (target.subresource ?? "", request.method) {
-        case ("status", .get): return try await get(whole)
+        case ("status", .get): return try await get(whole, accept: request.headers[.accept])
         case ("status", .put), ("status", .patch):
             return try await writeStatus(whole, request: request, body: try await Self.body(request))
         case ("scale", .get): return Self.json(try await scale(of: whole))
@@ -32,23 +32,23 @@ extension KubeResponder {
         }
     }
 
-    /// A PATCH body applied to `current` by the engine its Content-Type names, or a PUT
-    /// body as it is.
-    static func patched(_ current: Values, request: Request, body: ByteBuffer) throws(StatusBody) -> Values {
+    /// A PATCH body applied to `current` (an object of the type named `type`) by the patch
+    /// its Content-Type names, or a PUT body as it is.
+    static func patched(_ current: Values, type: String?, request: Request, body: ByteBuffer) throws(StatusBody) -> Values {
         let update = try parseBody(body)
         guard request.method == .patch else { return update }
-        let type = request.headers[.contentType] ?? ""
-        let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard let engine = PatchEngines.engine(for: mediaType) else {
+        let contentType = request.headers[.contentType] ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard let kind = PatchKind(rawValue: mediaType), kind != .apply else {
             throw StatusBody(
                 code: 415, reason: "UnsupportedMediaType",
                 message: "the body of the request was in an unknown format - accepted media types include: "
-                    + PatchEngines.supported.joined(separator: ", "))
+                    + PatchKind.allCases.filter { $0 != .apply }.map(\.rawValue).joined(separator: ", "))
         }
         do {
-            return try engine(update, current)
+            return try kind.apply(update, to: current, type: type)
         } catch {
-            throw StatusBody(code: error.code.rawValue, reason: error.code == .badRequest ? "BadRequest" : "Invalid", message: error.message)
+            throw StatusBody(error)
         }
     }
 
@@ -57,7 +57,8 @@ extension KubeResponder {
     /// condition set to Unknown or False: the machine stops answering (node loss without
     /// deleting the node, the way a silent kubelet looks to the node controller).
     private func writeStatus(_ target: ResourcePath, request: Request, body: ByteBuffer) async throws -> Response {
-        let written = try Self.patched(try await served(target), request: request, body: body)
+        let written = try Self.patched(
+            try await served(target), type: FieldManager.typeName(target.resource), request: request, body: body)
         if target.resource.kind == .node, Self.readyCondition(of: written).map({ $0 != "True" }) == true {
             let name = target.name!
             _ = try await host.write { cluster throws(StatusBody) -> Bool in

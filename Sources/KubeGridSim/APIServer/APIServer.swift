@@ -47,14 +47,15 @@ public struct APIServer: Sendable {
     @discardableResult
     public mutating func create(
         _ body: ObjectBody, name: String, namespace: String? = nil, owners: [OwnerReference] = [],
-        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil, at now: SimTime
+        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil,
+        annotations: OrderedDictionary<String, String> = [:], managedFields: Values? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let request = AdmissionRequest(
             operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
         let admitted = try admission.admit(request, context: context)
         let object = try store.create(
             admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, labels: labels,
-            at: now)
+            annotations: annotations, managedFields: managedFields, at: now)
         if case .service(let service) = object.body {
             let key = "\(object.metadata.namespace!)/\(name)"
             services[key] = network.allocate(service, key: key)
@@ -66,9 +67,11 @@ public struct APIServer: Sendable {
     /// Replaces an object's body through admission (a patch or an apply of a changed
     /// manifest). With `resourceVersion`, the write is refused with Conflict unless the
     /// object is still at that version (optimistic concurrency, as `kubectl replace` does).
+    /// `metadata` changes what a writer may change of the metadata (labels, annotations).
     @discardableResult
     public mutating func update(
-        _ key: ObjectKey, resourceVersion: Int? = nil, at now: SimTime, _ change: (inout ObjectBody) -> Void
+        _ key: ObjectKey, resourceVersion: Int? = nil, at now: SimTime,
+        metadata: (inout ObjectMetadata) -> Void = { _ in }, _ change: (inout ObjectBody) -> Void
     ) throws(APIError) -> StoredObject {
         guard let old = store.get(key) else { throw APIError(.notFound, kind: key.kind, name: key.name) }
         if let resourceVersion, resourceVersion != old.metadata.resourceVersion {
@@ -80,6 +83,7 @@ public struct APIServer: Sendable {
         let admitted = try admission.admit(request, context: context)
         let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in
             stored.body = admitted.object!
+            metadata(&stored.metadata)
         }
         afterWrite(at: now)
         return object

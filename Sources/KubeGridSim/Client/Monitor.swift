@@ -2,15 +2,18 @@
 /// started that reads one of its keys until a read succeeds. The first success ends the
 /// partition's unavailability window, even when the workload happens not to touch the
 /// partition for a while.
-extension World {
-    mutating func startMonitor(space: String, partition: Int) {
-        let ref = PartitionRef(space: space, partition: partition)
-        if let existing = clientRun.monitors[ref], !clientRun.clients[existing].monitorDone { return }
-        let id = clientRun.clients.count
-        clientRun.clients.append(ClientState(id: id, plan: [], interval: timings.clientRetryInterval, monitor: ref))
-        clientRun.monitors[ref] = id
-        schedule(.clientInvoke(client: id))
+extension ClientRun {
+    /// Starts a monitor of `ref` unless one is still reading it; it retries every `interval`.
+    mutating func startMonitor(_ ref: PartitionRef, interval: SimTime, timeline: inout Timeline) {
+        if let existing = monitors[ref], !clients[existing].monitorDone { return }
+        let id = clients.count
+        clients.append(ClientState(id: id, plan: [], interval: interval, monitor: ref))
+        monitors[ref] = id
+        timeline.schedule(.clientInvoke(client: id))
     }
+}
+
+extension World {
 
     /// The key a monitor of `ref` reads: the first `key-n` that routes to the partition.
     mutating func monitorKey(_ ref: PartitionRef) -> String? {

@@ -31,7 +31,7 @@ extension World {
             let current = grid.spaces[operation.space]?.partitions[operation.partition - 1].primary
             if current != target.podKey {
                 // Fenced: a former primary cannot replicate to a backup that is primary now.
-                if fencing { return .primaryGone }
+                if grid.fencing { return .primaryGone }
                 faultLog.splitBrainAcks.append(
                     SplitBrainAck(
                         spaceKey: operation.space, partition: operation.partition, podName: primary.podName,

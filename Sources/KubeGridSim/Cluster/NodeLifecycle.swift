@@ -23,10 +23,10 @@ extension World {
             lost.stage = .lost
             lost.generation += 1
             pods[pod.key] = lost
-            applicationStopped(lost)
+            withGrid { $0.applicationStopped(lost, &$1) }
         }
         faultLog.current?.dyingPods = []
-        progress += 1
+        clusterProgress += 1
         schedule(.nodeNotReady(node: name, incarnation: node.incarnation), after: timings.nodeMonitorGracePeriod)
     }
 
@@ -70,7 +70,7 @@ extension World {
         node.condition = .ready
         nodes[name] = node
         record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
-        progress += 1
+        clusterProgress += 1
         createNodeObject(node)
     }
 

@@ -41,6 +41,12 @@ struct PodTable: Sendable {
         keyByUID[uid].flatMap { pods[$0] }
     }
 
+    /// The pod with `uid`, if it still exists and its containers are still at `generation`.
+    func pod(uid: Int, generation: Int) -> Pod? {
+        guard let pod = pod(uid: uid), pod.generation == generation else { return nil }
+        return pod
+    }
+
     /// The pod whose IP is `address`.
     func pod(at address: IPv4Address) -> Pod? {
         keyByAddress[address].flatMap { pods[$0] }

@@ -108,8 +108,8 @@ extension World {
         guard var pod = pod(uid: uid, generation: generation), pod.stage == .starting else { return }
         pod.stage = .running
         pods[pod.key] = pod
-        applicationUp(pod)
-        applicationStatusChanged(pod.key)
+        withGrid { $0.applicationUp(pod, &$1) }
+        pods.wakeDormantProbes(of: pod.key, timeline: &timeline)
     }
 
     /// The main container died (liveness, or a fault): the grid loses what ran in it, and
@@ -123,7 +123,7 @@ extension World {
         pod.ready = false
         pod.generation += 1
         pods[key] = pod
-        applicationStopped(pod)
+        withGrid { $0.applicationStopped(pod, &$1) }
         let name = pod.spec.containers.first?.name ?? "container"
         record("pod/\(pod.name)", "Killing", reason.description)
         record(
@@ -150,5 +150,20 @@ extension World {
         }
         record(object, "Created", "Created container: \(container.name)")
         record(object, "Started", "Started container \(container.name)")
+    }
+
+    /// True when the REST API of manager `check.managerName` answers at `<name>-hs` (the
+    /// headless Service, which publishes Management Pods before they are Ready), or at a
+    /// Service named after the manager.
+    func managerAPIAnswers(_ check: ManagerCheck, namespace: String) -> Bool {
+        let candidates = ["\(check.managerName)-hs", "\(check.managerName)-service", check.managerName]
+        for name in candidates {
+            guard let record = service(named: name, namespace: namespace), !record.service.spec.ports.isEmpty else { continue }
+            for endpoint in endpoints(of: record, portIndex: 0) {
+                guard let pod = pods[endpoint.podKey], case .manager = pod.role else { continue }
+                if pod.stage == .running { return true }
+            }
+        }
+        return false
     }
 }

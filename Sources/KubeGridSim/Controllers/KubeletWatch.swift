@@ -21,7 +21,7 @@ extension World {
             if pod.nodeName != nil {
                 record("pod/\(pod.name)", "Killing", "Stopping container \(pod.spec.containers.first?.name ?? "container")")
             }
-            applicationStopped(pod)
+            withGrid { $0.applicationStopped(pod, &$1) }
             return
         }
         guard event.type == .modified, let graceSeconds = event.object.metadata.deletionGracePeriodSeconds, graceSeconds > 0,
@@ -34,7 +34,7 @@ extension World {
         pods[key] = pod
         let container = pod.spec.containers.first?.name ?? "container"
         record("pod/\(pod.name)", "Killing", "Stopping container \(container)")
-        applicationTerminating(pod)
+        withGrid { $0.applicationTerminating(pod, &$1) }
         schedule(.terminationDone(uid: pod.uid, generation: pod.generation), after: min(timings.shutdown, .seconds(graceSeconds)))
         if wasReady { podChanged(pod) }
     }
@@ -55,7 +55,7 @@ extension World {
     mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
         guard let pod = pods.remove(key) else { return }
         record("pod/\(pod.name)", eventReason, reason)
-        applicationStopped(pod)
+        withGrid { $0.applicationStopped(pod, &$1) }
         _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
         }

@@ -12,7 +12,7 @@ import KubeGridCore
 /// A probe that passes with nothing left to change (liveness passing, readiness passing on
 /// a Ready pod) goes dormant instead of ticking on: it would keep passing until the
 /// application's status changes, and whatever changes it calls
-/// ``applicationStatusChanged(_:)``, which puts the probe back on its period. Long runs
+/// ``PodTable/wakeDormantProbes(of:timeline:)``, which puts the probe back on its period. Long runs
 /// then cost nothing for pods that are simply up.
 extension World {
     mutating func runProbe(uid: Int, generation: Int, kind: ProbeKind) {
@@ -21,7 +21,7 @@ extension World {
         guard let container, let probe = kind == .readiness ? container.readinessProbe : container.livenessProbe else {
             return
         }
-        let status = applicationStatus(pod)
+        let status = grid.applicationStatus(pod)
         let passed = kind == .readiness ? status.ready : status.alive
         let object = "pod/\(pod.name)"
         switch kind {
@@ -60,23 +60,6 @@ extension World {
         schedule(.probe(uid: uid, generation: generation, kind: kind), after: .seconds(probe.effectivePeriodSeconds))
     }
 
-    /// The application in `podKey` may answer its probes differently now: dormant probes
-    /// resume at their next tick (`initialDelaySeconds + k × periodSeconds` after the start).
-    mutating func applicationStatusChanged(_ podKey: String) {
-        guard var pod = pods[podKey], !pod.dormantProbes.isEmpty, pod.phase == .running, let started = pod.startedAt
-        else { return }
-        for kind in [ProbeKind.readiness, .liveness] where pod.dormantProbes.contains(kind) {
-            let probe = pod.spec.containers.lazy.compactMap { kind == .readiness ? $0.readinessProbe : $0.livenessProbe }.first
-            guard let probe else { continue }
-            let first = started + .seconds(probe.effectiveInitialDelaySeconds)
-            let period = max(probe.effectivePeriodSeconds, 1) * 1000
-            var next = first
-            if now >= first { next = first + .milliseconds(((now - first).milliseconds / period + 1) * period) }
-            schedule(.probe(uid: pod.uid, generation: pod.generation, kind: kind), after: next - now)
-        }
-        pod.dormantProbes = []
-        pods[podKey] = pod
-    }
 
     /// What the kubelet writes for a failed probe: a refused connection while the
     /// application starts, a 503 once it answers but is not ready.
@@ -111,4 +94,25 @@ struct ApplicationStatus: Sendable {
     var alive: Bool
     /// It can serve (readiness).
     var ready: Bool
+}
+
+extension PodTable {
+    /// The application in `podKey` may answer its probes differently now: dormant probes
+    /// resume at their next tick (`initialDelaySeconds + k × periodSeconds` after the start).
+    mutating func wakeDormantProbes(of podKey: String, timeline: inout Timeline) {
+        guard var pod = self[podKey], !pod.dormantProbes.isEmpty, pod.phase == .running, let started = pod.startedAt
+        else { return }
+        let now = timeline.now
+        for kind in [ProbeKind.readiness, .liveness] where pod.dormantProbes.contains(kind) {
+            let probe = pod.spec.containers.lazy.compactMap { kind == .readiness ? $0.readinessProbe : $0.livenessProbe }.first
+            guard let probe else { continue }
+            let first = started + .seconds(probe.effectiveInitialDelaySeconds)
+            let period = max(probe.effectivePeriodSeconds, 1) * 1000
+            var next = first
+            if now >= first { next = first + .milliseconds(((now - first).milliseconds / period + 1) * period) }
+            timeline.schedule(.probe(uid: pod.uid, generation: pod.generation, kind: kind), after: next - now)
+        }
+        pod.dormantProbes = []
+        self[podKey] = pod
+    }
 }

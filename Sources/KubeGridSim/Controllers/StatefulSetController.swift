@@ -182,7 +182,7 @@ extension World {
 
     /// A pod's readiness changed: its StatefulSet reconciles.
     mutating func podChanged(_ pod: Pod) {
-        progress += 1
+        clusterProgress += 1
         statefulSetController.ownerChanged(pod.owner, timeline: &timeline)
     }
 }

@@ -29,12 +29,12 @@ extension World {
             if api.hasChanges(for: statefulSetController.changes) {
                 for event in api.changes(for: statefulSetController.changes)
                 where statefulSetController.observe(event, timeline: &timeline) {
-                    progress += 1
+                    clusterProgress += 1
                 }
                 delivered = true
             }
             if api.hasChanges(for: grid.changes) {
-                for event in api.changes(for: grid.changes) { gridObserved(event) }
+                for event in api.changes(for: grid.changes) { grid.observe(event) }
                 delivered = true
             }
             if api.hasChanges(for: serviceController.changes) {

@@ -20,9 +20,9 @@ struct World: Sendable {
     /// Start-up jitter and client choices.
     var random: SeededRandom
     /// Bumped whenever something in the cluster a scenario waits for may have changed (a
-    /// pod's readiness, a partition's primary or backup, a manager, a node), so `run` asks
-    /// its stop condition only then.
-    var progress = 0
+    /// pod's readiness, a node, a drain), so `run` asks its stop condition only then; the
+    /// grid counts its own changes (`progress` adds both).
+    var clusterProgress = 0
 
     // MARK: The controllers' state
 
@@ -34,10 +34,8 @@ struct World: Sendable {
     var pods: PodTable
     /// The machines, as the node lifecycle controller knows them.
     var nodes = NodeTable()
-    /// What the pods' applications logged.
-    var podLogs = PodLogs()
-    /// Manager ensembles, Spaces and their instances.
-    var grid: GridState
+    /// The grid: manager ensembles, Spaces and their instances.
+    var grid: GridController
 
     // MARK: The clients
 
@@ -56,7 +54,7 @@ struct World: Sendable {
         var api = APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: root.derived(3)))
         // Each controller watches from the start, in the order they hear of a change.
         statefulSetController = StatefulSetController(changes: api.watch())
-        grid = GridState(changes: api.watch())
+        grid = GridController(changes: api.watch(), options: options)
         serviceController = ServiceController(changes: api.watch())
         scheduling = KubeScheduler(
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
@@ -67,12 +65,11 @@ struct World: Sendable {
 
     var timings: Timings { options.timings }
     var clientPlacement: ClientPlacement { options.client }
-    /// `--failback`: the original primary takes its role back once it has recovered.
-    var failback: Bool { options.failback }
     /// Test-only: writes skip the backups (see ``SimulationOptions``).
     var brokenReplication: Bool { options.brokenReplication }
-    /// Whether an instance checks its leadership before acting as primary (see ``SimulationOptions``).
-    var fencing: Bool { !options.unfenced }
+    /// Changes so far in the cluster and the grid: a scenario's stop condition, and a
+    /// client's reachability check, are asked again only when it moved.
+    var progress: Int { clusterProgress + grid.progress }
 
     // MARK: The clock
 
@@ -127,18 +124,19 @@ struct World: Sendable {
         case .applicationStarted(let uid, let generation): applicationStarted(uid: uid, generation: generation)
         case .probe(let uid, let generation, let kind): runProbe(uid: uid, generation: generation, kind: kind)
         case .retryRegistration(let uid, let generation):
-            if let pod = pod(uid: uid, generation: generation) { registerInstance(pod.key) }
+            if let pod = pod(uid: uid, generation: generation) { withGrid { $0.registerInstance(pod.key, &$1) } }
         case .recoveryDone(let uid, let generation, let attempt):
-            recoveryDone(uid: uid, generation: generation, attempt: attempt)
+            withGrid { $0.recoveryDone(uid: uid, generation: generation, attempt: attempt, &$1) }
         case .primaryLossDetected(let space, let partition, let epoch):
-            primaryLossDetected(spaceKey: space, partition: partition, epoch: epoch)
-        case .failback(let space, let partition, let epoch): failBack(spaceKey: space, partition: partition, epoch: epoch)
+            withGrid { $0.primaryLossDetected(spaceKey: space, partition: partition, epoch: epoch, &$1) }
+        case .failback(let space, let partition, let epoch):
+            withGrid { $0.failBack(spaceKey: space, partition: partition, epoch: epoch, &$1) }
         case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
         case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
         case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
         case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
         case .drainStep: drainStep()
-        case .instanceResumed(let uid): instanceResumed(uid: uid)
+        case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)
@@ -147,22 +145,36 @@ struct World: Sendable {
 
     // MARK: Shared helpers
 
-    /// Records a Kubernetes or grid event; one the application in `pod` (a pod key) would
-    /// log goes to that pod's log too.
+    /// Records a Kubernetes or grid event.
     mutating func record(
-        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal, pod: String? = nil
+        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal
     ) {
         timeline.record(object, reason, message, type: type)
-        if let pod, let uid = pods[pod]?.uid {
-            let level = type == .warning ? "WARNING" : "INFO"
-            podLogs.append(pod, uid: uid, at: now, "\(level) [\(object)] \(reason): \(message)")
-        }
     }
 
     /// The pod with `uid`, if it still exists and its containers are still at `generation`.
     func pod(uid: Int, generation: Int) -> Pod? {
-        guard let pod = pods.pod(uid: uid), pod.generation == generation else { return nil }
-        return pod
+        pods.pod(uid: uid, generation: generation)
+    }
+
+    /// Runs one step of the grid, lending it the clock, the pods, the fault log and the
+    /// clients (moved, not copied, and back when the step is done) and showing it the
+    /// Services and nodes.
+    mutating func withGrid<Result>(_ step: (inout GridController, inout RuntimeContext) -> Result) -> Result {
+        var context = RuntimeContext(
+            timeline: Timeline(), pods: PodTable(changes: pods.changes), faultLog: FaultLog(), clientRun: ClientRun(),
+            cluster: clusterView)
+        swap(&context.timeline, &timeline)
+        swap(&context.pods, &pods)
+        swap(&context.faultLog, &faultLog)
+        swap(&context.clientRun, &clientRun)
+        defer {
+            swap(&context.timeline, &timeline)
+            swap(&context.pods, &pods)
+            swap(&context.faultLog, &faultLog)
+            swap(&context.clientRun, &clientRun)
+        }
+        return step(&grid, &context)
     }
 
     /// The pod with `uid`, whatever its generation.
@@ -178,6 +190,11 @@ struct World: Sendable {
 
     func node(named name: String?) -> ClusterNode? {
         name.flatMap { nodes[$0] }
+    }
+
+    /// The Services and nodes, as a process in a pod sees them.
+    var clusterView: ClusterView {
+        ClusterView(api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod)
     }
 
     /// The Service allocators.

@@ -42,7 +42,8 @@ extension World {
                 let primary = space.partitions[partition - 1].primary, let pod = pods[primary]
             else { return nil }
             begin(.pause, target: pod.name, message: "paused \(pod.name), primary of partition \(partition), for \(timings.pause)")
-            pauseInstance(primary, for: timings.pause)
+            let duration = timings.pause
+            withGrid { $0.pauseInstance(primary, for: duration, &$1) }
             var scope = scope(of: [pod])
             scope.pausedInstances = [primary]
             return scope

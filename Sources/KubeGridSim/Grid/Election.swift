@@ -3,12 +3,12 @@
 /// detection delay and a recovered backup is promoted — both only with a quorum. A backup
 /// still copying the primary's objects cannot take over: its copy is incomplete, so it
 /// starts again empty and the partition's objects are gone.
-extension World {
+extension GridController {
     /// Runs the elections and promotions that were waiting for a quorum of `ensembleKey`.
-    mutating func runPendingElections(ensembleKey: String) {
-        for (key, space) in grid.spaces where space.managerKey == ensembleKey {
+    mutating func runPendingElections(ensembleKey: String, _ context: inout RuntimeContext) {
+        for (key, space) in spaces where space.managerKey == ensembleKey {
             for partition in space.partitions where partition.primary == nil || !partition.awaitingElection.isEmpty {
-                elect(spaceKey: key, partition: partition.id)
+                elect(spaceKey: key, partition: partition.id, &context)
             }
         }
     }
@@ -16,10 +16,10 @@ extension World {
     /// Gives the partition a primary if it has none and may get one (a quorum, and the
     /// backups have noticed the old one is gone): a recovered backup first, else the first
     /// instance waiting. Then every instance waiting becomes a backup and recovers.
-    mutating func elect(spaceKey: String, partition id: Int) {
-        guard let space = grid.spaces[spaceKey] else { return }
+    mutating func elect(spaceKey: String, partition id: Int, _ context: inout RuntimeContext) {
+        guard let space = spaces[spaceKey] else { return }
         var partition = space.partitions[id - 1]
-        let ensemble = space.managerKey.flatMap { grid.ensembles[$0] }
+        let ensemble = space.managerKey.flatMap { ensembles[$0] }
         let object = "space/\(space.name)"
         if partition.primary == nil {
             // Until the backups notice, nobody takes over; a newcomer waits too.
@@ -28,60 +28,62 @@ extension World {
             guard ensemble?.hasQuorum == true, hasCandidate else {
                 if hasCandidate, !partition.electionBlockedReported, let ensemble {
                     partition.electionBlockedReported = true
-                    record(
+                    context.record(
                         object, "ElectionBlocked",
                         "partition \(id) cannot elect a primary: ZooKeeper of \(ensemble.fullName) has \(ensemble.upMembers.count) "
                             + "of \(ensemble.size) members up and needs \(ensemble.quorumSize)", type: .warning)
                 }
-                grid.spaces[spaceKey]!.partitions[id - 1] = partition
+                spaces[spaceKey]!.partitions[id - 1] = partition
                 return
             }
             partition.electionBlockedReported = false
-            if let backup = partition.backups.first(where: { grid.instances[$0]?.state == .backup }) {
+            if let backup = partition.backups.first(where: { instances[$0]?.state == .backup }) {
                 partition.backups.removeAll { $0 == backup }
                 partition.primary = backup
-                grid.instances[backup]?.state = .primary
-                let lost = partition.primaryLostAt.map { " \(now - $0) after the primary left" } ?? ""
-                record(object, "PrimaryPromoted", "\(grid.instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
+                instances[backup]?.state = .primary
+                let lost = partition.primaryLostAt.map { " \(context.now - $0) after the primary left" } ?? ""
+                context.record(object, "PrimaryPromoted", "\(instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
             } else {
-                partition = abandonRecoveries(partition, space: space)
+                partition = abandonRecoveries(partition, space: space, &context)
                 guard !partition.awaitingElection.isEmpty else {
-                    grid.spaces[spaceKey]!.partitions[id - 1] = partition
+                    spaces[spaceKey]!.partitions[id - 1] = partition
                     return
                 }
                 let chosen = partition.awaitingElection.removeFirst()
                 partition.primary = chosen
-                grid.instances[chosen]?.state = .primary
+                instances[chosen]?.state = .primary
                 if partition.originalPrimary == nil { partition.originalPrimary = chosen }
                 let empty = partition.primaryLostAt != nil ? " with no objects: the partition starts empty" : ""
-                record(object, "PrimaryElected", "\(grid.instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)", pod: chosen)
+                context.record(object, "PrimaryElected", "\(instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)", pod: chosen)
             }
             partition.epoch += 1
             progress += 1
-            if let index = faultLog.outages.lastIndex(where: { $0.spaceKey == spaceKey && $0.partition == id }),
-                faultLog.outages[index].primaryBack == nil
+            if let index = context.faultLog.outages.lastIndex(where: { $0.spaceKey == spaceKey && $0.partition == id }),
+                context.faultLog.outages[index].primaryBack == nil
             {
-                faultLog.outages[index].primaryBack = now
+                context.faultLog.outages[index].primaryBack = context.now
             }
-            if let primary = partition.primary { applicationStatusChanged(primary) }
+            if let primary = partition.primary { context.applicationStatusChanged(primary) }
         }
         let joining = partition.awaitingElection
         partition.awaitingElection = []
-        grid.spaces[spaceKey]!.partitions[id - 1] = partition
-        for podKey in joining { startRecovery(podKey, spaceKey: spaceKey, partition: id) }
+        spaces[spaceKey]!.partitions[id - 1] = partition
+        for podKey in joining { startRecovery(podKey, spaceKey: spaceKey, partition: id, &context) }
     }
 
     /// Backups still copying from a primary that is gone drop their partial copy and wait
     /// to be elected like a new instance.
-    private mutating func abandonRecoveries(_ partition: PartitionState, space: SpaceState) -> PartitionState {
+    private mutating func abandonRecoveries(
+        _ partition: PartitionState, space: SpaceState, _ context: inout RuntimeContext
+    ) -> PartitionState {
         var partition = partition
         for key in partition.backups {
-            guard var instance = grid.instances[key], instance.state == .recovering else { continue }
+            guard var instance = instances[key], instance.state == .recovering else { continue }
             instance.state = .awaitingElection
             instance.store = [:]
-            grid.instances[key] = instance
+            instances[key] = instance
             partition.awaitingElection.insert(key, at: 0)
-            record(
+            context.record(
                 "space/\(space.name)", "RecoveryAbandoned",
                 "\(instance.podName) lost its primary before it had recovered partition \(partition.id); it starts again empty",
                 type: .warning)
@@ -91,43 +93,43 @@ extension World {
     }
 
     /// The backups of a partition notice that its primary is gone.
-    mutating func primaryLossDetected(spaceKey: String, partition id: Int, epoch: Int) {
-        guard let partition = grid.spaces[spaceKey]?.partitions[id - 1], partition.epoch == epoch,
+    mutating func primaryLossDetected(spaceKey: String, partition id: Int, epoch: Int, _ context: inout RuntimeContext) {
+        guard let partition = spaces[spaceKey]?.partitions[id - 1], partition.epoch == epoch,
             partition.primary == nil, partition.detectionPending
         else { return }
-        grid.spaces[spaceKey]!.partitions[id - 1].detectionPending = false
-        elect(spaceKey: spaceKey, partition: id)
+        spaces[spaceKey]!.partitions[id - 1].detectionPending = false
+        elect(spaceKey: spaceKey, partition: id, &context)
     }
 
     /// With `--failback`, plans the original primary's return once it has recovered.
-    mutating func planFailback(_ instance: SpaceInstance) {
-        guard failback, let partition = grid.spaces[instance.spaceKey]?.partitions[instance.partition - 1],
+    func planFailback(_ instance: SpaceInstance, _ context: inout RuntimeContext) {
+        guard failback, let partition = spaces[instance.spaceKey]?.partitions[instance.partition - 1],
             partition.originalPrimary == instance.podKey, partition.primary != nil
         else { return }
-        schedule(
+        context.schedule(
             .failback(space: instance.spaceKey, partition: instance.partition, epoch: partition.epoch),
             after: timings.failbackDelay)
     }
 
     /// The original primary and the current one swap roles, given a quorum. Both hold
     /// every object (replication is synchronous), so nothing is copied.
-    mutating func failBack(spaceKey: String, partition id: Int, epoch: Int) {
-        guard let space = grid.spaces[spaceKey], var partition = Optional(space.partitions[id - 1]),
+    mutating func failBack(spaceKey: String, partition id: Int, epoch: Int, _ context: inout RuntimeContext) {
+        guard let space = spaces[spaceKey], var partition = Optional(space.partitions[id - 1]),
             partition.epoch == epoch, let current = partition.primary, let original = partition.originalPrimary,
-            grid.instances[original]?.state == .backup,
-            space.managerKey.flatMap({ grid.ensembles[$0] })?.hasQuorum == true
+            instances[original]?.state == .backup,
+            space.managerKey.flatMap({ ensembles[$0] })?.hasQuorum == true
         else { return }
         partition.backups.removeAll { $0 == original }
         partition.backups.insert(current, at: 0)
         partition.primary = original
         partition.epoch += 1
-        grid.instances[original]?.state = .primary
-        grid.instances[current]?.state = .backup
-        grid.spaces[spaceKey]!.partitions[id - 1] = partition
+        instances[original]?.state = .primary
+        instances[current]?.state = .backup
+        spaces[spaceKey]!.partitions[id - 1] = partition
         progress += 1
-        record(
+        context.record(
             "space/\(space.name)", "PrimaryRestored",
-            "\(grid.instances[original]?.podName ?? original) is primary of partition \(id) again (failback); "
-                + "\(grid.instances[current]?.podName ?? current) is backup")
+            "\(instances[original]?.podName ?? original) is primary of partition \(id) again (failback); "
+                + "\(instances[current]?.podName ?? current) is backup")
     }
 }

@@ -5,23 +5,18 @@
 /// detection delay — and then leaves the lookup service. A primary with no backup in sync
 /// cannot hand over (the demote operation refuses for the same reason): it leaves as if it
 /// had crashed, and the partition waits for its backups to notice.
-extension World {
-    mutating func applicationTerminating(_ pod: Pod) {
-        if case .spaceInstance = pod.role { handOverIfPrimary(pod) }
-        applicationStopped(pod)
-    }
-
-    private mutating func handOverIfPrimary(_ pod: Pod) {
-        guard let instance = grid.instances[pod.key], instance.uid == pod.uid, instance.state == .primary,
-            let space = grid.spaces[instance.spaceKey]
+extension GridController {
+    mutating func handOverIfPrimary(_ pod: Pod, _ context: inout RuntimeContext) {
+        guard let instance = instances[pod.key], instance.uid == pod.uid, instance.state == .primary,
+            let space = spaces[instance.spaceKey]
         else { return }
         var partition = space.partitions[instance.partition - 1]
         guard partition.primary == pod.key else { return }
         let object = "space/\(space.name)"
-        let quorum = space.managerKey.flatMap { grid.ensembles[$0] }?.hasQuorum == true
-        guard quorum, let backup = partition.backups.first(where: { grid.instances[$0]?.state == .backup }) else {
+        let quorum = space.managerKey.flatMap { ensembles[$0] }?.hasQuorum == true
+        guard quorum, let backup = partition.backups.first(where: { instances[$0]?.state == .backup }) else {
             let why = quorum ? "no backup holds every object" : "ZooKeeper has no quorum to elect its backup"
-            record(
+            context.record(
                 object, "HandOffImpossible",
                 "\(pod.name) is shutting down as primary of partition \(partition.id) but cannot hand over: \(why); "
                     + "it leaves as if it had crashed", type: .warning)
@@ -31,18 +26,18 @@ extension World {
         partition.backups.insert(pod.key, at: 0)
         partition.primary = backup
         partition.epoch += 1
-        grid.instances[backup]?.state = .primary
-        grid.instances[pod.key]?.state = .backup
-        grid.spaces[space.key]!.partitions[partition.id - 1] = partition
+        instances[backup]?.state = .primary
+        instances[pod.key]?.state = .backup
+        spaces[space.key]!.partitions[partition.id - 1] = partition
         progress += 1
         // Clients still call the old primary until they look it up again: the window
         // closes at the first call that succeeds, and a monitor makes sure one is tried.
-        faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: now, primaryBack: now))
-        record(
+        context.faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: context.now, primaryBack: context.now))
+        context.record(
             object, "PrimaryHandedOver",
             "\(pod.name) is shutting down and handed partition \(partition.id) to its backup "
-                + "\(grid.instances[backup]?.podName ?? backup), which is primary now", pod: backup)
-        applicationStatusChanged(backup)
-        if clientRun.monitoring { startMonitor(space: space.key, partition: partition.id) }
+                + "\(instances[backup]?.podName ?? backup), which is primary now", pod: backup)
+        context.applicationStatusChanged(backup)
+        context.primaryLost(space: space.key, partition: partition.id, retryInterval: timings.clientRetryInterval)
     }
 }

@@ -5,34 +5,34 @@
 /// acknowledges a write only once its backup has it), the resumed instance finds another
 /// leader, stops acting as primary, drops its objects and rejoins as backup. Without
 /// fencing (a test-only switch) it goes on acknowledging writes as primary.
-extension World {
-    mutating func pauseInstance(_ podKey: String, for duration: SimTime) {
-        guard var instance = grid.instances[podKey], instance.state == .primary, let space = grid.spaces[instance.spaceKey] else {
+extension GridController {
+    mutating func pauseInstance(_ podKey: String, for duration: SimTime, _ context: inout RuntimeContext) {
+        guard var instance = instances[podKey], instance.state == .primary, let space = spaces[instance.spaceKey] else {
             return
         }
-        instance.pausedUntil = now + duration
-        grid.instances[podKey] = instance
+        instance.pausedUntil = context.now + duration
+        instances[podKey] = instance
         var partition = space.partitions[instance.partition - 1]
         if partition.primary == podKey {
             partition.primary = nil
             partition.epoch += 1
             partition.detectionPending = true
-            partition.primaryLostAt = now
-            faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: now))
-            schedule(
+            partition.primaryLostAt = context.now
+            context.faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: context.now))
+            context.schedule(
                 .primaryLossDetected(space: space.key, partition: partition.id, epoch: partition.epoch),
                 after: timings.failureDetection)
         }
-        grid.spaces[space.key]!.partitions[partition.id - 1] = partition
+        spaces[space.key]!.partitions[partition.id - 1] = partition
         progress += 1
-        record("space/\(space.name)", "InstancePaused", "\(instance.podName) stopped responding (a long GC pause) for \(duration)")
-        schedule(.instanceResumed(uid: instance.uid), after: duration)
-        if clientRun.monitoring { startMonitor(space: space.key, partition: partition.id) }
+        context.record("space/\(space.name)", "InstancePaused", "\(instance.podName) stopped responding (a long GC pause) for \(duration)")
+        context.schedule(.instanceResumed(uid: instance.uid), after: duration)
+        context.primaryLost(space: space.key, partition: partition.id, retryInterval: timings.clientRetryInterval)
     }
 
-    mutating func instanceResumed(uid: Int) {
-        guard let (podKey, found) = grid.instances.first(where: { $0.value.uid == uid }), found.pausedUntil != nil,
-            let space = grid.spaces[found.spaceKey]
+    mutating func instanceResumed(uid: Int, _ context: inout RuntimeContext) {
+        guard let (podKey, found) = instances.first(where: { $0.value.uid == uid }), found.pausedUntil != nil,
+            let space = spaces[found.spaceKey]
         else { return }
         var instance = found
         instance.pausedUntil = nil
@@ -45,39 +45,39 @@ extension World {
             partition.primary = podKey
             partition.epoch += 1
             partition.detectionPending = false
-            grid.instances[podKey] = instance
-            grid.spaces[space.key]!.partitions[id - 1] = partition
-            if let index = faultLog.outages.lastIndex(where: { $0.spaceKey == space.key && $0.partition == id }),
-                faultLog.outages[index].primaryBack == nil
+            instances[podKey] = instance
+            spaces[space.key]!.partitions[id - 1] = partition
+            if let index = context.faultLog.outages.lastIndex(where: { $0.spaceKey == space.key && $0.partition == id }),
+                context.faultLog.outages[index].primaryBack == nil
             {
-                faultLog.outages[index].primaryBack = now
+                context.faultLog.outages[index].primaryBack = context.now
             }
-            record(object, "InstanceResumed", "\(instance.podName) answers again and is still primary of partition \(id)")
+            context.record(object, "InstanceResumed", "\(instance.podName) answers again and is still primary of partition \(id)")
             return
         }
-        let leader = partition.primary.flatMap { grid.instances[$0]?.podName } ?? "another instance"
+        let leader = partition.primary.flatMap { instances[$0]?.podName } ?? "another instance"
         guard fencing else {
-            grid.instances[podKey] = instance
+            instances[podKey] = instance
             partition.claimant = podKey
-            grid.spaces[space.key]!.partitions[id - 1] = partition
+            spaces[space.key]!.partitions[id - 1] = partition
             // It announces itself as primary in the lookup service, which notifies the
             // proxies: they drop the primary they knew and look the partition up again.
             let ref = PartitionRef(space: space.key, partition: id)
-            for client in clientRun.clients.indices { clientRun.clients[client].primaries[ref] = nil }
-            record(
+            for client in context.clientRun.clients.indices { context.clientRun.clients[client].primaries[ref] = nil }
+            context.record(
                 object, "InstanceResumed",
                 "\(instance.podName) answers again believing it is still primary of partition \(id), while \(leader) is (no fencing)",
                 type: .warning)
             return
         }
-        record(
+        context.record(
             object, "PrimaryFenced",
             "\(instance.podName) answers again, finds that \(leader) is primary of partition \(id), "
                 + "stops acting as primary and rejoins as backup")
         instance.state = .starting
         instance.store = [:]
-        grid.instances[podKey] = instance
-        if let managerKey = space.managerKey { grid.ensembles[managerKey]?.registrations[podKey] = nil }
-        registerInstance(podKey)
+        instances[podKey] = instance
+        if let managerKey = space.managerKey { ensembles[managerKey]?.registrations[podKey] = nil }
+        registerInstance(podKey, &context)
     }
 }

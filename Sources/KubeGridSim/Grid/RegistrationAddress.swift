@@ -7,11 +7,11 @@ struct AddressPending: Error, Sendable {
 /// `external.lrmi.enabled=true` it looks up its own Service (the one selecting it by
 /// `statefulset.kubernetes.io/pod-name`) and registers the LoadBalancer IP, or the node's
 /// IP and the NodePort, or the cluster IP; otherwise — or with no such Service — its pod IP.
-extension World {
-    func registrationAddress(of pod: Pod, _ role: SpaceRole) -> Result<GridAddress, AddressPending> {
+extension GridController {
+    func registrationAddress(of pod: Pod, _ role: SpaceRole, in cluster: ClusterView) -> Result<GridAddress, AddressPending> {
         guard let podIP = pod.podIP else { return .failure(AddressPending(reason: "the pod has no IP yet")) }
         let podAddress = GridAddress(kind: .podIP, host: podIP, port: role.lrmiPort, service: nil)
-        guard role.externalLRMI, let record = instanceService(of: pod) else { return .success(podAddress) }
+        guard role.externalLRMI, let record = cluster.instanceService(of: pod) else { return .success(podAddress) }
         let ports = record.service.spec.ports
         let index =
             ports.firstIndex { $0.name == "lrmi" }
@@ -24,12 +24,12 @@ extension World {
                 return .failure(
                     AddressPending(
                         reason: "its LoadBalancer Service \(record.name) has no external IP "
-                            + "(the pool \(network.loadBalancerPool) has none left): give a larger --load-balancer-pool, "
+                            + "(the pool \(cluster.api.network.loadBalancerPool) has none left): give a larger --load-balancer-pool, "
                             + "or use service.type=NodePort"))
             }
             return .success(GridAddress(kind: .loadBalancer, host: address, port: port.port, service: record.key))
         case .nodePort:
-            guard let node = node(named: pod.nodeName), let nodePort = record.nodePorts[index] else {
+            guard let node = cluster.node(named: pod.nodeName), let nodePort = record.nodePorts[index] else {
                 return .success(podAddress)
             }
             return .success(GridAddress(kind: .nodePort, host: node.clientAddress, port: nodePort, service: record.key))
@@ -37,11 +37,5 @@ extension World {
             guard let address = record.clusterIP else { return .success(podAddress) }
             return .success(GridAddress(kind: .clusterIP, host: address, port: port.port, service: record.key))
         }
-    }
-
-    /// The Service that exposes exactly this pod, as the charts' per-instance Services do
-    /// (the first applied that selects it by `statefulset.kubernetes.io/pod-name`).
-    func instanceService(of pod: Pod) -> ServiceRecord? {
-        serviceController.instanceServiceByPod[pod.key].flatMap { services[$0] }
     }
 }

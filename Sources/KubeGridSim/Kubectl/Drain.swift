@@ -37,7 +37,7 @@ extension World {
             record("node/\(name)", "Drained", "node/\(name) drained; it returns upgraded")
             uncordon(name)
             faultLog.draining.removeFirst()
-            progress += 1
+            clusterProgress += 1
             guard let next = faultLog.draining.first else { return }
             cordon(next)
             return drainStep()

@@ -32,7 +32,7 @@ extension LiveCluster {
                 result.append(LiveChange(type: event.type, object: event.object))
                 if event.type == .deleted {
                     reportedStatus[event.object.key] = nil
-                    if event.object.kind == .pod { world.podLogs.remove("\(event.object.metadata.namespace ?? "default")/\(event.object.metadata.name)") }
+                    if event.object.kind == .pod { world.timeline.dropLog(of: "\(event.object.metadata.namespace ?? "default")/\(event.object.metadata.name)") }
                 }
             }
         }

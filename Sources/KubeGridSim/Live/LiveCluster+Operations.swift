@@ -58,7 +58,7 @@ extension LiveCluster {
     public func logLines(namespace: String, pod name: String) -> [PodLogLine] {
         let key = "\(namespace)/\(name)"
         guard let pod = world.pods[key] else { return [] }
-        return world.podLogs.lines(key, uid: pod.uid).map { PodLogLine(number: $0.number, time: $0.time, text: $0.text) }
+        return world.timeline.podLogs.lines(key, uid: pod.uid).map { PodLogLine(number: $0.number, time: $0.time, text: $0.text) }
     }
 
     /// The container names of a pod's spec, in order (`kubectl logs -c` checks them).

@@ -34,61 +34,44 @@ public struct LiveCluster: Sendable {
         world.run(until: time)
     }
 
-    /// Creates (or, when it exists, replaces) the single object of `source`: a Service,
-    /// StatefulSet or PodDisruptionBudget manifest, as `kubectl create` sends it.
-    public mutating func create(_ source: ManifestSource) throws -> StoredObject {
-        let bundle = try ManifestBundle.read([source])
-        let key: ObjectKey
-        if let service = bundle.services.first {
-            key = ObjectKey(.service, namespace: service.metadata.namespace, service.metadata.name)
-            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .service, name: key.name) }
-            try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
-                try api.create(.service(service), name: key.name, namespace: key.namespace, at: now)
-            }
-            applied.services.append(service)
-        } else if let statefulSet = bundle.statefulSets.first {
-            key = ObjectKey(.statefulSet, namespace: statefulSet.metadata.namespace, statefulSet.metadata.name)
-            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .statefulSet, name: key.name) }
-            try world.apply(.statefulSet(statefulSet), name: key.name, namespace: key.namespace)
-            applied.statefulSets.append(statefulSet)
-        } else if let budget = bundle.podDisruptionBudgets.first {
-            key = ObjectKey(.podDisruptionBudget, namespace: budget.metadata.namespace, budget.metadata.name)
-            if store.get(key) != nil { throw APIError(.alreadyExists, kind: .podDisruptionBudget, name: key.name) }
-            try world.apply(.podDisruptionBudget(budget), name: key.name, namespace: key.namespace)
-            applied.podDisruptionBudgets.append(budget)
-        } else {
-            throw LiveClusterError.unsupportedKind(bundle.ignored.first?.kind ?? "")
+    /// Creates the object `manifest` describes, as `kubectl create` sends it: a kind the
+    /// simulation runs (Service, StatefulSet, PodDisruptionBudget) or one it only stores.
+    public mutating func create(_ manifest: Values) throws -> StoredObject {
+        let write = try ManifestWrite(manifest)
+        let key = write.key
+        if store.get(key) != nil { throw APIError(.alreadyExists, kind: key.kind, name: key.name) }
+        try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.create(
+                write.body, name: key.name, namespace: key.namespace, labels: write.labels, annotations: write.annotations,
+                managedFields: write.managedFields, at: now)
+        }
+        switch write.object {
+        case .service(let service): applied.services.append(service)
+        case .statefulSet(let statefulSet): applied.statefulSets.append(statefulSet)
+        case .podDisruptionBudget(let budget): applied.podDisruptionBudgets.append(budget)
+        default: break
         }
         return store.get(key)!
     }
 
-    /// Replaces the object of `source` (`kubectl replace`, a PUT): refused with Conflict
-    /// when `resourceVersion` is given and the object has been written since.
-    public mutating func replace(_ source: ManifestSource, resourceVersion: Int?) throws -> StoredObject {
-        if let manifest = try? JSONReader.parse(String(decoding: source.bytes, as: UTF8.self), source: source.name),
-            manifest.mapValue?["kind"]?.stringValue == "Node", let name = manifest.mapValue?["metadata"]?.mapValue?["name"]?.stringValue
-        {
+    /// Replaces the object `manifest` describes (`kubectl replace`, a PUT, an applied
+    /// patch): refused with Conflict when `resourceVersion` is given and the object has
+    /// been written since. A Node's write cordons or uncordons it (``updateNode``).
+    public mutating func replace(_ manifest: Values, resourceVersion: Int?) throws -> StoredObject {
+        if manifest.mapValue?["kind"]?.stringValue == "Node", let name = manifest.mapValue?["metadata"]?.mapValue?["name"]?.stringValue {
             let unschedulable: Bool
             if case .bool(let value) = manifest.mapValue?["spec"]?.mapValue?["unschedulable"] { unschedulable = value } else { unschedulable = false }
             return try updateNode(name, unschedulable: unschedulable, resourceVersion: resourceVersion)
         }
-        let bundle = try ManifestBundle.read([source])
-        let body: ObjectBody
-        let key: ObjectKey
-        if let service = bundle.services.first {
-            body = .service(service)
-            key = ObjectKey(.service, namespace: service.metadata.namespace, service.metadata.name)
-        } else if let statefulSet = bundle.statefulSets.first {
-            body = .statefulSet(statefulSet)
-            key = ObjectKey(.statefulSet, namespace: statefulSet.metadata.namespace, statefulSet.metadata.name)
-        } else if let budget = bundle.podDisruptionBudgets.first {
-            body = .podDisruptionBudget(budget)
-            key = ObjectKey(.podDisruptionBudget, namespace: budget.metadata.namespace, budget.metadata.name)
-        } else {
-            throw LiveClusterError.unsupportedKind(bundle.ignored.first?.kind ?? "")
-        }
+        let write = try ManifestWrite(manifest)
         return try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
-            try api.update(key, resourceVersion: resourceVersion, at: now) { $0 = body }
+            try api.update(
+                write.key, resourceVersion: resourceVersion, at: now,
+                metadata: { metadata in
+                    metadata.labels = write.labels
+                    metadata.annotations = write.annotations
+                    metadata.managedFields = write.managedFields
+                }, { $0 = write.body })
         }
     }
 

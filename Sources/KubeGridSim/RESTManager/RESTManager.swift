@@ -8,7 +8,7 @@ import OrderedCollections
 /// never changes, the world.
 struct RESTManager {
     let ensemble: ManagerEnsemble
-    let grid: GridState
+    let grid: GridController
     /// Pod key to the name of the node it runs on.
     let podHosts: [String: String]
     /// Node name to its internal IP.

@@ -41,7 +41,7 @@ extension DeployDiagnosis {
         var reasons: [String] = []
         if !podIPs.isEmpty {
             let withService = registrations.contains { registration in
-                world.pods[registration.podKey].flatMap { world.instanceService(of: $0) } != nil
+                world.pods[registration.podKey].flatMap { world.clusterView.instanceService(of: $0) } != nil
             }
             let fix =
                 withService

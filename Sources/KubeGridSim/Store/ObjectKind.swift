@@ -7,12 +7,25 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case podDisruptionBudget = "PodDisruptionBudget"
     case statefulSet = "StatefulSet"
     case pod = "Pod"
+    // Kinds the simulation stores and serves but does not act on (``PassiveObject``).
+    case configMap = "ConfigMap"
+    case secret = "Secret"
+    case serviceAccount = "ServiceAccount"
+    case role = "Role"
+    case roleBinding = "RoleBinding"
+    case clusterRole = "ClusterRole"
+    case clusterRoleBinding = "ClusterRoleBinding"
+    case resourceQuota = "ResourceQuota"
+    case limitRange = "LimitRange"
+    case networkPolicy = "NetworkPolicy"
+    case job = "Job"
+    case endpointSlice = "EndpointSlice"
 
-    /// False for cluster-scoped kinds (Namespaces, Nodes).
+    /// False for cluster-scoped kinds (Namespaces, Nodes, ClusterRoles and their bindings).
     public var isNamespaced: Bool {
         switch self {
-        case .namespace, .node: return false
-        case .service, .podDisruptionBudget, .statefulSet, .pod: return true
+        case .namespace, .node, .clusterRole, .clusterRoleBinding: return false
+        default: return true
         }
     }
 
@@ -25,6 +38,18 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         case .podDisruptionBudget: return "poddisruptionbudgets.policy"
         case .statefulSet: return "statefulsets.apps"
         case .pod: return "pods"
+        case .configMap: return "configmaps"
+        case .secret: return "secrets"
+        case .serviceAccount: return "serviceaccounts"
+        case .role: return "roles.rbac.authorization.k8s.io"
+        case .roleBinding: return "rolebindings.rbac.authorization.k8s.io"
+        case .clusterRole: return "clusterroles.rbac.authorization.k8s.io"
+        case .clusterRoleBinding: return "clusterrolebindings.rbac.authorization.k8s.io"
+        case .resourceQuota: return "resourcequotas"
+        case .limitRange: return "limitranges"
+        case .networkPolicy: return "networkpolicies.networking.k8s.io"
+        case .job: return "jobs.batch"
+        case .endpointSlice: return "endpointslices.discovery.k8s.io"
         }
     }
 }

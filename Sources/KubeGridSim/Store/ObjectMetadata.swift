@@ -1,3 +1,4 @@
+import KubeGridCore
 import OrderedCollections
 
 /// A reference from a dependent to its owner; the garbage collector deletes a dependent
@@ -35,6 +36,10 @@ public struct ObjectMetadata: Sendable, Hashable {
     public var finalizers: [String]
     public var ownerReferences: [OwnerReference]
     public var labels: OrderedDictionary<String, String>
+    /// The writer's annotations (`kubectl apply` keeps its last-applied configuration here).
+    public var annotations: OrderedDictionary<String, String> = [:]
+    /// Who set which field (`metadata.managedFields` as server-side apply writes it), nil for none.
+    public var managedFields: Values?
 
     /// True once a deletion was asked for.
     public var isTerminating: Bool { deletionTimestamp != nil }

@@ -1,3 +1,4 @@
+import KubeGridCore
 import OrderedCollections
 
 /// The API server's storage: typed objects keyed by kind, namespace and name, each with
@@ -61,7 +62,8 @@ public struct ObjectStore: Sendable {
     @discardableResult
     public mutating func create(
         _ body: ObjectBody, name: String, namespace: String? = nil, owners: [OwnerReference] = [],
-        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil, at now: SimTime
+        finalizers: [String] = [], labels: OrderedDictionary<String, String>? = nil,
+        annotations: OrderedDictionary<String, String> = [:], managedFields: Values? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let key = ObjectKey(body.kind, namespace: namespace, name)
         if get(key) != nil { throw APIError(.alreadyExists, kind: body.kind, name: name) }
@@ -69,7 +71,8 @@ public struct ObjectStore: Sendable {
         let metadata = ObjectMetadata(
             name: name, namespace: key.namespace, uid: UID(number: nextUID), resourceVersion: resourceVersion,
             generation: 1, creationTimestamp: now, deletionTimestamp: nil, deletionGracePeriodSeconds: nil,
-            finalizers: finalizers, ownerReferences: owners, labels: labels ?? body.manifestLabels)
+            finalizers: finalizers, ownerReferences: owners, labels: labels ?? body.manifestLabels,
+            annotations: annotations, managedFields: managedFields)
         nextUID += 1
         let object = StoredObject(metadata: metadata, body: body)
         objects[key.kind, default: [:]][key] = object

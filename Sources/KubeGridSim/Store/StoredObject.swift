@@ -66,6 +66,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     case podDisruptionBudget(PodDisruptionBudget)
     case statefulSet(StatefulSet)
     case pod(PodObject)
+    case passive(PassiveObject)
 
     public var kind: ObjectKind {
         switch self {
@@ -75,6 +76,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
         case .podDisruptionBudget: return .podDisruptionBudget
         case .statefulSet: return .statefulSet
         case .pod: return .pod
+        case .passive(let object): return object.kind
         }
     }
 
@@ -88,6 +90,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
         case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec
         case (.pod(let a), .pod(let b)): return a.hasSameSpec(as: b)
+        case (.passive(let a), .passive(let b)): return a.kind == b.kind && a.fields["spec"] == b.fields["spec"]
         default: return false
         }
     }
@@ -95,7 +98,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// The labels the manifest gave the object (the store keeps them in its metadata).
     var manifestLabels: OrderedDictionary<String, String> {
         switch self {
-        case .namespace, .pod: return [:]
+        case .namespace, .pod, .passive: return [:]
         case .node(let node): return node.labels
         case .service(let service): return service.metadata.labels
         case .podDisruptionBudget(let budget): return budget.metadata.labels

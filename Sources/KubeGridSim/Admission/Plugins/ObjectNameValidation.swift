@@ -23,8 +23,16 @@ public struct ObjectNameValidation: ValidatingAdmissionPlugin {
         switch kind {
         case .service: return dns1035LabelProblems(name)
         case .namespace: return dns1123LabelProblems(name)
-        case .node, .pod, .statefulSet, .podDisruptionBudget: return subdomainProblems(name)
+        case .role, .roleBinding, .clusterRole, .clusterRoleBinding: return pathSegmentProblems(name)
+        default: return subdomainProblems(name)
         }
+    }
+
+    /// RBAC's `ValidateRBACName` (apimachinery's `IsValidPathSegmentName`): any name that
+    /// can be one segment of a URL path.
+    static func pathSegmentProblems(_ name: String) -> [String] {
+        if name == "." || name == ".." { return ["may not be '\(name)'"] }
+        return ["/", "%"].filter(name.contains).map { "may not contain '\($0)'" }
     }
 
     static func dns1123LabelProblems(_ name: String) -> [String] {

@@ -1,0 +1,31 @@
+import Hummingbird
+import KubeGridCore
+
+/// GET `/openapi/v2` and `/openapi/v3[/PATH]` (see ``OpenAPIDocuments``).
+extension KubeResponder {
+    func openAPI(_ segments: [String], accept: String?) throws(StatusBody) -> Response {
+        switch segments.count {
+        case 2 where segments[1] == "v2":
+            // kubectl asks for protobuf, then JSON; a client that takes no JSON is refused
+            // as kube-apiserver refuses a type it cannot write.
+            if let accept, !accept.contains("json"), !accept.contains("*/*") {
+                throw StatusBody(code: 406, reason: "NotAcceptable", message: "only the following media types are accepted: application/json")
+            }
+            return Self.text(OpenAPIDocuments.v2)
+        case 2 where segments[1] == "v3":
+            return Self.json(OpenAPIDocuments.v3Index)
+        default:
+            guard segments.count >= 3, segments[1] == "v3",
+                  let document = OpenAPIDocuments.v3(segments.dropFirst(2).joined(separator: "/"))
+            else { throw StatusBody.pageNotFound() }
+            return Self.text(document)
+        }
+    }
+
+    /// A JSON document already written.
+    static func text(_ json: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+}

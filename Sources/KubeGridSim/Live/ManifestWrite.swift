@@ -1,0 +1,44 @@
+import KubeGridCore
+import OrderedCollections
+
+/// One object a client writes (a create or a replace): where it goes, its typed body, and
+/// the metadata a writer may set (labels, annotations, managed fields).
+struct ManifestWrite {
+    var key: ObjectKey
+    var body: ObjectBody
+    var labels: OrderedDictionary<String, String>
+    var annotations: OrderedDictionary<String, String>
+    var managedFields: Values?
+    /// The object, typed when the simulation runs its kind (for the report's inventory).
+    var object: KubernetesObject
+
+    /// Reads `manifest` with the shared manifest reader: the kinds the simulation runs become
+    /// their typed bodies, the others (``ObjectKind/passiveType``) a ``PassiveObject``.
+    init(_ manifest: Values) throws {
+        let text = (try? JSONWriter.write(manifest, style: .compact)) ?? "{}"
+        let read = try ManifestObjectReader.read([ManifestSource(name: "request body", bytes: Array(text.utf8))])
+        if let problem = read.problems.first { throw SimulationInputError(problem) }
+        guard let object = read.objects.first?.object else { throw LiveClusterError.unsupportedKind("") }
+        self.object = object
+        switch object {
+        case .service(let service): body = .service(service)
+        case .statefulSet(let statefulSet): body = .statefulSet(statefulSet)
+        case .podDisruptionBudget(let budget): body = .podDisruptionBudget(budget)
+        default:
+            guard let kind = ObjectKind(rawValue: object.kind), kind.passiveType != nil, kind.apiVersion == object.apiVersion
+            else { throw LiveClusterError.unsupportedKind("\(object.apiVersion) \(object.kind)") }
+            body = .passive(try PassiveObject(kind: kind, manifest: manifest))
+        }
+        let metadata = manifest["metadata"]
+        key = ObjectKey(body.kind, namespace: object.namespace, object.name)
+        labels = Self.strings(metadata?["labels"])
+        annotations = Self.strings(metadata?["annotations"])
+        managedFields = metadata?["managedFields"].flatMap { $0.isNull ? nil : $0 }
+    }
+
+    private static func strings(_ values: Values?) -> OrderedDictionary<String, String> {
+        var result: OrderedDictionary<String, String> = [:]
+        for (key, value) in values?.mapValue ?? [:] { result[key] = value.stringValue ?? "" }
+        return result
+    }
+}
