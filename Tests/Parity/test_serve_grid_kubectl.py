@@ -224,6 +224,26 @@ def test_an_image_change_rolls_and_rollout_status_follows(server):
     assert [p["spec"]["containers"][0]["image"] for p in pods] == [newer, newer]
 
 
+def test_rollout_restart_rolls_every_pod(server):
+    before = {p["metadata"]["name"]: p["metadata"]["uid"] for p in json.loads(
+        kubectl(server, "get", "pods", "-l", "selectorId=prod-insightedge-pu-4", "-o", "json").stdout)["items"]}
+    assert "restarted" in kubectl(server, "rollout", "restart", "sts/prod-insightedge-pu-4").stdout
+    assert "roll out complete" in kubectl(server, "rollout", "status", "sts/prod-insightedge-pu-4", "--timeout=120s", timeout=140).stdout
+    after = {p["metadata"]["name"]: p["metadata"]["uid"] for p in json.loads(
+        kubectl(server, "get", "pods", "-l", "selectorId=prod-insightedge-pu-4", "-o", "json").stdout)["items"]}
+    assert after.keys() == before.keys() and all(after[name] != before[name] for name in before)
+
+
+def test_deleting_a_node_moves_its_pods(server):
+    pod = json.loads(kubectl(server, "get", "pod", "prod-insightedge-pu-4-0", "-o", "json").stdout)
+    node = pod["spec"]["nodeName"]
+    assert f'node "{node}" deleted' in kubectl(server, "delete", "node", node).stdout
+    assert kubectl(server, "get", "node", node, check=False).returncode == 1
+    eventually(lambda: json.loads(kubectl(server, "get", "pod", "prod-insightedge-pu-4-0", "-o", "json", check=False).stdout or "{}")
+               .get("spec", {}).get("nodeName") not in (None, node), timeout=90, message="prod-insightedge-pu-4-0 placed elsewhere")
+    kubectl(server, "wait", "--for=condition=Ready", "pod", "--all", "--timeout=120s", timeout=140)
+
+
 def test_a_node_lost_without_deleting_it(server):
     victim = next(i for i in instances(server) if i["partitionId"] == 1 and i["mode"] == "PRIMARY")
     kubectl(server, "patch", "node", victim["hostId"], "--subresource=status", "--type=merge",
