@@ -5,7 +5,7 @@
 
 The input is Kubernetes v1.32's `_definitions.json` (kubernetes-validate, pinned in
 Tests/Parity/requirements.txt), the file scripts/generate-kubernetes-types.py reads; the
-output is Sources/KubeGridServer/Generated/OpenAPIDefinitions.swift: every definition the
+output is Sources/KubeGridServer/OpenAPI/Generated/OpenAPIDefinitions.swift: every definition the
 generated kinds reference, turned back from JSON Schema into OpenAPI v2's form as
 kube-apiserver serves it at /openapi/v2 (`type: string` instead of `[string, null]`,
 `format: int-or-string`, `#/definitions/` references, no `enum` on apiVersion and kind).
@@ -27,7 +27,7 @@ spec = importlib.util.spec_from_file_location("types", os.path.join(HERE, "gener
 types = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(types)
 
-OUTPUT = os.path.join(HERE, "..", "Sources", "KubeGridServer", "Generated", "OpenAPIDefinitions.swift")
+OUTPUT = os.path.join(HERE, "..", "Sources", "KubeGridServer", "OpenAPI", "Generated", "OpenAPIDefinitions.swift")
 
 # Definitions kube-apiserver writes as plain strings with a format, not as a oneOf.
 STRING_FORMS = {

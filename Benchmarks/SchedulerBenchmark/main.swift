@@ -6,7 +6,9 @@
 // The pods are those of a 5,000-partition HA Space as the insightedge-pu chart renders it:
 // each partition a StatefulSet of two pods that must not share a node (anti-affinity on
 // `selectorId` by `kubernetes.io/hostname`), placed partition by partition.
-// Options: --nodes N, --partitions P, --zones Z, --topology KEY, --seed S.
+// Options: --nodes N, --partitions P, --zones Z, --topology KEY, --seed S, --aim-seconds S
+// (a line for another run, printed with PASS or FAIL; scripts/bench.sh runs KWOK's scale
+// ×5 nodes: 100,000 pods on 5,000 nodes, aiming under 5 s).
 
 import BenchmarkSupport
 import KubeGridCore
@@ -25,6 +27,7 @@ struct Settings {
     var zones = 3
     var topology = ClusterNode.hostnameLabel
     var seed: UInt64 = 1
+    var aimSeconds: Double?
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -36,7 +39,8 @@ struct Settings {
             case "--zones": zones = Int(value) ?? zones
             case "--topology": topology = value
             case "--seed": seed = UInt64(value) ?? seed
-            default: fatal("unknown flag \(flag); use --nodes, --partitions, --zones, --topology, --seed")
+            case "--aim-seconds": aimSeconds = Double(value) ?? aimSeconds
+            default: fatal("unknown flag \(flag); use --nodes, --partitions, --zones, --topology, --seed, --aim-seconds")
             }
         }
     }
@@ -113,4 +117,5 @@ print("peak memory (max RSS): \(format(peakMemoryMiB(), decimals: 1)) MiB")
 var targets = BenchmarkTargets()
 targets.holds("every pod bound", pending == 0)
 if CommandLine.arguments.count == 1 { targets.atMost("wall time", elapsed, 0.45, unit: "s") }
+if let aim = settings.aimSeconds { targets.atMost("wall time", elapsed, aim, unit: "s") }
 targets.finish()

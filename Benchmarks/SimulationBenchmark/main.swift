@@ -7,9 +7,12 @@
 // examples/umbrella-production-ha.yaml with pu.partitions=512 and NodePort Services (a
 // LoadBalancer pool of 1,024 addresses would do as well): 3 managers and 1,024 Space pods.
 // Run it from the repository root. Options: --nodes N, --partitions P, --ops N,
-// --clients N, --seed S, --scenario NAME (repeatable; default: the five scenarios its
-// lines were measured on, before drain and pause were added; scripts/bench.sh runs those
-// two separately).
+// --clients N, --seed S, --scenario NAME (repeatable, or all; default: the five scenarios
+// its lines were measured on, before drain, pause and partition were added; scripts/bench.sh
+// runs those separately), --aim-seconds S and --aim-mib M (a line for another run: its
+// wall time and peak memory, each printed with PASS or FAIL). With more than 1,000
+// partitions the Space's Services are LoadBalancers from a /16 pool, as NodePorts would
+// run out.
 
 import BenchmarkSupport
 import KubeGridCore
@@ -28,6 +31,8 @@ struct Settings {
     var clients = 4
     var seed: UInt64 = 1
     var scenarios: [ScenarioName] = []
+    var aimSeconds: Double?
+    var aimMiB: Double?
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -39,10 +44,14 @@ struct Settings {
             case "--ops": operations = Int(value) ?? operations
             case "--clients": clients = Int(value) ?? clients
             case "--seed": seed = UInt64(value) ?? seed
+            case "--scenario" where value == "all": scenarios += ScenarioName.allCases
             case "--scenario":
                 guard let name = ScenarioName(rawValue: value) else { fatal("unknown scenario \(value)") }
                 scenarios.append(name)
-            default: fatal("unknown flag \(flag); use --nodes, --partitions, --ops, --clients, --seed, --scenario")
+            case "--aim-seconds": aimSeconds = Double(value) ?? aimSeconds
+            case "--aim-mib": aimMiB = Double(value) ?? aimMiB
+            default:
+                fatal("unknown flag \(flag); use --nodes, --partitions, --ops, --clients, --seed, --scenario, --aim-seconds, --aim-mib")
             }
         }
         if scenarios.isEmpty { scenarios = [.deploy, .failover, .nodeLoss, .rollingUpgrade, .managerLoss] }
@@ -64,7 +73,7 @@ do {
         chart: "insightedge", release: ReleaseOptions(name: "bench"),
         options: ValuesOptions(
             valueFiles: ["examples/umbrella-production-ha.yaml"],
-            set: ["pu.partitions=\(settings.partitions)", "pu.service.type=NodePort"]))
+            set: ["pu.partitions=\(settings.partitions)", "pu.service.type=\(settings.partitions > 1_000 ? "LoadBalancer" : "NodePort")"]))
     for template in try job.plan(files: LocalFiles()).templates {
         for index in 0..<template.count {
             switch template.object(index) {
@@ -86,6 +95,7 @@ options.seed = settings.seed
 options.operations = settings.operations
 options.clients = settings.clients
 options.scenarios = settings.scenarios
+if settings.partitions > 1_000, let pool = IPv4Range("100.64.0.0/16") { options.loadBalancerPool = pool }
 
 // The progress callback marks when each scenario starts; the first call comes after the deploy settled.
 var marks: [(name: String, time: Double)] = []
@@ -126,4 +136,6 @@ if CommandLine.arguments.count == 1 {
     targets.atMost("wall time", reported - start, 3.0, unit: "s")
     targets.atMost("peak memory", peakMemoryMiB(), 264, unit: "MiB")
 }
+if let aim = settings.aimSeconds { targets.atMost("wall time", reported - start, aim, unit: "s") }
+if let aim = settings.aimMiB { targets.atMost("peak memory", peakMemoryMiB(), aim, unit: "MiB") }
 targets.finish()

@@ -25,9 +25,19 @@ struct FieldManager: Sendable {
         PatchMetaTable.kubernetes.type(apiVersion: resource.groupVersion, kind: resource.kind.rawValue)
     }
 
-    /// `updated` with this manager's `Update` entry taking the fields it set or changed.
+    /// `updated` with this manager's `Update` entry taking the fields it set or changed. The
+    /// entries are the stored ones, unless the writer changed `managedFields` itself (as
+    /// kubectl does when `apply --server-side` takes over from a client-side apply).
     func recordUpdate(_ updated: Values, previous: Values?, resource: APIResource, time: String) -> Values {
-        Self.engine.recordUpdate(
+        var previous = previous
+        let written = updated["metadata"]?["managedFields"]
+        if let written, !written.isNull, written != previous?["metadata"]?["managedFields"],
+           case .map(var object)? = previous, case .map(var metadata)? = object["metadata"] {
+            metadata["managedFields"] = written
+            object["metadata"] = .map(metadata)
+            previous = .map(object)
+        }
+        return Self.engine.recordUpdate(
             updated, previous: previous, manager: name, type: Self.typeName(resource), apiVersion: resource.groupVersion,
             time: time)
     }

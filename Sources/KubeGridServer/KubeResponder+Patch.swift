@@ -18,7 +18,8 @@ extension KubeResponder {
         let patch = try Self.parseBody(body)
         let resource = target.resource
         let key = ObjectKey(resource.kind, namespace: target.namespace, target.name!)
-        if kind != .json { try UnknownFields.check(patch, resource: resource, query: query) }
+        let warnings = kind == .json ? [] : try UnknownFields.check(patch, resource: resource, query: query)
+        let dryRun = try Self.dryRun(query, options: "PatchOptions")
         if kind == .apply {
             guard query["fieldManager"].map({ !$0.isEmpty }) == true else {
                 throw StatusBody(
@@ -28,7 +29,7 @@ extension KubeResponder {
             let (configuration, _) = try Self.manifest(ByteBuffer(string: Self.compact(patch)), for: target)
             let force = query["force"] == "true"
             let time = host.clock
-            return try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+            let response = try await commit(key, resource: resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
                 do {
                     let applied = try FieldManager.engine.apply(
                         configuration, to: current, manager: manager.name, force: force, type: FieldManager.typeName(resource),
@@ -38,8 +39,9 @@ extension KubeResponder {
                     throw StatusBody(error)
                 }
             }
+            return UnknownFields.warning(response, warnings)
         }
-        return try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+        let response = try await commit(key, resource: resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
             guard let current else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
             do {
                 let patched = try kind.apply(patch, to: current, type: FieldManager.typeName(resource))
@@ -49,6 +51,7 @@ extension KubeResponder {
                 throw StatusBody(error)
             }
         }
+        return UnknownFields.warning(response, warnings)
     }
 }
 

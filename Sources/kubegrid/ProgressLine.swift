@@ -24,6 +24,7 @@ struct ProgressLine {
         drawn = true
         var text = "kubegrid simulate: \(progress.scenario)"
         if progress.steps > 0 { text += ", fault \(min(progress.step + 1, progress.steps))/\(progress.steps)" }
+        if progress.totalOperations > 0 { text += ", \(progress.operations)/\(progress.totalOperations) operations" }
         text += " (\(progress.time) virtual)"
         Terminal.writeRaw("\r\u{1B}[2K" + text)
     }

@@ -10,7 +10,7 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Reads rendered manifests (kubegrid render … | kubegrid simulate -f -), schedules and starts \
             them on simulated nodes, and checks that every pod comes up and that a client reaches every \
-            partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause) then break \
+            partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition) then break \
             a fresh copy of the deployment under a client workload and check that no acknowledged write \
             is lost. Exits 0 when every scenario passes, 1 when one fails.
             """
@@ -62,6 +62,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report: the cluster and each scenario's timeline.", valueName: "FILE.html"))
     var reportFile: String?
 
+    @Option(
+        name: .customLong("history"),
+        help: ArgumentHelp(
+            "Also write every client operation (invoke, ok, fail, info) to FILE as it happens, one JSON object a line.",
+            valueName: "FILE"))
+    var historyPath: String?
+
     @Flag(help: "Once a failed primary's pod has recovered as backup, make it primary again.")
     var failback = false
 
@@ -84,9 +91,14 @@ struct SimulateCommand: ParsableCommand {
                 guard !nodes.isEmpty else { throw SimulationInputError.noNodes(source: cluster) }
                 resolved.cluster = .nodes(nodes)
             }
+            let bundle = try ManifestBundle.read(sources)
+            let history = try historyPath.map(HistoryOutput.create)
+            defer { history?.release() }
+            resolved.historyFile = history?.file
             var progress = ProgressLine()
             defer { progress.finish() }
-            report = try Simulation.run(try ManifestBundle.read(sources), options: resolved) { progress.update($0) }
+            report = try Simulation.run(bundle, options: resolved) { progress.update($0) }
+            try history?.finish()
         } catch {
             throw CommandFailure.input(error)
         }

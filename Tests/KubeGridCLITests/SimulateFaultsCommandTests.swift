@@ -21,7 +21,7 @@ import Testing
         let result = try simulate(try render(), ["--scenario", "all"])
         #expect(result.exitCode == 0, "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").dropFirst()
-        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss", "PASS drain", "PASS pause"])
+        #expect(lines.map { $0.split(separator: ":")[0] } == ["PASS deploy", "PASS failover", "PASS node-loss", "PASS rolling-upgrade", "PASS manager-loss", "PASS drain", "PASS pause", "PASS partition"])
         #expect(result.stderr.isEmpty, "no progress line when stderr is not a terminal")
     }
 
@@ -77,6 +77,10 @@ import Testing
         (["--detection-delay=-1"], "error: --detection-delay must be between 0 and 3600 seconds, got -1"),
         (["--detection-delay", "soon"], "error: The value 'soon' is invalid for '--detection-delay <SECONDS>'"),
         (["--scenario", "failover", "--scenario", "chaos"], "error: --scenario chaos is not one of"),
+        (["--ops", "1000000001"], "error: --ops must be at most 1000000000, got 1000000001"),
+        (["--ops=-3"], "error: --ops must not be negative, got -3"),
+        (["--ops", "99999999999999999999"], "error: The value '99999999999999999999' is invalid for '--ops <ops>'"),
+        (["--clients", "20000"], "error: --clients must be at most 10000, got 20000"),
     ]
 
     @Test(arguments: usageErrors)
@@ -84,5 +88,24 @@ import Testing
         let result = try KubeGridProcess.run(["simulate", "-f", "-"] + arguments, stdin: "")
         #expect(result.exitCode == 2)
         #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+    }
+
+    @Test func theHistoryIsWrittenOnlyWhenAskedOneOperationALine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubegrid-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try simulate(try render(), ["--ops", "10", "--history", "history.jsonl"], in: directory)
+        #expect(result.exitCode == 0, "\(result.stdout)")
+        let text = try String(contentsOf: directory.appendingPathComponent("history.jsonl"), encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        // A write and a read per partition (4), 10 more, each invoked and completed, then the
+        // final read of each key written (invoke and completion).
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.filter { $0["process"] as? Int == 0 }.count == 2 * (8 + 10))
+        #expect(objects.allSatisfy { $0["scenario"] as? String == "deploy" })
+        #expect(objects.first?["type"] as? String == "invoke" && objects.first?["f"] as? String == "write")
+        let unwritable = try simulate(try render(), ["--history", "no/such/dir/history.jsonl"], in: directory)
+        #expect(unwritable.exitCode == 1 && unwritable.stdout.isEmpty)
+        #expect(unwritable.stderr.hasPrefix("error: --history no/such/dir/history.jsonl: cannot open it for writing: No such file or directory"))
     }
 }

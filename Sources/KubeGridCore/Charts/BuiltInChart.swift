@@ -3,12 +3,14 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
     case manager = "insightedge-manager"
     case processingUnit = "insightedge-pu"
     case umbrella = "insightedge"
+    case tenant = "insightedge-tenant"
 
     public var metadata: ChartMetadata {
         switch self {
         case .manager: ManagerChart.metadata
         case .processingUnit: ProcessingUnitChart.metadata
         case .umbrella: UmbrellaChart.metadata
+        case .tenant: TenantChart.metadata
         }
     }
 
@@ -17,6 +19,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .manager: ManagerChart.schema
         case .processingUnit: ProcessingUnitChart.schema
         case .umbrella: UmbrellaChart.schema
+        case .tenant: TenantChart.schema
         }
     }
 
@@ -41,6 +44,10 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         let (validated, schemaDiagnostics) = SchemaValidator(schema).validate(values)
         diagnostics += schemaDiagnostics
         guard !diagnostics.hasErrors else { return RenderPlan(diagnostics: diagnostics, templates: []) }
+        if self == .tenant {
+            let tenant = TenantChart.build(validated: validated, release: release)
+            return RenderPlan(diagnostics: diagnostics + tenant.diagnostics, templates: tenant.templates)
+        }
 
         var templates: [RenderedTemplate] = []
         var claims: [NodePortPlanner.Claim] = []

@@ -47,18 +47,23 @@ public struct Linter {
 
         var findings: [LintFinding] = []
         var manifests: [ManifestEntry] = []
+        var chartRuns: [ChartValuesLinter] = []
         for input in inputs {
             switch input {
             case .chart(let name):
-                findings += lintChart(name, helmChart: nil, directory: nil, valuesFiles: chartValuesFiles, valuesInputs, cached)
+                let linters = chartLinters(name, helmChart: nil, directory: nil, valuesFiles: chartValuesFiles, valuesInputs)
+                findings += linters.flatMap { $0.findings(files: cached) }
+                chartRuns += linters
             case .chartDirectory(let directory, _):
                 let outcome = ChartDirectoryLinter(directory: directory).run(files: cached)
                 findings += outcome.findings
                 guard outcome.loads else { continue }
                 do {
                     let chart = try ChartDirectory(files: cached).load(directory)
-                    findings += lintChart(
-                        directory, helmChart: chart, directory: outcome, valuesFiles: chartValuesFiles, valuesInputs, cached)
+                    let linters = chartLinters(
+                        directory, helmChart: chart, directory: outcome, valuesFiles: chartValuesFiles, valuesInputs)
+                    findings += linters.flatMap { $0.findings(files: cached) }
+                    chartRuns += linters
                 } catch {
                     findings.append(LintFinding(
                         rule: "KG013", location: LintLocation(file: directory),
@@ -81,18 +86,30 @@ public struct Linter {
                 findings += problems
             }
         }
+        // A chart's objects meet the manifest files' only in the rules across releases
+        // (KG225: a tenant's quota); the chart's own rules ran on them above. Rendered
+        // again only when a quota is there to hold them.
+        let hasQuota = manifests.contains { $0.object.kind == ResourceQuota.kind }
+            || chartRuns.contains { $0.helmChart.name == TenantChart.name }
+        let rendered = hasQuota && !manifests.isEmpty ? chartRuns.flatMap { $0.renderedEntries(files: cached) } : []
+        let acrossInputs = !rendered.isEmpty
         if !manifests.isEmpty {
             let set = ManifestSet(manifests)
-            findings += ManifestRules.placed(ManifestRules(nodes: options.nodes, kubeVersion: options.release.kubeVersion).check(set), in: set)
+            let rules = ManifestRules(nodes: options.nodes, skipped: acrossInputs ? [QuotaRule.rule.id] : [], kubeVersion: options.release.kubeVersion)
+            findings += ManifestRules.placed(rules.check(set), in: set)
+        }
+        if acrossInputs {
+            let set = ManifestSet(manifests + rendered)
+            findings += ManifestRules.placed(QuotaRule.check(set), in: set)
         }
         return LintReport(inputs: inputs.map { LintReport.Input(name: $0.name, rules: $0.rules) }, findings: findings)
     }
 
-    /// A chart with the run's values, once per positional values file when there are any.
-    private func lintChart(
+    /// A chart's linters: one with the run's values, or one per positional values file.
+    private func chartLinters(
         _ name: String, helmChart: HelmChart?, directory: ChartDirectoryLinter.Outcome?, valuesFiles: [String],
-        _ valuesInputs: Set<String>, _ files: CachedFiles
-    ) -> [LintFinding] {
+        _ valuesInputs: Set<String>
+    ) -> [ChartValuesLinter] {
         let chart = helmChart ?? BuiltInChart(rawValue: name)?.helmChart
         guard let chart else { return [] }
         let runs: [ValuesOptions] = valuesFiles.isEmpty
@@ -102,12 +119,11 @@ public struct Linter {
                 values.valueFiles.append(file)
                 return values
             }
-        return runs.flatMap { values in
+        return runs.map { values in
             ChartValuesLinter(
                 chart: name, helmChart: chart, options: values, release: options.release, nodes: options.nodes,
                 defaultsFile: directory == nil ? nil : joinPath(name, "values.yaml"), schema: directory?.schema,
-                valuesInputs: valuesInputs
-            ).findings(files: files)
+                valuesInputs: valuesInputs)
         }
     }
 }

@@ -17,14 +17,18 @@ extension APIServer {
     public mutating func evict(
         _ key: ObjectKey, healthy: (String) -> Bool, at now: SimTime
     ) throws(APIError) {
+        try evict(key, healthy: healthy, budgets: DisruptionBudgetIndex(store), at: now)
+    }
+
+    /// The same, with the budgets and the pods they select looked up in `budgets`.
+    public mutating func evict(
+        _ key: ObjectKey, healthy: (String) -> Bool, budgets: DisruptionBudgetIndex, at now: SimTime
+    ) throws(APIError) {
         guard key.kind == .pod, let pod = store.get(key) else { throw APIError(.notFound, kind: .pod, name: key.name) }
         if pod.metadata.isTerminating { return }
         let namespace = key.namespace ?? "default"
-        for stored in store.list(.podDisruptionBudget, namespace: namespace) {
-            guard case .podDisruptionBudget(let budget) = stored.body, let selector = budget.spec.selector,
-                selector.matches(pod.metadata.labels)
-            else { continue }
-            let matched = store.list(.pod, namespace: namespace).filter { selector.matches($0.metadata.labels) }
+        for budget in budgets.budgets(selecting: pod) {
+            let matched = budget.pods.compactMap { store.get($0) }
             let expected = expectedPods(matched, namespace: namespace)
             let currentHealthy = matched.filter { !$0.metadata.isTerminating && healthy("\(namespace)/\($0.metadata.name)") }.count
             let desiredHealthy = Self.desiredHealthy(budget.spec, expected: expected)
@@ -34,7 +38,7 @@ extension APIServer {
                 throw APIError(
                     .tooManyRequests, kind: .pod, name: key.name,
                     detail: "Cannot evict pod as it would violate the pod's disruption budget. The disruption budget "
-                        + "\(stored.metadata.name) needs \(desiredHealthy) healthy pods and has \(currentHealthy) currently")
+                        + "\(budget.name) needs \(desiredHealthy) healthy pods and has \(currentHealthy) currently")
             }
         }
         _ = try delete(key, at: now)

@@ -1,8 +1,23 @@
 /// The simulation's clients of the grid (space proxies and monitors) and what they saw:
-/// state of the workload, not of the cluster.
+/// state of the workload, not of the cluster. Operations are checked and counted as they
+/// happen; the history itself is kept only when asked (`keepsHistory`), so a run's
+/// memory does not grow with its operations.
 struct ClientRun: Sendable {
     var clients: [ClientState] = []
+    /// The plan the workload clients share, round-robin.
+    var plan: WorkloadPlan?
+    /// Every operation, in order, when the run keeps them; empty otherwise.
     var history = History()
+    var keepsHistory = false
+    /// Where every operation is written as it happens (`--history`), and the scenario's name for it.
+    var historyFile: HistoryFile?
+    var scenario = ""
+    /// Entries recorded so far (kept or not).
+    var recorded = 0
+    /// The checker, fed as operations happen.
+    var checker = StreamingChecker()
+    /// The reports' counts.
+    var tally = OperationTally()
     /// When true, a partition that loses its primary gets a monitor client that reads it
     /// until it answers, so its unavailability window is measured.
     var monitoring = false
@@ -12,4 +27,44 @@ struct ClientRun: Sendable {
     var coveringKeys: [String: [String]] = [:]
     /// Bumped when a client operation completes.
     var progress = 0
+
+    /// The checker's verdict; whether a value read back was written at all is found by
+    /// replaying the plan (only for the few values it no longer keeps).
+    func check() -> CheckResult {
+        let unexplained = checker.unexplainedReads
+        var written = Set<KeyID>()
+        if !unexplained.isEmpty, let plan {
+            PlanCursor.forEachWrite(of: plan) { index, space, key, value in
+                let id = KeyID(space: space, key: key)
+                if unexplained[id] == value, invoked(index) { written.insert(id) }
+            }
+        }
+        return checker.result(written: written)
+    }
+
+    /// Whether operation `index` of the plan was invoked: the clients take the plan
+    /// round-robin, each in order.
+    private func invoked(_ index: Int) -> Bool {
+        let workload = clients.filter { $0.monitor == nil }
+        guard !workload.isEmpty else { return false }
+        return workload[index % workload.count].next > index / workload.count
+    }
+}
+
+extension World {
+    /// Records one entry of the history: the checker and the tally see it, and the
+    /// history keeps it if asked.
+    mutating func recordOperation(_ entry: Operation) {
+        clientRun.recorded += 1
+        clientRun.checker.observe(entry)
+        if clientRun.keepsHistory { clientRun.history.record(entry) }
+        clientRun.historyFile?.write(entry, scenario: clientRun.scenario)
+        guard entry.type != .invoke else { return }
+        if entry.process < 0 {
+            clientRun.tally.finalRead(entry)
+        } else {
+            if entry.type == .ok { clientRun.tally.noteOutages(faultLog.outages) }
+            clientRun.tally.completed(entry)
+        }
+    }
 }

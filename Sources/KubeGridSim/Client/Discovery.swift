@@ -33,33 +33,30 @@ extension World {
         return .success(ProxyTarget(podKey: primary.podKey, uid: primary.uid, address: registration.address))
     }
 
-    /// Reads every key ever written, as a new client would after the scenario — through
-    /// the lookup service, with no proxy cache — and records the reads (process -1).
+    /// Reads every key ever written, in the order of its first write, as a new client would
+    /// after the scenario — through the lookup service, with no proxy cache — and records
+    /// the reads (process -1).
     mutating func finalRead() {
-        var seen = Set<KeyID>()
         // Nothing changes while it reads, so each partition is looked up once.
         var connections: [PartitionRef: Result<ProxyTarget, AddressPending>] = [:]
-        let writes = clientRun.history.entries.filter { $0.type == .invoke && $0.function == .write }
-        for write in writes where seen.insert(KeyID(space: write.space, key: write.key)).inserted {
-            var operation = write
-            operation.process = -1
-            operation.function = .read
-            operation.value = nil
-            operation.time = now
-            clientRun.history.record(operation)
+        for (id, partition) in clientRun.checker.writtenKeys {
+            let operation = Operation(
+                process: -1, type: .invoke, function: .read, key: id.key, value: nil, partition: partition,
+                space: id.space, time: now)
+            recordOperation(operation)
             var completion = operation
-            let ref = PartitionRef(space: write.space, partition: write.partition)
-            let connection = connections[ref] ?? primaryConnection(space: write.space, partition: write.partition)
+            let ref = PartitionRef(space: id.space, partition: partition)
+            let connection = connections[ref] ?? primaryConnection(space: id.space, partition: partition)
             connections[ref] = connection
             switch connection {
             case .success(let target):
                 completion.type = .ok
-                completion.value = grid.instances[target.podKey]?.store[write.key]
+                completion.value = grid.instances[target.podKey]?.store[id.key]
             case .failure(let problem):
                 completion.type = .fail
                 completion.error = problem.reason
             }
-            clientRun.history.record(completion)
+            recordOperation(completion)
         }
     }
 }

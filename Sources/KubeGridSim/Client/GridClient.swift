@@ -48,7 +48,13 @@ struct InFlightOperation: Sendable {
 /// A client process: its operations, one at a time, as a Jepsen client runs them.
 struct ClientState: Sendable {
     var id: Int
-    var plan: [PlannedOperation]
+    /// Where the client is in the shared plan; nil for a monitor.
+    var cursor: PlanCursor?
+    /// How many clients share the plan: this one runs operations `id`, `id + stride`, ….
+    var stride = 1
+    /// How many operations of the plan are this client's.
+    var planned = 0
+    /// How many of them it has invoked.
     var next = 0
     var inFlight: InFlightOperation?
     /// Time between operations from `pacedFrom` on; before it, the usual interval.
@@ -62,7 +68,18 @@ struct ClientState: Sendable {
     /// A monitor is done once one of its reads succeeded.
     var monitorDone = false
 
-    var isDone: Bool { monitor != nil ? monitorDone : next >= plan.count && inFlight == nil }
+    var isDone: Bool { monitor != nil ? monitorDone : next >= planned && inFlight == nil }
+
+    /// The client's next operation of the plan, skipping the other clients' share.
+    mutating func nextPlanned() -> PlannedOperation? {
+        guard next < planned, var cursor else { return nil }
+        let target = id + next * stride
+        while cursor.index < target { cursor.skip() }
+        let operation = cursor.next()
+        self.cursor = cursor
+        next += 1
+        return operation
+    }
 }
 
 /// Clients of the Space, in the manner of a GigaSpaces space proxy: find the lookup
@@ -74,11 +91,13 @@ struct ClientState: Sendable {
 extension World {
     /// Starts clients that share `plan` round-robin; operations from `pacedFrom` on are
     /// `interval` apart, the ones before at the usual pace.
-    mutating func startClients(count: Int, plan: [PlannedOperation], interval: SimTime? = nil, pacedFrom: Int = 0) {
+    mutating func startClients(count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0) {
         let count = max(count, 1)
+        clientRun.plan = plan
+        let cursor = plan.cursor()
         clientRun.clients = (0..<count).map { id in
             var client = ClientState(
-                id: id, plan: plan.enumerated().filter { $0.offset % count == id }.map(\.element),
+                id: id, cursor: cursor, stride: count, planned: max(plan.count - id + count - 1, 0) / count,
                 interval: interval ?? timings.operationInterval)
             // Operation `pacedFrom` of the plan is this client's number `pacedFrom / count` (rounded up).
             client.pacedFrom = (pacedFrom + count - 1 - id) / count
@@ -97,15 +116,14 @@ extension World {
             guard !clientRun.clients[id].monitorDone, let key = monitorKey(monitor) else { return }
             planned = PlannedOperation(function: .read, spaceKey: monitor.space, key: key, value: nil)
         } else {
-            guard clientRun.clients[id].next < clientRun.clients[id].plan.count else { return }
-            planned = clientRun.clients[id].plan[clientRun.clients[id].next]
-            clientRun.clients[id].next += 1
+            guard let next = clientRun.clients[id].nextPlanned() else { return }
+            planned = next
         }
         let partitions = grid.spaces[planned.spaceKey]?.partitionCount ?? 1
         let operation = Operation(
             process: id, type: .invoke, function: planned.function, key: planned.key, value: planned.value,
             partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: now)
-        clientRun.history.record(operation)
+        recordOperation(operation)
         clientRun.clients[id].inFlight = InFlightOperation(operation: operation, deadline: now + timings.clientRetryTimeout)
         clientAttempt(id)
     }
@@ -181,7 +199,7 @@ extension World {
 
     private mutating func finish(_ id: Int, _ completion: Operation) {
         clientRun.clients[id].inFlight = nil
-        clientRun.history.record(completion)
+        recordOperation(completion)
         clientRun.progress += 1
         if clientRun.clients[id].monitor != nil {
             if completion.type == .ok {
@@ -190,7 +208,7 @@ extension World {
             }
             return schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
         }
-        if clientRun.clients[id].next < clientRun.clients[id].plan.count {
+        if clientRun.clients[id].next < clientRun.clients[id].planned {
             let paced = clientRun.clients[id].next >= clientRun.clients[id].pacedFrom
             schedule(.clientInvoke(client: id), after: paced ? clientRun.clients[id].interval : timings.operationInterval)
         }

@@ -7,7 +7,7 @@ extension ClientRun {
     mutating func startMonitor(_ ref: PartitionRef, interval: SimTime, timeline: inout Timeline) {
         if let existing = monitors[ref], !clients[existing].monitorDone { return }
         let id = clients.count
-        clients.append(ClientState(id: id, plan: [], interval: interval, monitor: ref))
+        clients.append(ClientState(id: id, interval: interval, monitor: ref))
         monitors[ref] = id
         timeline.schedule(.clientInvoke(client: id))
     }

@@ -13,6 +13,9 @@ extension World {
         guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
             return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
         }
+        if faultLog.isolation?.suspended.contains(target.podKey) == true {
+            return ("\(instance.podName) is suspended: it is cut off from the ZooKeeper majority", false)
+        }
         if let until = instance.pausedUntil, now < until { return ("\(instance.podName) does not answer (paused)", true) }
         guard instance.state == .primary else { return ("\(instance.podName) is no longer primary", false) }
         return nil
@@ -32,10 +35,14 @@ extension World {
             if current != target.podKey {
                 // Fenced: a former primary cannot replicate to a backup that is primary now.
                 if grid.fencing { return .primaryGone }
-                faultLog.splitBrainAcks.append(
-                    SplitBrainAck(
-                        spaceKey: operation.space, partition: operation.partition, podName: primary.podName,
-                        primaryName: current.flatMap { grid.instances[$0]?.podName } ?? "none", time: now))
+                // Cut off and unfenced, it acknowledges what it can replicate to nobody; once
+                // another instance is primary, two primaries acknowledge writes at once.
+                if let other = current.flatMap({ grid.instances[$0]?.podName }) {
+                    faultLog.splitBrainAcks.append(
+                        SplitBrainAck(
+                            spaceKey: operation.space, partition: operation.partition, podName: primary.podName,
+                            primaryName: other, time: now))
+                }
                 grid.instances[target.podKey]?.store[operation.key] = operation.value
                 return .applied(operation.value)
             }

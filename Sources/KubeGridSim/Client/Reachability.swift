@@ -28,8 +28,8 @@ extension World {
                 }
             }
             guard portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
-            if let podKey, isEndpoint(record, podKey: podKey) { return nil }
-            if !hasEndpoint(record) { return "Service \(record.name) has no ready endpoints" }
+            if let podKey, pods.isEndpoint(record, podKey: podKey) { return nil }
+            if !pods.hasEndpoint(record) { return "Service \(record.name) has no ready endpoints" }
             if let podKey { return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)" }
             return nil
         }

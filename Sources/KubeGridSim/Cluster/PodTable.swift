@@ -4,18 +4,12 @@ import OrderedCollections
 /// The pods of the cluster as the kubelets run them, in creation order, indexed by uid,
 /// label and pod IP so that Services and clients find theirs without a scan.
 struct PodTable: Sendable {
-    /// The kubelets' watch of pods (deletions with a grace period).
-    let changes: ChangeFeed.Consumer
     private var pods: OrderedDictionary<String, Pod> = [:]
     private var keyByUID: [Int: String] = [:]
     private var keysByLabel: [LabelPair: Set<String>] = [:]
     private var keyByAddress: [IPv4Address: String] = [:]
     private var nextUID = 1
     private var nextAddress = 2
-
-    init(changes: ChangeFeed.Consumer) {
-        self.changes = changes
-    }
 
     /// The pod `namespace/name`; setting nil deletes it, setting a new key adds it.
     subscript(key: String) -> Pod? {

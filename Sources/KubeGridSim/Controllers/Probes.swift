@@ -14,9 +14,9 @@ import KubeGridCore
 /// application's status changes, and whatever changes it calls
 /// ``PodTable/wakeDormantProbes(of:timeline:)``, which puts the probe back on its period. Long runs
 /// then cost nothing for pods that are simply up.
-extension World {
-    mutating func runProbe(uid: Int, generation: Int, kind: ProbeKind) {
-        guard var pod = pod(uid: uid, generation: generation), pod.phase == .running else { return }
+extension Kubelet {
+    func runProbe(uid: Int, generation: Int, kind: ProbeKind, grid: inout GridController, _ context: inout RuntimeContext) {
+        guard var pod = context.pods.pod(uid: uid, generation: generation), pod.phase == .running else { return }
         let container = pod.spec.containers.first { (kind == .readiness ? $0.readinessProbe : $0.livenessProbe) != nil }
         guard let container, let probe = kind == .readiness ? container.readinessProbe : container.livenessProbe else {
             return
@@ -32,40 +32,39 @@ extension World {
             } else {
                 pod.readinessSuccesses = 0
                 pod.readinessFailures += 1
-                record(object, "Unhealthy", "Readiness probe failed: \(failureText(probe, pod, status))", type: .warning)
+                context.record(object, "Unhealthy", "Readiness probe failed: \(failureText(probe, pod, status))", type: .warning)
             }
             let wasReady = pod.ready
             if passed, pod.readinessSuccesses >= probe.effectiveSuccessThreshold { pod.ready = true }
             if !passed, pod.readinessFailures >= probe.effectiveFailureThreshold { pod.ready = false }
             if passed && pod.ready { pod.dormantProbes.insert(.readiness) }
-            pods[pod.key] = pod
-            if pod.ready != wasReady { podChanged(pod) }
+            context.pods[pod.key] = pod
+            if pod.ready != wasReady { context.readinessChanged(pod) }
             if pod.dormantProbes.contains(.readiness) { return }
         case .liveness:
             if passed {
                 pod.livenessFailures = 0
                 pod.dormantProbes.insert(.liveness)
-                pods[pod.key] = pod
+                context.pods[pod.key] = pod
                 return
             } else {
                 pod.livenessFailures += 1
-                pods[pod.key] = pod
-                record(object, "Unhealthy", "Liveness probe failed: \(failureText(probe, pod, status))", type: .warning)
+                context.pods[pod.key] = pod
+                context.record(object, "Unhealthy", "Liveness probe failed: \(failureText(probe, pod, status))", type: .warning)
                 if pod.livenessFailures >= probe.effectiveFailureThreshold {
-                    containerDied(pod.key, reason: .failedLiveness(container: container.name))
+                    containerDied(pod.key, reason: .failedLiveness(container: container.name), grid: &grid, &context)
                     return
                 }
             }
         }
-        schedule(.probe(uid: uid, generation: generation, kind: kind), after: .seconds(probe.effectivePeriodSeconds))
+        context.schedule(.probe(uid: uid, generation: generation, kind: kind), after: .seconds(probe.effectivePeriodSeconds))
     }
-
 
     /// What the kubelet writes for a failed probe: a refused connection while the
     /// application starts, a 503 once it answers but is not ready.
     private func failureText(_ probe: Probe, _ pod: Pod, _ status: ApplicationStatus) -> String {
         let address = pod.podIP.map { "\($0)" } ?? ""
-        let port = probe.httpGet.map { resolvePort($0.port, in: pod) } ?? 0
+        let port = probe.httpGet.map { pod.containerPort($0.port) } ?? 0
         if !status.alive {
             if let get = probe.httpGet {
                 return "Get \"http://\(address):\(port)\(get.path ?? "/")\": dial tcp \(address):\(port): connect: connection refused"
@@ -73,18 +72,6 @@ extension World {
             return "dial tcp \(address):\(port): connect: connection refused"
         }
         return "HTTP probe failed with statuscode: 503"
-    }
-
-    /// A container port by number or by name.
-    func resolvePort(_ port: IntOrString, in pod: Pod) -> Int {
-        switch port {
-        case .int(let number): return number
-        case .string(let name):
-            for container in pod.spec.containers {
-                if let match = container.ports.first(where: { $0.name == name }) { return match.containerPort }
-            }
-            return 0
-        }
     }
 }
 
@@ -114,5 +101,19 @@ extension PodTable {
         }
         pod.dormantProbes = []
         self[podKey] = pod
+    }
+}
+
+extension Pod {
+    /// A container port by number or by name (0 when no container has that name).
+    func containerPort(_ port: IntOrString) -> Int {
+        switch port {
+        case .int(let number): return number
+        case .string(let name):
+            for container in spec.containers {
+                if let match = container.ports.first(where: { $0.name == name }) { return match.containerPort }
+            }
+            return 0
+        }
     }
 }

@@ -43,12 +43,12 @@ struct ServiceController: Sendable {
 
 /// Services route to the pods their selector picks that are Ready (or all of them with
 /// `publishNotReadyAddresses`).
-extension World {
+extension PodTable {
     /// True when the pod `podKey` is an endpoint of `record`: selected, in its namespace,
     /// running with an IP, and Ready (or the Service publishes pods that are not).
     func isEndpoint(_ record: ServiceRecord, podKey: String) -> Bool {
         let spec = record.service.spec
-        guard !spec.selector.isEmpty, let pod = pods[podKey] else { return false }
+        guard !spec.selector.isEmpty, let pod = self[podKey] else { return false }
         return pod.namespace == record.namespace && pod.podIP != nil && pod.phase == .running
             && (pod.ready || spec.publishNotReadyAddresses == true)
             && spec.selector.allSatisfy { pod.labels[$0.key] == $0.value }
@@ -63,7 +63,7 @@ extension World {
     private func endpointCandidates(_ record: ServiceRecord) -> Set<String> {
         var smallest: Set<String>?
         for (key, value) in record.service.spec.selector {
-            let keys = pods.keys(labelled: key, value)
+            let keys = keys(labelled: key, value)
             if smallest == nil || keys.count < smallest!.count { smallest = keys }
         }
         return smallest ?? []
@@ -75,19 +75,14 @@ extension World {
         guard !spec.selector.isEmpty, spec.ports.indices.contains(portIndex) else { return [] }
         let port = spec.ports[portIndex]
         let includeNotReady = spec.publishNotReadyAddresses ?? false
-        let candidates = endpointCandidates(record).sorted().compactMap { pods[$0] }
+        let candidates = endpointCandidates(record).sorted().compactMap { self[$0] }
         return candidates.compactMap { pod in
             guard pod.namespace == record.namespace, let address = pod.podIP, pod.phase == .running,
                 pod.ready || includeNotReady,
                 spec.selector.allSatisfy({ pod.labels[$0.key] == $0.value })
             else { return nil }
-            let target = port.targetPort.map { resolvePort($0, in: pod) } ?? port.port
+            let target = port.targetPort.map { pod.containerPort($0) } ?? port.port
             return Endpoint(podKey: pod.key, address: address, port: target)
         }
-    }
-
-    /// The Service named `name` in `namespace`.
-    func service(named name: String, namespace: String) -> ServiceRecord? {
-        services["\(namespace)/\(name)"]
     }
 }

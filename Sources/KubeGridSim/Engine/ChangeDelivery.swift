@@ -22,8 +22,8 @@ extension World {
         var delivered = true
         while delivered {
             delivered = false
-            if api.hasChanges(for: pods.changes) {
-                for event in api.changes(for: pods.changes) { kubeletObserved(event) }
+            if api.hasChanges(for: kubelet.changes) {
+                for event in api.changes(for: kubelet.changes) { withKubelet { $0.observe(event, grid: &$1, &$2) } }
                 delivered = true
             }
             if api.hasChanges(for: statefulSetController.changes) {

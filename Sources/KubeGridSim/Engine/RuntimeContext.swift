@@ -1,19 +1,27 @@
 import OrderedCollections
 
-/// What a grid step works on besides the grid's own state: the clock it records on and
-/// schedules with; the pods the kubelets run (it reads them, and wakes a pod's dormant
-/// probes when its instance's readiness changes); the fault log it annotates with outages
-/// and loss notes; the scenario's clients (a partition that loses its primary gets a
-/// monitor); and, read-only, the Services and nodes an instance registers by.
+/// What the controllers that act on running pods — the kubelet, the node lifecycle
+/// controller and the grid — work on besides their own state: the clock they record on
+/// and schedule with; the pods the kubelets run; the random stream start-up jitter draws
+/// from; the fault log the grid annotates with outages and loss notes; the scenario's
+/// clients (a partition that loses its primary gets a monitor); and, read-only, the
+/// Services and nodes.
 ///
-/// The world lends these parts for one step (`World.withGrid`), so the grid changes
-/// exactly what it is handed, in the order it always did.
+/// The world lends these parts for one step (`World.withKubelet`, `withGrid`, …) by moving
+/// them, not copying, and takes them back after it, with what the step reported: pods
+/// whose readiness changed (for the StatefulSet controller) and progress. So each
+/// controller changes exactly what it is handed, in the order it always did.
 struct RuntimeContext {
     var timeline: Timeline
     var pods: PodTable
     var faultLog: FaultLog
     var clientRun: ClientRun
+    var random: SeededRandom
     let cluster: ClusterView
+    /// Owners (`namespace/statefulSet`) of pods whose readiness changed in this step, in order.
+    private(set) var readinessChanges: [String] = []
+    /// Changes a scenario waiting on the cluster should look at (a node lost or back).
+    var progress = 0
 
     var now: SimTime { timeline.now }
 
@@ -30,6 +38,17 @@ struct RuntimeContext {
 
     mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
         timeline.schedule(event, after: delay)
+    }
+
+    /// A random duration in `0...limit`, drawn from the seed.
+    mutating func jitter(_ limit: SimTime) -> SimTime {
+        guard limit.milliseconds > 0 else { return .zero }
+        return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
+    }
+
+    /// A pod became Ready or stopped being Ready: its StatefulSet reconciles after this step.
+    mutating func readinessChanged(_ pod: Pod) {
+        readinessChanges.append(pod.owner)
     }
 
     /// The instance in `podKey` may answer its probes differently now.

@@ -44,6 +44,8 @@ enum SimEvent: Sendable {
     case drainStep
     /// A paused Space instance answers again.
     case instanceResumed(uid: Int)
+    /// A network partition heals.
+    case networkHealed
     /// A client starts its next operation.
     case clientInvoke(client: Int)
     /// A client's call in flight completes.

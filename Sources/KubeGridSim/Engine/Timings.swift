@@ -58,6 +58,10 @@ public struct Timings: Sendable {
     /// How long the `pause` scenario's Space instance stops responding: longer than the
     /// failure detection delay, shorter than the liveness probe's failure window.
     public var pause = SimTime.seconds(12)
+    /// How long the `partition` scenario's network partition lasts: longer than the failure
+    /// detection delay (so the majority side promotes a backup), shorter than the node
+    /// controller's grace period (the control plane still reaches every node).
+    public var isolation = SimTime.seconds(20)
     /// How long a fault scenario waits for the grid to heal after one fault before it
     /// gives up on it.
     public var healTimeout = SimTime.seconds(900)

@@ -30,10 +30,12 @@ struct World: Sendable {
     /// kube-scheduler: its watch, queue and placement cache.
     var scheduling: KubeScheduler
     var serviceController: ServiceController
-    /// The pods the kubelets run.
-    var pods: PodTable
-    /// The machines, as the node lifecycle controller knows them.
-    var nodes = NodeTable()
+    /// The kubelets: container life, probes, termination.
+    var kubelet: Kubelet
+    /// The pods the kubelets run (lent to the kubelet, node lifecycle and grid for each step).
+    var pods = PodTable()
+    /// The node lifecycle controller and the machines it knows.
+    var nodeLifecycle: NodeLifecycleController
     /// The grid: manager ensembles, Spaces and their instances.
     var grid: GridController
 
@@ -58,8 +60,11 @@ struct World: Sendable {
         serviceController = ServiceController(changes: api.watch())
         scheduling = KubeScheduler(
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
-        pods = PodTable(changes: api.watch())
+        kubelet = Kubelet(changes: api.watch(), timings: options.timings)
+        nodeLifecycle = NodeLifecycleController(timings: options.timings)
         self.api = api
+        clientRun.keepsHistory = options.keepsHistory
+        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
@@ -112,17 +117,19 @@ struct World: Sendable {
             scheduling.runCycle(pods: &pods, api: &api, timeline: &timeline)
             deliverChanges()
         case .retryUnschedulable: scheduling.retryUnschedulable(timeline: &timeline)
-        case .sandboxReady(let uid, let generation): sandboxReady(uid: uid, generation: generation)
+        case .sandboxReady(let uid, let generation): withKubelet { $0.sandboxReady(uid: uid, generation: generation, &$2) }
         case .initContainerDone(let uid, let generation, let index):
-            initContainerDone(uid: uid, generation: generation, index: index)
+            withKubelet { $0.initContainerDone(uid: uid, generation: generation, index: index, &$2) }
         case .managerCheck(let uid, let generation, let index, let deadline):
-            managerCheck(uid: uid, generation: generation, index: index, deadline: deadline)
+            withKubelet { $0.managerCheck(uid: uid, generation: generation, index: index, deadline: deadline, &$2) }
         case .restartInitContainer(let uid, let generation, let index):
-            if pod(uid: uid, generation: generation) != nil { startInitContainer(uid: uid, index: index) }
+            withKubelet { $0.restart(uid: uid, generation: generation, initContainer: index, &$2) }
         case .restartContainer(let uid, let generation):
-            if pod(uid: uid, generation: generation) != nil { startMainContainers(uid: uid) }
-        case .applicationStarted(let uid, let generation): applicationStarted(uid: uid, generation: generation)
-        case .probe(let uid, let generation, let kind): runProbe(uid: uid, generation: generation, kind: kind)
+            withKubelet { $0.restart(uid: uid, generation: generation, initContainer: nil, &$2) }
+        case .applicationStarted(let uid, let generation):
+            withKubelet { $0.applicationStarted(uid: uid, generation: generation, grid: &$1, &$2) }
+        case .probe(let uid, let generation, let kind):
+            withKubelet { $0.runProbe(uid: uid, generation: generation, kind: kind, grid: &$1, &$2) }
         case .retryRegistration(let uid, let generation):
             if let pod = pod(uid: uid, generation: generation) { withGrid { $0.registerInstance(pod.key, &$1) } }
         case .recoveryDone(let uid, let generation, let attempt):
@@ -131,12 +138,24 @@ struct World: Sendable {
             withGrid { $0.primaryLossDetected(spaceKey: space, partition: partition, epoch: epoch, &$1) }
         case .failback(let space, let partition, let epoch):
             withGrid { $0.failBack(spaceKey: space, partition: partition, epoch: epoch, &$1) }
-        case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
-        case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
-        case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
-        case .terminationDone(let uid, let generation): terminationDone(uid: uid, generation: generation)
+        case .nodeNotReady(let node, let incarnation):
+            guard nodeLifecycle.isSilent(node, incarnation: incarnation) else { break }
+            updateNodeObject(node) { $0.taints = [NodeLifecycleController.unreachableTaint] }
+            withNodeLifecycle { lifecycle, _, context in lifecycle.markNotReady(node, incarnation: incarnation, &context) }
+        case .nodeRemoved(let node, let incarnation):
+            guard let bound = nodeLifecycle.remove(node, incarnation: incarnation, timeline: &timeline, pods: pods) else { break }
+            for key in bound { deletePod(key, reason: "Deleting pod bound to removed node \(node)", eventReason: "PodGC") }
+            _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in try api.delete(ObjectKey(.node, node), at: now) }
+            schedule(.nodeRejoined(node: node, incarnation: incarnation), after: timings.nodeReplacement)
+        case .nodeRejoined(let node, let incarnation):
+            if let rejoined = withNodeLifecycle({ lifecycle, _, context in lifecycle.rejoin(node, incarnation: incarnation, &context) }) {
+                createNodeObject(rejoined)
+            }
+        case .terminationDone(let uid, let generation):
+            if let pod = withKubelet({ $0.terminationDone(uid: uid, generation: generation, &$2) }) { deletePodObject(pod) }
         case .drainStep: drainStep()
         case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
+        case .networkHealed: withGrid { $0.networkHealed(&$1) }
         case .clientInvoke(let client): clientInvoke(client)
         case .clientComplete(let client): clientComplete(client)
         case .clientRetry(let client): clientAttempt(client)
@@ -157,24 +176,63 @@ struct World: Sendable {
         pods.pod(uid: uid, generation: generation)
     }
 
-    /// Runs one step of the grid, lending it the clock, the pods, the fault log and the
-    /// clients (moved, not copied, and back when the step is done) and showing it the
-    /// Services and nodes.
+    // MARK: Lending the runtime
+
+    /// Runs one step of the grid with the runtime lent to it.
     mutating func withGrid<Result>(_ step: (inout GridController, inout RuntimeContext) -> Result) -> Result {
+        var context = lendRuntime()
+        let result = step(&grid, &context)
+        takeBack(&context)
+        return result
+    }
+
+    /// Runs one step of the kubelet (which tells the grid what starts and stops) with the
+    /// runtime lent to it.
+    mutating func withKubelet<Result>(_ step: (inout Kubelet, inout GridController, inout RuntimeContext) -> Result) -> Result {
+        var context = lendRuntime()
+        let result = step(&kubelet, &grid, &context)
+        takeBack(&context)
+        return result
+    }
+
+    /// Runs one step of the node lifecycle controller (a lost machine's processes stop in
+    /// the grid) with the runtime lent to it.
+    mutating func withNodeLifecycle<Result>(
+        _ step: (inout NodeLifecycleController, inout GridController, inout RuntimeContext) -> Result
+    ) -> Result {
+        var context = lendRuntime()
+        let result = step(&nodeLifecycle, &grid, &context)
+        takeBack(&context)
+        return result
+    }
+
+    /// Moves the clock, the pods, the random stream, the fault log and the clients into a
+    /// context (swapped with empty values, so nothing is copied), beside a view of the
+    /// Services and nodes.
+    private mutating func lendRuntime() -> RuntimeContext {
         var context = RuntimeContext(
-            timeline: Timeline(), pods: PodTable(changes: pods.changes), faultLog: FaultLog(), clientRun: ClientRun(),
+            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: random,
             cluster: clusterView)
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
         swap(&context.clientRun, &clientRun)
-        defer {
-            swap(&context.timeline, &timeline)
-            swap(&context.pods, &pods)
-            swap(&context.faultLog, &faultLog)
-            swap(&context.clientRun, &clientRun)
+        return context
+    }
+
+    /// Takes the lent parts back and passes on what the step reported: each pod whose
+    /// readiness changed makes its StatefulSet reconcile, in the order they changed.
+    private mutating func takeBack(_ context: inout RuntimeContext) {
+        swap(&context.timeline, &timeline)
+        swap(&context.pods, &pods)
+        swap(&context.faultLog, &faultLog)
+        swap(&context.clientRun, &clientRun)
+        random = context.random
+        clusterProgress += context.progress
+        for owner in context.readinessChanges {
+            clusterProgress += 1
+            statefulSetController.ownerChanged(owner, timeline: &timeline)
         }
-        return step(&grid, &context)
     }
 
     /// The pod with `uid`, whatever its generation.
@@ -182,11 +240,8 @@ struct World: Sendable {
         pods.pod(uid: uid)
     }
 
-    /// A random duration in `0...limit`, drawn from the seed.
-    mutating func jitter(_ limit: SimTime) -> SimTime {
-        guard limit.milliseconds > 0 else { return .zero }
-        return .milliseconds(Int.random(in: 0...limit.milliseconds, using: &random))
-    }
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes: NodeTable { nodeLifecycle.nodes }
 
     func node(named name: String?) -> ClusterNode? {
         name.flatMap { nodes[$0] }
@@ -202,6 +257,14 @@ struct World: Sendable {
     /// The Services the API server accepted, with what it allocated for them.
     var services: OrderedDictionary<String, ServiceRecord> { api.services }
 
+    /// The Service named `name` in `namespace`.
+    func service(named name: String, namespace: String) -> ServiceRecord? {
+        services["\(namespace)/\(name)"]
+    }
+
+    /// The StatefulSets the controller reconciles, with their revisions.
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> { statefulSetController.records }
+
     /// The PodDisruptionBudgets in the store.
     var podDisruptionBudgets: [PodDisruptionBudget] {
         api.store.list(.podDisruptionBudget).compactMap {
@@ -212,9 +275,28 @@ struct World: Sendable {
 
     /// A machine joins and registers its `Node` object; the scheduler learns of it from that.
     mutating func addNode(_ node: ClusterNode) {
-        nodes.add(node)
+        nodeLifecycle.nodes.add(node)
         createNodeObject(node)
         // A node from a cluster file whose name the API server refuses still runs pods, as before.
         if !scheduling.cache.hasNode(node.name) { scheduling.cache.addNode(node) }
+    }
+
+    /// A machine registers its `Node` object.
+    mutating func createNodeObject(_ node: ClusterNode) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.create(.node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+        }
+    }
+
+    /// Changes a `Node` object (the node controller's taint, `kubectl cordon`).
+    mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(ObjectKey(.node, name), at: now) { body in
+                if case .node(var node) = body {
+                    change(&node)
+                    body = .node(node)
+                }
+            }
+        }
     }
 }

@@ -21,6 +21,9 @@ public enum Fault: Sendable, Hashable {
     case drainNodes([String])
     /// Pause the primary of `partition` of Space `space` for `Timings.pause`.
     case pausePrimary(space: String? = nil, partition: Int)
+    /// Cut the pod network between `nodes` and the rest of the cluster for
+    /// `Timings.isolation`; `label` names them in the report (a node, or a zone).
+    case isolate(nodes: [String], label: String)
 }
 
 /// One step of a fault scenario: faults injected at offsets from the step's start, after

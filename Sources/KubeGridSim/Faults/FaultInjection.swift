@@ -47,6 +47,20 @@ extension World {
             var scope = scope(of: [pod])
             scope.pausedInstances = [primary]
             return scope
+        case .isolate(let names, let label):
+            let isolated = Set(names.filter { node(named: $0) != nil })
+            guard !isolated.isEmpty else { return nil }
+            begin(
+                .networkPartition, target: label,
+                message: "cut \(label) off from the rest of the cluster for \(timings.isolation): its pods and the other nodes' "
+                    + "no longer reach each other")
+            let nodeOfPod = Dictionary(uniqueKeysWithValues: pods.values.map { ($0.key, $0.nodeName) })
+            let until = now + timings.isolation
+            withGrid { $0.networkPartitioned(isolated: isolated, until: until, nodeOf: { nodeOfPod[$0] ?? nil }, &$1) }
+            schedule(.networkHealed, after: timings.isolation)
+            var scope = HealScope.everything(in: self)
+            scope.isolation = true
+            return scope
         case .killLeadingManager:
             guard let ensemble = grid.ensembles.values.first(where: { !$0.upMembers.isEmpty }) else { return nil }
             let ordinal = ensemble.leaderOrdinal ?? ensemble.upMembers.keys.max()!

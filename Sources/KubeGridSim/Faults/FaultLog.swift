@@ -14,6 +14,8 @@ public enum FaultKind: String, Sendable, CaseIterable {
     case drainNodes = "drain-nodes"
     /// A Space instance stops responding for a while (a long GC pause), then resumes.
     case pause
+    /// The network between some nodes and the rest is cut for a while, then heals.
+    case networkPartition = "network-partition"
 }
 
 /// An injected fault, as the reports show it.
@@ -88,6 +90,10 @@ struct FaultLog: Sendable {
     var draining: [String] = []
     /// Writes acknowledged by an instance that was not its partition's primary any more.
     var splitBrainAcks: [SplitBrainAck] = []
+    /// The network partition in force, if any.
+    var isolation: NetworkIsolation?
+    /// Partitions nobody served for a whole network partition.
+    var partitionNotes: [PartitionNote] = []
 }
 
 /// A write acknowledged by a former primary while another instance was primary.

@@ -6,6 +6,8 @@ struct HealScope: Sendable {
     var ensembles: [String] = []
     /// Paused instances, whole once they answer again.
     var pausedInstances: [String] = []
+    /// A network partition, whole once it has healed.
+    var isolation = false
 
     mutating func merge(_ other: HealScope) {
         for node in other.nodes where !nodes.contains(node) { nodes.append(node) }
@@ -13,6 +15,7 @@ struct HealScope: Sendable {
         for ref in other.partitions where !partitions.contains(ref) { partitions.append(ref) }
         for key in other.ensembles where !ensembles.contains(key) { ensembles.append(key) }
         for key in other.pausedInstances where !pausedInstances.contains(key) { pausedInstances.append(key) }
+        isolation = isolation || other.isolation
     }
 
     /// Everything: every StatefulSet, partition and manager ensemble of `world`.
@@ -55,6 +58,7 @@ struct HealCheck: Sendable {
         // A drain is whole only once its last node is empty and back.
         guard world.faultLog.draining.isEmpty else { return false }
         guard scope.pausedInstances.allSatisfy({ world.grid.instances[$0]?.pausedUntil == nil }) else { return false }
+        if scope.isolation, world.faultLog.isolation != nil { return false }
         while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
         guard cursor == items.count else { return false }
         if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {

@@ -63,6 +63,7 @@ extension GridController {
         case .loseNode: return "was on \(context.faultLog.current?.node ?? pod.nodeName ?? "a node"), which was lost at \(context.now)"
         case .rollingUpdate: return "was taken down by the rolling update at \(context.now)"
         case .pause: return "was paused at \(context.now)"
+        case .networkPartition: return "was cut off by the network partition at \(context.now)"
         case .drainNodes: return "was evicted by the drain of \(pod.nodeName ?? "its node") at \(context.now)"
         case .killPod, .killLeadingManager, .loseQuorum: return "was killed at \(context.now)"
         case nil: return "stopped at \(context.now) (\(pod.lastTermination.map(String.init(describing:)) ?? "its container exited"))"

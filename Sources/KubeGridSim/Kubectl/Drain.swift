@@ -46,11 +46,17 @@ extension World {
         // The kubelets' view of readiness, as the disruption controller reads pod status;
         // within one pass only the pods evicted in it change.
         var ready = Set(pods.values.filter { $0.isRunningAndReady && $0.stage != .terminating }.map(\.key))
+        // The budgets and the pods they select, once per pass: an eviction only marks its pod.
+        var budgets: DisruptionBudgetIndex?
         for pod in onNode where pod.stage != .terminating {
             do {
                 let healthy = ready
+                let index = budgets ?? DisruptionBudgetIndex(api.store)
+                budgets = index
                 try write { (api: inout APIServer, now: SimTime) throws(APIError) in
-                    try api.evict(ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { healthy.contains($0) }, at: now)
+                    try api.evict(
+                        ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { healthy.contains($0) }, budgets: index,
+                        at: now)
                 }
                 ready.remove(pod.key)
                 record("pod/\(pod.name)", "Evicted", "evicting pod \(pod.namespace)/\(pod.name)")

@@ -20,6 +20,21 @@ extension World {
         }
     }
 
+    /// Kills a pod's containers at once and deletes its object with no grace period (a
+    /// forced delete, a fault, or the pod garbage collector after its node went):
+    /// `eventReason`/`reason` say who and why.
+    mutating func deletePod(_ key: String, reason: String, eventReason: String = "Killing") {
+        guard let pod = withKubelet({ $0.kill(key, reason: reason, eventReason: eventReason, grid: &$1, &$2) }) else { return }
+        deletePodObject(pod)
+    }
+
+    /// The kubelet has stopped `pod`: its API object goes for good.
+    mutating func deletePodObject(_ pod: Pod) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.delete(ObjectKey(.pod, namespace: pod.namespace, pod.name), gracePeriodSeconds: 0, at: now)
+        }
+    }
+
     /// `kubectl patch statefulset NAME` giving every container of the template a new
     /// image tag (a `helm upgrade` with another `image.tag`): a new revision, which the
     /// StatefulSet controller rolls out.
@@ -54,16 +69,14 @@ extension World {
     /// controller notices after its grace period.
     mutating func makeNodeUnreachable(_ name: String) throws(APIError) {
         guard nodes[name] != nil else { throw APIError(.notFound, kind: .node, name: name) }
-        loseNode(name)
+        withNodeLifecycle { $0.loseNode(name, grid: &$1, &$2) }
     }
 
     /// `kubectl delete node NAME`: the `Node` object goes, and the pod garbage collector
     /// deletes the pods bound to it; their StatefulSets create them elsewhere.
     mutating func deleteNode(_ name: String) throws(APIError) {
         try write { (api: inout APIServer, now: SimTime) throws(APIError) in _ = try api.delete(ObjectKey(.node, name), at: now) }
-        var node = nodes[name]
-        node?.removed = true
-        if let node { nodes[name] = node }
+        nodeLifecycle.forget(name)
         for pod in pods.values.filter({ $0.nodeName == name }) {
             deletePod(pod.key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }

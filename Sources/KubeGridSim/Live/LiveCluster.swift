@@ -75,14 +75,6 @@ public struct LiveCluster: Sendable {
         }
     }
 
-    /// Creates a namespace.
-    public mutating func createNamespace(_ name: String) throws(APIError) -> StoredObject {
-        let key = ObjectKey(.namespace, name)
-        if store.get(key) != nil { throw APIError(.alreadyExists, kind: .namespace, name: name) }
-        try world.apply(.namespace, name: name, namespace: nil)
-        return store.get(key)!
-    }
-
     /// Deletes an object as `kubectl delete` does: a pod with a grace period of 0
     /// (`--grace-period=0 --force`) is killed at once, as a crash; a node's pods go with it.
     public mutating func delete(

@@ -13,7 +13,8 @@ struct ManifestWrite {
     var object: KubernetesObject
 
     /// Reads `manifest` with the shared manifest reader: the kinds the simulation runs become
-    /// their typed bodies, the others (``ObjectKind/passiveType``) a ``PassiveObject``.
+    /// their typed bodies (a Namespace is its name and metadata), the others
+    /// (``ObjectKind/passiveType``) a ``PassiveObject``.
     init(_ manifest: Values) throws {
         let text = (try? JSONWriter.write(manifest, style: .compact)) ?? "{}"
         let read = try ManifestObjectReader.read([ManifestSource(name: "request body", bytes: Array(text.utf8))])
@@ -24,6 +25,8 @@ struct ManifestWrite {
         case .service(let service): body = .service(service)
         case .statefulSet(let statefulSet): body = .statefulSet(statefulSet)
         case .podDisruptionBudget(let budget): body = .podDisruptionBudget(budget)
+        case .other where object.apiVersion == "v1" && object.kind == ObjectKind.namespace.rawValue:
+            body = .namespace
         default:
             guard let kind = ObjectKind(rawValue: object.kind), kind.passiveType != nil, kind.apiVersion == object.apiVersion
             else { throw LiveClusterError.unsupportedKind("\(object.apiVersion) \(object.kind)") }

@@ -7,29 +7,21 @@ extension ScenarioReport {
     ) -> ScenarioReport {
         let pods = world.podCounts
         let instances = world.instanceCounts
-        let clientEntries = world.clientRun.history.entries.filter { $0.process >= 0 }
-        var reached = Set<String>()
-        for entry in clientEntries where entry.type == .ok { reached.insert("\(entry.space)#\(entry.partition)") }
+        var tally = world.clientRun.tally
+        tally.noteOutages(world.faultLog.outages)
         let spaces = Array(world.grid.spaces.values)
         let partitionsTotal = spaces.reduce(0) { $0 + $1.partitionCount }
-        let unavailability = Unavailability(world: world, clientStart: clientStart)
-        var unserved = Set<String>()
-        var read = Set<String>()
-        for entry in world.clientRun.history.entries where entry.process == -1 && entry.type != .invoke {
-            read.insert("\(entry.space)#\(entry.partition)")
-            if entry.type != .ok { unserved.insert("\(entry.space)#\(entry.partition)") }
-        }
+        let unavailability = Unavailability(world: world, tally: tally, clientStart: clientStart)
         return ScenarioReport(
             name: name, passed: reasons.isEmpty, reasons: reasons, duration: world.now,
             podsReady: pods.ready, podsExpected: pods.expected,
             instancesRegistered: instances.registered, instancesExpected: instances.expected,
-            partitionsReached: reached.count, partitionsTotal: partitionsTotal, check: check,
-            operationsOK: clientEntries.filter { $0.type == .ok }.count,
-            operationsFailed: clientEntries.filter { $0.type == .fail }.count,
-            operationsUnknown: clientEntries.filter { $0.type == .info }.count,
+            partitionsReached: tally.reached.count, partitionsTotal: partitionsTotal, check: check,
+            operationsOK: tally.ok, operationsFailed: tally.failed, operationsUnknown: tally.unknown,
             unavailableSeconds: unavailability.seconds, windows: unavailability.windows, faults: world.faultLog.records,
-            partitionsServing: read.subtracting(unserved).count, clientStart: clientStart,
-            instances: instanceReports(world), events: world.events, history: world.clientRun.history)
+            partitionsServing: tally.finalReadPartitions.subtracting(tally.finalReadUnserved).count, clientStart: clientStart,
+            instances: instanceReports(world), events: world.events, history: world.clientRun.history,
+            completions: tally.completions.buckets(CompletionBuckets.timelineCount, end: world.now.milliseconds))
     }
 
     private static func instanceReports(_ world: World) -> [InstanceReport] {

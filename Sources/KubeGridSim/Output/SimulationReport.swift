@@ -84,8 +84,11 @@ public struct ScenarioReport: Sendable {
     /// Every Space instance and the address it registered.
     public var instances: [InstanceReport]
     public var events: [ClusterEvent]
-    /// The operation history (invoke, ok, fail, info), for the checker and reports.
+    /// The operation history (invoke, ok, fail, info), when the run kept it (see
+    /// ``SimulationOptions/keepsHistory``); empty otherwise.
     public var history: History
+    /// Client operations completed per slice of the scenario, for its timeline.
+    public var completions: CompletionBuckets
 }
 
 /// A Space instance as the lookup service lists it.

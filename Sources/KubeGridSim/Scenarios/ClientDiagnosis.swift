@@ -68,18 +68,14 @@ extension DeployDiagnosis {
 
     /// Partitions no client operation succeeded on, when nothing above already says why.
     var partitionsNotReached: [String] {
-        var reached: Set<String> = []
-        for entry in world.clientRun.history.entries where entry.process >= 0 && entry.type == .ok {
-            reached.insert("\(entry.space)#\(entry.partition)")
-        }
+        let reached = world.clientRun.tally.reached
         var reasons: [String] = []
         for space in world.grid.spaces.values {
-            let missing = (1...space.partitionCount).filter { !reached.contains("\(space.key)#\($0)") }
+            let missing = (1...space.partitionCount).filter { !reached.contains(PartitionRef(space: space.key, partition: $0)) }
             guard !missing.isEmpty else { continue }
-            let sample = world.clientRun.history.entries.first { $0.space == space.key && $0.process >= 0 && $0.type == .fail }
             var reason = "the client reached \(space.partitionCount - missing.count) of \(space.partitionCount) partitions "
                 + "of Space \(space.name) (not: \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))"
-            if let error = sample?.error { reason += "; first error: \(error)" }
+            if case .some(.some(let error)) = world.clientRun.tally.firstFailure[space.key] { reason += "; first error: \(error)" }
             reasons.append(reason)
         }
         return reasons

@@ -3,17 +3,22 @@
 /// It passes when every pod is Running and Ready, every instance is registered, the
 /// client reaches every partition, and nothing acknowledged is lost.
 enum DeployScenario {
-    static func run(_ world: inout World, options: SimulationOptions) -> ScenarioReport {
+    static func run(
+        _ world: inout World, options: SimulationOptions, progress: (SimulationProgress) -> Void = { _ in }
+    ) -> ScenarioReport {
         world.run(until: options.deployTimeout) { $0.isSettled }
         let clientStart = world.now
+        world.clientRun.scenario = ScenarioName.deploy.rawValue
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
-        var random = world.random.derived(7)
-        let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
+        let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
         world.startClients(count: options.clients, plan: plan)
         let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
-        world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60)) { $0.clientsDone }
+        let running = SimulationProgress(scenario: ScenarioName.deploy.rawValue, step: 0, steps: 0, time: world.now)
+        world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60), reporting: running, to: progress) {
+            $0.clientsDone
+        }
         world.finalRead()
-        let check = Checker.check(world.clientRun.history)
+        let check = world.clientRun.check()
         var reasons = DeployDiagnosis(world: world).reasons
         reasons += dataReasons(check)
         return ScenarioReport.build(

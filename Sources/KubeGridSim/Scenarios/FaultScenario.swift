@@ -12,6 +12,7 @@ struct FaultScenario {
     func run(from base: World, steps: [FaultStep], progress: (SimulationProgress) -> Void) -> ScenarioReport {
         var world = base
         let clientStart = world.now
+        world.clientRun.scenario = name.rawValue
         guard world.isSettled else {
             let reasons = ["the grid never came up, so no fault was injected: "
                 + (DeployDiagnosis(world: world).reasons.first ?? "see the deploy scenario")]
@@ -19,8 +20,7 @@ struct FaultScenario {
                 name: name.rawValue, world: world, reasons: reasons, check: CheckResult(), clientStart: clientStart)
         }
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
-        var random = world.random.derived(7)
-        let plan = Workload.plan(spaces: spaces, operations: options.operations, random: &random)
+        let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
         let coverage = spaces.reduce(0) { $0 + 2 * $1.partitions }
         world.clientRun.monitoring = true
         // The covering writes go at once; the rest are paced to last through the faults.
@@ -29,23 +29,28 @@ struct FaultScenario {
             pacedFrom: coverage)
         // Every partition holds data before the first fault, so any loss shows.
         world.run(until: world.now + world.timings.clientRetryTimeout * (coverage + 1)) {
-            $0.clientRun.history.entries.count >= 2 * coverage || $0.clientsDone
+            $0.clientRun.recorded >= 2 * coverage || $0.clientsDone
         }
         var unhealed: [String] = []
         for (index, step) in steps.enumerated() {
-            progress(SimulationProgress(scenario: name.rawValue, step: index, steps: steps.count, time: world.now))
+            progress(
+                SimulationProgress(
+                    scenario: name.rawValue, step: index, steps: steps.count, time: world.now,
+                    operations: world.clientRun.tally.completedOperations, totalOperations: plan.count))
             if let problem = runStep(step, in: &world) { unhealed.append(problem) }
         }
         progress(SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now))
-        let remaining = world.clientRun.clients.reduce(0) { $0 + max($1.plan.count - $1.next, 0) }
+        let remaining = world.clientRun.clients.reduce(0) { $0 + max($1.planned - $1.next, 0) }
         let perOperation = world.timings.clientRetryTimeout + (world.clientRun.clients.first?.interval ?? world.timings.operationInterval)
-        world.run(until: world.now + perOperation * (remaining + 1)) { $0.clientsDone }
+        let finishing = SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now)
+        world.run(until: world.now + perOperation * (remaining + 1), reporting: finishing, to: progress) { $0.clientsDone }
         world.stopMonitors()
         world.finalRead()
-        let check = Checker.check(world.clientRun.history)
+        let check = world.clientRun.check()
         var reasons = unhealed
         reasons += FaultDiagnosis(world: world, check: check).reasons
         reasons += SplitBrainDiagnosis(world: world).reasons
+        reasons += NetworkPartitionDiagnosis(world: world).reasons
         if name == .managerLoss { reasons += ManagerLossDiagnosis(world: world).reasons }
         return ScenarioReport.build(
             name: name.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)
@@ -95,7 +100,7 @@ struct FaultScenario {
                     total = total + timings.nodeMonitorGracePeriod + timings.nodeRemoval + timings.nodeReplacement + restart
                 case .rollingUpdate:
                     total = total + restart * 2
-                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum, .pausePrimary:
+                case .killPrimary, .killPod, .killLeadingManager, .loseQuorum, .pausePrimary, .isolate:
                     total = total + restart
                 case .drainNodes(let nodes):
                     total = total + restart * nodes.count
@@ -116,4 +121,8 @@ public struct SimulationProgress: Sendable {
     public var steps: Int
     /// The virtual time.
     public var time: SimTime
+    /// Client operations completed so far in the scenario, and how many the workload has
+    /// (zero when no workload runs yet).
+    public var operations = 0
+    public var totalOperations = 0
 }

@@ -15,6 +15,14 @@ enum FaultSchedules {
             return world.grid.spaces.values.flatMap { space in
                 space.partitions.map { FaultStep.single(.pausePrimary(space: space.key, partition: $0.id)) }
             }
+        case .partition:
+            let zones = world.nodes.reduce(into: [String]()) { if !$0.contains($1.zone) { $0.append($1.zone) } }
+            if zones.count > 1 {
+                return zones.map { zone in
+                    FaultStep.single(.isolate(nodes: world.nodes.filter { $0.zone == zone }.map(\.name), label: "zone \(zone)"))
+                }
+            }
+            return world.nodes.map { FaultStep.single(.isolate(nodes: [$0.name], label: $0.name)) }
         case .drain:
             return [.single(.drainNodes(world.nodes.map(\.name)))]
         case .rollingUpgrade:

@@ -19,8 +19,8 @@ public enum Simulation {
             switch scenario {
             case .deploy:
                 var world = base
-                reports.append(DeployScenario.run(&world, options: options))
-            case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause:
+                reports.append(DeployScenario.run(&world, options: options, progress: progress))
+            case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition:
                 let steps = FaultSchedules.steps(for: scenario, in: base)
                 reports.append(FaultScenario(name: scenario, options: options).run(from: base, steps: steps, progress: progress))
             }

@@ -33,6 +33,13 @@ public struct SimulationFlags: Sendable {
         self.detectionDelay = detectionDelay
     }
 
+    /// The most operations a run takes. Each may wait out a client's retry timeout, and the
+    /// deadline that allows for it must fit the virtual clock (which overflows past about
+    /// 4 × 10^14 operations); a billion already takes hours of wall time.
+    public static let maxOperations = 1_000_000_000
+    /// The most clients at once; each is a process with its own state and events.
+    public static let maxClients = 10_000
+
     /// A flag that is out of range or does not go with another.
     public struct Problem: Error, CustomStringConvertible {
         public var description: String
@@ -58,7 +65,14 @@ public struct SimulationFlags: Sendable {
         }
         options.client = placement
         guard clients >= 1 else { throw Problem(description: "--clients must be at least 1, got \(clients)") }
+        guard clients <= Self.maxClients else {
+            throw Problem(description: "--clients must be at most \(Self.maxClients), got \(clients)")
+        }
         guard operations >= 0 else { throw Problem(description: "--ops must not be negative, got \(operations)") }
+        guard operations <= Self.maxOperations else {
+            throw Problem(
+                description: "--ops must be at most \(Self.maxOperations), got \(operations)")
+        }
         options.clients = clients
         options.operations = operations
         guard let pool = IPv4Range(loadBalancerPool) else {

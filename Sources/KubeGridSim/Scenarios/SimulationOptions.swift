@@ -20,6 +20,12 @@ public struct SimulationOptions: Sendable {
     public var timings = Timings()
     /// `--failback`: once the original primary has recovered as backup, it becomes primary again.
     public var failback = false
+    /// Keep every client operation of each scenario in its report's `history`. Off by
+    /// default: the checker and the reports work as the operations stream by, so memory
+    /// does not grow with `--ops`; tests that look at single operations turn it on.
+    public var keepsHistory = false
+    /// `--history FILE`: every client operation is written there as it happens.
+    public var historyFile: HistoryFile?
     /// Test-only: writes are acknowledged without reaching the backups, so the checker can
     /// be shown to catch a broken replication. Not reachable from the command line.
     var brokenReplication = false
@@ -48,4 +54,6 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     /// Pause each primary in turn for longer than the failure detection delay (a long GC
     /// pause); it resumes believing it is still primary.
     case pause
+    /// Cut each node (each zone, with several) off from the rest of the cluster for a while.
+    case partition
 }

@@ -39,9 +39,10 @@ struct MemoryFiles: FileSource {
 /// One lint run over in-memory files.
 func lint(
     _ inputs: [String], files: [String: String] = [:], values: ValuesOptions = ValuesOptions(),
-    release: String = "testspace", nodes: Int? = nil
+    release: String = "testspace", namespace: String = "default", nodes: Int? = nil
 ) -> LintReport {
-    let options = LintOptions(inputs: inputs, values: values, release: ReleaseOptions(name: release), nodes: nodes)
+    let options = LintOptions(
+        inputs: inputs, values: values, release: ReleaseOptions(name: release, namespace: namespace), nodes: nodes)
     return Linter(options: options).run(files: MemoryFiles(files))
 }
 

@@ -130,6 +130,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         .manifest("KG222", GroupBindingRule.example, at: "m.yaml:7:3"),
         .manifest("KG223", SecretLiteralRule.example, at: "m.yaml:9:27"),
         .manifest("KG224", NetworkPolicyCoverageRule.example, at: "m.yaml:8:16"),
+        .manifest("KG225", QuotaRule.example, at: "m.yaml:5:10"),
         // The partition with what each rule looks for taken away, or added.
         .manifest("KG219", LintFixtures.partition(replacing: "allowPrivilegeEscalation: false", with: "allowPrivilegeEscalation: true"), at: "m.yaml:30:5"),
         .manifest("KG220", LintFixtures.partition(replacing: "automountServiceAccountToken: false", with: "automountServiceAccountToken: true"), at: "m.yaml:42:7"),

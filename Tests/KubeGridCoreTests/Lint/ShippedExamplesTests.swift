@@ -60,8 +60,8 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
     }()
 
     @Test func everyExampleIsFound() {
-        #expect(ShippedExample.all.count == 6)
-        #expect(Set(ShippedExample.all.map(\.chart)) == ["insightedge-manager", "insightedge-pu", "insightedge"])
+        #expect(ShippedExample.all.count == 8)
+        #expect(Set(ShippedExample.all.map(\.chart)) == ["insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant"])
     }
 
     @Test(arguments: ShippedExample.all)

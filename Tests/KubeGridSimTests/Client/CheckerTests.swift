@@ -76,4 +76,58 @@ import Testing
         finalRead("k", "a")
         #expect(Checker.check(history).lostWrites == 0)
     }
+
+    @Test mutating func anOldValueThatComesBackIsALostWriteNotAPhantom() {
+        // The checker has long dropped v1 (outrun by later writes); it must still know v1 was written.
+        for n in 1...50 { write("k", "v\(n)") }
+        finalRead("k", "v1")
+        let result = Checker.check(history)
+        #expect(result.lostWrites == 1 && result.phantomValues == 0)
+        #expect(result.lost.first?.value == "v50")
+    }
+
+    @Test mutating func aFailedWriteThatComesBackIsNoPhantom() {
+        write("k", "v1")
+        write("k", "v2", .fail)
+        write("k", "v3")
+        finalRead("k", "v2")
+        let result = Checker.check(history)
+        #expect(result.lostWrites == 1 && result.phantomValues == 0)
+    }
+
+    @Test mutating func theCheckerKeepsOnlyTheWritesThatCanStillWin() {
+        var checker = StreamingChecker()
+        var kept: [Int] = []
+        for n in 1...10_000 {
+            for entry in [Operation.EntryType.invoke, .ok] {
+                time += 1
+                checker.observe(
+                    Operation(
+                        process: n % 3, type: entry, function: .write, key: "k", value: "v\(n)", partition: 1, space: "s",
+                        time: .milliseconds(time)))
+            }
+            kept.append(checker.writesKept)
+        }
+        // Sequential writes: each acknowledged write outruns the one before.
+        #expect(kept.max() == 1)
+    }
+
+    @Test mutating func writesThatMayStillLandAreKept() {
+        var checker = StreamingChecker()
+        func observe(_ process: Int, _ type: Operation.EntryType, _ value: String) {
+            time += 1
+            checker.observe(
+                Operation(
+                    process: process, type: type, function: .write, key: "k", value: value, partition: 1, space: "s",
+                    time: .milliseconds(time)))
+        }
+        observe(0, .invoke, "a")
+        observe(1, .invoke, "b")
+        observe(1, .ok, "b")
+        observe(0, .info, "a")
+        observe(1, .invoke, "c")
+        observe(1, .ok, "c")
+        // "a" may still land at any time; "b" was acknowledged before "c" was invoked.
+        #expect(checker.writesKept == 2)
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         var scheduler: KubeScheduler
 
         init(nodes machines: [ClusterNode]) {
-            pods = PodTable(changes: api.watch())
+            pods = PodTable()
             scheduler = KubeScheduler(cache: Scheduler(random: SeededRandom(seed: 1)), unschedulableRetry: .seconds(300), changes: api.watch())
             for node in machines {
                 nodes.add(node)
@@ -27,7 +27,6 @@ import Testing
 
         mutating func deliver() {
             for event in api.changes(for: scheduler.changes) { scheduler.observe(event, nodes: nodes, timeline: &timeline) }
-            _ = api.changes(for: pods.changes)
         }
 
         /// A pod created through the API server, as the StatefulSet controller creates one.

@@ -12,13 +12,12 @@ import Testing
         var controller: StatefulSetController
 
         init() {
-            pods = PodTable(changes: api.watch())
+            pods = PodTable()
             controller = StatefulSetController(changes: api.watch())
         }
 
         mutating func deliver() {
             for event in api.changes(for: controller.changes) { _ = controller.observe(event, timeline: &timeline) }
-            _ = api.changes(for: pods.changes)
         }
 
         /// Runs every sync due now.

@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func clientsRetryThroughTheLookupServiceInsteadOfFailing() throws {
-        let report = try simulate(.haExample, operations: 200, scenarios: [.failover])
+        let report = try simulate(.haExample, operations: 200, scenarios: [.failover], keepsHistory: true)
         let scenario = report.scenarios[0]
         #expect(scenario.passed)
         #expect(scenario.operationsFailed == 0 && scenario.operationsUnknown == 0)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct FaultScenarioTests {
     @Test func theHAExamplePassesEveryScenarioOnThreeNodes() throws {
         let report = try simulate(.haExample, operations: 60, scenarios: ScenarioName.allCases)
-        #expect(report.scenarios.map(\.name) == ["deploy", "failover", "node-loss", "rolling-upgrade", "manager-loss", "drain", "pause"])
+        #expect(report.scenarios.map(\.name) == ["deploy", "failover", "node-loss", "rolling-upgrade", "manager-loss", "drain", "pause", "partition"])
         for scenario in report.scenarios {
             #expect(scenario.passed, "\(scenario.name): \(scenario.reasons)")
             #expect(scenario.check.lostWrites == 0 && scenario.check.phantomValues == 0 && scenario.check.unreadKeys == 0)

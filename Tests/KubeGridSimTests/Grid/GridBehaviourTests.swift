@@ -8,6 +8,7 @@ import Testing
         var options = SimulationOptions()
         options.operations = operations
         options.clients = clients
+        options.keepsHistory = true
         var world = World.deployed(fixture.bundle, nodes: try ClusterShape.generated(count: 3, zones: 1).build(), options: options)
         _ = DeployScenario.run(&world, options: options)
         return world

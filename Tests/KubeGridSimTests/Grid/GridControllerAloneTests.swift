@@ -17,13 +17,13 @@ import Testing
             fixture.lrmiEnabled = false
             self.fixture = fixture
             grid = GridController(changes: api.watch(), options: SimulationOptions())
-            let pods = PodTable(changes: api.watch())
+            let pods = PodTable()
             for statefulSet in fixture.bundle.statefulSets {
                 try api.create(.statefulSet(statefulSet), name: statefulSet.metadata.name, namespace: "default", at: .zero)
             }
             for event in api.changes(for: grid.changes) { grid.observe(event) }
             context = RuntimeContext(
-                timeline: Timeline(), pods: pods, faultLog: FaultLog(), clientRun: ClientRun(),
+                timeline: Timeline(), pods: pods, faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
                 cluster: ClusterView(api: api, nodes: NodeTable(), instanceServiceByPod: [:]))
         }
 

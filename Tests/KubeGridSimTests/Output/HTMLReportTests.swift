@@ -44,6 +44,9 @@ import FoundationXML
         #expect(Self.count("<line class=\"fault\"", in: timeline) == 4)
         #expect(Self.count("<rect class=\"window\"", in: timeline) == 4)
         #expect(timeline.contains("<title>partition 1 unavailable for 8.004s from "))
+        // The network partition: a line per node cut off.
+        let partition = try #require(html.components(separatedBy: "<section id=\"scenario-partition\">").last)
+        #expect(Self.count("<line class=\"fault\"", in: try #require(Self.svgBlocks(partition).first)) == 3)
     }
 
     @Test func everySVGIsWellFormedXML() throws {

@@ -28,6 +28,15 @@ import Testing
         #expect(Array(event.keys) == ["time", "object", "type", "reason", "message"])
     }
 
+    @Test func jsonShowsTheNetworkPartitionScenario() throws {
+        let values = JSONReport.values(try simulate(.haExample, operations: 20, scenarios: [.partition]))
+        let scenario = try #require(values.mapValue?["scenarios"]?.listValue?.first?.mapValue)
+        #expect(scenario["name"] == .string("partition") && scenario["passed"] == .bool(true))
+        let faults = try #require(scenario["faults"]?.listValue)
+        #expect(faults.count == 3)
+        #expect(faults.allSatisfy { $0.mapValue?["kind"] == .string("network-partition") })
+    }
+
     @Test func textHasALinePerScenarioAndTheReasonsBelow() throws {
         let failing = TextReport.text(try report(GridFixture(partitions: 1), nodes: 1))
         let lines = failing.split(separator: "\n").map(String.init)

@@ -20,8 +20,11 @@ import Testing
         (flags(seed: -1), "--seed must not be negative, got -1"),
         (flags(client: "outside"), "--client must be external or internal, got \"outside\""),
         (flags(clients: 0), "--clients must be at least 1, got 0"),
+        (flags(clients: 10_001), "--clients must be at most 10000, got 10001"),
+        (flags(operations: -5), "--ops must not be negative, got -5"),
+        (flags(operations: 1_000_000_001), "--ops must be at most 1000000000, got 1000000001"),
         (flags(pool: "nope"), "--load-balancer-pool must be an IPv4 range such as 203.0.113.0/24, got \"nope\""),
-        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, all"),
+        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, all"),
         (flags(detectionDelay: 4000), "--detection-delay must be between 0 and 3600 seconds, got 4000"),
     ]
 
@@ -37,7 +40,7 @@ import Testing
 
     @Test func allExpandsOnceInOrder() throws {
         let options = try Self.flags(scenarios: ["failover", "all"], detectionDelay: 2.5).options()
-        #expect(options.scenarios == [.failover, .deploy, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause])
+        #expect(options.scenarios == [.failover, .deploy, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition])
         #expect(options.timings.failureDetection == .milliseconds(2500))
         #expect(try Self.flags().options().scenarios == [.deploy])
     }

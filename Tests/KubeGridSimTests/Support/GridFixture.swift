@@ -237,7 +237,7 @@ struct GridFixture {
 /// Runs a simulation of `fixture` with test-friendly defaults.
 func simulate(
     _ fixture: GridFixture, nodes: Int = 3, zones: Int = 1, client: ClientPlacement = .external, seed: UInt64 = 1,
-    operations: Int = 20, scenarios: [ScenarioName] = [.deploy], failback: Bool = false
+    operations: Int = 20, scenarios: [ScenarioName] = [.deploy], failback: Bool = false, keepsHistory: Bool = false
 ) throws -> SimulationReport {
     var options = SimulationOptions()
     options.cluster = .generated(count: nodes, zones: zones)
@@ -246,6 +246,7 @@ func simulate(
     options.operations = operations
     options.scenarios = scenarios
     options.failback = failback
+    options.keepsHistory = keepsHistory
     return try Simulation.run(fixture.bundle, options: options)
 }
 

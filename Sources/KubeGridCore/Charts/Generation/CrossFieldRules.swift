@@ -50,12 +50,21 @@ enum CrossFieldRules {
         ]
         """
 
+    /// `TenantValues.ruleDiagnostics`: a namespace name, or empty for the release name.
+    static let tenant = """
+        [
+          {"description": "namespace is empty or a DNS-1123 label",
+           "properties": {"namespace": {"maxLength": 63, "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$"}}}
+        ]
+        """
+
     /// The rules of `chart` as JSON Schema fragments.
     static func rules(for chart: BuiltInChart) -> [Values] {
         let text: String
         switch chart {
         case .manager: text = manager
         case .processingUnit: text = processingUnit
+        case .tenant: text = tenant
         case .umbrella: return []
         }
         // The texts above are fixed and tested; a parse failure is a bug caught by the tests.

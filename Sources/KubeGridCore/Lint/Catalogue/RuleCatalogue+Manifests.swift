@@ -92,6 +92,6 @@ extension RuleCatalogue {
             help: "Make the budget's selector match the labels of the pods it protects.",
             documentation: "A budget that matches no pod protects nothing, while looking as if it did."),
         PodSecurityRule.rule, TokenAutomountRule.rule, RBACWildcardRule.rule, GroupBindingRule.rule,
-        SecretLiteralRule.rule, NetworkPolicyCoverageRule.rule,
+        SecretLiteralRule.rule, NetworkPolicyCoverageRule.rule, QuotaRule.rule,
     ]
 }

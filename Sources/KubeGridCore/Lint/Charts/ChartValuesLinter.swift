@@ -53,6 +53,18 @@ struct ChartValuesLinter {
         }
     }
 
+    /// The objects the chart renders with these values, for the rules across inputs (a
+    /// tenant's quota against a grid's needs); none when the values do not render.
+    func renderedEntries(files: CachedFiles) -> [ManifestEntry] {
+        guard let builtIn = BuiltInChart(rawValue: helmChart.name),
+            let merged = try? options.merge(files: files),
+            let (values, _) = try? builtIn.effectiveValues(user: merged, chart: helmChart)
+        else { return [] }
+        return builtIn.plan(values: values, release: release).templates.flatMap { template in
+            template.objects.map { ManifestEntry(object: $0, origin: .rendered(template: template.path), input: chart) }
+        }
+    }
+
     /// The input a file belongs to: a values file given as an input, or else the chart.
     func input(for file: String) -> String {
         if valuesInputs.contains(file) { return file }

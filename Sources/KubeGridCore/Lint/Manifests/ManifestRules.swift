@@ -29,7 +29,7 @@ struct ManifestRules {
     func check(_ set: ManifestSet) -> [ManifestFinding] {
         let findings = NodePortRules.check(set) + SelectorRules.check(set) + NamingRules.check(set)
             + AvailabilityRules.check(set, nodes: nodes, kubeVersion: kubeVersion) + ContainerRules.check(set) + APIRules.check(set, kubeVersion: kubeVersion)
-            + Self.securityFindings(set)
+            + Self.securityFindings(set) + QuotaRule.check(set)
         return skipped.isEmpty ? findings : findings.filter { !skipped.contains($0.rule) }
     }
 

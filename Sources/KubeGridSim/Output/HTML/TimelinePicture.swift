@@ -103,14 +103,10 @@ struct TimelinePicture {
     /// Completed client operations per bucket: successes from the lane's bottom, failures
     /// and unknown outcomes stacked above them.
     private static func bars(_ scenario: ScenarioReport, y: Double, height: Double, x: (SimTime) -> Double) -> [[String: Any]] {
-        let buckets = 160
+        let ok = scenario.completions.ok
+        let failed = scenario.completions.failed
+        let buckets = ok.count
         let end = max(scenario.duration.milliseconds, 1)
-        var ok = [Int](repeating: 0, count: buckets)
-        var failed = [Int](repeating: 0, count: buckets)
-        for entry in scenario.history.entries where entry.process >= 0 && entry.type != .invoke {
-            let bucket = min(entry.time.milliseconds * buckets / end, buckets - 1)
-            if entry.type == .ok { ok[bucket] += 1 } else { failed[bucket] += 1 }
-        }
         let most = max(zip(ok, failed).map { $0 + $1 }.max() ?? 0, 1)
         let bucketWidth = (right - left) / Double(buckets)
         var bars: [[String: Any]] = []

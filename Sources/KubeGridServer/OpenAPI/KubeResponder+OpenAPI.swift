@@ -6,10 +6,18 @@ extension KubeResponder {
     func openAPI(_ segments: [String], accept: String?) throws(StatusBody) -> Response {
         switch segments.count {
         case 2 where segments[1] == "v2":
-            // kubectl asks for protobuf, then JSON; a client that takes no JSON is refused
-            // as kube-apiserver refuses a type it cannot write.
-            if let accept, !accept.contains("json"), !accept.contains("*/*") {
-                throw StatusBody(code: 406, reason: "NotAcceptable", message: "only the following media types are accepted: application/json")
+            // kubectl 1.32 asks for protobuf only; other clients for JSON. Anything else is
+            // refused as kube-apiserver refuses a type it cannot write.
+            let accept = accept ?? "*/*"
+            if accept.contains(OpenAPIProtobuf.mediaType) || accept.contains(OpenAPIProtobuf.contentType), !accept.contains("json") {
+                var headers = HTTPFields()
+                headers[.contentType] = OpenAPIProtobuf.contentType
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: OpenAPIDocuments.v2Protobuf)))
+            }
+            guard accept.contains("json") || accept.contains("*/*") else {
+                throw StatusBody(
+                    code: 406, reason: "NotAcceptable",
+                    message: "only the following media types are accepted: application/json, " + OpenAPIProtobuf.mediaType)
             }
             return Self.text(OpenAPIDocuments.v2)
         case 2 where segments[1] == "v3":

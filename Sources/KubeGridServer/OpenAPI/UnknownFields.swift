@@ -1,22 +1,38 @@
+import Hummingbird
 import KubeGridCore
 import KubeGridSim
 
-/// `fieldValidation=Strict` (what kubectl sends once the OpenAPI document lists the
-/// parameter): a field the kind's schema does not define refuses the request with the API
+/// `fieldValidation`: with `Strict` (what kubectl sends once the OpenAPI document lists the
+/// parameter) a field the kind's schema does not define refuses the request with the API
 /// server's 400, `Kind in version "v1" cannot be handled as a Kind: strict decoding error:
-/// unknown field "spec.foo"`. The schema is the served OpenAPI definitions'.
+/// unknown field "spec.foo"`; with `Warn` (`kubectl --validate=warn`) each such field is a
+/// `Warning` header and the request goes on; with `Ignore` nothing is checked. The schema is
+/// the served OpenAPI definitions'.
 enum UnknownFields {
-    /// Throws the API server's refusal when `fieldValidation` is `Strict` and `object` (a
-    /// manifest, or the fields of a merge patch) has fields the kind does not define.
-    static func check(_ object: Values, resource: APIResource, query: Query) throws(StatusBody) {
-        guard query["fieldValidation"] == "Strict", let root = definitionNames[resource.kind.rawValue] else { return }
+    /// The warnings to send when `fieldValidation` is `Warn`; throws the API server's refusal
+    /// when it is `Strict` and `object` (a manifest, or the fields of a merge patch) has
+    /// fields the kind does not define.
+    static func check(_ object: Values, resource: APIResource, query: Query) throws(StatusBody) -> [String] {
+        let directive = query["fieldValidation"]
+        guard directive == "Strict" || directive == "Warn", let root = definitionNames[resource.kind.rawValue] else { return [] }
         var unknown: [String] = []
         walk(object, schema: .map(["$ref": .string("#/definitions/\(root)")]), path: "", into: &unknown)
-        guard !unknown.isEmpty else { return }
+        let messages = unknown.map { "unknown field \"\($0)\"" }
+        guard directive == "Strict", !messages.isEmpty else { return messages }
         let kind = resource.kind.rawValue
         throw StatusBody.badRequest(
             "\(kind) in version \"\(resource.version)\" cannot be handled as a \(kind): strict decoding error: "
-                + unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", "))
+                + messages.joined(separator: ", "))
+    }
+
+    /// `response` with one `Warning: 299 - "…"` header per message, as the API server sends them.
+    static func warning(_ response: Response, _ messages: [String]) -> Response {
+        var response = response
+        for message in messages {
+            let quoted = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            response.headers.append(HTTPFields.Element(name: HTTPFields.Element.Name("Warning")!, value: "299 - \"\(quoted)\""))
+        }
+        return response
     }
 
     /// The definition of each served kind, by kind.

@@ -2,9 +2,10 @@ import KubeGridCore
 import KubeGridSim
 
 /// The OpenAPI documents kubectl reads, built once from the generated definitions
-/// (Generated/OpenAPIDefinitions.swift, the definitions the Kubernetes types come from):
+/// (OpenAPI/Generated/OpenAPIDefinitions.swift, the definitions the Kubernetes types come from):
 ///
-/// - `/openapi/v2`: every definition, and a PATCH operation per served resource;
+/// - `/openapi/v2`: every definition, and a PATCH operation per served resource, in JSON
+///   or protobuf;
 /// - `/openapi/v3`: the index of group-versions, and `/openapi/v3/api/v1`,
 ///   `/openapi/v3/apis/GROUP/VERSION`: the schemas that group-version's kinds reference
 ///   (`kubectl explain`) and a PATCH operation per resource with its group-version-kind.
@@ -18,11 +19,15 @@ enum OpenAPIDocuments {
         (try? JSONReader.parse(OpenAPIDefinitions.json, source: "OpenAPI definitions"))?.mapValue ?? [:]
     }()
 
-    /// `/openapi/v2`, as JSON.
-    static let v2: String = KubeResponder.compact(.map([
+    /// `/openapi/v2`.
+    static let v2Document: Values = .map([
         "swagger": "2.0", "info": info, "paths": .map(patchPaths(APIResource.all, v3: false)),
         "definitions": .map(definitions),
-    ]))
+    ])
+    /// `/openapi/v2` as JSON.
+    static let v2: String = KubeResponder.compact(v2Document)
+    /// `/openapi/v2` as protobuf (what kubectl asks for).
+    static let v2Protobuf: [UInt8] = OpenAPIProtobuf.document(v2Document)
 
     /// `/openapi/v3`: where each group-version's document is, with a hash of its bytes (kubectl
     /// caches the documents by it).
