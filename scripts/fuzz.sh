@@ -5,17 +5,31 @@
 #   scripts/fuzz.sh TARGET merge                          add what was found to Fuzz/corpus/TARGET
 #   scripts/fuzz.sh TARGET minimize                       rebuild Fuzz/corpus/TARGET, smallest
 #
+#   scripts/fuzz.sh serve COUNT [SEED]                   COUNT requests at kubegrid serve's HTTP layer
+#
+# `serve` runs Tests/Parity/serve_fuzz.py against .build/debug/kubegrid (after swift
+# build): malformed JSON/YAML, bad paths and selectors, huge bodies, slow clients and
+# half-closed connections; it fails when an answer is not a Status or the server goes down.
+# The test command runs a bounded 2 x 300 of it (test_serve_fuzz.py).
+#
 # TARGET is set (the --set family), yaml or json. Inputs the fuzzer finds go to
 # Fuzz/.build/work/TARGET/corpus and crashes to Fuzz/.build/work/TARGET/artifacts (both
 # ignored by git); `merge` copies into the committed corpus the new inputs that reach
 # code it does not. FUZZ_ASAN=1 adds AddressSanitizer (a third of the speed).
 set -euo pipefail
 
-usage() { echo "usage: scripts/fuzz.sh set|yaml|json SECONDS|merge|minimize [libFuzzer flags...]" >&2; exit 2; }
+usage() { echo "usage: scripts/fuzz.sh set|yaml|json SECONDS|merge|minimize [libFuzzer flags...] | serve COUNT [SEED]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1 mode=$2
 shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
+
+if [[ $target == serve ]]; then
+    [[ $mode =~ ^[0-9]+$ ]] || usage
+    cd "$root/Tests/Parity"
+    exec "${PYTHON:-$root/.venv/bin/python}" serve_fuzz.py --count "$mode" --seed "${1:-$(date +%s)}" \
+        "${KUBEGRID:-$root/.build/debug/kubegrid}"
+fi
 
 # Seeds besides the committed corpus: the hand-written ones, and the repository's own
 # files of the kind (examples, chart files, golden renders).

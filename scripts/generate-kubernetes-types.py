@@ -23,7 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kubernetes_type_tables import (  # noqa: E402
-    ENUMS, KINDS, KIND_LEADING_KEYS, KEY_ORDER, NON_OPTIONAL, OMITTED_WHEN_EMPTY, OPTIONAL, PROPERTY_NAMES, SAME_SHAPE, TYPE_NAMES,
+    BOXED, ENUMS, KINDS, KIND_LEADING_KEYS, KEY_ORDER, NON_OPTIONAL, OMITTED_WHEN_EMPTY, OPTIONAL, PROPERTY_NAMES, SAME_SHAPE, TYPE_NAMES,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -180,6 +180,8 @@ class Field:
         self.key = key
         self.name = PROPERTY_NAMES.get((definition, key), key)
         self.type, collection = swift_type(definition, key, schema)
+        referenced = SAME_SHAPE.get(schema.get("$ref", "").split("/")[-1])
+        self.boxed = (referenced or schema.get("$ref", "").split("/")[-1]) in BOXED
         self.doc = first_sentence(schema.get("description", ""))
         self.required = key in required and (definition, key) not in OPTIONAL
         kind_part = definition in KINDS and key in ("metadata", "spec")
@@ -197,6 +199,21 @@ class Field:
     @property
     def declared_type(self):
         return self.type + "?" if self.optional else self.type
+
+    @property
+    def stored_name(self):
+        """The stored property: the box of a boxed field (`_spec`), else the field itself."""
+        return "_" + self.name if self.boxed else self.name
+
+    @property
+    def stored_type(self):
+        boxed = f"ManifestBox<{self.type}>" if self.boxed else self.type
+        return boxed + "?" if self.optional else boxed
+
+    def stored_value(self, parameter):
+        if not self.boxed:
+            return parameter
+        return f"{parameter}.map(ManifestBox.init)" if self.optional else f"ManifestBox({parameter})"
 
 
 def struct_source(definition, schema, empty_initializable):
@@ -227,13 +244,26 @@ def struct_source(definition, schema, empty_initializable):
     for field in fields:
         if field.doc:
             lines.append(f"    /// {field.doc}")
-        lines.append(f"    public var {identifier(field.name)}: {field.declared_type}")
-    if any(field.name != field.key for field in fields):
+        if field.boxed:
+            # Large and copied with every copy of this type: kept in a shared box (BOXED).
+            lines.append(f"    public var {identifier(field.name)}: {field.declared_type} {{")
+            value = f"{field.stored_name}?.value" if field.optional else f"{field.stored_name}.value"
+            lines.append(f"        get {{ {value} }}")
+            lines.append(f"        set {{ {field.stored_name} = {field.stored_value('newValue')} }}")
+            lines.append("    }")
+        else:
+            lines.append(f"    public var {identifier(field.name)}: {field.declared_type}")
+    boxes = [field for field in fields if field.boxed]
+    if boxes:
+        lines.append("")
+        for field in boxes:
+            lines.append(f"    private var {field.stored_name}: {field.stored_type}")
+    if any(field.stored_name != field.key for field in fields):
         lines.append("")
         lines.append("    enum CodingKeys: String, CodingKey {")
         for field in fields:
-            raw = f' = "{field.key}"' if field.name != field.key else ""
-            lines.append(f"        case {identifier(field.name)}{raw}")
+            raw = f' = "{field.key}"' if field.stored_name != field.key else ""
+            lines.append(f"        case {identifier(field.stored_name)}{raw}")
         lines.append("    }")
     lines.append("")
     lines.append("    /// Builds the value field by field; nil and empty fields are left out of the encoding.")
@@ -248,17 +278,17 @@ def struct_source(definition, schema, empty_initializable):
         lines.append(",\n".join(parameters))
         lines.append("    ) {")
         for field in fields:
-            lines.append(f"        self.{field.name} = {identifier(field.name)}")
+            lines.append(f"        self.{field.stored_name} = {field.stored_value(identifier(field.name))}")
         lines.append("    }")
     lines.append("")
     lines.append("    public static let manifestFields: [ManifestField<Self>] = [")
     for field in fields:
         name = identifier(field.name)
         if field.optional:
-            lines.append(f'        ManifestField(optional: "{field.key}") {{ $0.{name}?.manifestValue }},')
+            lines.append(f'        ManifestField(optional: "{field.key}") {{ $0.{name} }},')
         else:
             kept = ", keptWhenEmpty: true" if field.required or field.written_when_empty else ""
-            lines.append(f'        ManifestField("{field.key}"{kept}) {{ $0.{name}.manifestValue }},')
+            lines.append(f'        ManifestField("{field.key}"{kept}) {{ $0.{name} }},')
     lines.append("    ]")
     lines.append("}")
     return "\n".join(lines)

@@ -109,6 +109,30 @@ OPTIONAL = {
     (APPS + "StatefulSetSpec", "serviceName"),
 }
 
+# Types held in a shared box (ManifestBox) wherever another type has one as a field: they
+# are large inline, so every copy of their holder (a stored object, a world a scenario
+# copies, a value passed around) would copy them whole; boxed, a copy is one reference.
+# The figure is MemoryLayout<T>.size in bytes (Swift 6, x86_64; the type's own boxed fields
+# count 8), printed by KubernetesTypeLayoutTests: box a type of a few hundred bytes held
+# inline (lists hold theirs on the heap). Affinity and ServiceStatus are small but are
+# held by every PodSpec and Service and almost never set.
+BOXED = {
+    CORE + "PodSpec": 496,
+    CORE + "PodSecurityContext": 296,
+    CORE + "SecurityContext": 272,
+    CORE + "Probe": 241,
+    CORE + "Lifecycle": 281,
+    CORE + "Affinity": 48,
+    CORE + "ServiceSpec": 256,
+    CORE + "ServiceStatus": 16,
+    APPS + "StatefulSetSpec": 217,
+    APPS + "StatefulSetStatus": 137,
+    META + "ObjectMeta": 232,
+    CORE + "PodStatus": 200,
+    CORE + "NodeSpec": 145,
+    CORE + "NodeStatus": 544,
+}
+
 # Words kubegrid models as enums: the Swift name (Outer.Inner nests it), the fields that
 # hold one, and the cases in the order error messages list them.
 ENUMS = {

@@ -11,7 +11,7 @@ public struct APIResource: Sendable {
     public var verbs: [String]
     public var shortNames: [String]
     public var categories: [String]
-    public var subresources: [String]
+    public var subresources: [APISubresource]
 
     /// `v1` for the core group, `apps/v1` otherwise.
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
@@ -28,19 +28,22 @@ public struct APIResource: Sendable {
             verbs: readWrite, shortNames: ["ns"], categories: [], subresources: []),
         APIResource(
             group: "", version: "v1", name: "nodes", singularName: "node", kind: .node,
-            verbs: ["delete", "get", "list", "watch"], shortNames: ["no"], categories: [], subresources: []),
+            verbs: ["delete", "get", "list", "patch", "update", "watch"], shortNames: ["no"], categories: [],
+            subresources: [.status(.node)]),
         APIResource(
             group: "", version: "v1", name: "pods", singularName: "pod", kind: .pod,
-            verbs: ["delete", "get", "list", "watch"], shortNames: ["po"], categories: ["all"], subresources: []),
+            verbs: ["delete", "get", "list", "watch"], shortNames: ["po"], categories: ["all"],
+            subresources: [.eviction, .log, .status(.pod)]),
         APIResource(
             group: "", version: "v1", name: "services", singularName: "service", kind: .service,
-            verbs: readWrite, shortNames: ["svc"], categories: ["all"], subresources: []),
+            verbs: readWrite, shortNames: ["svc"], categories: ["all"], subresources: [.proxy, .status(.service)]),
         APIResource(
             group: "apps", version: "v1", name: "statefulsets", singularName: "statefulset", kind: .statefulSet,
-            verbs: readWrite, shortNames: ["sts"], categories: ["all"], subresources: []),
+            verbs: readWrite, shortNames: ["sts"], categories: ["all"], subresources: [.scale, .status(.statefulSet)]),
         APIResource(
             group: "policy", version: "v1", name: "poddisruptionbudgets", singularName: "poddisruptionbudget",
-            kind: .podDisruptionBudget, verbs: readWrite, shortNames: ["pdb"], categories: [], subresources: []),
+            kind: .podDisruptionBudget, verbs: readWrite, shortNames: ["pdb"], categories: [],
+            subresources: [.status(.podDisruptionBudget)]),
         stored("", "configmaps", .configMap, shortNames: ["cm"]),
         stored("", "secrets", .secret),
         stored("", "serviceaccounts", .serviceAccount, shortNames: ["sa"]),

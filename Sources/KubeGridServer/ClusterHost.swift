@@ -5,28 +5,39 @@ import KubeGridSim
 /// Owns the live cluster: every request first moves its clock to now (wall time × speed),
 /// then reads or writes it. An actor, so requests on NIO's threads take turns.
 actor ClusterHost {
-    private(set) var cluster: LiveCluster
+    var cluster: LiveCluster
     nonisolated let clock: ServeClock
     let options: SimulationOptions
     /// Set once the server stopped: the clock stays where it was.
     private var stopped = false
     /// Set when SIGINT or SIGTERM arrived: open watches end so the server can stop.
     private(set) var stopping = false
+    /// The recent changes, for watches.
+    var changes: WatchCache
+    /// Watches waiting for a change (``waitForChange()``).
+    var waiting: [CheckedContinuation<Void, Never>] = []
+    /// When the waiting watches were last woken (they wake at least every heartbeat).
+    var lastWake = ContinuousClock.now
+    /// When the reported status was last compared (``publishChanges()``).
+    var lastStatusComparison = ContinuousClock.now
 
     func beginStopping() {
         stopping = true
+        wakeWatches()
     }
 
-    init(cluster: LiveCluster, clock: ServeClock, options: SimulationOptions) {
+    init(cluster: LiveCluster, clock: ServeClock, options: SimulationOptions, watchCacheSize: Int = WatchCache.defaultCapacity) {
         self.cluster = cluster
         self.clock = clock
         self.options = options
+        changes = WatchCache(capacity: watchCacheSize, startingAt: cluster.resourceVersion)
     }
 
-    /// Runs the cluster up to the present.
+    /// Runs the cluster up to the present, and hands its changes to the watches.
     func sync() {
         guard !stopped else { return }
         cluster.advance(to: clock.virtualTime())
+        publishChanges()
     }
 
     /// Reads the cluster at the present.
@@ -38,6 +49,7 @@ actor ClusterHost {
     /// Writes to the cluster at the present.
     func write<T: Sendable>(_ body: (inout LiveCluster) throws -> T) rethrows -> T {
         sync()
+        defer { publishChanges() }
         return try body(&cluster)
     }
 

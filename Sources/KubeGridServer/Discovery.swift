@@ -65,11 +65,17 @@ enum Discovery {
             if !resource.categories.isEmpty { map["categories"] = .list(resource.categories.map { .string($0) }) }
             entries.append(.map(map))
             for subresource in resource.subresources {
-                entries.append(.map([
-                    "name": .string("\(resource.name)/\(subresource)"), "singularName": "",
-                    "namespaced": .bool(resource.namespaced), "kind": .string(resource.kind.rawValue),
-                    "verbs": ["get", "patch", "update"],
-                ]))
+                var entry: Values.Map = [
+                    "name": .string("\(resource.name)/\(subresource.name)"), "singularName": "",
+                    "namespaced": .bool(resource.namespaced),
+                ]
+                if let group = subresource.group, let version = subresource.version {
+                    entry["group"] = .string(group)
+                    entry["version"] = .string(version)
+                }
+                entry["kind"] = .string(subresource.kind)
+                entry["verbs"] = .list(subresource.verbs.map { .string($0) })
+                entries.append(.map(entry))
             }
         }
         return .map([

@@ -19,6 +19,7 @@ extension KubeResponder {
         let resource = target.resource
         let key = ObjectKey(resource.kind, namespace: target.namespace, target.name!)
         let warnings = kind == .json ? [] : try UnknownFields.check(patch, resource: resource, query: query)
+        let dryRun = try Self.dryRun(query, options: "PatchOptions")
         if kind == .apply {
             guard query["fieldManager"].map({ !$0.isEmpty }) == true else {
                 throw StatusBody(
@@ -28,7 +29,7 @@ extension KubeResponder {
             let (configuration, _) = try Self.manifest(ByteBuffer(string: Self.compact(patch)), for: target)
             let force = query["force"] == "true"
             let time = host.clock
-            let response = try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+            let response = try await commit(key, resource: resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
                 do {
                     let applied = try FieldManager.engine.apply(
                         configuration, to: current, manager: manager.name, force: force, type: FieldManager.typeName(resource),
@@ -40,7 +41,7 @@ extension KubeResponder {
             }
             return UnknownFields.warning(response, warnings)
         }
-        let response = try await commit(key, resource: resource, manager: manager) { current throws(StatusBody) in
+        let response = try await commit(key, resource: resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
             guard let current else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
             do {
                 let patched = try kind.apply(patch, to: current, type: FieldManager.typeName(resource))

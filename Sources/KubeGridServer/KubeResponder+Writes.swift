@@ -9,14 +9,9 @@ extension KubeResponder {
     func create(_ target: ResourcePath, body: ByteBuffer, query: Query, manager: FieldManager) async throws -> Response {
         let (manifest, name) = try Self.manifest(body, for: target)
         let warnings = try UnknownFields.check(manifest, resource: target.resource, query: query)
-        if target.resource.kind == .namespace {
-            let object = try await host.write { cluster throws(StatusBody) in
-                do { return try cluster.createNamespace(name) } catch { throw StatusBody(error) }
-            }
-            return Self.json(await host.read { _, encoding in encoding.encode(object) }, status: .created)
-        }
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
-        let response = try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+        let dryRun = try Self.dryRun(query, options: "CreateOptions")
+        let response = try await commit(key, resource: target.resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
             if current != nil { throw StatusBody(APIError(.alreadyExists, kind: key.kind, name: key.name)) }
             return .init(manifest: manifest, resourceVersion: nil)
         }
@@ -30,7 +25,8 @@ extension KubeResponder {
             throw StatusBody.badRequest("the name of the object (\(name)) does not match the name on the URL (\(target.name!))")
         }
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, name)
-        let response = try await commit(key, resource: target.resource, manager: manager) { current throws(StatusBody) in
+        let dryRun = try Self.dryRun(query, options: "UpdateOptions")
+        let response = try await commit(key, resource: target.resource, manager: manager, dryRun: dryRun) { current throws(StatusBody) in
             guard current != nil else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
             return .init(manifest: manifest, resourceVersion: Self.resourceVersion(of: manifest))
         }
@@ -48,8 +44,10 @@ extension KubeResponder {
     /// Reads the object at `key` (nil when there is none), lets `change` say what to write,
     /// records the manager's fields and writes it: all in one turn of the cluster, so no
     /// other write comes between the read and the write (a PATCH needs no retry).
+    /// With `dryRun=All` the write goes to a copy of the cluster, which is then dropped: the
+    /// answer is what the write would have stored (`kubectl diff`, `--dry-run=server`).
     func commit(
-        _ key: ObjectKey, resource: APIResource, manager: FieldManager,
+        _ key: ObjectKey, resource: APIResource, manager: FieldManager, dryRun: Bool,
         _ change: @Sendable (Values?) throws(StatusBody) -> Commit
     ) async throws -> Response {
         let clock = host.clock
@@ -60,21 +58,42 @@ extension KubeResponder {
             if !commit.applied {
                 manifest = manager.recordUpdate(manifest, previous: current, resource: resource, time: clock.timestamp(cluster.now))
             }
+            var scratch = dryRun ? cluster : nil
             do {
-                if current == nil { return Written(object: try cluster.create(manifest), created: true) }
-                return Written(object: try cluster.replace(manifest, resourceVersion: commit.resourceVersion), created: false)
+                let object: StoredObject
+                if scratch != nil {
+                    object = current == nil
+                        ? try scratch!.create(manifest) : try scratch!.replace(manifest, resourceVersion: commit.resourceVersion)
+                } else {
+                    object = current == nil
+                        ? try cluster.create(manifest) : try cluster.replace(manifest, resourceVersion: commit.resourceVersion)
+                }
+                let encoding = ObjectEncoding(cluster: scratch ?? cluster, clock: clock)
+                scratch = nil
+                return Written(values: encoding.encode(object), created: current == nil)
             } catch {
                 throw StatusBody(error)
             }
         }
-        let encoded = await host.read { _, encoding in encoding.encode(written.object) }
-        return Self.json(encoded, status: written.created ? .created : .ok)
+        return Self.json(written.values, status: written.created ? .created : .ok)
     }
 
-    /// The object a write left in the store, and whether it made it.
+    /// The object a write left in the store, as served, and whether it made it.
     struct Written: Sendable {
-        var object: StoredObject
+        var values: Values
         var created: Bool
+    }
+
+    /// `dryRun`: absent, or `All`; anything else is the API server's 422 for `options`
+    /// (`CreateOptions`, `UpdateOptions`, `PatchOptions`, `DeleteOptions`).
+    static func dryRun(_ query: Query, options: String) throws(StatusBody) -> Bool {
+        guard let value = query["dryRun"] else { return false }
+        guard value == "All" else {
+            throw StatusBody(
+                code: 422, reason: "Invalid",
+                message: "\(options).meta.k8s.io \"\" is invalid: dryRun[0]: Unsupported value: \"\(value)\": supported values: \"All\"")
+        }
+        return true
     }
 
     static func resourceVersion(of manifest: Values) -> Int? {
@@ -84,9 +103,14 @@ extension KubeResponder {
     func delete(_ target: ResourcePath, query: Query, body: ByteBuffer) async throws -> Response {
         var grace = query["gracePeriodSeconds"].flatMap(Int.init)
         var policy = query["propagationPolicy"]
+        var dryRun = try Self.dryRun(query, options: "DeleteOptions")
+        // kubectl sends its DeleteOptions as the body.
         if body.readableBytes > 0, let options = try Self.parseBody(body).mapValue {
             if case .int(let seconds) = options["gracePeriodSeconds"] { grace = seconds }
             if let text = options["propagationPolicy"]?.stringValue { policy = text }
+            if let values = options["dryRun"]?.listValue, let value = values.first?.stringValue {
+                dryRun = try Self.dryRun(Query("dryRun=\(value)"), options: "DeleteOptions")
+            }
         }
         var propagation = PropagationPolicy.background
         if let policy {
@@ -101,6 +125,7 @@ extension KubeResponder {
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
         let values = try await host.write { cluster throws(StatusBody) in
             guard let before = cluster.store.get(key) else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
+            if dryRun { return before }
             do {
                 _ = try cluster.delete(key, gracePeriodSeconds: grace, propagation: propagation)
             } catch {

@@ -19,7 +19,9 @@ struct KubeResponder: HTTPResponder {
             var path = request.uri.path
             if path == prefix || path.hasPrefix(prefix + "/") {
                 path.removeFirst(prefix.count)
-            } else if request.headers[.authorization] != "Bearer \(token)" {
+            } else if request.headers[.authorization] != "Bearer \(token)",
+                !request.headers.contains(where: { $0.name.canonicalName == Self.tokenExtraHeader && $0.value == token })
+            {
                 throw StatusBody.unauthorized
             }
             return try await route(request, path: path.isEmpty ? "/" : path)
@@ -33,6 +35,11 @@ struct KubeResponder: HTTPResponder {
     /// The path prefix that carries the token in the kubeconfig's server URL.
     static func tokenPrefix(_ token: String) -> String { "/t/\(token)" }
 
+    /// The impersonation extra that carries the token too (`as-user-extra` in the
+    /// kubeconfig, sent as `Impersonate-Extra-Kubegrid-Token`).
+    static let tokenExtra = "kubegrid-token"
+    static let tokenExtraHeader = "impersonate-extra-kubegrid-token"
+
     private func route(_ request: Request, path: String) async throws -> Response {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         if request.method == .get, segments.first == "openapi" { return try openAPI(segments, accept: request.headers[.accept]) }
@@ -43,7 +50,7 @@ struct KubeResponder: HTTPResponder {
         let query = Query(request.uri.query)
         switch (request.method, target.name, target.subresource) {
         case (.get, nil, nil):
-            if query["watch"] == "true" || query["watch"] == "1" { return try await watch(target, query: query) }
+            if query.flag("watch") { return try await watch(target, query: query) }
             return try await list(target, query: query, accept: request.headers[.accept])
         case (.get, .some, nil): return try await get(target, accept: request.headers[.accept])
         case (.post, nil, nil):
@@ -54,6 +61,7 @@ struct KubeResponder: HTTPResponder {
         case (.patch, .some, nil):
             return try await patch(
                 target, request: request, query: query, body: try await Self.body(request), manager: FieldManager(request, query: query))
+        case (_, .some, .some): return try await subresource(request, target: target, query: query)
         default:
             throw StatusBody.methodNotAllowed(request.method.rawValue, target.resource.name)
         }

@@ -12,6 +12,8 @@ public struct KubeServer: Sendable {
     public var kubeconfigPath: String
     public var speed: Double
     public var options: SimulationOptions
+    /// How many changes watches can resume from (`--watch-cache-size`).
+    public var watchCacheSize = WatchCache.defaultCapacity
 
     public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
         self.address = address
@@ -26,7 +28,7 @@ public struct KubeServer: Sendable {
     /// kubeconfig is written.
     public func run(listening: @escaping @Sendable (String) -> Void) async throws -> SimulationReport {
         let cluster = try LiveCluster(options: options)
-        let host = ClusterHost(cluster: cluster, clock: ServeClock(speed: speed), options: options)
+        let host = ClusterHost(cluster: cluster, clock: ServeClock(speed: speed), options: options, watchCacheSize: watchCacheSize)
         let token = Self.freshToken()
         let responder = KubeResponder(host: host, token: token)
         let path = kubeconfigPath
@@ -89,7 +91,9 @@ public struct KubeServer: Sendable {
 /// client-go sends no credentials over plain HTTP (kubernetes/kubectl#744), and TLS
 /// would add BoringSSL to every build; so the server URL carries the token as a path
 /// prefix (`/t/TOKEN`), which kubectl puts before every request path, and the user
-/// entry carries it as a bearer token for clients that send one over HTTP.
+/// entry carries it as a bearer token for clients that send one over HTTP. `kubectl get
+/// --raw` drops the URL's path, so the user entry also asks to act as `kubegrid` with the
+/// token as an impersonation extra, a header kubectl sends on every request.
 enum Kubeconfig {
     static func text(server: String, token: String) -> String {
         """
@@ -103,6 +107,10 @@ enum Kubeconfig {
         - name: kubegrid
           user:
             token: \(token)
+            as: kubegrid
+            as-user-extra:
+              \(KubeResponder.tokenExtra):
+              - \(token)
         contexts:
         - name: kubegrid
           context:

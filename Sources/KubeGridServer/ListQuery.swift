@@ -16,6 +16,12 @@ struct Query: Sendable {
     }
 
     subscript(_ name: String) -> String? { values[name] }
+
+    /// A boolean parameter, read as Go's `strconv.ParseBool` reads it (`true`, `True`, `1`, `t`…),
+    /// as the API server does (the PyPI client sends `watch=True`).
+    func flag(_ name: String) -> Bool {
+        ["1", "t", "T", "TRUE", "true", "True"].contains(values[name] ?? "")
+    }
 }
 
 /// A list's or watch's label and field selectors.
@@ -38,18 +44,24 @@ struct Selection: Sendable {
     func filter(_ objects: [StoredObject], encoding: ObjectEncoding) -> [(object: StoredObject, values: Values)] {
         var result: [(StoredObject, Values)] = []
         for object in objects {
-            if let labels, !labels.matches(Dictionary(uniqueKeysWithValues: object.metadata.labels.map { ($0.key, $0.value) })) {
-                continue
-            }
-            let values = encoding.encode(object)
-            if let fields, !fields.requirements.allSatisfy({ requirement in
-                (Self.lookup(requirement.field, in: values) == requirement.value) == requirement.equal
-            }) {
-                continue
-            }
-            result.append((object, values))
+            var values: Values?
+            let encoded = { values = values ?? encoding.encode(object); return values! }
+            if matches(object, encoded: encoded) { result.append((object, encoded())) }
         }
         return result
+    }
+
+    /// Whether `object` is selected; `encoded` gives it as served, asked only when a field
+    /// selector needs it.
+    func matches(_ object: StoredObject, encoded: () -> Values) -> Bool {
+        if let labels, !labels.matches(Dictionary(uniqueKeysWithValues: object.metadata.labels.map { ($0.key, $0.value) })) {
+            return false
+        }
+        guard let fields else { return true }
+        let values = encoded()
+        return fields.requirements.allSatisfy { requirement in
+            (Self.lookup(requirement.field, in: values) == requirement.value) == requirement.equal
+        }
     }
 
     private static func lookup(_ path: String, in values: Values) -> String {

@@ -175,6 +175,14 @@ public struct ServeClock: Sendable {
         .milliseconds(Int(date.timeIntervalSince(start) * speed * 1000))
     }
 
+    /// RFC 3339 with nanoseconds, as the kubelet stamps log lines (`kubectl logs --timestamps`).
+    func preciseTimestamp(_ time: SimTime) -> String {
+        let instant = start.addingTimeInterval(time.seconds / speed).timeIntervalSince1970
+        let nanoseconds = Int((instant - instant.rounded(.down)) * 1_000_000_000)
+        let fraction = String(nanoseconds)
+        return String(timestamp(time).dropLast()) + "." + String(repeating: "0", count: 9 - fraction.count) + fraction + "Z"
+    }
+
     /// RFC 3339 at whole seconds, as metav1.Time is written.
     func timestamp(_ time: SimTime) -> String {
         var seconds = time_t(start.addingTimeInterval(time.seconds / speed).timeIntervalSince1970.rounded(.down))

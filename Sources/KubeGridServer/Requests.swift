@@ -6,6 +6,8 @@ struct ResourcePath: Sendable {
     var namespace: String?
     var name: String?
     var subresource: String?
+    /// What follows a `proxy` subresource: the path to hand to the proxied service.
+    var proxiedPath: [String] = []
 
     /// Reads `/api/v1/...` or `/apis/GROUP/VERSION/...`; nil for a path that names no
     /// resource; throws the API server's 404 for a resource it does not serve.
@@ -35,8 +37,13 @@ struct ResourcePath: Sendable {
         if namespace != nil && !resource.namespaced { throw StatusBody.pageNotFound() }
         let objectName = rest.dropFirst().first
         let subresource = rest.dropFirst(2).first
-        guard rest.count <= 3 else { throw StatusBody.pageNotFound() }
-        return ResourcePath(resource: resource, namespace: namespace, name: objectName, subresource: subresource)
+        guard rest.count <= 3 || subresource == "proxy" else { throw StatusBody.pageNotFound() }
+        if let subresource, !resource.subresources.contains(where: { $0.name == subresource }) {
+            throw StatusBody.pageNotFound()
+        }
+        return ResourcePath(
+            resource: resource, namespace: namespace, name: objectName, subresource: subresource,
+            proxiedPath: Array(rest.dropFirst(3)))
     }
 }
 

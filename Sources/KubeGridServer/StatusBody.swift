@@ -64,6 +64,14 @@ public struct StatusBody: Error, Sendable {
         reason = error.reason.rawValue
         message = error.description
         self.details = .map(details)
+        if error.reason == .tooManyRequests, let split = error.detail.range(of: ". ") {
+            // The eviction REST handler's refusal: its first sentence is the message, the
+            // budget's figures a `DisruptionBudget` cause.
+            message = String(error.detail[..<split.lowerBound]) + "."
+            self.details = .map([
+                "causes": [.map(["reason": "DisruptionBudget", "message": .string(String(error.detail[split.upperBound...]))])]
+            ])
+        }
     }
 
     /// Any failure of a write, as the API server answers it: its own refusals with their

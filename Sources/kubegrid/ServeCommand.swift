@@ -57,6 +57,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report.", valueName: "FILE.html"))
     var reportFile: String?
 
+    @Option(help: "Changes kept for watches to resume from; an older resourceVersion gets 410 Gone.")
+    var watchCacheSize: Int = WatchCache.defaultCapacity
+
     func run() throws {
         var options = try simulationOptions()
         if let cluster {
@@ -69,7 +72,8 @@ struct ServeCommand: ParsableCommand {
                 throw CommandFailure.input(error)
             }
         }
-        let server = KubeServer(address: address, port: port, kubeconfigPath: kubeconfig, speed: speed, options: options)
+        var server = KubeServer(address: address, port: port, kubeconfigPath: kubeconfig, speed: speed, options: options)
+        server.watchCacheSize = watchCacheSize
         let outcome = Mutex<Result<SimulationReport, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let kubeconfig = self.kubeconfig
@@ -96,6 +100,7 @@ struct ServeCommand: ParsableCommand {
     private func simulationOptions() throws -> SimulationOptions {
         guard (0...65535).contains(port) else { throw CommandFailure.usage("--port must be 0 to 65535, got \(port)") }
         guard speed > 0 else { throw CommandFailure.usage("--speed must be above 0, got \(speed)") }
+        guard watchCacheSize > 0 else { throw CommandFailure.usage("--watch-cache-size must be above 0, got \(watchCacheSize)") }
         let flags = SimulationFlags(
             nodes: nodes, zones: zones, usesClusterFile: cluster != nil, scenarios: [], seed: seed,
             client: ClientPlacement.external.rawValue, clients: clients, operations: 100,

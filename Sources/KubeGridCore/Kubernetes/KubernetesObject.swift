@@ -48,6 +48,18 @@ public enum KubernetesObject: Sendable, Hashable {
         }
     }
 
+    /// Writes what `encoded()` holds as one document's events, without building the tree.
+    public func emitDocument(to emitter: YAMLEventEmitter) {
+        switch self {
+        case .service(let object): object.emitDocument(to: emitter)
+        case .statefulSet(let object): object.emitDocument(to: emitter)
+        case .podDisruptionBudget(let object): object.emitDocument(to: emitter)
+        case .persistentVolumeClaim(let object): object.emitDocument(to: emitter)
+        case .node(let object): object.emitDocument(to: emitter)
+        case .other(let values): emitter.node(values)
+        }
+    }
+
     /// The group and version, such as `apps/v1`.
     public var apiVersion: String {
         switch self {

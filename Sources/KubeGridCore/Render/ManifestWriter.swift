@@ -9,14 +9,12 @@ import Darwin
 
 /// Writes rendered objects as Helm writes them: `---`, a `# Source:` line, the object.
 public struct ManifestWriter: Sendable {
-    private let yaml = YAMLWriter()
-
     public init() {}
 
-    /// Appends one document to `output`.
+    /// Appends one document to `output`, written from the typed object without a tree between.
     public func append(_ object: KubernetesObject, source: String, to output: inout [UInt8]) throws(YAMLError) {
         output.append(contentsOf: "---\n# Source: \(source)\n".utf8)
-        try yaml.append(object.encoded(), to: &output)
+        try YAMLEventEmitter.document(appendingTo: &output) { object.emitDocument(to: $0) }
     }
 
     /// Streams every object of the templates to `sink`, in order.

@@ -17,11 +17,23 @@ enum ScalarResolver {
 
     /// The value of an untagged plain scalar.
     static func resolvePlain(_ text: String) -> Values {
-        if nulls.contains(text) { return .null }
-        if trues.contains(text) { return .bool(true) }
-        if falses.contains(text) { return .bool(false) }
-        if let special = specialFloats[text] { return .float(special) }
-        guard let first = text.utf8.first else { return .string(text) }
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"):
+            // The only first letters of the words below; most plain text (names, images) has another.
+            if text.utf8.count <= 5 {
+                if nulls.contains(text) { return .null }
+                if trues.contains(text) { return .bool(true) }
+                if falses.contains(text) { return .bool(false) }
+            }
+            return .string(text)
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            if let special = specialFloats[text] { return .float(special) }
+        default:
+            break
+        }
         switch first {
         case UInt8(ascii: "."):
             if isYAMLStyleFloat(text.utf8[...]), let number = Double(text), number.isFinite {

@@ -173,9 +173,10 @@ struct TreeBuilder {
         }
     }
 
-    /// The path of the value about to be added to the collection being read.
+    /// The path of the value about to be added to the collection being read; only
+    /// positions need it, so without them every collection's path is the root.
     private func childPath() -> ValuePath {
-        guard let frame = stack.last else { return .root }
+        guard recordsPositions, let frame = stack.last else { return .root }
         switch frame.content {
         case .list(let items): return frame.path.appending(index: items.count)
         case .map(_, .name(let name)?, _): return frame.path.appending(key: name)

@@ -141,9 +141,10 @@ enum QuotaColumns {
         .text("Limit") { usage($0, limits: true) },
     ]
 
-    /// `RESOURCE: USED/HARD, …` for the requests (or the `limits.` resources).
+    /// `RESOURCE: USED/HARD, …` for the requests (or the `limits.` resources), from the
+    /// status the quota controller writes (empty here: no quota controller runs).
     static func usage(_ quota: Values, limits: Bool) -> String {
-        let hard = quota["status"]?["hard"]?.mapValue ?? quota["spec"]?["hard"]?.mapValue ?? [:]
+        let hard = quota["status"]?["hard"]?.mapValue ?? [:]
         let used = quota["status"]?["used"]?.mapValue ?? [:]
         return hard.keys.sorted().filter { $0.hasPrefix("limits.") == limits }.map { resource in
             "\(resource): \(TableColumn.text(used[resource]) ?? "0")/\(TableColumn.text(hard[resource]) ?? "")"

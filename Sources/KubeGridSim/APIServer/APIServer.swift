@@ -35,6 +35,12 @@ public struct APIServer: Sendable {
         store.feed.read(consumer)
     }
 
+    /// A new resourceVersion for an object whose reported status changed (see
+    /// ``ObjectStore/recordStatusChange(_:)``).
+    public mutating func recordStatusChange(_ key: ObjectKey) -> StoredObject? {
+        store.recordStatusChange(key)
+    }
+
     private var context: AdmissionContext { AdmissionContext(store: store, network: network) }
 
     /// Creates an object (for a Service, with its allocations), or refuses it.

@@ -8,10 +8,10 @@ public struct AdmissionChain: Sendable {
 
     /// The plugins of the simulated API server, in the order they run.
     public static let standard = AdmissionChain(
-        mutating: [ObjectDefaults()],
+        mutating: [ObjectDefaults(), LimitRanger()],
         validating: [
             NamespaceLifecycle(), ObjectNameValidation(), ServiceValidation(), ServiceAllocationCheck(),
-            StatefulSetUpdateValidation(),
+            StatefulSetUpdateValidation(), LimitRanger(), PodSecurityAdmission(), ResourceQuotaAdmission(),
         ])
 
     /// Runs the chain; returns the request as the mutating plugins left it.

@@ -5,93 +5,92 @@
 /// pod might still run (at most one pod per identity). Only when the `Node` object is
 /// deleted are its pods deleted and recreated elsewhere. Then a replacement machine joins
 /// under the same name, empty.
-extension World {
-    /// The node stops. Primaries are stopped first, so that a partition whose backup was
-    /// on the same node says so.
-    mutating func loseNode(_ name: String) {
+///
+/// The controller owns the machines (`NodeTable`); each step is handed the runtime (and the
+/// grid, whose processes die with a machine). The API writes a step leads to — the taint,
+/// the pods and the `Node` deleted, the replacement's `Node` — are the world's, in the
+/// order the steps return them.
+struct NodeLifecycleController: Sendable {
+    let timings: Timings
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes = NodeTable()
+
+    /// The taint the node controller puts on a node that stopped reporting.
+    static let unreachableTaint = "node.kubernetes.io/unreachable"
+
+    /// The machine stops. Primaries are stopped first, so that a partition whose backup
+    /// was on the same node says so.
+    mutating func loseNode(_ name: String, grid: inout GridController, _ context: inout RuntimeContext) {
         guard var node = nodes[name], node.condition == .ready, !node.removed else { return }
         node.condition = .unreachable
         node.incarnation += 1
         nodes[name] = node
-        let onNode = pods.values.filter { $0.nodeName == name }
+        let onNode = context.pods.values.filter { $0.nodeName == name }
         let primaries = Set(grid.spaces.values.flatMap { $0.partitions.compactMap(\.primary) })
         let ordered = onNode.filter { primaries.contains($0.key) } + onNode.filter { !primaries.contains($0.key) }
-        faultLog.current?.dyingPods = Set(onNode.map(\.key))
+        context.faultLog.current?.dyingPods = Set(onNode.map(\.key))
         for pod in ordered {
             var lost = pod
             // The kubelet is gone with the machine: nothing scheduled for the pod happens now.
             lost.stage = .lost
             lost.generation += 1
-            pods[pod.key] = lost
-            withGrid { $0.applicationStopped(lost, &$1) }
+            context.pods[pod.key] = lost
+            grid.applicationStopped(lost, &context)
         }
-        faultLog.current?.dyingPods = []
-        clusterProgress += 1
-        schedule(.nodeNotReady(node: name, incarnation: node.incarnation), after: timings.nodeMonitorGracePeriod)
+        context.faultLog.current?.dyingPods = []
+        context.progress += 1
+        context.schedule(.nodeNotReady(node: name, incarnation: node.incarnation), after: timings.nodeMonitorGracePeriod)
     }
 
-    /// The node controller gives up on the silent node.
-    mutating func nodeNotReady(_ name: String, incarnation: Int) {
-        guard let node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
-        updateNodeObject(name) { $0.taints = [Self.unreachableTaint] }
-        record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
+    /// True while the node is still the silent one `incarnation` lost (nothing since).
+    func isSilent(_ name: String, incarnation: Int) -> Bool {
+        guard let node = nodes[name] else { return false }
+        return node.incarnation == incarnation && node.condition == .unreachable
+    }
+
+    /// The node controller gives up on the silent node (after the world tainted it): its
+    /// pods are Unknown and not Ready, and its `Node` goes after the removal delay.
+    func markNotReady(_ name: String, incarnation: Int, _ context: inout RuntimeContext) {
+        context.record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
         // The pods first, then the changes: changing the table while walking it would copy it per pod.
-        let onNode = pods.values.filter { $0.nodeName == name }
+        let onNode = context.pods.values.filter { $0.nodeName == name }
         for pod in onNode {
             var unknown = pod
             unknown.phase = .unknown
             unknown.ready = false
-            pods[pod.key] = unknown
-            record("pod/\(pod.name)", "NodeNotReady", "Node is not ready", type: .warning)
-            podChanged(unknown)
+            context.pods[pod.key] = unknown
+            context.record("pod/\(pod.name)", "NodeNotReady", "Node is not ready", type: .warning)
+            context.readinessChanged(unknown)
         }
-        schedule(.nodeRemoved(node: name, incarnation: incarnation), after: timings.nodeRemoval)
+        context.schedule(.nodeRemoved(node: name, incarnation: incarnation), after: timings.nodeRemoval)
     }
 
-    /// The `Node` object is deleted: the pod garbage collector deletes its pods, and their
-    /// StatefulSets create them again on the nodes left.
-    mutating func nodeRemoved(_ name: String, incarnation: Int) {
-        guard var node = nodes[name], node.incarnation == incarnation, node.condition == .unreachable else { return }
+    /// The `Node` object of the silent node is to be deleted: returns the pods bound to it,
+    /// which the pod garbage collector deletes, or nil when the node came back meanwhile.
+    mutating func remove(_ name: String, incarnation: Int, timeline: inout Timeline, pods: PodTable) -> [String]? {
+        guard isSilent(name, incarnation: incarnation), var node = nodes[name] else { return nil }
         node.removed = true
         nodes[name] = node
-        record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
-        let onNode = pods.values.filter { $0.nodeName == name }.map(\.key)
-        for key in onNode {
-            deletePod(key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
-        }
-        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in try api.delete(ObjectKey(.node, name), at: now) }
-        schedule(.nodeRejoined(node: name, incarnation: incarnation), after: timings.nodeReplacement)
+        timeline.record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
+        return pods.values.filter { $0.nodeName == name }.map(\.key)
     }
 
-    /// A replacement machine registers under the lost node's name, empty.
-    mutating func nodeRejoined(_ name: String, incarnation: Int) {
-        guard var node = nodes[name], node.incarnation == incarnation, node.removed else { return }
+    /// A replacement machine registers under the lost node's name, empty; returns it for
+    /// its `Node` object to be created.
+    mutating func rejoin(_ name: String, incarnation: Int, _ context: inout RuntimeContext) -> ClusterNode? {
+        guard var node = nodes[name], node.incarnation == incarnation, node.removed else { return nil }
         node.removed = false
         node.condition = .ready
         nodes[name] = node
-        record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
-        clusterProgress += 1
-        createNodeObject(node)
+        context.record("node/\(name)", "RegisteredNode", "Node \(name) event: Registered Node \(name) in Controller")
+        context.progress += 1
+        return node
     }
 
-    /// The taint the node controller puts on a node that stopped reporting.
-    static let unreachableTaint = "node.kubernetes.io/unreachable"
-
-    /// A machine registers its `Node` object.
-    mutating func createNodeObject(_ node: ClusterNode) {
-        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
-            try api.create(.node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
-        }
-    }
-
-    mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
-        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
-            try api.update(ObjectKey(.node, name), at: now) { body in
-                if case .node(var node) = body {
-                    change(&node)
-                    body = .node(node)
-                }
-            }
-        }
+    /// `kubectl delete node`: the machine is gone from the controller's view.
+    mutating func forget(_ name: String) {
+        guard var node = nodes[name] else { return }
+        node.removed = true
+        nodes[name] = node
     }
 }

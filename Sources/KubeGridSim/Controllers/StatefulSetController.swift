@@ -176,13 +176,3 @@ struct StatefulSetController: Sendable {
         timeline.record("statefulset/\(entry.name)", "Updated", message)
     }
 }
-
-extension World {
-    var statefulSets: OrderedDictionary<String, StatefulSetRecord> { statefulSetController.records }
-
-    /// A pod's readiness changed: its StatefulSet reconciles.
-    mutating func podChanged(_ pod: Pod) {
-        clusterProgress += 1
-        statefulSetController.ownerChanged(pod.owner, timeline: &timeline)
-    }
-}

@@ -29,6 +29,13 @@ struct RuntimeContext {
         timeline.record(object, reason, message, type: type)
     }
 
+    /// Records a grid event that the application in `pod` (a pod key) also logs
+    /// (`kubectl logs`: registration, election, recovery, hand-over).
+    mutating func record(_ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal, pod: String) {
+        guard let uid = pods[pod]?.uid else { return record(object, reason, message, type: type) }
+        timeline.record(object, reason, message, type: type, loggedBy: pod, uid: uid)
+    }
+
     mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
         timeline.schedule(event, after: delay)
     }

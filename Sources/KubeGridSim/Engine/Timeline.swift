@@ -5,6 +5,8 @@ struct Timeline: Sendable {
     private(set) var now = SimTime.zero
     private var queue = EventQueue<SimEvent>()
     private(set) var events: [ClusterEvent] = []
+    /// What the pods' applications logged (`kubectl logs`).
+    private(set) var podLogs = PodLogs()
 
     mutating func schedule(_ event: SimEvent, after delay: SimTime = .zero) {
         queue.schedule(event, at: now + delay)
@@ -13,6 +15,20 @@ struct Timeline: Sendable {
     /// Records a Kubernetes or grid event.
     mutating func record(_ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal) {
         events.append(ClusterEvent(time: now, object: object, type: type, reason: reason, message: message))
+    }
+
+    /// Records a grid event that the application in the pod with `podKey` and `uid` also
+    /// writes to its log.
+    mutating func record(
+        _ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType, loggedBy podKey: String, uid: Int
+    ) {
+        record(object, reason, message, type: type)
+        podLogs.append(podKey, uid: uid, at: now, "\(type == .warning ? "WARNING" : "INFO") [\(object)] \(reason): \(message)")
+    }
+
+    /// Forgets the log of a pod that is gone.
+    mutating func dropLog(of podKey: String) {
+        podLogs.remove(podKey)
     }
 
     /// When the next event is due.

@@ -34,8 +34,8 @@ struct World: Sendable {
     var kubelet: Kubelet
     /// The pods the kubelets run (lent to the kubelet, node lifecycle and grid for each step).
     var pods = PodTable()
-    /// The machines, as the node lifecycle controller knows them.
-    var nodes = NodeTable()
+    /// The node lifecycle controller and the machines it knows.
+    var nodeLifecycle: NodeLifecycleController
     /// The grid: manager ensembles, Spaces and their instances.
     var grid: GridController
 
@@ -61,6 +61,7 @@ struct World: Sendable {
         scheduling = KubeScheduler(
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
+        nodeLifecycle = NodeLifecycleController(timings: options.timings)
         self.api = api
         clientRun.keepsHistory = options.keepsHistory
         clientRun.historyFile = options.historyFile
@@ -137,9 +138,19 @@ struct World: Sendable {
             withGrid { $0.primaryLossDetected(spaceKey: space, partition: partition, epoch: epoch, &$1) }
         case .failback(let space, let partition, let epoch):
             withGrid { $0.failBack(spaceKey: space, partition: partition, epoch: epoch, &$1) }
-        case .nodeNotReady(let node, let incarnation): nodeNotReady(node, incarnation: incarnation)
-        case .nodeRemoved(let node, let incarnation): nodeRemoved(node, incarnation: incarnation)
-        case .nodeRejoined(let node, let incarnation): nodeRejoined(node, incarnation: incarnation)
+        case .nodeNotReady(let node, let incarnation):
+            guard nodeLifecycle.isSilent(node, incarnation: incarnation) else { break }
+            updateNodeObject(node) { $0.taints = [NodeLifecycleController.unreachableTaint] }
+            withNodeLifecycle { lifecycle, _, context in lifecycle.markNotReady(node, incarnation: incarnation, &context) }
+        case .nodeRemoved(let node, let incarnation):
+            guard let bound = nodeLifecycle.remove(node, incarnation: incarnation, timeline: &timeline, pods: pods) else { break }
+            for key in bound { deletePod(key, reason: "Deleting pod bound to removed node \(node)", eventReason: "PodGC") }
+            _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in try api.delete(ObjectKey(.node, node), at: now) }
+            schedule(.nodeRejoined(node: node, incarnation: incarnation), after: timings.nodeReplacement)
+        case .nodeRejoined(let node, let incarnation):
+            if let rejoined = withNodeLifecycle({ lifecycle, _, context in lifecycle.rejoin(node, incarnation: incarnation, &context) }) {
+                createNodeObject(rejoined)
+            }
         case .terminationDone(let uid, let generation):
             if let pod = withKubelet({ $0.terminationDone(uid: uid, generation: generation, &$2) }) { deletePodObject(pod) }
         case .drainStep: drainStep()
@@ -184,6 +195,17 @@ struct World: Sendable {
         return result
     }
 
+    /// Runs one step of the node lifecycle controller (a lost machine's processes stop in
+    /// the grid) with the runtime lent to it.
+    mutating func withNodeLifecycle<Result>(
+        _ step: (inout NodeLifecycleController, inout GridController, inout RuntimeContext) -> Result
+    ) -> Result {
+        var context = lendRuntime()
+        let result = step(&nodeLifecycle, &grid, &context)
+        takeBack(&context)
+        return result
+    }
+
     /// Moves the clock, the pods, the random stream, the fault log and the clients into a
     /// context (swapped with empty values, so nothing is copied), beside a view of the
     /// Services and nodes.
@@ -218,6 +240,9 @@ struct World: Sendable {
         pods.pod(uid: uid)
     }
 
+    /// The machines, as the node lifecycle controller knows them.
+    var nodes: NodeTable { nodeLifecycle.nodes }
+
     func node(named name: String?) -> ClusterNode? {
         name.flatMap { nodes[$0] }
     }
@@ -237,6 +262,9 @@ struct World: Sendable {
         services["\(namespace)/\(name)"]
     }
 
+    /// The StatefulSets the controller reconciles, with their revisions.
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> { statefulSetController.records }
+
     /// The PodDisruptionBudgets in the store.
     var podDisruptionBudgets: [PodDisruptionBudget] {
         api.store.list(.podDisruptionBudget).compactMap {
@@ -247,9 +275,28 @@ struct World: Sendable {
 
     /// A machine joins and registers its `Node` object; the scheduler learns of it from that.
     mutating func addNode(_ node: ClusterNode) {
-        nodes.add(node)
+        nodeLifecycle.nodes.add(node)
         createNodeObject(node)
         // A node from a cluster file whose name the API server refuses still runs pods, as before.
         if !scheduling.cache.hasNode(node.name) { scheduling.cache.addNode(node) }
+    }
+
+    /// A machine registers its `Node` object.
+    mutating func createNodeObject(_ node: ClusterNode) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.create(.node(NodeObject(labels: node.labels, unschedulable: node.unschedulable)), name: node.name, at: now)
+        }
+    }
+
+    /// Changes a `Node` object (the node controller's taint, `kubectl cordon`).
+    mutating func updateNodeObject(_ name: String, _ change: (inout NodeObject) -> Void) {
+        _ = try? write { (api: inout APIServer, now: SimTime) throws(APIError) in
+            try api.update(ObjectKey(.node, name), at: now) { body in
+                if case .node(var node) = body {
+                    change(&node)
+                    body = .node(node)
+                }
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ extension GridController {
                 partition.primary = backup
                 instances[backup]?.state = .primary
                 let lost = partition.primaryLostAt.map { " \(context.now - $0) after the primary left" } ?? ""
-                context.record(object, "PrimaryPromoted", "\(instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)")
+                context.record(object, "PrimaryPromoted", "\(instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
             } else {
                 partition = abandonRecoveries(partition, space: space, &context)
                 guard !partition.awaitingElection.isEmpty else {
@@ -54,7 +54,7 @@ extension GridController {
                 instances[chosen]?.state = .primary
                 if partition.originalPrimary == nil { partition.originalPrimary = chosen }
                 let empty = partition.primaryLostAt != nil ? " with no objects: the partition starts empty" : ""
-                context.record(object, "PrimaryElected", "\(instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)")
+                context.record(object, "PrimaryElected", "\(instances[chosen]?.podName ?? chosen) is primary of partition \(id)\(empty)", pod: chosen)
             }
             partition.epoch += 1
             progress += 1

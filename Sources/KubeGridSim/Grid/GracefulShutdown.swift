@@ -36,7 +36,7 @@ extension GridController {
         context.record(
             object, "PrimaryHandedOver",
             "\(pod.name) is shutting down and handed partition \(partition.id) to its backup "
-                + "\(instances[backup]?.podName ?? backup), which is primary now")
+                + "\(instances[backup]?.podName ?? backup), which is primary now", pod: backup)
         context.applicationStatusChanged(backup)
         context.primaryLost(space: space.key, partition: partition.id, retryInterval: timings.clientRetryInterval)
     }

@@ -12,7 +12,7 @@ extension GridController {
         ensembles[key] = ensemble
         progress += 1
         let object = "manager/\(role.fullName)"
-        context.record(object, "LookupServiceStarted", "lookup service, REST manager and ZooKeeper member started in \(pod.name)")
+        context.record(object, "LookupServiceStarted", "lookup service, REST manager and ZooKeeper member started in \(pod.name)", pod: pod.key)
         if !hadLookupService {
             endManagerOutage(key, .lookupService, &context)
             registerAgain(ensembleKey: key, &context)

@@ -45,7 +45,7 @@ extension GridController {
         let described = address.kind == .podIP ? "pod IP \(address)" : "\(address) (\(address.kind.rawValue))"
         context.record(
             "space/\(space.name)", "Registered",
-            "\(pod.name) (partition \(instance.partition)) registered in the lookup service as \(described)")
+            "\(pod.name) (partition \(instance.partition)) registered in the lookup service as \(described)", pod: podKey)
         var partition = spaces[space.key]!.partitions[instance.partition - 1]
         partition.awaitingElection.append(podKey)
         spaces[space.key]!.partitions[instance.partition - 1] = partition
@@ -67,7 +67,8 @@ extension GridController {
         let duration = timings.recoveryBase + timings.recoveryPerThousandObjects * ((primary.store.count + 999) / 1000)
         context.record(
             "space/\(spaces[spaceKey]!.name)", "BackupRecovering",
-            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) object\(primary.store.count == 1 ? "" : "s") from \(primary.podName)")
+            "\(instance.podName) is backup of partition \(id), copying \(primary.store.count) object\(primary.store.count == 1 ? "" : "s") from \(primary.podName)",
+            pod: podKey)
         context.schedule(
             .recoveryDone(uid: pod.uid, generation: pod.generation, attempt: instance.recoveryAttempt), after: duration)
     }
@@ -80,7 +81,7 @@ extension GridController {
         instances[pod.key] = instance
         progress += 1
         let space = spaces[instance.spaceKey]?.name ?? instance.spaceKey
-        context.record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready")
+        context.record("space/\(space)", "BackupRecovered", "\(instance.podName) recovered partition \(instance.partition) and is ready", pod: pod.key)
         context.applicationStatusChanged(pod.key)
         planFailback(instance, &context)
     }

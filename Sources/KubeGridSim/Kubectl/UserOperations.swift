@@ -69,16 +69,14 @@ extension World {
     /// controller notices after its grace period.
     mutating func makeNodeUnreachable(_ name: String) throws(APIError) {
         guard nodes[name] != nil else { throw APIError(.notFound, kind: .node, name: name) }
-        loseNode(name)
+        withNodeLifecycle { $0.loseNode(name, grid: &$1, &$2) }
     }
 
     /// `kubectl delete node NAME`: the `Node` object goes, and the pod garbage collector
     /// deletes the pods bound to it; their StatefulSets create them elsewhere.
     mutating func deleteNode(_ name: String) throws(APIError) {
         try write { (api: inout APIServer, now: SimTime) throws(APIError) in _ = try api.delete(ObjectKey(.node, name), at: now) }
-        var node = nodes[name]
-        node?.removed = true
-        if let node { nodes[name] = node }
+        nodeLifecycle.forget(name)
         for pod in pods.values.filter({ $0.nodeName == name }) {
             deletePod(pod.key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }

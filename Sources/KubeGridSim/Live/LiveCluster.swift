@@ -8,9 +8,17 @@ public struct LiveCluster: Sendable {
     var world: World
     /// Everything applied so far, for the report's inventory.
     private var applied = ManifestBundle()
+    /// serve's own reader of the store's changes, for its watches (``takeChanges()``).
+    var changes: ChangeFeed.Consumer
+    /// The status last reported of each object whose status the kubelets and controllers
+    /// keep, to notice when it changes.
+    var reportedStatus: [ObjectKey: ReportedStatus] = [:]
+    /// Set when events ran or a client wrote since the status was last compared.
+    var statusMayHaveChanged = true
 
     public init(options: SimulationOptions) throws(SimulationInputError) {
         world = World(options: options, nodes: try options.cluster.build())
+        changes = world.api.watch()
     }
 
     /// The virtual time now.
@@ -22,6 +30,7 @@ public struct LiveCluster: Sendable {
     /// Runs every event due up to `time` and moves the clock there.
     public mutating func advance(to time: SimTime) {
         guard time > world.now else { return }
+        if let next = world.timeline.nextTime, next <= time { statusMayHaveChanged = true }
         world.run(until: time)
     }
 
@@ -47,8 +56,13 @@ public struct LiveCluster: Sendable {
 
     /// Replaces the object `manifest` describes (`kubectl replace`, a PUT, an applied
     /// patch): refused with Conflict when `resourceVersion` is given and the object has
-    /// been written since.
+    /// been written since. A Node's write cordons or uncordons it (``updateNode``).
     public mutating func replace(_ manifest: Values, resourceVersion: Int?) throws -> StoredObject {
+        if manifest.mapValue?["kind"]?.stringValue == "Node", let name = manifest.mapValue?["metadata"]?.mapValue?["name"]?.stringValue {
+            let unschedulable: Bool
+            if case .bool(let value) = manifest.mapValue?["spec"]?.mapValue?["unschedulable"] { unschedulable = value } else { unschedulable = false }
+            return try updateNode(name, unschedulable: unschedulable, resourceVersion: resourceVersion)
+        }
         let write = try ManifestWrite(manifest)
         return try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.update(
@@ -61,19 +75,21 @@ public struct LiveCluster: Sendable {
         }
     }
 
-    /// Creates a namespace.
-    public mutating func createNamespace(_ name: String) throws(APIError) -> StoredObject {
-        let key = ObjectKey(.namespace, name)
-        if store.get(key) != nil { throw APIError(.alreadyExists, kind: .namespace, name: name) }
-        try world.apply(.namespace, name: name, namespace: nil)
-        return store.get(key)!
-    }
-
-    /// Deletes an object as `kubectl delete` does.
+    /// Deletes an object as `kubectl delete` does: a pod with a grace period of 0
+    /// (`--grace-period=0 --force`) is killed at once, as a crash; a node's pods go with it.
     public mutating func delete(
         _ key: ObjectKey, gracePeriodSeconds: Int?, propagation: PropagationPolicy
     ) throws(APIError) -> ObjectStore.Deletion {
-        try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
+        let namespace = key.namespace ?? "default"
+        if key.kind == .pod, gracePeriodSeconds == 0, world.pods["\(namespace)/\(key.name)"] != nil, let before = store.get(key) {
+            try world.deletePod(named: key.name, namespace: namespace, gracePeriodSeconds: 0)
+            return .deleted(before)
+        }
+        if key.kind == .node, let before = store.get(key) {
+            try world.deleteNode(key.name)
+            return .deleted(before)
+        }
+        return try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.delete(key, gracePeriodSeconds: gracePeriodSeconds, propagation: propagation, at: now)
         }
     }
@@ -108,12 +124,14 @@ public struct LiveCluster: Sendable {
     public mutating func finish(options: SimulationOptions) -> SimulationReport {
         var world = self.world
         let scenario = DeployScenario.run(&world, options: options)
-        return SimulationReport.build(world: world, options: options, bundle: applied, scenarios: [scenario])
+        var report = SimulationReport.build(world: world, options: options, bundle: applied, scenarios: [scenario])
+        report.command = "kubegrid serve"
+        return report
     }
 }
 
 /// A pod's status as the kubelet reports it.
-public struct LivePodStatus: Sendable {
+public struct LivePodStatus: Sendable, Hashable {
     public var phase: String
     public var ready: Bool
     public var podIP: String?

@@ -9,8 +9,8 @@ public enum JUnitReport {
         let total = report.scenarios.reduce(SimTime.zero) { $0 + $1.duration }
         let seconds = "\(total.seconds)"
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"kubegrid simulate\" tests=\"\(report.scenarios.count)\" failures=\"\(failures)\" time=\"\(seconds)\">\n"
-        xml += "  <testsuite name=\"kubegrid simulate (seed \(report.seed), \(report.client.rawValue) client)\" "
+        xml += "<testsuites name=\"\(report.command)\" tests=\"\(report.scenarios.count)\" failures=\"\(failures)\" time=\"\(seconds)\">\n"
+        xml += "  <testsuite name=\"\(report.command) (seed \(report.seed), \(report.client.rawValue) client)\" "
         xml += "tests=\"\(report.scenarios.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(seconds)\">\n"
         for scenario in report.scenarios {
             xml += "    <testcase classname=\"kubegrid.simulate\" name=\"\(XMLText.escaped(scenario.name))\" time=\"\(scenario.duration.seconds)\">\n"

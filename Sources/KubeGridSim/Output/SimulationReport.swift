@@ -3,6 +3,9 @@ public struct SimulationReport: Sendable {
     /// True when every scenario passed.
     public var passed: Bool { scenarios.allSatisfy(\.passed) }
     public var seed: UInt64
+    /// The command whose verdict this is (`kubegrid simulate`, `kubegrid serve`): the
+    /// text report's first words and the JUnit suite's name.
+    public var command = "kubegrid simulate"
     public var client: ClientPlacement
     /// Every node with the pods placed on it after `deploy`.
     public var nodes: [NodeReport]

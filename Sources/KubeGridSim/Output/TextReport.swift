@@ -5,7 +5,7 @@ public enum TextReport {
         var lines: [String] = []
         let zones = Set(report.nodes.map(\.zone)).count
         lines.append(
-            "kubegrid simulate: \(plural(report.nodes.count, "node")) in \(plural(zones, "zone")), seed \(report.seed), "
+            "\(report.command): \(plural(report.nodes.count, "node")) in \(plural(zones, "zone")), seed \(report.seed), "
                 + "\(report.client.rawValue) client")
         if !report.ignored.isEmpty {
             let names = report.ignored.prefix(5).map { "\($0.kind.split(separator: " ").last ?? "")/\($0.name)" }

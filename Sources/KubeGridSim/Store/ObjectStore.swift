@@ -141,6 +141,19 @@ public struct ObjectStore: Sendable {
         return .marked(marked)
     }
 
+    /// A change of what controllers and kubelets report of an object (its status, which
+    /// the simulation keeps beside the store): a new resourceVersion, as a status write
+    /// gets in Kubernetes, so a watch can resume after it. The controllers' feed does not
+    /// carry it: they watch the status where it is kept.
+    @discardableResult
+    public mutating func recordStatusChange(_ key: ObjectKey) -> StoredObject? {
+        guard var object = get(key) else { return nil }
+        resourceVersion += 1
+        object.metadata.resourceVersion = resourceVersion
+        objects[key.kind]![key] = object
+        return object
+    }
+
     private static func add(_ finalizer: String, to metadata: inout ObjectMetadata) {
         if !metadata.finalizers.contains(finalizer) { metadata.finalizers.append(finalizer) }
     }

@@ -18,8 +18,8 @@ import Testing
 
     @Test func theChainRunsMutatingPluginsThenValidatingOnes() {
         #expect(AdmissionChain.standard.ids == [
-            "DefaultStorage", "NamespaceLifecycle", "NameValidation", "ServiceValidation", "ServiceAllocation",
-            "StatefulSetUpdateValidation",
+            "DefaultStorage", "LimitRanger", "NamespaceLifecycle", "NameValidation", "ServiceValidation", "ServiceAllocation",
+            "StatefulSetUpdateValidation", "LimitRanger", "PodSecurity", "ResourceQuota",
         ])
     }
 

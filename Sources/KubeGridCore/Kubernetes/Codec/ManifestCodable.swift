@@ -54,4 +54,15 @@ extension KubernetesKind {
     public func encoded() -> Values {
         .map(fieldMap(leading: ["apiVersion": .string(Self.apiVersion), "kind": .string(Self.kind)]))
     }
+
+    /// Writes what `encoded()` holds as one document's events: `apiVersion` and `kind` first.
+    public func emitDocument(to emitter: YAMLEventEmitter) {
+        emitter.beginMap()
+        emitter.string("apiVersion")
+        emitter.string(Self.apiVersion)
+        emitter.string("kind")
+        emitter.string(Self.kind)
+        emitFields(to: emitter)
+        emitter.endMap()
+    }
 }

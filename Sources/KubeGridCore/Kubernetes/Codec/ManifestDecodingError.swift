@@ -34,3 +34,23 @@ public enum ManifestDecodingError: Error, Sendable, Hashable, CustomStringConver
         }
     }
 }
+
+extension ManifestDecodingError {
+    /// The error of a value found at `prefix`: its path with `prefix` in front.
+    func under(_ prefix: ValuePath) -> ManifestDecodingError {
+        guard !prefix.isRoot else { return self }
+        func joined(_ path: ValuePath) -> ValuePath { ValuePath(prefix.components + path.components) }
+        switch self {
+        case .typeMismatch(let path, let expected, let found):
+            return .typeMismatch(path: joined(path), expected: expected, found: found)
+        case .missingField(let path):
+            return .missingField(path: joined(path))
+        case .unknownValue(let path, let value, let allowed):
+            return .unknownValue(path: joined(path), value: value, allowed: allowed)
+        case .invalidQuantity(let path, let reason):
+            return .invalidQuantity(path: joined(path), reason: reason)
+        case .wrongKind:
+            return self
+        }
+    }
+}

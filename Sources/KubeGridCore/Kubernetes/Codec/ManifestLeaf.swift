@@ -70,7 +70,11 @@ extension Array: ManifestLeaf where Element: Decodable {
         var result: [Element] = []
         result.reserveCapacity(list.count)
         for (index, element) in list.enumerated() {
-            result.append(try ManifestDecoder.decode(Element.self, from: element, at: path.appending(index: index)))
+            result.append(try ManifestDecoder.within(path) {
+                try ManifestDecoder.within(.index(index)) {
+                    try ManifestDecoder.decode(Element.self, from: element, nested: true)
+                }
+            })
         }
         return result
     }
@@ -83,7 +87,11 @@ extension OrderedDictionary: ManifestLeaf where Key == String, Value: Decodable 
         guard case .map(let map) = value else { throw mismatch(value, at: path, expected: "a map") }
         var result = OrderedDictionary<String, Value>(minimumCapacity: map.count)
         for (key, element) in map where !element.isNull {
-            result[key] = try ManifestDecoder.decode(Value.self, from: element, at: path.appending(key: key))
+            result[key] = try ManifestDecoder.within(path) {
+                try ManifestDecoder.within(.key(key)) {
+                    try ManifestDecoder.decode(Value.self, from: element, nested: true)
+                }
+            }
         }
         return result
     }

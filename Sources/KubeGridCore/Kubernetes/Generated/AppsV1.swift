@@ -7,11 +7,22 @@ public struct Deployment: KubernetesResource {
     public static let kind = "Deployment"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Specification of the desired behavior of the Deployment.
     public var spec: DeploymentSpec
     /// Most recently observed status of the Deployment.
     public var status: DeploymentStatus?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+        case status
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -19,15 +30,15 @@ public struct Deployment: KubernetesResource {
         spec: DeploymentSpec,
         status: DeploymentStatus? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
         self.status = status
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -66,12 +77,12 @@ public struct DeploymentCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "lastUpdateTime") { $0.lastUpdateTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "lastUpdateTime") { $0.lastUpdateTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -118,14 +129,14 @@ public struct DeploymentSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds?.manifestValue },
-        ManifestField(optional: "paused") { $0.paused?.manifestValue },
-        ManifestField(optional: "progressDeadlineSeconds") { $0.progressDeadlineSeconds?.manifestValue },
-        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
-        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit?.manifestValue },
-        ManifestField("selector", keptWhenEmpty: true) { $0.selector.manifestValue },
-        ManifestField(optional: "strategy") { $0.strategy?.manifestValue },
-        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
+        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds },
+        ManifestField(optional: "paused") { $0.paused },
+        ManifestField(optional: "progressDeadlineSeconds") { $0.progressDeadlineSeconds },
+        ManifestField(optional: "replicas") { $0.replicas },
+        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit },
+        ManifestField("selector", keptWhenEmpty: true) { $0.selector },
+        ManifestField(optional: "strategy") { $0.strategy },
+        ManifestField("template", keptWhenEmpty: true) { $0.template },
     ]
 }
 
@@ -170,14 +181,14 @@ public struct DeploymentStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "availableReplicas") { $0.availableReplicas?.manifestValue },
-        ManifestField(optional: "collisionCount") { $0.collisionCount?.manifestValue },
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
-        ManifestField(optional: "readyReplicas") { $0.readyReplicas?.manifestValue },
-        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
-        ManifestField(optional: "unavailableReplicas") { $0.unavailableReplicas?.manifestValue },
-        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas?.manifestValue },
+        ManifestField(optional: "availableReplicas") { $0.availableReplicas },
+        ManifestField(optional: "collisionCount") { $0.collisionCount },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration },
+        ManifestField(optional: "readyReplicas") { $0.readyReplicas },
+        ManifestField(optional: "replicas") { $0.replicas },
+        ManifestField(optional: "unavailableReplicas") { $0.unavailableReplicas },
+        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas },
     ]
 }
 
@@ -198,8 +209,8 @@ public struct DeploymentStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate?.manifestValue },
-        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate },
+        ManifestField(optional: "type") { $0.type },
     ]
 }
 
@@ -220,8 +231,8 @@ public struct RollingUpdateDeployment: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "maxSurge") { $0.maxSurge?.manifestValue },
-        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
+        ManifestField(optional: "maxSurge") { $0.maxSurge },
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable },
     ]
 }
 
@@ -242,8 +253,8 @@ public struct RollingUpdateStatefulSetStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
-        ManifestField(optional: "partition") { $0.partition?.manifestValue },
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable },
+        ManifestField(optional: "partition") { $0.partition },
     ]
 }
 
@@ -253,11 +264,30 @@ public struct StatefulSet: KubernetesResource {
     public static let kind = "StatefulSet"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the desired identities of pods in this set.
-    public var spec: StatefulSetSpec
+    public var spec: StatefulSetSpec {
+        get { _spec.value }
+        set { _spec = ManifestBox(newValue) }
+    }
     /// Status is the current status of Pods in this StatefulSet.
-    public var status: StatefulSetStatus?
+    public var status: StatefulSetStatus? {
+        get { _status?.value }
+        set { _status = newValue.map(ManifestBox.init) }
+    }
+
+    private var _metadata: ManifestBox<ObjectMeta>
+    private var _spec: ManifestBox<StatefulSetSpec>
+    private var _status: ManifestBox<StatefulSetStatus>?
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case _spec = "spec"
+        case _status = "status"
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -265,15 +295,15 @@ public struct StatefulSet: KubernetesResource {
         spec: StatefulSetSpec,
         status: StatefulSetStatus? = nil
     ) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        self._metadata = ManifestBox(metadata)
+        self._spec = ManifestBox(spec)
+        self._status = status.map(ManifestBox.init)
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -308,11 +338,11 @@ public struct StatefulSetCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -329,7 +359,7 @@ public struct StatefulSetOrdinals: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "start") { $0.start?.manifestValue },
+        ManifestField(optional: "start") { $0.start },
     ]
 }
 
@@ -350,8 +380,8 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: ManifestFieldTabl
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "whenDeleted") { $0.whenDeleted?.manifestValue },
-        ManifestField(optional: "whenScaled") { $0.whenScaled?.manifestValue },
+        ManifestField(optional: "whenDeleted") { $0.whenDeleted },
+        ManifestField(optional: "whenScaled") { $0.whenScaled },
     ]
 }
 
@@ -410,17 +440,17 @@ public struct StatefulSetSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "replicas") { $0.replicas?.manifestValue },
-        ManifestField(optional: "serviceName") { $0.serviceName?.manifestValue },
-        ManifestField("selector", keptWhenEmpty: true) { $0.selector.manifestValue },
-        ManifestField(optional: "podManagementPolicy") { $0.podManagementPolicy?.manifestValue },
-        ManifestField(optional: "updateStrategy") { $0.updateStrategy?.manifestValue },
-        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
-        ManifestField("volumeClaimTemplates") { $0.volumeClaimTemplates.manifestValue },
-        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds?.manifestValue },
-        ManifestField(optional: "ordinals") { $0.ordinals?.manifestValue },
-        ManifestField(optional: "persistentVolumeClaimRetentionPolicy") { $0.persistentVolumeClaimRetentionPolicy?.manifestValue },
-        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit?.manifestValue },
+        ManifestField(optional: "replicas") { $0.replicas },
+        ManifestField(optional: "serviceName") { $0.serviceName },
+        ManifestField("selector", keptWhenEmpty: true) { $0.selector },
+        ManifestField(optional: "podManagementPolicy") { $0.podManagementPolicy },
+        ManifestField(optional: "updateStrategy") { $0.updateStrategy },
+        ManifestField("template", keptWhenEmpty: true) { $0.template },
+        ManifestField("volumeClaimTemplates") { $0.volumeClaimTemplates },
+        ManifestField(optional: "minReadySeconds") { $0.minReadySeconds },
+        ManifestField(optional: "ordinals") { $0.ordinals },
+        ManifestField(optional: "persistentVolumeClaimRetentionPolicy") { $0.persistentVolumeClaimRetentionPolicy },
+        ManifestField(optional: "revisionHistoryLimit") { $0.revisionHistoryLimit },
     ]
 }
 
@@ -475,16 +505,16 @@ public struct StatefulSetStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "availableReplicas") { $0.availableReplicas?.manifestValue },
-        ManifestField(optional: "collisionCount") { $0.collisionCount?.manifestValue },
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "currentReplicas") { $0.currentReplicas?.manifestValue },
-        ManifestField(optional: "currentRevision") { $0.currentRevision?.manifestValue },
-        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
-        ManifestField(optional: "readyReplicas") { $0.readyReplicas?.manifestValue },
-        ManifestField("replicas", keptWhenEmpty: true) { $0.replicas.manifestValue },
-        ManifestField(optional: "updateRevision") { $0.updateRevision?.manifestValue },
-        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas?.manifestValue },
+        ManifestField(optional: "availableReplicas") { $0.availableReplicas },
+        ManifestField(optional: "collisionCount") { $0.collisionCount },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "currentReplicas") { $0.currentReplicas },
+        ManifestField(optional: "currentRevision") { $0.currentRevision },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration },
+        ManifestField(optional: "readyReplicas") { $0.readyReplicas },
+        ManifestField("replicas", keptWhenEmpty: true) { $0.replicas },
+        ManifestField(optional: "updateRevision") { $0.updateRevision },
+        ManifestField(optional: "updatedReplicas") { $0.updatedReplicas },
     ]
 }
 
@@ -505,7 +535,7 @@ public struct StatefulSetUpdateStrategy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "type") { $0.type?.manifestValue },
-        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate?.manifestValue },
+        ManifestField(optional: "type") { $0.type },
+        ManifestField(optional: "rollingUpdate") { $0.rollingUpdate },
     ]
 }

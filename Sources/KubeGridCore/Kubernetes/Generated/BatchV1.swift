@@ -7,11 +7,22 @@ public struct Job: KubernetesResource {
     public static let kind = "Job"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Specification of the desired behavior of a job.
     public var spec: JobSpec
     /// Current status of a job.
     public var status: JobStatus?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+        case status
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -19,15 +30,15 @@ public struct Job: KubernetesResource {
         spec: JobSpec,
         status: JobStatus? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
         self.status = status
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -66,12 +77,12 @@ public struct JobCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -150,22 +161,22 @@ public struct JobSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds?.manifestValue },
-        ManifestField(optional: "backoffLimit") { $0.backoffLimit?.manifestValue },
-        ManifestField(optional: "backoffLimitPerIndex") { $0.backoffLimitPerIndex?.manifestValue },
-        ManifestField(optional: "completionMode") { $0.completionMode?.manifestValue },
-        ManifestField(optional: "completions") { $0.completions?.manifestValue },
-        ManifestField(optional: "managedBy") { $0.managedBy?.manifestValue },
-        ManifestField(optional: "manualSelector") { $0.manualSelector?.manifestValue },
-        ManifestField(optional: "maxFailedIndexes") { $0.maxFailedIndexes?.manifestValue },
-        ManifestField(optional: "parallelism") { $0.parallelism?.manifestValue },
-        ManifestField(optional: "podFailurePolicy") { $0.podFailurePolicy?.manifestValue },
-        ManifestField(optional: "podReplacementPolicy") { $0.podReplacementPolicy?.manifestValue },
-        ManifestField(optional: "selector") { $0.selector?.manifestValue },
-        ManifestField(optional: "successPolicy") { $0.successPolicy?.manifestValue },
-        ManifestField(optional: "suspend") { $0.suspend?.manifestValue },
-        ManifestField("template", keptWhenEmpty: true) { $0.template.manifestValue },
-        ManifestField(optional: "ttlSecondsAfterFinished") { $0.ttlSecondsAfterFinished?.manifestValue },
+        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds },
+        ManifestField(optional: "backoffLimit") { $0.backoffLimit },
+        ManifestField(optional: "backoffLimitPerIndex") { $0.backoffLimitPerIndex },
+        ManifestField(optional: "completionMode") { $0.completionMode },
+        ManifestField(optional: "completions") { $0.completions },
+        ManifestField(optional: "managedBy") { $0.managedBy },
+        ManifestField(optional: "manualSelector") { $0.manualSelector },
+        ManifestField(optional: "maxFailedIndexes") { $0.maxFailedIndexes },
+        ManifestField(optional: "parallelism") { $0.parallelism },
+        ManifestField(optional: "podFailurePolicy") { $0.podFailurePolicy },
+        ManifestField(optional: "podReplacementPolicy") { $0.podReplacementPolicy },
+        ManifestField(optional: "selector") { $0.selector },
+        ManifestField(optional: "successPolicy") { $0.successPolicy },
+        ManifestField(optional: "suspend") { $0.suspend },
+        ManifestField("template", keptWhenEmpty: true) { $0.template },
+        ManifestField(optional: "ttlSecondsAfterFinished") { $0.ttlSecondsAfterFinished },
     ]
 }
 
@@ -222,17 +233,17 @@ public struct JobStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "active") { $0.active?.manifestValue },
-        ManifestField(optional: "completedIndexes") { $0.completedIndexes?.manifestValue },
-        ManifestField(optional: "completionTime") { $0.completionTime?.manifestValue },
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "failed") { $0.failed?.manifestValue },
-        ManifestField(optional: "failedIndexes") { $0.failedIndexes?.manifestValue },
-        ManifestField(optional: "ready") { $0.ready?.manifestValue },
-        ManifestField(optional: "startTime") { $0.startTime?.manifestValue },
-        ManifestField(optional: "succeeded") { $0.succeeded?.manifestValue },
-        ManifestField(optional: "terminating") { $0.terminating?.manifestValue },
-        ManifestField(optional: "uncountedTerminatedPods") { $0.uncountedTerminatedPods?.manifestValue },
+        ManifestField(optional: "active") { $0.active },
+        ManifestField(optional: "completedIndexes") { $0.completedIndexes },
+        ManifestField(optional: "completionTime") { $0.completionTime },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "failed") { $0.failed },
+        ManifestField(optional: "failedIndexes") { $0.failedIndexes },
+        ManifestField(optional: "ready") { $0.ready },
+        ManifestField(optional: "startTime") { $0.startTime },
+        ManifestField(optional: "succeeded") { $0.succeeded },
+        ManifestField(optional: "terminating") { $0.terminating },
+        ManifestField(optional: "uncountedTerminatedPods") { $0.uncountedTerminatedPods },
     ]
 }
 
@@ -251,7 +262,7 @@ public struct PodFailurePolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("rules", keptWhenEmpty: true) { $0.rules.manifestValue },
+        ManifestField("rules", keptWhenEmpty: true) { $0.rules },
     ]
 }
 
@@ -278,9 +289,9 @@ public struct PodFailurePolicyOnExitCodesRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "containerName") { $0.containerName?.manifestValue },
-        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
-        ManifestField("values", keptWhenEmpty: true) { $0.values.manifestValue },
+        ManifestField(optional: "containerName") { $0.containerName },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator` },
+        ManifestField("values", keptWhenEmpty: true) { $0.values },
     ]
 }
 
@@ -303,8 +314,8 @@ public struct PodFailurePolicyOnPodConditionsPattern: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -331,9 +342,9 @@ public struct PodFailurePolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("action", keptWhenEmpty: true) { $0.action.manifestValue },
-        ManifestField(optional: "onExitCodes") { $0.onExitCodes?.manifestValue },
-        ManifestField("onPodConditions") { $0.onPodConditions.manifestValue },
+        ManifestField("action", keptWhenEmpty: true) { $0.action },
+        ManifestField(optional: "onExitCodes") { $0.onExitCodes },
+        ManifestField("onPodConditions") { $0.onPodConditions },
     ]
 }
 
@@ -352,7 +363,7 @@ public struct SuccessPolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("rules", keptWhenEmpty: true) { $0.rules.manifestValue },
+        ManifestField("rules", keptWhenEmpty: true) { $0.rules },
     ]
 }
 
@@ -373,8 +384,8 @@ public struct SuccessPolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "succeededCount") { $0.succeededCount?.manifestValue },
-        ManifestField(optional: "succeededIndexes") { $0.succeededIndexes?.manifestValue },
+        ManifestField(optional: "succeededCount") { $0.succeededCount },
+        ManifestField(optional: "succeededIndexes") { $0.succeededIndexes },
     ]
 }
 
@@ -395,7 +406,7 @@ public struct UncountedTerminatedPods: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("failed") { $0.failed.manifestValue },
-        ManifestField("succeeded") { $0.succeeded.manifestValue },
+        ManifestField("failed") { $0.failed },
+        ManifestField("succeeded") { $0.succeeded },
     ]
 }

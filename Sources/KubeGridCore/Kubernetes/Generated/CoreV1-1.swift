@@ -29,10 +29,10 @@ public struct AWSElasticBlockStoreVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "partition") { $0.partition?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "partition") { $0.partition },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID },
     ]
 }
 
@@ -57,9 +57,9 @@ public struct Affinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "nodeAffinity") { $0.nodeAffinity?.manifestValue },
-        ManifestField(optional: "podAffinity") { $0.podAffinity?.manifestValue },
-        ManifestField(optional: "podAntiAffinity") { $0.podAntiAffinity?.manifestValue },
+        ManifestField(optional: "nodeAffinity") { $0.nodeAffinity },
+        ManifestField(optional: "podAffinity") { $0.podAffinity },
+        ManifestField(optional: "podAntiAffinity") { $0.podAntiAffinity },
     ]
 }
 
@@ -82,8 +82,8 @@ public struct AppArmorProfile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "localhostProfile") { $0.localhostProfile?.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "localhostProfile") { $0.localhostProfile },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -106,8 +106,8 @@ public struct AttachedVolume: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath },
     ]
 }
 
@@ -146,12 +146,12 @@ public struct AzureDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "cachingMode") { $0.cachingMode?.manifestValue },
-        ManifestField("diskName", keptWhenEmpty: true) { $0.diskName.manifestValue },
-        ManifestField("diskURI", keptWhenEmpty: true) { $0.diskURI.manifestValue },
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "kind") { $0.kind?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "cachingMode") { $0.cachingMode },
+        ManifestField("diskName", keptWhenEmpty: true) { $0.diskName },
+        ManifestField("diskURI", keptWhenEmpty: true) { $0.diskURI },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "kind") { $0.kind },
+        ManifestField(optional: "readOnly") { $0.readOnly },
     ]
 }
 
@@ -178,9 +178,9 @@ public struct AzureFileVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("secretName", keptWhenEmpty: true) { $0.secretName.manifestValue },
-        ManifestField("shareName", keptWhenEmpty: true) { $0.shareName.manifestValue },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("secretName", keptWhenEmpty: true) { $0.secretName },
+        ManifestField("shareName", keptWhenEmpty: true) { $0.shareName },
     ]
 }
 
@@ -215,11 +215,11 @@ public struct CSIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("driver", keptWhenEmpty: true) { $0.driver.manifestValue },
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "nodePublishSecretRef") { $0.nodePublishSecretRef?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("volumeAttributes") { $0.volumeAttributes.manifestValue },
+        ManifestField("driver", keptWhenEmpty: true) { $0.driver },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "nodePublishSecretRef") { $0.nodePublishSecretRef },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("volumeAttributes") { $0.volumeAttributes },
     ]
 }
 
@@ -240,8 +240,8 @@ public struct Capabilities: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("add") { $0.add.manifestValue },
-        ManifestField("drop") { $0.drop.manifestValue },
+        ManifestField("add") { $0.add },
+        ManifestField("drop") { $0.drop },
     ]
 }
 
@@ -280,12 +280,12 @@ public struct CephFSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors.manifestValue },
-        ManifestField(optional: "path") { $0.path?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretFile") { $0.secretFile?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
-        ManifestField(optional: "user") { $0.user?.manifestValue },
+        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors },
+        ManifestField(optional: "path") { $0.path },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretFile") { $0.secretFile },
+        ManifestField(optional: "secretRef") { $0.secretRef },
+        ManifestField(optional: "user") { $0.user },
     ]
 }
 
@@ -316,10 +316,10 @@ public struct CinderVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
-        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretRef") { $0.secretRef },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID },
     ]
 }
 
@@ -336,7 +336,7 @@ public struct ClientIPConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds?.manifestValue },
+        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds },
     ]
 }
 
@@ -371,11 +371,11 @@ public struct ClusterTrustBundleProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
-        ManifestField(optional: "signerName") { $0.signerName?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "labelSelector") { $0.labelSelector },
+        ManifestField(optional: "optional") { $0.optional },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
+        ManifestField(optional: "signerName") { $0.signerName },
     ]
 }
 
@@ -385,13 +385,25 @@ public struct ConfigMap: KubernetesResource {
     public static let kind = "ConfigMap"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// BinaryData contains the binary data.
     public var binaryData: OrderedDictionary<String, String>
     /// Data contains the configuration data.
     public var data: OrderedDictionary<String, String>
     /// Immutable, if set to true, ensures that data stored in the ConfigMap cannot be updated (only object metadata can be modified).
     public var immutable: Bool?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case binaryData
+        case data
+        case immutable
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -400,17 +412,17 @@ public struct ConfigMap: KubernetesResource {
         data: OrderedDictionary<String, String> = [:],
         immutable: Bool? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.binaryData = binaryData
         self.data = data
         self.immutable = immutable
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("binaryData") { $0.binaryData.manifestValue },
-        ManifestField("data") { $0.data.manifestValue },
-        ManifestField(optional: "immutable") { $0.immutable?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("binaryData") { $0.binaryData },
+        ManifestField("data") { $0.data },
+        ManifestField(optional: "immutable") { $0.immutable },
     ]
 }
 
@@ -431,8 +443,8 @@ public struct ConfigMapEnvSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -459,9 +471,9 @@ public struct ConfigMapKeySelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -496,11 +508,11 @@ public struct ConfigMapNodeConfigSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("kubeletConfigKey", keptWhenEmpty: true) { $0.kubeletConfigKey.manifestValue },
-        ManifestField("namespace", keptWhenEmpty: true) { $0.namespace.manifestValue },
-        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
-        ManifestField(optional: "uid") { $0.uid?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("kubeletConfigKey", keptWhenEmpty: true) { $0.kubeletConfigKey },
+        ManifestField("namespace", keptWhenEmpty: true) { $0.namespace },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion },
+        ManifestField(optional: "uid") { $0.uid },
     ]
 }
 
@@ -525,9 +537,9 @@ public struct ConfigMapProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("items") { $0.items.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("items") { $0.items },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -556,10 +568,10 @@ public struct ConfigMapVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
-        ManifestField("items") { $0.items.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "defaultMode") { $0.defaultMode },
+        ManifestField("items") { $0.items },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -584,23 +596,38 @@ public struct Container: ManifestFieldTable {
     /// Compute Resources required by this container.
     public var resources: ResourceRequirements
     /// Periodic probe of container liveness.
-    public var livenessProbe: Probe?
+    public var livenessProbe: Probe? {
+        get { _livenessProbe?.value }
+        set { _livenessProbe = newValue.map(ManifestBox.init) }
+    }
     /// Periodic probe of container service readiness.
-    public var readinessProbe: Probe?
+    public var readinessProbe: Probe? {
+        get { _readinessProbe?.value }
+        set { _readinessProbe = newValue.map(ManifestBox.init) }
+    }
     /// Pod volumes to mount into the container's filesystem.
     public var volumeMounts: [VolumeMount]
     /// List of sources to populate environment variables in the container.
     public var envFrom: [EnvFromSource]
     /// Actions that the management system should take in response to container lifecycle events.
-    public var lifecycle: Lifecycle?
+    public var lifecycle: Lifecycle? {
+        get { _lifecycle?.value }
+        set { _lifecycle = newValue.map(ManifestBox.init) }
+    }
     /// Resources resize policy for the container.
     public var resizePolicy: [ContainerResizePolicy]
     /// RestartPolicy defines the restart behavior of individual containers in a pod.
     public var restartPolicy: String?
     /// SecurityContext defines the security options the container should be run with.
-    public var securityContext: SecurityContext?
+    public var securityContext: SecurityContext? {
+        get { _securityContext?.value }
+        set { _securityContext = newValue.map(ManifestBox.init) }
+    }
     /// StartupProbe indicates that the Pod has successfully initialized.
-    public var startupProbe: Probe?
+    public var startupProbe: Probe? {
+        get { _startupProbe?.value }
+        set { _startupProbe = newValue.map(ManifestBox.init) }
+    }
     /// Whether this container should allocate a buffer for stdin in the container runtime.
     public var stdin: Bool?
     /// Whether the container runtime should close the stdin channel after it has been opened by a single attach.
@@ -615,6 +642,39 @@ public struct Container: ManifestFieldTable {
     public var volumeDevices: [VolumeDevice]
     /// Container's working directory.
     public var workingDir: String?
+
+    private var _livenessProbe: ManifestBox<Probe>?
+    private var _readinessProbe: ManifestBox<Probe>?
+    private var _lifecycle: ManifestBox<Lifecycle>?
+    private var _securityContext: ManifestBox<SecurityContext>?
+    private var _startupProbe: ManifestBox<Probe>?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case image
+        case imagePullPolicy
+        case command
+        case args
+        case env
+        case ports
+        case resources
+        case _livenessProbe = "livenessProbe"
+        case _readinessProbe = "readinessProbe"
+        case volumeMounts
+        case envFrom
+        case _lifecycle = "lifecycle"
+        case resizePolicy
+        case restartPolicy
+        case _securityContext = "securityContext"
+        case _startupProbe = "startupProbe"
+        case stdin
+        case stdinOnce
+        case terminationMessagePath
+        case terminationMessagePolicy
+        case tty
+        case volumeDevices
+        case workingDir
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -651,15 +711,15 @@ public struct Container: ManifestFieldTable {
         self.env = env
         self.ports = ports
         self.resources = resources
-        self.livenessProbe = livenessProbe
-        self.readinessProbe = readinessProbe
+        self._livenessProbe = livenessProbe.map(ManifestBox.init)
+        self._readinessProbe = readinessProbe.map(ManifestBox.init)
         self.volumeMounts = volumeMounts
         self.envFrom = envFrom
-        self.lifecycle = lifecycle
+        self._lifecycle = lifecycle.map(ManifestBox.init)
         self.resizePolicy = resizePolicy
         self.restartPolicy = restartPolicy
-        self.securityContext = securityContext
-        self.startupProbe = startupProbe
+        self._securityContext = securityContext.map(ManifestBox.init)
+        self._startupProbe = startupProbe.map(ManifestBox.init)
         self.stdin = stdin
         self.stdinOnce = stdinOnce
         self.terminationMessagePath = terminationMessagePath
@@ -670,30 +730,30 @@ public struct Container: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "image") { $0.image?.manifestValue },
-        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy?.manifestValue },
-        ManifestField("command") { $0.command.manifestValue },
-        ManifestField("args") { $0.args.manifestValue },
-        ManifestField("env") { $0.env.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
-        ManifestField("resources") { $0.resources.manifestValue },
-        ManifestField(optional: "livenessProbe") { $0.livenessProbe?.manifestValue },
-        ManifestField(optional: "readinessProbe") { $0.readinessProbe?.manifestValue },
-        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
-        ManifestField("envFrom") { $0.envFrom.manifestValue },
-        ManifestField(optional: "lifecycle") { $0.lifecycle?.manifestValue },
-        ManifestField("resizePolicy") { $0.resizePolicy.manifestValue },
-        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
-        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
-        ManifestField(optional: "startupProbe") { $0.startupProbe?.manifestValue },
-        ManifestField(optional: "stdin") { $0.stdin?.manifestValue },
-        ManifestField(optional: "stdinOnce") { $0.stdinOnce?.manifestValue },
-        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath?.manifestValue },
-        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy?.manifestValue },
-        ManifestField(optional: "tty") { $0.tty?.manifestValue },
-        ManifestField("volumeDevices") { $0.volumeDevices.manifestValue },
-        ManifestField(optional: "workingDir") { $0.workingDir?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "image") { $0.image },
+        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy },
+        ManifestField("command") { $0.command },
+        ManifestField("args") { $0.args },
+        ManifestField("env") { $0.env },
+        ManifestField("ports") { $0.ports },
+        ManifestField("resources") { $0.resources },
+        ManifestField(optional: "livenessProbe") { $0.livenessProbe },
+        ManifestField(optional: "readinessProbe") { $0.readinessProbe },
+        ManifestField("volumeMounts") { $0.volumeMounts },
+        ManifestField("envFrom") { $0.envFrom },
+        ManifestField(optional: "lifecycle") { $0.lifecycle },
+        ManifestField("resizePolicy") { $0.resizePolicy },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy },
+        ManifestField(optional: "securityContext") { $0.securityContext },
+        ManifestField(optional: "startupProbe") { $0.startupProbe },
+        ManifestField(optional: "stdin") { $0.stdin },
+        ManifestField(optional: "stdinOnce") { $0.stdinOnce },
+        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath },
+        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy },
+        ManifestField(optional: "tty") { $0.tty },
+        ManifestField("volumeDevices") { $0.volumeDevices },
+        ManifestField(optional: "workingDir") { $0.workingDir },
     ]
 }
 
@@ -714,8 +774,8 @@ public struct ContainerImage: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("names") { $0.names.manifestValue },
-        ManifestField(optional: "sizeBytes") { $0.sizeBytes?.manifestValue },
+        ManifestField("names") { $0.names },
+        ManifestField(optional: "sizeBytes") { $0.sizeBytes },
     ]
 }
 
@@ -750,11 +810,11 @@ public struct ContainerPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("containerPort", keptWhenEmpty: true) { $0.containerPort.manifestValue },
-        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
-        ManifestField(optional: "hostIP") { $0.hostIP?.manifestValue },
-        ManifestField(optional: "hostPort") { $0.hostPort?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("containerPort", keptWhenEmpty: true) { $0.containerPort },
+        ManifestField(optional: "protocol") { $0.`protocol` },
+        ManifestField(optional: "hostIP") { $0.hostIP },
+        ManifestField(optional: "hostPort") { $0.hostPort },
     ]
 }
 
@@ -777,8 +837,8 @@ public struct ContainerResizePolicy: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("resourceName", keptWhenEmpty: true) { $0.resourceName.manifestValue },
-        ManifestField("restartPolicy", keptWhenEmpty: true) { $0.restartPolicy.manifestValue },
+        ManifestField("resourceName", keptWhenEmpty: true) { $0.resourceName },
+        ManifestField("restartPolicy", keptWhenEmpty: true) { $0.restartPolicy },
     ]
 }
 
@@ -803,9 +863,9 @@ public struct ContainerState: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "running") { $0.running?.manifestValue },
-        ManifestField(optional: "terminated") { $0.terminated?.manifestValue },
-        ManifestField(optional: "waiting") { $0.waiting?.manifestValue },
+        ManifestField(optional: "running") { $0.running },
+        ManifestField(optional: "terminated") { $0.terminated },
+        ManifestField(optional: "waiting") { $0.waiting },
     ]
 }
 
@@ -822,7 +882,7 @@ public struct ContainerStateRunning: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "startedAt") { $0.startedAt?.manifestValue },
+        ManifestField(optional: "startedAt") { $0.startedAt },
     ]
 }
 
@@ -865,13 +925,13 @@ public struct ContainerStateTerminated: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "containerID") { $0.containerID?.manifestValue },
-        ManifestField("exitCode", keptWhenEmpty: true) { $0.exitCode.manifestValue },
-        ManifestField(optional: "finishedAt") { $0.finishedAt?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField(optional: "signal") { $0.signal?.manifestValue },
-        ManifestField(optional: "startedAt") { $0.startedAt?.manifestValue },
+        ManifestField(optional: "containerID") { $0.containerID },
+        ManifestField("exitCode", keptWhenEmpty: true) { $0.exitCode },
+        ManifestField(optional: "finishedAt") { $0.finishedAt },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField(optional: "signal") { $0.signal },
+        ManifestField(optional: "startedAt") { $0.startedAt },
     ]
 }
 
@@ -892,8 +952,8 @@ public struct ContainerStateWaiting: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
     ]
 }
 
@@ -964,20 +1024,20 @@ public struct ContainerStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("allocatedResources") { $0.allocatedResources.manifestValue },
-        ManifestField("allocatedResourcesStatus") { $0.allocatedResourcesStatus.manifestValue },
-        ManifestField(optional: "containerID") { $0.containerID?.manifestValue },
-        ManifestField("image", keptWhenEmpty: true) { $0.image.manifestValue },
-        ManifestField("imageID", keptWhenEmpty: true) { $0.imageID.manifestValue },
-        ManifestField(optional: "lastState") { $0.lastState?.manifestValue },
-        ManifestField("ready", keptWhenEmpty: true) { $0.ready.manifestValue },
-        ManifestField(optional: "resources") { $0.resources?.manifestValue },
-        ManifestField("restartCount", keptWhenEmpty: true) { $0.restartCount.manifestValue },
-        ManifestField(optional: "started") { $0.started?.manifestValue },
-        ManifestField(optional: "state") { $0.state?.manifestValue },
-        ManifestField(optional: "user") { $0.user?.manifestValue },
-        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("allocatedResources") { $0.allocatedResources },
+        ManifestField("allocatedResourcesStatus") { $0.allocatedResourcesStatus },
+        ManifestField(optional: "containerID") { $0.containerID },
+        ManifestField("image", keptWhenEmpty: true) { $0.image },
+        ManifestField("imageID", keptWhenEmpty: true) { $0.imageID },
+        ManifestField(optional: "lastState") { $0.lastState },
+        ManifestField("ready", keptWhenEmpty: true) { $0.ready },
+        ManifestField(optional: "resources") { $0.resources },
+        ManifestField("restartCount", keptWhenEmpty: true) { $0.restartCount },
+        ManifestField(optional: "started") { $0.started },
+        ManifestField(optional: "state") { $0.state },
+        ManifestField(optional: "user") { $0.user },
+        ManifestField("volumeMounts") { $0.volumeMounts },
     ]
 }
 
@@ -994,7 +1054,7 @@ public struct ContainerUser: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "linux") { $0.linux?.manifestValue },
+        ManifestField(optional: "linux") { $0.linux },
     ]
 }
 
@@ -1013,7 +1073,7 @@ public struct DaemonEndpoint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("Port", keptWhenEmpty: true) { $0.Port.manifestValue },
+        ManifestField("Port", keptWhenEmpty: true) { $0.Port },
     ]
 }
 
@@ -1030,7 +1090,7 @@ public struct DownwardAPIProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("items") { $0.items.manifestValue },
+        ManifestField("items") { $0.items },
     ]
 }
 
@@ -1061,10 +1121,10 @@ public struct DownwardAPIVolumeFile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fieldRef") { $0.fieldRef?.manifestValue },
-        ManifestField(optional: "mode") { $0.mode?.manifestValue },
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
-        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef?.manifestValue },
+        ManifestField(optional: "fieldRef") { $0.fieldRef },
+        ManifestField(optional: "mode") { $0.mode },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
+        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef },
     ]
 }
 
@@ -1085,8 +1145,8 @@ public struct DownwardAPIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
-        ManifestField("items") { $0.items.manifestValue },
+        ManifestField(optional: "defaultMode") { $0.defaultMode },
+        ManifestField("items") { $0.items },
     ]
 }
 
@@ -1107,8 +1167,8 @@ public struct EmptyDirVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "medium") { $0.medium?.manifestValue },
-        ManifestField(optional: "sizeLimit") { $0.sizeLimit?.manifestValue },
+        ManifestField(optional: "medium") { $0.medium },
+        ManifestField(optional: "sizeLimit") { $0.sizeLimit },
     ]
 }
 
@@ -1139,10 +1199,10 @@ public struct EndpointAddress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
-        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
-        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
-        ManifestField(optional: "targetRef") { $0.targetRef?.manifestValue },
+        ManifestField(optional: "hostname") { $0.hostname },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip },
+        ManifestField(optional: "nodeName") { $0.nodeName },
+        ManifestField(optional: "targetRef") { $0.targetRef },
     ]
 }
 
@@ -1173,10 +1233,10 @@ public struct EndpointPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
-        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "appProtocol") { $0.appProtocol },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
+        ManifestField(optional: "protocol") { $0.`protocol` },
     ]
 }
 
@@ -1201,9 +1261,9 @@ public struct EndpointSubset: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("addresses") { $0.addresses.manifestValue },
-        ManifestField("notReadyAddresses") { $0.notReadyAddresses.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField("addresses") { $0.addresses },
+        ManifestField("notReadyAddresses") { $0.notReadyAddresses },
+        ManifestField("ports") { $0.ports },
     ]
 }
 
@@ -1213,22 +1273,32 @@ public struct Endpoints: KubernetesResource {
     public static let kind = "Endpoints"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// The set of all endpoints is the union of all subsets.
     public var subsets: [EndpointSubset]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case subsets
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
         subsets: [EndpointSubset] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.subsets = subsets
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("subsets") { $0.subsets.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("subsets") { $0.subsets },
     ]
 }
 
@@ -1253,9 +1323,9 @@ public struct EnvFromSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "configMapRef") { $0.configMapRef?.manifestValue },
-        ManifestField(optional: "prefix") { $0.prefix?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField(optional: "configMapRef") { $0.configMapRef },
+        ManifestField(optional: "prefix") { $0.prefix },
+        ManifestField(optional: "secretRef") { $0.secretRef },
     ]
 }
 
@@ -1282,9 +1352,9 @@ public struct EnvVar: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "value") { $0.value?.manifestValue },
-        ManifestField(optional: "valueFrom") { $0.valueFrom?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "value") { $0.value },
+        ManifestField(optional: "valueFrom") { $0.valueFrom },
     ]
 }
 
@@ -1313,10 +1383,10 @@ public struct EnvVarSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "configMapKeyRef") { $0.configMapKeyRef?.manifestValue },
-        ManifestField(optional: "fieldRef") { $0.fieldRef?.manifestValue },
-        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef?.manifestValue },
-        ManifestField(optional: "secretKeyRef") { $0.secretKeyRef?.manifestValue },
+        ManifestField(optional: "configMapKeyRef") { $0.configMapKeyRef },
+        ManifestField(optional: "fieldRef") { $0.fieldRef },
+        ManifestField(optional: "resourceFieldRef") { $0.resourceFieldRef },
+        ManifestField(optional: "secretKeyRef") { $0.secretKeyRef },
     ]
 }
 
@@ -1339,13 +1409,22 @@ public struct EphemeralContainer: ManifestFieldTable {
     /// Image pull policy.
     public var imagePullPolicy: Container.PullPolicy?
     /// Lifecycle is not allowed for ephemeral containers.
-    public var lifecycle: Lifecycle?
+    public var lifecycle: Lifecycle? {
+        get { _lifecycle?.value }
+        set { _lifecycle = newValue.map(ManifestBox.init) }
+    }
     /// Probes are not allowed for ephemeral containers.
-    public var livenessProbe: Probe?
+    public var livenessProbe: Probe? {
+        get { _livenessProbe?.value }
+        set { _livenessProbe = newValue.map(ManifestBox.init) }
+    }
     /// Ports are not allowed for ephemeral containers.
     public var ports: [ContainerPort]
     /// Probes are not allowed for ephemeral containers.
-    public var readinessProbe: Probe?
+    public var readinessProbe: Probe? {
+        get { _readinessProbe?.value }
+        set { _readinessProbe = newValue.map(ManifestBox.init) }
+    }
     /// Resources resize policy for the container.
     public var resizePolicy: [ContainerResizePolicy]
     /// Resources are not allowed for ephemeral containers.
@@ -1353,9 +1432,15 @@ public struct EphemeralContainer: ManifestFieldTable {
     /// Restart policy for the container to manage the restart behavior of each container within a pod.
     public var restartPolicy: String?
     /// Optional: SecurityContext defines the security options the ephemeral container should be run with.
-    public var securityContext: SecurityContext?
+    public var securityContext: SecurityContext? {
+        get { _securityContext?.value }
+        set { _securityContext = newValue.map(ManifestBox.init) }
+    }
     /// Probes are not allowed for ephemeral containers.
-    public var startupProbe: Probe?
+    public var startupProbe: Probe? {
+        get { _startupProbe?.value }
+        set { _startupProbe = newValue.map(ManifestBox.init) }
+    }
     /// Whether this container should allocate a buffer for stdin in the container runtime.
     public var stdin: Bool?
     /// Whether the container runtime should close the stdin channel after it has been opened by a single attach.
@@ -1374,6 +1459,40 @@ public struct EphemeralContainer: ManifestFieldTable {
     public var volumeMounts: [VolumeMount]
     /// Container's working directory.
     public var workingDir: String?
+
+    private var _lifecycle: ManifestBox<Lifecycle>?
+    private var _livenessProbe: ManifestBox<Probe>?
+    private var _readinessProbe: ManifestBox<Probe>?
+    private var _securityContext: ManifestBox<SecurityContext>?
+    private var _startupProbe: ManifestBox<Probe>?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case args
+        case command
+        case env
+        case envFrom
+        case image
+        case imagePullPolicy
+        case _lifecycle = "lifecycle"
+        case _livenessProbe = "livenessProbe"
+        case ports
+        case _readinessProbe = "readinessProbe"
+        case resizePolicy
+        case resources
+        case restartPolicy
+        case _securityContext = "securityContext"
+        case _startupProbe = "startupProbe"
+        case stdin
+        case stdinOnce
+        case targetContainerName
+        case terminationMessagePath
+        case terminationMessagePolicy
+        case tty
+        case volumeDevices
+        case volumeMounts
+        case workingDir
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -1410,15 +1529,15 @@ public struct EphemeralContainer: ManifestFieldTable {
         self.envFrom = envFrom
         self.image = image
         self.imagePullPolicy = imagePullPolicy
-        self.lifecycle = lifecycle
-        self.livenessProbe = livenessProbe
+        self._lifecycle = lifecycle.map(ManifestBox.init)
+        self._livenessProbe = livenessProbe.map(ManifestBox.init)
         self.ports = ports
-        self.readinessProbe = readinessProbe
+        self._readinessProbe = readinessProbe.map(ManifestBox.init)
         self.resizePolicy = resizePolicy
         self.resources = resources
         self.restartPolicy = restartPolicy
-        self.securityContext = securityContext
-        self.startupProbe = startupProbe
+        self._securityContext = securityContext.map(ManifestBox.init)
+        self._startupProbe = startupProbe.map(ManifestBox.init)
         self.stdin = stdin
         self.stdinOnce = stdinOnce
         self.targetContainerName = targetContainerName
@@ -1431,31 +1550,31 @@ public struct EphemeralContainer: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("args") { $0.args.manifestValue },
-        ManifestField("command") { $0.command.manifestValue },
-        ManifestField("env") { $0.env.manifestValue },
-        ManifestField("envFrom") { $0.envFrom.manifestValue },
-        ManifestField(optional: "image") { $0.image?.manifestValue },
-        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy?.manifestValue },
-        ManifestField(optional: "lifecycle") { $0.lifecycle?.manifestValue },
-        ManifestField(optional: "livenessProbe") { $0.livenessProbe?.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
-        ManifestField(optional: "readinessProbe") { $0.readinessProbe?.manifestValue },
-        ManifestField("resizePolicy") { $0.resizePolicy.manifestValue },
-        ManifestField(optional: "resources") { $0.resources?.manifestValue },
-        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
-        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
-        ManifestField(optional: "startupProbe") { $0.startupProbe?.manifestValue },
-        ManifestField(optional: "stdin") { $0.stdin?.manifestValue },
-        ManifestField(optional: "stdinOnce") { $0.stdinOnce?.manifestValue },
-        ManifestField(optional: "targetContainerName") { $0.targetContainerName?.manifestValue },
-        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath?.manifestValue },
-        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy?.manifestValue },
-        ManifestField(optional: "tty") { $0.tty?.manifestValue },
-        ManifestField("volumeDevices") { $0.volumeDevices.manifestValue },
-        ManifestField("volumeMounts") { $0.volumeMounts.manifestValue },
-        ManifestField(optional: "workingDir") { $0.workingDir?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("args") { $0.args },
+        ManifestField("command") { $0.command },
+        ManifestField("env") { $0.env },
+        ManifestField("envFrom") { $0.envFrom },
+        ManifestField(optional: "image") { $0.image },
+        ManifestField(optional: "imagePullPolicy") { $0.imagePullPolicy },
+        ManifestField(optional: "lifecycle") { $0.lifecycle },
+        ManifestField(optional: "livenessProbe") { $0.livenessProbe },
+        ManifestField("ports") { $0.ports },
+        ManifestField(optional: "readinessProbe") { $0.readinessProbe },
+        ManifestField("resizePolicy") { $0.resizePolicy },
+        ManifestField(optional: "resources") { $0.resources },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy },
+        ManifestField(optional: "securityContext") { $0.securityContext },
+        ManifestField(optional: "startupProbe") { $0.startupProbe },
+        ManifestField(optional: "stdin") { $0.stdin },
+        ManifestField(optional: "stdinOnce") { $0.stdinOnce },
+        ManifestField(optional: "targetContainerName") { $0.targetContainerName },
+        ManifestField(optional: "terminationMessagePath") { $0.terminationMessagePath },
+        ManifestField(optional: "terminationMessagePolicy") { $0.terminationMessagePolicy },
+        ManifestField(optional: "tty") { $0.tty },
+        ManifestField("volumeDevices") { $0.volumeDevices },
+        ManifestField("volumeMounts") { $0.volumeMounts },
+        ManifestField(optional: "workingDir") { $0.workingDir },
     ]
 }
 
@@ -1472,7 +1591,7 @@ public struct EphemeralVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "volumeClaimTemplate") { $0.volumeClaimTemplate?.manifestValue },
+        ManifestField(optional: "volumeClaimTemplate") { $0.volumeClaimTemplate },
     ]
 }
 
@@ -1483,7 +1602,10 @@ public struct Event: KubernetesResource {
     public static let requiredFields: Set<String> = ["metadata", "involvedObject"]
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// What action was taken/failed regarding to the Regarding object.
     public var action: String?
     /// The number of times this event has occurred.
@@ -1513,6 +1635,26 @@ public struct Event: KubernetesResource {
     /// Type of this event (Normal, Warning), new types could be added in the future.
     public var type: String?
 
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case action
+        case count
+        case eventTime
+        case firstTimestamp
+        case involvedObject
+        case lastTimestamp
+        case message
+        case reason
+        case related
+        case reportingComponent
+        case reportingInstance
+        case series
+        case source
+        case type
+    }
+
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta,
@@ -1531,7 +1673,7 @@ public struct Event: KubernetesResource {
         source: EventSource? = nil,
         type: String? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.action = action
         self.count = count
         self.eventTime = eventTime
@@ -1549,21 +1691,21 @@ public struct Event: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata", keptWhenEmpty: true) { $0.metadata.manifestValue },
-        ManifestField(optional: "action") { $0.action?.manifestValue },
-        ManifestField(optional: "count") { $0.count?.manifestValue },
-        ManifestField(optional: "eventTime") { $0.eventTime?.manifestValue },
-        ManifestField(optional: "firstTimestamp") { $0.firstTimestamp?.manifestValue },
-        ManifestField("involvedObject", keptWhenEmpty: true) { $0.involvedObject.manifestValue },
-        ManifestField(optional: "lastTimestamp") { $0.lastTimestamp?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField(optional: "related") { $0.related?.manifestValue },
-        ManifestField(optional: "reportingComponent") { $0.reportingComponent?.manifestValue },
-        ManifestField(optional: "reportingInstance") { $0.reportingInstance?.manifestValue },
-        ManifestField(optional: "series") { $0.series?.manifestValue },
-        ManifestField(optional: "source") { $0.source?.manifestValue },
-        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField("metadata", keptWhenEmpty: true) { $0.metadata },
+        ManifestField(optional: "action") { $0.action },
+        ManifestField(optional: "count") { $0.count },
+        ManifestField(optional: "eventTime") { $0.eventTime },
+        ManifestField(optional: "firstTimestamp") { $0.firstTimestamp },
+        ManifestField("involvedObject", keptWhenEmpty: true) { $0.involvedObject },
+        ManifestField(optional: "lastTimestamp") { $0.lastTimestamp },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField(optional: "related") { $0.related },
+        ManifestField(optional: "reportingComponent") { $0.reportingComponent },
+        ManifestField(optional: "reportingInstance") { $0.reportingInstance },
+        ManifestField(optional: "series") { $0.series },
+        ManifestField(optional: "source") { $0.source },
+        ManifestField(optional: "type") { $0.type },
     ]
 }
 
@@ -1584,8 +1726,8 @@ public struct EventSeries: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "count") { $0.count?.manifestValue },
-        ManifestField(optional: "lastObservedTime") { $0.lastObservedTime?.manifestValue },
+        ManifestField(optional: "count") { $0.count },
+        ManifestField(optional: "lastObservedTime") { $0.lastObservedTime },
     ]
 }
 
@@ -1606,8 +1748,8 @@ public struct EventSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "component") { $0.component?.manifestValue },
-        ManifestField(optional: "host") { $0.host?.manifestValue },
+        ManifestField(optional: "component") { $0.component },
+        ManifestField(optional: "host") { $0.host },
     ]
 }
 
@@ -1624,7 +1766,7 @@ public struct ExecAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("command") { $0.command.manifestValue },
+        ManifestField("command") { $0.command },
     ]
 }
 
@@ -1657,11 +1799,11 @@ public struct FCVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "lun") { $0.lun?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("targetWWNs") { $0.targetWWNs.manifestValue },
-        ManifestField("wwids") { $0.wwids.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "lun") { $0.lun },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("targetWWNs") { $0.targetWWNs },
+        ManifestField("wwids") { $0.wwids },
     ]
 }
 
@@ -1696,11 +1838,11 @@ public struct FlexVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("driver", keptWhenEmpty: true) { $0.driver.manifestValue },
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField("options") { $0.options.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
+        ManifestField("driver", keptWhenEmpty: true) { $0.driver },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField("options") { $0.options },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretRef") { $0.secretRef },
     ]
 }
 
@@ -1721,8 +1863,8 @@ public struct FlockerVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "datasetName") { $0.datasetName?.manifestValue },
-        ManifestField(optional: "datasetUUID") { $0.datasetUUID?.manifestValue },
+        ManifestField(optional: "datasetName") { $0.datasetName },
+        ManifestField(optional: "datasetUUID") { $0.datasetUUID },
     ]
 }
 
@@ -1753,9 +1895,9 @@ public struct GCEPersistentDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "partition") { $0.partition?.manifestValue },
-        ManifestField("pdName", keptWhenEmpty: true) { $0.pdName.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "partition") { $0.partition },
+        ManifestField("pdName", keptWhenEmpty: true) { $0.pdName },
+        ManifestField(optional: "readOnly") { $0.readOnly },
     ]
 }

@@ -21,8 +21,8 @@ public struct GRPCAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
-        ManifestField(optional: "service") { $0.service?.manifestValue },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
+        ManifestField(optional: "service") { $0.service },
     ]
 }
 
@@ -49,9 +49,9 @@ public struct GitRepoVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "directory") { $0.directory?.manifestValue },
-        ManifestField("repository", keptWhenEmpty: true) { $0.repository.manifestValue },
-        ManifestField(optional: "revision") { $0.revision?.manifestValue },
+        ManifestField(optional: "directory") { $0.directory },
+        ManifestField("repository", keptWhenEmpty: true) { $0.repository },
+        ManifestField(optional: "revision") { $0.revision },
     ]
 }
 
@@ -78,9 +78,9 @@ public struct GlusterfsVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints.manifestValue },
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
+        ManifestField(optional: "readOnly") { $0.readOnly },
     ]
 }
 
@@ -115,11 +115,11 @@ public struct HTTPGetAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "path") { $0.path?.manifestValue },
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
-        ManifestField(optional: "scheme") { $0.scheme?.manifestValue },
-        ManifestField(optional: "host") { $0.host?.manifestValue },
-        ManifestField("httpHeaders") { $0.httpHeaders.manifestValue },
+        ManifestField(optional: "path") { $0.path },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
+        ManifestField(optional: "scheme") { $0.scheme },
+        ManifestField(optional: "host") { $0.host },
+        ManifestField("httpHeaders") { $0.httpHeaders },
     ]
 }
 
@@ -142,8 +142,8 @@ public struct HTTPHeader: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("value", keptWhenEmpty: true) { $0.value.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("value", keptWhenEmpty: true) { $0.value },
     ]
 }
 
@@ -166,8 +166,8 @@ public struct HostAlias: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hostnames") { $0.hostnames.manifestValue },
-        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
+        ManifestField("hostnames") { $0.hostnames },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip },
     ]
 }
 
@@ -186,7 +186,7 @@ public struct HostIP: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip },
     ]
 }
 
@@ -209,8 +209,8 @@ public struct HostPathVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
-        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
+        ManifestField(optional: "type") { $0.type },
     ]
 }
 
@@ -269,17 +269,17 @@ public struct ISCSIVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "chapAuthDiscovery") { $0.chapAuthDiscovery?.manifestValue },
-        ManifestField(optional: "chapAuthSession") { $0.chapAuthSession?.manifestValue },
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "initiatorName") { $0.initiatorName?.manifestValue },
-        ManifestField("iqn", keptWhenEmpty: true) { $0.iqn.manifestValue },
-        ManifestField(optional: "iscsiInterface") { $0.iscsiInterface?.manifestValue },
-        ManifestField("lun", keptWhenEmpty: true) { $0.lun.manifestValue },
-        ManifestField("portals") { $0.portals.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
-        ManifestField("targetPortal", keptWhenEmpty: true) { $0.targetPortal.manifestValue },
+        ManifestField(optional: "chapAuthDiscovery") { $0.chapAuthDiscovery },
+        ManifestField(optional: "chapAuthSession") { $0.chapAuthSession },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "initiatorName") { $0.initiatorName },
+        ManifestField("iqn", keptWhenEmpty: true) { $0.iqn },
+        ManifestField(optional: "iscsiInterface") { $0.iscsiInterface },
+        ManifestField("lun", keptWhenEmpty: true) { $0.lun },
+        ManifestField("portals") { $0.portals },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretRef") { $0.secretRef },
+        ManifestField("targetPortal", keptWhenEmpty: true) { $0.targetPortal },
     ]
 }
 
@@ -300,8 +300,8 @@ public struct ImageVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "pullPolicy") { $0.pullPolicy?.manifestValue },
-        ManifestField(optional: "reference") { $0.reference?.manifestValue },
+        ManifestField(optional: "pullPolicy") { $0.pullPolicy },
+        ManifestField(optional: "reference") { $0.reference },
     ]
 }
 
@@ -328,9 +328,9 @@ public struct KeyToPath: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField(optional: "mode") { $0.mode?.manifestValue },
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField(optional: "mode") { $0.mode },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
     ]
 }
 
@@ -351,8 +351,8 @@ public struct Lifecycle: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "postStart") { $0.postStart?.manifestValue },
-        ManifestField(optional: "preStop") { $0.preStop?.manifestValue },
+        ManifestField(optional: "postStart") { $0.postStart },
+        ManifestField(optional: "preStop") { $0.preStop },
     ]
 }
 
@@ -381,10 +381,10 @@ public struct LifecycleHandler: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "exec") { $0.exec?.manifestValue },
-        ManifestField(optional: "httpGet") { $0.httpGet?.manifestValue },
-        ManifestField(optional: "sleep") { $0.sleep?.manifestValue },
-        ManifestField(optional: "tcpSocket") { $0.tcpSocket?.manifestValue },
+        ManifestField(optional: "exec") { $0.exec },
+        ManifestField(optional: "httpGet") { $0.httpGet },
+        ManifestField(optional: "sleep") { $0.sleep },
+        ManifestField(optional: "tcpSocket") { $0.tcpSocket },
     ]
 }
 
@@ -394,22 +394,32 @@ public struct LimitRange: KubernetesResource {
     public static let kind = "LimitRange"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the limits enforced.
     public var spec: LimitRangeSpec
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
         spec: LimitRangeSpec = LimitRangeSpec()
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
     ]
 }
 
@@ -448,12 +458,12 @@ public struct LimitRangeItem: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("default") { $0.`default`.manifestValue },
-        ManifestField("defaultRequest") { $0.defaultRequest.manifestValue },
-        ManifestField("max") { $0.max.manifestValue },
-        ManifestField("maxLimitRequestRatio") { $0.maxLimitRequestRatio.manifestValue },
-        ManifestField("min") { $0.min.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField("default") { $0.`default` },
+        ManifestField("defaultRequest") { $0.defaultRequest },
+        ManifestField("max") { $0.max },
+        ManifestField("maxLimitRequestRatio") { $0.maxLimitRequestRatio },
+        ManifestField("min") { $0.min },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -472,7 +482,7 @@ public struct LimitRangeSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits", keptWhenEmpty: true) { $0.limits.manifestValue },
+        ManifestField("limits", keptWhenEmpty: true) { $0.limits },
     ]
 }
 
@@ -499,9 +509,9 @@ public struct LinuxContainerUser: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("gid", keptWhenEmpty: true) { $0.gid.manifestValue },
-        ManifestField("supplementalGroups") { $0.supplementalGroups.manifestValue },
-        ManifestField("uid", keptWhenEmpty: true) { $0.uid.manifestValue },
+        ManifestField("gid", keptWhenEmpty: true) { $0.gid },
+        ManifestField("supplementalGroups") { $0.supplementalGroups },
+        ManifestField("uid", keptWhenEmpty: true) { $0.uid },
     ]
 }
 
@@ -530,10 +540,10 @@ public struct LoadBalancerIngress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
-        ManifestField(optional: "ip") { $0.ip?.manifestValue },
-        ManifestField(optional: "ipMode") { $0.ipMode?.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField(optional: "hostname") { $0.hostname },
+        ManifestField(optional: "ip") { $0.ip },
+        ManifestField(optional: "ipMode") { $0.ipMode },
+        ManifestField("ports") { $0.ports },
     ]
 }
 
@@ -550,7 +560,7 @@ public struct LoadBalancerStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ingress") { $0.ingress.manifestValue },
+        ManifestField("ingress") { $0.ingress },
     ]
 }
 
@@ -567,7 +577,7 @@ public struct LocalObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
     ]
 }
 
@@ -590,8 +600,8 @@ public struct ModifyVolumeStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField(optional: "targetVolumeAttributesClassName") { $0.targetVolumeAttributesClassName?.manifestValue },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField(optional: "targetVolumeAttributesClassName") { $0.targetVolumeAttributesClassName },
     ]
 }
 
@@ -618,9 +628,9 @@ public struct NFSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("server", keptWhenEmpty: true) { $0.server.manifestValue },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("server", keptWhenEmpty: true) { $0.server },
     ]
 }
 
@@ -630,11 +640,22 @@ public struct Namespace: KubernetesResource {
     public static let kind = "Namespace"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the behavior of the Namespace.
     public var spec: NamespaceSpec
     /// Status describes the current status of a Namespace.
     public var status: NamespaceStatus?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+        case status
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -642,15 +663,15 @@ public struct Namespace: KubernetesResource {
         spec: NamespaceSpec = NamespaceSpec(),
         status: NamespaceStatus? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
         self.status = status
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -685,11 +706,11 @@ public struct NamespaceCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -706,7 +727,7 @@ public struct NamespaceSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("finalizers") { $0.finalizers.manifestValue },
+        ManifestField("finalizers") { $0.finalizers },
     ]
 }
 
@@ -727,8 +748,8 @@ public struct NamespaceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "phase") { $0.phase?.manifestValue },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "phase") { $0.phase },
     ]
 }
 
@@ -738,11 +759,30 @@ public struct Node: KubernetesResource {
     public static let kind = "Node"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the behavior of a node.
-    public var spec: NodeSpec
+    public var spec: NodeSpec {
+        get { _spec.value }
+        set { _spec = ManifestBox(newValue) }
+    }
     /// Most recently observed status of the node.
-    public var status: NodeStatus
+    public var status: NodeStatus {
+        get { _status.value }
+        set { _status = ManifestBox(newValue) }
+    }
+
+    private var _metadata: ManifestBox<ObjectMeta>
+    private var _spec: ManifestBox<NodeSpec>
+    private var _status: ManifestBox<NodeStatus>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case _spec = "spec"
+        case _status = "status"
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -750,15 +790,15 @@ public struct Node: KubernetesResource {
         spec: NodeSpec = NodeSpec(),
         status: NodeStatus = NodeStatus()
     ) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        self._metadata = ManifestBox(metadata)
+        self._spec = ManifestBox(spec)
+        self._status = ManifestBox(status)
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec") { $0.spec.manifestValue },
-        ManifestField("status") { $0.status.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec") { $0.spec },
+        ManifestField("status") { $0.status },
     ]
 }
 
@@ -781,8 +821,8 @@ public struct NodeAddress: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
-        ManifestField("address", keptWhenEmpty: true) { $0.address.manifestValue },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
+        ManifestField("address", keptWhenEmpty: true) { $0.address },
     ]
 }
 
@@ -803,8 +843,8 @@ public struct NodeAffinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferredDuringSchedulingIgnoredDuringExecution.manifestValue },
-        ManifestField(optional: "requiredDuringSchedulingIgnoredDuringExecution") { $0.requiredDuringSchedulingIgnoredDuringExecution?.manifestValue },
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferredDuringSchedulingIgnoredDuringExecution },
+        ManifestField(optional: "requiredDuringSchedulingIgnoredDuringExecution") { $0.requiredDuringSchedulingIgnoredDuringExecution },
     ]
 }
 
@@ -843,12 +883,12 @@ public struct NodeCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastHeartbeatTime") { $0.lastHeartbeatTime?.manifestValue },
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastHeartbeatTime") { $0.lastHeartbeatTime },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -865,7 +905,7 @@ public struct NodeConfigSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
+        ManifestField(optional: "configMap") { $0.configMap },
     ]
 }
 
@@ -894,10 +934,10 @@ public struct NodeConfigStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "active") { $0.active?.manifestValue },
-        ManifestField(optional: "assigned") { $0.assigned?.manifestValue },
-        ManifestField(optional: "error") { $0.error?.manifestValue },
-        ManifestField(optional: "lastKnownGood") { $0.lastKnownGood?.manifestValue },
+        ManifestField(optional: "active") { $0.active },
+        ManifestField(optional: "assigned") { $0.assigned },
+        ManifestField(optional: "error") { $0.error },
+        ManifestField(optional: "lastKnownGood") { $0.lastKnownGood },
     ]
 }
 
@@ -914,7 +954,7 @@ public struct NodeDaemonEndpoints: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "kubeletEndpoint") { $0.kubeletEndpoint?.manifestValue },
+        ManifestField(optional: "kubeletEndpoint") { $0.kubeletEndpoint },
     ]
 }
 
@@ -931,7 +971,7 @@ public struct NodeFeatures: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy?.manifestValue },
+        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy },
     ]
 }
 
@@ -952,8 +992,8 @@ public struct NodeRuntimeHandler: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "features") { $0.features?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "features") { $0.features },
     ]
 }
 
@@ -974,8 +1014,8 @@ public struct NodeRuntimeHandlerFeatures: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "recursiveReadOnlyMounts") { $0.recursiveReadOnlyMounts?.manifestValue },
-        ManifestField(optional: "userNamespaces") { $0.userNamespaces?.manifestValue },
+        ManifestField(optional: "recursiveReadOnlyMounts") { $0.recursiveReadOnlyMounts },
+        ManifestField(optional: "userNamespaces") { $0.userNamespaces },
     ]
 }
 
@@ -994,7 +1034,7 @@ public struct NodeSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("nodeSelectorTerms", keptWhenEmpty: true) { $0.nodeSelectorTerms.manifestValue },
+        ManifestField("nodeSelectorTerms", keptWhenEmpty: true) { $0.nodeSelectorTerms },
     ]
 }
 
@@ -1021,9 +1061,9 @@ public struct NodeSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
-        ManifestField("values") { $0.values.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator` },
+        ManifestField("values") { $0.values },
     ]
 }
 
@@ -1044,8 +1084,8 @@ public struct NodeSelectorTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
-        ManifestField("matchFields") { $0.matchFields.manifestValue },
+        ManifestField("matchExpressions") { $0.matchExpressions },
+        ManifestField("matchFields") { $0.matchFields },
     ]
 }
 
@@ -1086,13 +1126,13 @@ public struct NodeSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "configSource") { $0.configSource?.manifestValue },
-        ManifestField(optional: "externalID") { $0.externalID?.manifestValue },
-        ManifestField(optional: "podCIDR") { $0.podCIDR?.manifestValue },
-        ManifestField("podCIDRs") { $0.podCIDRs.manifestValue },
-        ManifestField(optional: "providerID") { $0.providerID?.manifestValue },
-        ManifestField("taints") { $0.taints.manifestValue },
-        ManifestField(optional: "unschedulable") { $0.unschedulable?.manifestValue },
+        ManifestField(optional: "configSource") { $0.configSource },
+        ManifestField(optional: "externalID") { $0.externalID },
+        ManifestField(optional: "podCIDR") { $0.podCIDR },
+        ManifestField("podCIDRs") { $0.podCIDRs },
+        ManifestField(optional: "providerID") { $0.providerID },
+        ManifestField("taints") { $0.taints },
+        ManifestField(optional: "unschedulable") { $0.unschedulable },
     ]
 }
 
@@ -1157,19 +1197,19 @@ public struct NodeStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("capacity") { $0.capacity.manifestValue },
-        ManifestField("allocatable") { $0.allocatable.manifestValue },
-        ManifestField("addresses") { $0.addresses.manifestValue },
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "config") { $0.config?.manifestValue },
-        ManifestField(optional: "daemonEndpoints") { $0.daemonEndpoints?.manifestValue },
-        ManifestField(optional: "features") { $0.features?.manifestValue },
-        ManifestField("images") { $0.images.manifestValue },
-        ManifestField(optional: "nodeInfo") { $0.nodeInfo?.manifestValue },
-        ManifestField(optional: "phase") { $0.phase?.manifestValue },
-        ManifestField("runtimeHandlers") { $0.runtimeHandlers.manifestValue },
-        ManifestField("volumesAttached") { $0.volumesAttached.manifestValue },
-        ManifestField("volumesInUse") { $0.volumesInUse.manifestValue },
+        ManifestField("capacity") { $0.capacity },
+        ManifestField("allocatable") { $0.allocatable },
+        ManifestField("addresses") { $0.addresses },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "config") { $0.config },
+        ManifestField(optional: "daemonEndpoints") { $0.daemonEndpoints },
+        ManifestField(optional: "features") { $0.features },
+        ManifestField("images") { $0.images },
+        ManifestField(optional: "nodeInfo") { $0.nodeInfo },
+        ManifestField(optional: "phase") { $0.phase },
+        ManifestField("runtimeHandlers") { $0.runtimeHandlers },
+        ManifestField("volumesAttached") { $0.volumesAttached },
+        ManifestField("volumesInUse") { $0.volumesInUse },
     ]
 }
 
@@ -1224,16 +1264,16 @@ public struct NodeSystemInfo: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("architecture", keptWhenEmpty: true) { $0.architecture.manifestValue },
-        ManifestField("bootID", keptWhenEmpty: true) { $0.bootID.manifestValue },
-        ManifestField("containerRuntimeVersion", keptWhenEmpty: true) { $0.containerRuntimeVersion.manifestValue },
-        ManifestField("kernelVersion", keptWhenEmpty: true) { $0.kernelVersion.manifestValue },
-        ManifestField("kubeProxyVersion", keptWhenEmpty: true) { $0.kubeProxyVersion.manifestValue },
-        ManifestField("kubeletVersion", keptWhenEmpty: true) { $0.kubeletVersion.manifestValue },
-        ManifestField("machineID", keptWhenEmpty: true) { $0.machineID.manifestValue },
-        ManifestField("operatingSystem", keptWhenEmpty: true) { $0.operatingSystem.manifestValue },
-        ManifestField("osImage", keptWhenEmpty: true) { $0.osImage.manifestValue },
-        ManifestField("systemUUID", keptWhenEmpty: true) { $0.systemUUID.manifestValue },
+        ManifestField("architecture", keptWhenEmpty: true) { $0.architecture },
+        ManifestField("bootID", keptWhenEmpty: true) { $0.bootID },
+        ManifestField("containerRuntimeVersion", keptWhenEmpty: true) { $0.containerRuntimeVersion },
+        ManifestField("kernelVersion", keptWhenEmpty: true) { $0.kernelVersion },
+        ManifestField("kubeProxyVersion", keptWhenEmpty: true) { $0.kubeProxyVersion },
+        ManifestField("kubeletVersion", keptWhenEmpty: true) { $0.kubeletVersion },
+        ManifestField("machineID", keptWhenEmpty: true) { $0.machineID },
+        ManifestField("operatingSystem", keptWhenEmpty: true) { $0.operatingSystem },
+        ManifestField("osImage", keptWhenEmpty: true) { $0.osImage },
+        ManifestField("systemUUID", keptWhenEmpty: true) { $0.systemUUID },
     ]
 }
 
@@ -1256,8 +1296,8 @@ public struct ObjectFieldSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
-        ManifestField("fieldPath", keptWhenEmpty: true) { $0.fieldPath.manifestValue },
+        ManifestField(optional: "apiVersion") { $0.apiVersion },
+        ManifestField("fieldPath", keptWhenEmpty: true) { $0.fieldPath },
     ]
 }
 
@@ -1298,13 +1338,13 @@ public struct ObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
-        ManifestField(optional: "fieldPath") { $0.fieldPath?.manifestValue },
-        ManifestField(optional: "kind") { $0.kind?.manifestValue },
-        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
-        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
-        ManifestField(optional: "uid") { $0.uid?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "apiVersion") { $0.apiVersion },
+        ManifestField(optional: "fieldPath") { $0.fieldPath },
+        ManifestField(optional: "kind") { $0.kind },
+        ManifestField(optional: "namespace") { $0.namespace },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion },
+        ManifestField(optional: "uid") { $0.uid },
     ]
 }
 
@@ -1316,9 +1356,20 @@ public struct PersistentVolumeClaim: KubernetesResource {
     /// status represents the current information/status of a persistent volume claim.
     public var status: PersistentVolumeClaimStatus?
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// spec defines the desired characteristics of a volume requested by a pod author.
     public var spec: PersistentVolumeClaimSpec
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case _metadata = "metadata"
+        case spec
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -1327,14 +1378,14 @@ public struct PersistentVolumeClaim: KubernetesResource {
         spec: PersistentVolumeClaimSpec = PersistentVolumeClaimSpec()
     ) {
         self.status = status
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "status") { $0.status?.manifestValue },
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "status") { $0.status },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
     ]
 }
 
@@ -1373,12 +1424,12 @@ public struct PersistentVolumeClaimCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -1427,15 +1478,15 @@ public struct PersistentVolumeClaimSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("accessModes") { $0.accessModes.manifestValue },
-        ManifestField(optional: "storageClassName") { $0.storageClassName?.manifestValue },
-        ManifestField("resources") { $0.resources.manifestValue },
-        ManifestField(optional: "dataSource") { $0.dataSource?.manifestValue },
-        ManifestField(optional: "dataSourceRef") { $0.dataSourceRef?.manifestValue },
-        ManifestField(optional: "selector") { $0.selector?.manifestValue },
-        ManifestField(optional: "volumeAttributesClassName") { $0.volumeAttributesClassName?.manifestValue },
-        ManifestField(optional: "volumeMode") { $0.volumeMode?.manifestValue },
-        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
+        ManifestField("accessModes") { $0.accessModes },
+        ManifestField(optional: "storageClassName") { $0.storageClassName },
+        ManifestField("resources") { $0.resources },
+        ManifestField(optional: "dataSource") { $0.dataSource },
+        ManifestField(optional: "dataSourceRef") { $0.dataSourceRef },
+        ManifestField(optional: "selector") { $0.selector },
+        ManifestField(optional: "volumeAttributesClassName") { $0.volumeAttributesClassName },
+        ManifestField(optional: "volumeMode") { $0.volumeMode },
+        ManifestField(optional: "volumeName") { $0.volumeName },
     ]
 }
 
@@ -1480,14 +1531,14 @@ public struct PersistentVolumeClaimStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("accessModes") { $0.accessModes.manifestValue },
-        ManifestField("allocatedResourceStatuses") { $0.allocatedResourceStatuses.manifestValue },
-        ManifestField("allocatedResources") { $0.allocatedResources.manifestValue },
-        ManifestField("capacity") { $0.capacity.manifestValue },
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "currentVolumeAttributesClassName") { $0.currentVolumeAttributesClassName?.manifestValue },
-        ManifestField(optional: "modifyVolumeStatus") { $0.modifyVolumeStatus?.manifestValue },
-        ManifestField(optional: "phase") { $0.phase?.manifestValue },
+        ManifestField("accessModes") { $0.accessModes },
+        ManifestField("allocatedResourceStatuses") { $0.allocatedResourceStatuses },
+        ManifestField("allocatedResources") { $0.allocatedResources },
+        ManifestField("capacity") { $0.capacity },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "currentVolumeAttributesClassName") { $0.currentVolumeAttributesClassName },
+        ManifestField(optional: "modifyVolumeStatus") { $0.modifyVolumeStatus },
+        ManifestField(optional: "phase") { $0.phase },
     ]
 }
 
@@ -1496,22 +1547,32 @@ public struct PersistentVolumeClaimTemplate: ManifestFieldTable {
     public static let requiredFields: Set<String> = ["spec"]
 
     /// May contain labels and annotations that will be copied into the PVC when creating it.
-    public var metadata: ObjectMeta?
+    public var metadata: ObjectMeta? {
+        get { _metadata?.value }
+        set { _metadata = newValue.map(ManifestBox.init) }
+    }
     /// The specification for the PersistentVolumeClaim.
     public var spec: PersistentVolumeClaimSpec
+
+    private var _metadata: ManifestBox<ObjectMeta>?
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta? = nil,
         spec: PersistentVolumeClaimSpec
     ) {
-        self.metadata = metadata
+        self._metadata = metadata.map(ManifestBox.init)
         self.spec = spec
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "metadata") { $0.metadata?.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField(optional: "metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
     ]
 }
 
@@ -1534,7 +1595,7 @@ public struct PersistentVolumeClaimVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("claimName", keptWhenEmpty: true) { $0.claimName.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
+        ManifestField("claimName", keptWhenEmpty: true) { $0.claimName },
+        ManifestField(optional: "readOnly") { $0.readOnly },
     ]
 }

@@ -21,8 +21,8 @@ public struct PhotonPersistentDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField("pdID", keptWhenEmpty: true) { $0.pdID.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField("pdID", keptWhenEmpty: true) { $0.pdID },
     ]
 }
 
@@ -32,11 +32,30 @@ public struct Pod: KubernetesResource {
     public static let kind = "Pod"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Specification of the desired behavior of the pod.
-    public var spec: PodSpec
+    public var spec: PodSpec {
+        get { _spec.value }
+        set { _spec = ManifestBox(newValue) }
+    }
     /// Most recently observed status of the pod.
-    public var status: PodStatus?
+    public var status: PodStatus? {
+        get { _status?.value }
+        set { _status = newValue.map(ManifestBox.init) }
+    }
+
+    private var _metadata: ManifestBox<ObjectMeta>
+    private var _spec: ManifestBox<PodSpec>
+    private var _status: ManifestBox<PodStatus>?
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case _spec = "spec"
+        case _status = "status"
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -44,15 +63,15 @@ public struct Pod: KubernetesResource {
         spec: PodSpec = PodSpec(),
         status: PodStatus? = nil
     ) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        self._metadata = ManifestBox(metadata)
+        self._spec = ManifestBox(spec)
+        self._status = status.map(ManifestBox.init)
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -78,8 +97,8 @@ public struct PodAffinity: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("requiredDuringSchedulingIgnoredDuringExecution") { $0.required.manifestValue },
-        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferred.manifestValue },
+        ManifestField("requiredDuringSchedulingIgnoredDuringExecution") { $0.required },
+        ManifestField("preferredDuringSchedulingIgnoredDuringExecution") { $0.preferred },
     ]
 }
 
@@ -118,12 +137,12 @@ public struct PodAffinityTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
-        ManifestField("namespaces") { $0.namespaces.manifestValue },
-        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey.manifestValue },
-        ManifestField("matchLabelKeys") { $0.matchLabelKeys.manifestValue },
-        ManifestField("mismatchLabelKeys") { $0.mismatchLabelKeys.manifestValue },
-        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector?.manifestValue },
+        ManifestField(optional: "labelSelector") { $0.labelSelector },
+        ManifestField("namespaces") { $0.namespaces },
+        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey },
+        ManifestField("matchLabelKeys") { $0.matchLabelKeys },
+        ManifestField("mismatchLabelKeys") { $0.mismatchLabelKeys },
+        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector },
     ]
 }
 
@@ -162,12 +181,12 @@ public struct PodCondition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime?.manifestValue },
-        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "lastProbeTime") { $0.lastProbeTime },
+        ManifestField(optional: "lastTransitionTime") { $0.lastTransitionTime },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -192,9 +211,9 @@ public struct PodDNSConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("nameservers") { $0.nameservers.manifestValue },
-        ManifestField("options") { $0.options.manifestValue },
-        ManifestField("searches") { $0.searches.manifestValue },
+        ManifestField("nameservers") { $0.nameservers },
+        ManifestField("options") { $0.options },
+        ManifestField("searches") { $0.searches },
     ]
 }
 
@@ -215,8 +234,8 @@ public struct PodDNSConfigOption: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "value") { $0.value?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "value") { $0.value },
     ]
 }
 
@@ -235,7 +254,7 @@ public struct PodIP: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ip", keptWhenEmpty: true) { $0.ip.manifestValue },
+        ManifestField("ip", keptWhenEmpty: true) { $0.ip },
     ]
 }
 
@@ -254,7 +273,7 @@ public struct PodOS: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
     ]
 }
 
@@ -273,7 +292,7 @@ public struct PodReadinessGate: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditionType", keptWhenEmpty: true) { $0.conditionType.manifestValue },
+        ManifestField("conditionType", keptWhenEmpty: true) { $0.conditionType },
     ]
 }
 
@@ -300,9 +319,9 @@ public struct PodResourceClaim: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName?.manifestValue },
-        ManifestField(optional: "resourceClaimTemplateName") { $0.resourceClaimTemplateName?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName },
+        ManifestField(optional: "resourceClaimTemplateName") { $0.resourceClaimTemplateName },
     ]
 }
 
@@ -325,8 +344,8 @@ public struct PodResourceClaimStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "resourceClaimName") { $0.resourceClaimName },
     ]
 }
 
@@ -345,7 +364,7 @@ public struct PodSchedulingGate: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
     ]
 }
 
@@ -410,19 +429,19 @@ public struct PodSecurityContext: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile?.manifestValue },
-        ManifestField(optional: "fsGroup") { $0.fsGroup?.manifestValue },
-        ManifestField(optional: "fsGroupChangePolicy") { $0.fsGroupChangePolicy?.manifestValue },
-        ManifestField(optional: "runAsGroup") { $0.runAsGroup?.manifestValue },
-        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot?.manifestValue },
-        ManifestField(optional: "runAsUser") { $0.runAsUser?.manifestValue },
-        ManifestField(optional: "seLinuxChangePolicy") { $0.seLinuxChangePolicy?.manifestValue },
-        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions?.manifestValue },
-        ManifestField(optional: "seccompProfile") { $0.seccompProfile?.manifestValue },
-        ManifestField("supplementalGroups") { $0.supplementalGroups.manifestValue },
-        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy?.manifestValue },
-        ManifestField("sysctls") { $0.sysctls.manifestValue },
-        ManifestField(optional: "windowsOptions") { $0.windowsOptions?.manifestValue },
+        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile },
+        ManifestField(optional: "fsGroup") { $0.fsGroup },
+        ManifestField(optional: "fsGroupChangePolicy") { $0.fsGroupChangePolicy },
+        ManifestField(optional: "runAsGroup") { $0.runAsGroup },
+        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot },
+        ManifestField(optional: "runAsUser") { $0.runAsUser },
+        ManifestField(optional: "seLinuxChangePolicy") { $0.seLinuxChangePolicy },
+        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions },
+        ManifestField(optional: "seccompProfile") { $0.seccompProfile },
+        ManifestField("supplementalGroups") { $0.supplementalGroups },
+        ManifestField(optional: "supplementalGroupsPolicy") { $0.supplementalGroupsPolicy },
+        ManifestField("sysctls") { $0.sysctls },
+        ManifestField(optional: "windowsOptions") { $0.windowsOptions },
     ]
 }
 
@@ -435,7 +454,10 @@ public struct PodSpec: ManifestFieldTable {
     /// List of containers belonging to the pod.
     public var containers: [Container]
     /// If specified, the pod's scheduling constraints.
-    public var affinity: Affinity?
+    public var affinity: Affinity? {
+        get { _affinity?.value }
+        set { _affinity = newValue.map(ManifestBox.init) }
+    }
     /// NodeSelector is a selector which must be true for the pod to fit on a node.
     public var nodeSelector: OrderedDictionary<String, String>
     /// Optional duration in seconds the pod needs to terminate gracefully.
@@ -495,7 +517,10 @@ public struct PodSpec: ManifestFieldTable {
     /// SchedulingGates is an opaque list of values that if specified will block scheduling the pod.
     public var schedulingGates: [PodSchedulingGate]
     /// SecurityContext holds pod-level security attributes and common container settings.
-    public var securityContext: PodSecurityContext?
+    public var securityContext: PodSecurityContext? {
+        get { _securityContext?.value }
+        set { _securityContext = newValue.map(ManifestBox.init) }
+    }
     /// DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.
     public var serviceAccount: String?
     /// ServiceAccountName is the name of the ServiceAccount to use to run this pod.
@@ -510,6 +535,52 @@ public struct PodSpec: ManifestFieldTable {
     public var tolerations: [Toleration]
     /// TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.
     public var topologySpreadConstraints: [TopologySpreadConstraint]
+
+    private var _affinity: ManifestBox<Affinity>?
+    private var _securityContext: ManifestBox<PodSecurityContext>?
+
+    enum CodingKeys: String, CodingKey {
+        case initContainers
+        case containers
+        case _affinity = "affinity"
+        case nodeSelector
+        case terminationGracePeriodSeconds
+        case volumes
+        case activeDeadlineSeconds
+        case automountServiceAccountToken
+        case dnsConfig
+        case dnsPolicy
+        case enableServiceLinks
+        case ephemeralContainers
+        case hostAliases
+        case hostIPC
+        case hostNetwork
+        case hostPID
+        case hostUsers
+        case hostname
+        case imagePullSecrets
+        case nodeName
+        case os
+        case overhead
+        case preemptionPolicy
+        case priority
+        case priorityClassName
+        case readinessGates
+        case resourceClaims
+        case resources
+        case restartPolicy
+        case runtimeClassName
+        case schedulerName
+        case schedulingGates
+        case _securityContext = "securityContext"
+        case serviceAccount
+        case serviceAccountName
+        case setHostnameAsFQDN
+        case shareProcessNamespace
+        case subdomain
+        case tolerations
+        case topologySpreadConstraints
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -556,7 +627,7 @@ public struct PodSpec: ManifestFieldTable {
     ) {
         self.initContainers = initContainers
         self.containers = containers
-        self.affinity = affinity
+        self._affinity = affinity.map(ManifestBox.init)
         self.nodeSelector = nodeSelector
         self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
         self.volumes = volumes
@@ -586,7 +657,7 @@ public struct PodSpec: ManifestFieldTable {
         self.runtimeClassName = runtimeClassName
         self.schedulerName = schedulerName
         self.schedulingGates = schedulingGates
-        self.securityContext = securityContext
+        self._securityContext = securityContext.map(ManifestBox.init)
         self.serviceAccount = serviceAccount
         self.serviceAccountName = serviceAccountName
         self.setHostnameAsFQDN = setHostnameAsFQDN
@@ -597,46 +668,46 @@ public struct PodSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("initContainers") { $0.initContainers.manifestValue },
-        ManifestField("containers", keptWhenEmpty: true) { $0.containers.manifestValue },
-        ManifestField(optional: "affinity") { $0.affinity?.manifestValue },
-        ManifestField("nodeSelector") { $0.nodeSelector.manifestValue },
-        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds?.manifestValue },
-        ManifestField("volumes") { $0.volumes.manifestValue },
-        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds?.manifestValue },
-        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken?.manifestValue },
-        ManifestField(optional: "dnsConfig") { $0.dnsConfig?.manifestValue },
-        ManifestField(optional: "dnsPolicy") { $0.dnsPolicy?.manifestValue },
-        ManifestField(optional: "enableServiceLinks") { $0.enableServiceLinks?.manifestValue },
-        ManifestField("ephemeralContainers") { $0.ephemeralContainers.manifestValue },
-        ManifestField("hostAliases") { $0.hostAliases.manifestValue },
-        ManifestField(optional: "hostIPC") { $0.hostIPC?.manifestValue },
-        ManifestField(optional: "hostNetwork") { $0.hostNetwork?.manifestValue },
-        ManifestField(optional: "hostPID") { $0.hostPID?.manifestValue },
-        ManifestField(optional: "hostUsers") { $0.hostUsers?.manifestValue },
-        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
-        ManifestField("imagePullSecrets") { $0.imagePullSecrets.manifestValue },
-        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
-        ManifestField(optional: "os") { $0.os?.manifestValue },
-        ManifestField("overhead") { $0.overhead.manifestValue },
-        ManifestField(optional: "preemptionPolicy") { $0.preemptionPolicy?.manifestValue },
-        ManifestField(optional: "priority") { $0.priority?.manifestValue },
-        ManifestField(optional: "priorityClassName") { $0.priorityClassName?.manifestValue },
-        ManifestField("readinessGates") { $0.readinessGates.manifestValue },
-        ManifestField("resourceClaims") { $0.resourceClaims.manifestValue },
-        ManifestField(optional: "resources") { $0.resources?.manifestValue },
-        ManifestField(optional: "restartPolicy") { $0.restartPolicy?.manifestValue },
-        ManifestField(optional: "runtimeClassName") { $0.runtimeClassName?.manifestValue },
-        ManifestField(optional: "schedulerName") { $0.schedulerName?.manifestValue },
-        ManifestField("schedulingGates") { $0.schedulingGates.manifestValue },
-        ManifestField(optional: "securityContext") { $0.securityContext?.manifestValue },
-        ManifestField(optional: "serviceAccount") { $0.serviceAccount?.manifestValue },
-        ManifestField(optional: "serviceAccountName") { $0.serviceAccountName?.manifestValue },
-        ManifestField(optional: "setHostnameAsFQDN") { $0.setHostnameAsFQDN?.manifestValue },
-        ManifestField(optional: "shareProcessNamespace") { $0.shareProcessNamespace?.manifestValue },
-        ManifestField(optional: "subdomain") { $0.subdomain?.manifestValue },
-        ManifestField("tolerations") { $0.tolerations.manifestValue },
-        ManifestField("topologySpreadConstraints") { $0.topologySpreadConstraints.manifestValue },
+        ManifestField("initContainers") { $0.initContainers },
+        ManifestField("containers", keptWhenEmpty: true) { $0.containers },
+        ManifestField(optional: "affinity") { $0.affinity },
+        ManifestField("nodeSelector") { $0.nodeSelector },
+        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds },
+        ManifestField("volumes") { $0.volumes },
+        ManifestField(optional: "activeDeadlineSeconds") { $0.activeDeadlineSeconds },
+        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken },
+        ManifestField(optional: "dnsConfig") { $0.dnsConfig },
+        ManifestField(optional: "dnsPolicy") { $0.dnsPolicy },
+        ManifestField(optional: "enableServiceLinks") { $0.enableServiceLinks },
+        ManifestField("ephemeralContainers") { $0.ephemeralContainers },
+        ManifestField("hostAliases") { $0.hostAliases },
+        ManifestField(optional: "hostIPC") { $0.hostIPC },
+        ManifestField(optional: "hostNetwork") { $0.hostNetwork },
+        ManifestField(optional: "hostPID") { $0.hostPID },
+        ManifestField(optional: "hostUsers") { $0.hostUsers },
+        ManifestField(optional: "hostname") { $0.hostname },
+        ManifestField("imagePullSecrets") { $0.imagePullSecrets },
+        ManifestField(optional: "nodeName") { $0.nodeName },
+        ManifestField(optional: "os") { $0.os },
+        ManifestField("overhead") { $0.overhead },
+        ManifestField(optional: "preemptionPolicy") { $0.preemptionPolicy },
+        ManifestField(optional: "priority") { $0.priority },
+        ManifestField(optional: "priorityClassName") { $0.priorityClassName },
+        ManifestField("readinessGates") { $0.readinessGates },
+        ManifestField("resourceClaims") { $0.resourceClaims },
+        ManifestField(optional: "resources") { $0.resources },
+        ManifestField(optional: "restartPolicy") { $0.restartPolicy },
+        ManifestField(optional: "runtimeClassName") { $0.runtimeClassName },
+        ManifestField(optional: "schedulerName") { $0.schedulerName },
+        ManifestField("schedulingGates") { $0.schedulingGates },
+        ManifestField(optional: "securityContext") { $0.securityContext },
+        ManifestField(optional: "serviceAccount") { $0.serviceAccount },
+        ManifestField(optional: "serviceAccountName") { $0.serviceAccountName },
+        ManifestField(optional: "setHostnameAsFQDN") { $0.setHostnameAsFQDN },
+        ManifestField(optional: "shareProcessNamespace") { $0.shareProcessNamespace },
+        ManifestField(optional: "subdomain") { $0.subdomain },
+        ManifestField("tolerations") { $0.tolerations },
+        ManifestField("topologySpreadConstraints") { $0.topologySpreadConstraints },
     ]
 }
 
@@ -713,44 +784,58 @@ public struct PodStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField("containerStatuses") { $0.containerStatuses.manifestValue },
-        ManifestField("ephemeralContainerStatuses") { $0.ephemeralContainerStatuses.manifestValue },
-        ManifestField(optional: "hostIP") { $0.hostIP?.manifestValue },
-        ManifestField("hostIPs") { $0.hostIPs.manifestValue },
-        ManifestField("initContainerStatuses") { $0.initContainerStatuses.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "nominatedNodeName") { $0.nominatedNodeName?.manifestValue },
-        ManifestField(optional: "phase") { $0.phase?.manifestValue },
-        ManifestField(optional: "podIP") { $0.podIP?.manifestValue },
-        ManifestField("podIPs") { $0.podIPs.manifestValue },
-        ManifestField(optional: "qosClass") { $0.qosClass?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField(optional: "resize") { $0.resize?.manifestValue },
-        ManifestField("resourceClaimStatuses") { $0.resourceClaimStatuses.manifestValue },
-        ManifestField(optional: "startTime") { $0.startTime?.manifestValue },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField("containerStatuses") { $0.containerStatuses },
+        ManifestField("ephemeralContainerStatuses") { $0.ephemeralContainerStatuses },
+        ManifestField(optional: "hostIP") { $0.hostIP },
+        ManifestField("hostIPs") { $0.hostIPs },
+        ManifestField("initContainerStatuses") { $0.initContainerStatuses },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "nominatedNodeName") { $0.nominatedNodeName },
+        ManifestField(optional: "phase") { $0.phase },
+        ManifestField(optional: "podIP") { $0.podIP },
+        ManifestField("podIPs") { $0.podIPs },
+        ManifestField(optional: "qosClass") { $0.qosClass },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField(optional: "resize") { $0.resize },
+        ManifestField("resourceClaimStatuses") { $0.resourceClaimStatuses },
+        ManifestField(optional: "startTime") { $0.startTime },
     ]
 }
 
 /// PodTemplateSpec describes the data a pod should have when created from a template.
 public struct PodTemplateSpec: ManifestFieldTable {
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Specification of the desired behavior of the pod.
-    public var spec: PodSpec
+    public var spec: PodSpec {
+        get { _spec.value }
+        set { _spec = ManifestBox(newValue) }
+    }
+
+    private var _metadata: ManifestBox<ObjectMeta>
+    private var _spec: ManifestBox<PodSpec>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case _spec = "spec"
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
         spec: PodSpec = PodSpec()
     ) {
-        self.metadata = metadata
-        self.spec = spec
+        self._metadata = ManifestBox(metadata)
+        self._spec = ManifestBox(spec)
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec") { $0.spec.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec") { $0.spec },
     ]
 }
 
@@ -777,9 +862,9 @@ public struct PortStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "error") { $0.error?.manifestValue },
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
-        ManifestField("protocol", keptWhenEmpty: true) { $0.`protocol`.manifestValue },
+        ManifestField(optional: "error") { $0.error },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
+        ManifestField("protocol", keptWhenEmpty: true) { $0.`protocol` },
     ]
 }
 
@@ -806,9 +891,9 @@ public struct PortworxVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("volumeID", keptWhenEmpty: true) { $0.volumeID },
     ]
 }
 
@@ -831,8 +916,8 @@ public struct PreferredSchedulingTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("preference", keptWhenEmpty: true) { $0.preference.manifestValue },
-        ManifestField("weight", keptWhenEmpty: true) { $0.weight.manifestValue },
+        ManifestField("preference", keptWhenEmpty: true) { $0.preference },
+        ManifestField("weight", keptWhenEmpty: true) { $0.weight },
     ]
 }
 
@@ -885,16 +970,16 @@ public struct Probe: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "httpGet") { $0.httpGet?.manifestValue },
-        ManifestField(optional: "tcpSocket") { $0.tcpSocket?.manifestValue },
-        ManifestField(optional: "exec") { $0.exec?.manifestValue },
-        ManifestField(optional: "initialDelaySeconds") { $0.initialDelaySeconds?.manifestValue },
-        ManifestField(optional: "periodSeconds") { $0.periodSeconds?.manifestValue },
-        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds?.manifestValue },
-        ManifestField(optional: "successThreshold") { $0.successThreshold?.manifestValue },
-        ManifestField(optional: "failureThreshold") { $0.failureThreshold?.manifestValue },
-        ManifestField(optional: "grpc") { $0.grpc?.manifestValue },
-        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds?.manifestValue },
+        ManifestField(optional: "httpGet") { $0.httpGet },
+        ManifestField(optional: "tcpSocket") { $0.tcpSocket },
+        ManifestField(optional: "exec") { $0.exec },
+        ManifestField(optional: "initialDelaySeconds") { $0.initialDelaySeconds },
+        ManifestField(optional: "periodSeconds") { $0.periodSeconds },
+        ManifestField(optional: "timeoutSeconds") { $0.timeoutSeconds },
+        ManifestField(optional: "successThreshold") { $0.successThreshold },
+        ManifestField(optional: "failureThreshold") { $0.failureThreshold },
+        ManifestField(optional: "grpc") { $0.grpc },
+        ManifestField(optional: "terminationGracePeriodSeconds") { $0.terminationGracePeriodSeconds },
     ]
 }
 
@@ -915,8 +1000,8 @@ public struct ProjectedVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
-        ManifestField("sources") { $0.sources.manifestValue },
+        ManifestField(optional: "defaultMode") { $0.defaultMode },
+        ManifestField("sources") { $0.sources },
     ]
 }
 
@@ -955,12 +1040,12 @@ public struct QuobyteVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "group") { $0.group?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("registry", keptWhenEmpty: true) { $0.registry.manifestValue },
-        ManifestField(optional: "tenant") { $0.tenant?.manifestValue },
-        ManifestField(optional: "user") { $0.user?.manifestValue },
-        ManifestField("volume", keptWhenEmpty: true) { $0.volume.manifestValue },
+        ManifestField(optional: "group") { $0.group },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("registry", keptWhenEmpty: true) { $0.registry },
+        ManifestField(optional: "tenant") { $0.tenant },
+        ManifestField(optional: "user") { $0.user },
+        ManifestField("volume", keptWhenEmpty: true) { $0.volume },
     ]
 }
 
@@ -1007,14 +1092,14 @@ public struct RBDVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField("image", keptWhenEmpty: true) { $0.image.manifestValue },
-        ManifestField(optional: "keyring") { $0.keyring?.manifestValue },
-        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors.manifestValue },
-        ManifestField(optional: "pool") { $0.pool?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
-        ManifestField(optional: "user") { $0.user?.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField("image", keptWhenEmpty: true) { $0.image },
+        ManifestField(optional: "keyring") { $0.keyring },
+        ManifestField("monitors", keptWhenEmpty: true) { $0.monitors },
+        ManifestField(optional: "pool") { $0.pool },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretRef") { $0.secretRef },
+        ManifestField(optional: "user") { $0.user },
     ]
 }
 
@@ -1037,8 +1122,8 @@ public struct ResourceClaim: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "request") { $0.request?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "request") { $0.request },
     ]
 }
 
@@ -1065,9 +1150,9 @@ public struct ResourceFieldSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "containerName") { $0.containerName?.manifestValue },
-        ManifestField(optional: "divisor") { $0.divisor?.manifestValue },
-        ManifestField("resource", keptWhenEmpty: true) { $0.resource.manifestValue },
+        ManifestField(optional: "containerName") { $0.containerName },
+        ManifestField(optional: "divisor") { $0.divisor },
+        ManifestField("resource", keptWhenEmpty: true) { $0.resource },
     ]
 }
 
@@ -1090,8 +1175,8 @@ public struct ResourceHealth: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "health") { $0.health?.manifestValue },
-        ManifestField("resourceID", keptWhenEmpty: true) { $0.resourceID.manifestValue },
+        ManifestField(optional: "health") { $0.health },
+        ManifestField("resourceID", keptWhenEmpty: true) { $0.resourceID },
     ]
 }
 
@@ -1101,11 +1186,22 @@ public struct ResourceQuota: KubernetesResource {
     public static let kind = "ResourceQuota"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the desired quota.
     public var spec: ResourceQuotaSpec
     /// Status defines the actual enforced quota and its current usage.
     public var status: ResourceQuotaStatus?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+        case status
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -1113,15 +1209,15 @@ public struct ResourceQuota: KubernetesResource {
         spec: ResourceQuotaSpec = ResourceQuotaSpec(),
         status: ResourceQuotaStatus? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
         self.status = status
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -1146,9 +1242,9 @@ public struct ResourceQuotaSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hard") { $0.hard.manifestValue },
-        ManifestField(optional: "scopeSelector") { $0.scopeSelector?.manifestValue },
-        ManifestField("scopes") { $0.scopes.manifestValue },
+        ManifestField("hard") { $0.hard },
+        ManifestField(optional: "scopeSelector") { $0.scopeSelector },
+        ManifestField("scopes") { $0.scopes },
     ]
 }
 
@@ -1169,8 +1265,8 @@ public struct ResourceQuotaStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("hard") { $0.hard.manifestValue },
-        ManifestField("used") { $0.used.manifestValue },
+        ManifestField("hard") { $0.hard },
+        ManifestField("used") { $0.used },
     ]
 }
 
@@ -1195,9 +1291,9 @@ public struct ResourceRequirements: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits") { $0.limits.manifestValue },
-        ManifestField("requests") { $0.requests.manifestValue },
-        ManifestField("claims") { $0.claims.manifestValue },
+        ManifestField("limits") { $0.limits },
+        ManifestField("requests") { $0.requests },
+        ManifestField("claims") { $0.claims },
     ]
 }
 
@@ -1220,8 +1316,8 @@ public struct ResourceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("resources") { $0.resources.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("resources") { $0.resources },
     ]
 }
 
@@ -1250,10 +1346,10 @@ public struct SELinuxOptions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "level") { $0.level?.manifestValue },
-        ManifestField(optional: "role") { $0.role?.manifestValue },
-        ManifestField(optional: "type") { $0.type?.manifestValue },
-        ManifestField(optional: "user") { $0.user?.manifestValue },
+        ManifestField(optional: "level") { $0.level },
+        ManifestField(optional: "role") { $0.role },
+        ManifestField(optional: "type") { $0.type },
+        ManifestField(optional: "user") { $0.user },
     ]
 }
 
@@ -1308,16 +1404,16 @@ public struct ScaleIOVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField("gateway", keptWhenEmpty: true) { $0.gateway.manifestValue },
-        ManifestField(optional: "protectionDomain") { $0.protectionDomain?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField("secretRef", keptWhenEmpty: true) { $0.secretRef.manifestValue },
-        ManifestField(optional: "sslEnabled") { $0.sslEnabled?.manifestValue },
-        ManifestField(optional: "storageMode") { $0.storageMode?.manifestValue },
-        ManifestField(optional: "storagePool") { $0.storagePool?.manifestValue },
-        ManifestField("system", keptWhenEmpty: true) { $0.system.manifestValue },
-        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField("gateway", keptWhenEmpty: true) { $0.gateway },
+        ManifestField(optional: "protectionDomain") { $0.protectionDomain },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField("secretRef", keptWhenEmpty: true) { $0.secretRef },
+        ManifestField(optional: "sslEnabled") { $0.sslEnabled },
+        ManifestField(optional: "storageMode") { $0.storageMode },
+        ManifestField(optional: "storagePool") { $0.storagePool },
+        ManifestField("system", keptWhenEmpty: true) { $0.system },
+        ManifestField(optional: "volumeName") { $0.volumeName },
     ]
 }
 
@@ -1334,7 +1430,7 @@ public struct ScopeSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
+        ManifestField("matchExpressions") { $0.matchExpressions },
     ]
 }
 
@@ -1361,9 +1457,9 @@ public struct ScopedResourceSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
-        ManifestField("scopeName", keptWhenEmpty: true) { $0.scopeName.manifestValue },
-        ManifestField("values") { $0.values.manifestValue },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator` },
+        ManifestField("scopeName", keptWhenEmpty: true) { $0.scopeName },
+        ManifestField("values") { $0.values },
     ]
 }
 
@@ -1386,8 +1482,8 @@ public struct SeccompProfile: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "localhostProfile") { $0.localhostProfile?.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField(optional: "localhostProfile") { $0.localhostProfile },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -1397,7 +1493,10 @@ public struct Secret: KubernetesResource {
     public static let kind = "Secret"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Data contains the secret data.
     public var data: OrderedDictionary<String, String>
     /// Immutable, if set to true, ensures that data stored in the Secret cannot be updated (only object metadata can be modified).
@@ -1407,6 +1506,16 @@ public struct Secret: KubernetesResource {
     /// Used to facilitate programmatic handling of secret data.
     public var type: String?
 
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case data
+        case immutable
+        case stringData
+        case type
+    }
+
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
@@ -1415,7 +1524,7 @@ public struct Secret: KubernetesResource {
         stringData: OrderedDictionary<String, String> = [:],
         type: String? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.data = data
         self.immutable = immutable
         self.stringData = stringData
@@ -1423,11 +1532,11 @@ public struct Secret: KubernetesResource {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("data") { $0.data.manifestValue },
-        ManifestField(optional: "immutable") { $0.immutable?.manifestValue },
-        ManifestField("stringData") { $0.stringData.manifestValue },
-        ManifestField(optional: "type") { $0.type?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("data") { $0.data },
+        ManifestField(optional: "immutable") { $0.immutable },
+        ManifestField("stringData") { $0.stringData },
+        ManifestField(optional: "type") { $0.type },
     ]
 }
 
@@ -1448,8 +1557,8 @@ public struct SecretEnvSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -1476,9 +1585,9 @@ public struct SecretKeySelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -1503,9 +1612,9 @@ public struct SecretProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("items") { $0.items.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("items") { $0.items },
+        ManifestField(optional: "optional") { $0.optional },
     ]
 }
 
@@ -1534,10 +1643,10 @@ public struct SecretVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "defaultMode") { $0.defaultMode?.manifestValue },
-        ManifestField("items") { $0.items.manifestValue },
-        ManifestField(optional: "optional") { $0.optional?.manifestValue },
-        ManifestField(optional: "secretName") { $0.secretName?.manifestValue },
+        ManifestField(optional: "defaultMode") { $0.defaultMode },
+        ManifestField("items") { $0.items },
+        ManifestField(optional: "optional") { $0.optional },
+        ManifestField(optional: "secretName") { $0.secretName },
     ]
 }
 
@@ -1598,18 +1707,18 @@ public struct SecurityContext: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "allowPrivilegeEscalation") { $0.allowPrivilegeEscalation?.manifestValue },
-        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile?.manifestValue },
-        ManifestField(optional: "capabilities") { $0.capabilities?.manifestValue },
-        ManifestField(optional: "privileged") { $0.privileged?.manifestValue },
-        ManifestField(optional: "procMount") { $0.procMount?.manifestValue },
-        ManifestField(optional: "readOnlyRootFilesystem") { $0.readOnlyRootFilesystem?.manifestValue },
-        ManifestField(optional: "runAsGroup") { $0.runAsGroup?.manifestValue },
-        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot?.manifestValue },
-        ManifestField(optional: "runAsUser") { $0.runAsUser?.manifestValue },
-        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions?.manifestValue },
-        ManifestField(optional: "seccompProfile") { $0.seccompProfile?.manifestValue },
-        ManifestField(optional: "windowsOptions") { $0.windowsOptions?.manifestValue },
+        ManifestField(optional: "allowPrivilegeEscalation") { $0.allowPrivilegeEscalation },
+        ManifestField(optional: "appArmorProfile") { $0.appArmorProfile },
+        ManifestField(optional: "capabilities") { $0.capabilities },
+        ManifestField(optional: "privileged") { $0.privileged },
+        ManifestField(optional: "procMount") { $0.procMount },
+        ManifestField(optional: "readOnlyRootFilesystem") { $0.readOnlyRootFilesystem },
+        ManifestField(optional: "runAsGroup") { $0.runAsGroup },
+        ManifestField(optional: "runAsNonRoot") { $0.runAsNonRoot },
+        ManifestField(optional: "runAsUser") { $0.runAsUser },
+        ManifestField(optional: "seLinuxOptions") { $0.seLinuxOptions },
+        ManifestField(optional: "seccompProfile") { $0.seccompProfile },
+        ManifestField(optional: "windowsOptions") { $0.windowsOptions },
     ]
 }
 
@@ -1619,11 +1728,30 @@ public struct Service: KubernetesResource {
     public static let kind = "Service"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Spec defines the behavior of a service.
-    public var spec: ServiceSpec
+    public var spec: ServiceSpec {
+        get { _spec.value }
+        set { _spec = ManifestBox(newValue) }
+    }
     /// Most recently observed status of the service.
-    public var status: ServiceStatus?
+    public var status: ServiceStatus? {
+        get { _status?.value }
+        set { _status = newValue.map(ManifestBox.init) }
+    }
+
+    private var _metadata: ManifestBox<ObjectMeta>
+    private var _spec: ManifestBox<ServiceSpec>
+    private var _status: ManifestBox<ServiceStatus>?
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case _spec = "spec"
+        case _status = "status"
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -1631,15 +1759,15 @@ public struct Service: KubernetesResource {
         spec: ServiceSpec = ServiceSpec(),
         status: ServiceStatus? = nil
     ) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        self._metadata = ManifestBox(metadata)
+        self._spec = ManifestBox(spec)
+        self._status = status.map(ManifestBox.init)
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -1649,13 +1777,25 @@ public struct ServiceAccount: KubernetesResource {
     public static let kind = "ServiceAccount"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// AutomountServiceAccountToken indicates whether pods running as this service account should have an API token automatically mounted.
     public var automountServiceAccountToken: Bool?
     /// ImagePullSecrets is a list of references to secrets in the same namespace to use for pulling any images in pods that reference this ServiceAccount.
     public var imagePullSecrets: [LocalObjectReference]
     /// Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.
     public var secrets: [ObjectReference]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case automountServiceAccountToken
+        case imagePullSecrets
+        case secrets
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -1664,17 +1804,17 @@ public struct ServiceAccount: KubernetesResource {
         imagePullSecrets: [LocalObjectReference] = [],
         secrets: [ObjectReference] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.automountServiceAccountToken = automountServiceAccountToken
         self.imagePullSecrets = imagePullSecrets
         self.secrets = secrets
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken?.manifestValue },
-        ManifestField("imagePullSecrets") { $0.imagePullSecrets.manifestValue },
-        ManifestField("secrets") { $0.secrets.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField(optional: "automountServiceAccountToken") { $0.automountServiceAccountToken },
+        ManifestField("imagePullSecrets") { $0.imagePullSecrets },
+        ManifestField("secrets") { $0.secrets },
     ]
 }
 
@@ -1701,9 +1841,9 @@ public struct ServiceAccountTokenProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "audience") { $0.audience?.manifestValue },
-        ManifestField(optional: "expirationSeconds") { $0.expirationSeconds?.manifestValue },
-        ManifestField("path", keptWhenEmpty: true) { $0.path.manifestValue },
+        ManifestField(optional: "audience") { $0.audience },
+        ManifestField(optional: "expirationSeconds") { $0.expirationSeconds },
+        ManifestField("path", keptWhenEmpty: true) { $0.path },
     ]
 }
 
@@ -1742,12 +1882,12 @@ public struct ServicePort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
-        ManifestField(optional: "targetPort") { $0.targetPort?.manifestValue },
-        ManifestField(optional: "nodePort") { $0.nodePort?.manifestValue },
-        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "protocol") { $0.`protocol` },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
+        ManifestField(optional: "targetPort") { $0.targetPort },
+        ManifestField(optional: "nodePort") { $0.nodePort },
+        ManifestField(optional: "appProtocol") { $0.appProtocol },
     ]
 }
 
@@ -1840,26 +1980,26 @@ public struct ServiceSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "type") { $0.type?.manifestValue },
-        ManifestField(optional: "clusterIP") { $0.clusterIP?.manifestValue },
-        ManifestField(optional: "externalName") { $0.externalName?.manifestValue },
-        ManifestField("selector") { $0.selector.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
-        ManifestField(optional: "publishNotReadyAddresses") { $0.publishNotReadyAddresses?.manifestValue },
-        ManifestField(optional: "allocateLoadBalancerNodePorts") { $0.allocateLoadBalancerNodePorts?.manifestValue },
-        ManifestField("clusterIPs") { $0.clusterIPs.manifestValue },
-        ManifestField("externalIPs") { $0.externalIPs.manifestValue },
-        ManifestField(optional: "externalTrafficPolicy") { $0.externalTrafficPolicy?.manifestValue },
-        ManifestField(optional: "healthCheckNodePort") { $0.healthCheckNodePort?.manifestValue },
-        ManifestField(optional: "internalTrafficPolicy") { $0.internalTrafficPolicy?.manifestValue },
-        ManifestField("ipFamilies") { $0.ipFamilies.manifestValue },
-        ManifestField(optional: "ipFamilyPolicy") { $0.ipFamilyPolicy?.manifestValue },
-        ManifestField(optional: "loadBalancerClass") { $0.loadBalancerClass?.manifestValue },
-        ManifestField(optional: "loadBalancerIP") { $0.loadBalancerIP?.manifestValue },
-        ManifestField("loadBalancerSourceRanges") { $0.loadBalancerSourceRanges.manifestValue },
-        ManifestField(optional: "sessionAffinity") { $0.sessionAffinity?.manifestValue },
-        ManifestField(optional: "sessionAffinityConfig") { $0.sessionAffinityConfig?.manifestValue },
-        ManifestField(optional: "trafficDistribution") { $0.trafficDistribution?.manifestValue },
+        ManifestField(optional: "type") { $0.type },
+        ManifestField(optional: "clusterIP") { $0.clusterIP },
+        ManifestField(optional: "externalName") { $0.externalName },
+        ManifestField("selector") { $0.selector },
+        ManifestField("ports") { $0.ports },
+        ManifestField(optional: "publishNotReadyAddresses") { $0.publishNotReadyAddresses },
+        ManifestField(optional: "allocateLoadBalancerNodePorts") { $0.allocateLoadBalancerNodePorts },
+        ManifestField("clusterIPs") { $0.clusterIPs },
+        ManifestField("externalIPs") { $0.externalIPs },
+        ManifestField(optional: "externalTrafficPolicy") { $0.externalTrafficPolicy },
+        ManifestField(optional: "healthCheckNodePort") { $0.healthCheckNodePort },
+        ManifestField(optional: "internalTrafficPolicy") { $0.internalTrafficPolicy },
+        ManifestField("ipFamilies") { $0.ipFamilies },
+        ManifestField(optional: "ipFamilyPolicy") { $0.ipFamilyPolicy },
+        ManifestField(optional: "loadBalancerClass") { $0.loadBalancerClass },
+        ManifestField(optional: "loadBalancerIP") { $0.loadBalancerIP },
+        ManifestField("loadBalancerSourceRanges") { $0.loadBalancerSourceRanges },
+        ManifestField(optional: "sessionAffinity") { $0.sessionAffinity },
+        ManifestField(optional: "sessionAffinityConfig") { $0.sessionAffinityConfig },
+        ManifestField(optional: "trafficDistribution") { $0.trafficDistribution },
     ]
 }
 
@@ -1880,8 +2020,8 @@ public struct ServiceStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField(optional: "loadBalancer") { $0.loadBalancer?.manifestValue },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField(optional: "loadBalancer") { $0.loadBalancer },
     ]
 }
 
@@ -1898,6 +2038,6 @@ public struct SessionAffinityConfig: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "clientIP") { $0.clientIP?.manifestValue },
+        ManifestField(optional: "clientIP") { $0.clientIP },
     ]
 }

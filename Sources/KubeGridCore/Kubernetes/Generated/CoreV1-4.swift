@@ -17,7 +17,7 @@ public struct SleepAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("seconds", keptWhenEmpty: true) { $0.seconds.manifestValue },
+        ManifestField("seconds", keptWhenEmpty: true) { $0.seconds },
     ]
 }
 
@@ -50,11 +50,11 @@ public struct StorageOSVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "secretRef") { $0.secretRef?.manifestValue },
-        ManifestField(optional: "volumeName") { $0.volumeName?.manifestValue },
-        ManifestField(optional: "volumeNamespace") { $0.volumeNamespace?.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "secretRef") { $0.secretRef },
+        ManifestField(optional: "volumeName") { $0.volumeName },
+        ManifestField(optional: "volumeNamespace") { $0.volumeNamespace },
     ]
 }
 
@@ -77,8 +77,8 @@ public struct Sysctl: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("value", keptWhenEmpty: true) { $0.value.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("value", keptWhenEmpty: true) { $0.value },
     ]
 }
 
@@ -101,8 +101,8 @@ public struct TCPSocketAction: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "host") { $0.host?.manifestValue },
-        ManifestField("port", keptWhenEmpty: true) { $0.port.manifestValue },
+        ManifestField(optional: "host") { $0.host },
+        ManifestField("port", keptWhenEmpty: true) { $0.port },
     ]
 }
 
@@ -133,10 +133,10 @@ public struct Taint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("effect", keptWhenEmpty: true) { $0.effect.manifestValue },
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField(optional: "timeAdded") { $0.timeAdded?.manifestValue },
-        ManifestField(optional: "value") { $0.value?.manifestValue },
+        ManifestField("effect", keptWhenEmpty: true) { $0.effect },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField(optional: "timeAdded") { $0.timeAdded },
+        ManifestField(optional: "value") { $0.value },
     ]
 }
 
@@ -169,11 +169,11 @@ public struct Toleration: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "effect") { $0.effect?.manifestValue },
-        ManifestField(optional: "key") { $0.key?.manifestValue },
-        ManifestField(optional: "operator") { $0.`operator`?.manifestValue },
-        ManifestField(optional: "tolerationSeconds") { $0.tolerationSeconds?.manifestValue },
-        ManifestField(optional: "value") { $0.value?.manifestValue },
+        ManifestField(optional: "effect") { $0.effect },
+        ManifestField(optional: "key") { $0.key },
+        ManifestField(optional: "operator") { $0.`operator` },
+        ManifestField(optional: "tolerationSeconds") { $0.tolerationSeconds },
+        ManifestField(optional: "value") { $0.value },
     ]
 }
 
@@ -220,14 +220,14 @@ public struct TopologySpreadConstraint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "labelSelector") { $0.labelSelector?.manifestValue },
-        ManifestField("matchLabelKeys") { $0.matchLabelKeys.manifestValue },
-        ManifestField("maxSkew", keptWhenEmpty: true) { $0.maxSkew.manifestValue },
-        ManifestField(optional: "minDomains") { $0.minDomains?.manifestValue },
-        ManifestField(optional: "nodeAffinityPolicy") { $0.nodeAffinityPolicy?.manifestValue },
-        ManifestField(optional: "nodeTaintsPolicy") { $0.nodeTaintsPolicy?.manifestValue },
-        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey.manifestValue },
-        ManifestField("whenUnsatisfiable", keptWhenEmpty: true) { $0.whenUnsatisfiable.manifestValue },
+        ManifestField(optional: "labelSelector") { $0.labelSelector },
+        ManifestField("matchLabelKeys") { $0.matchLabelKeys },
+        ManifestField("maxSkew", keptWhenEmpty: true) { $0.maxSkew },
+        ManifestField(optional: "minDomains") { $0.minDomains },
+        ManifestField(optional: "nodeAffinityPolicy") { $0.nodeAffinityPolicy },
+        ManifestField(optional: "nodeTaintsPolicy") { $0.nodeTaintsPolicy },
+        ManifestField("topologyKey", keptWhenEmpty: true) { $0.topologyKey },
+        ManifestField("whenUnsatisfiable", keptWhenEmpty: true) { $0.whenUnsatisfiable },
     ]
 }
 
@@ -254,9 +254,9 @@ public struct TypedLocalObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
-        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "apiGroup") { $0.apiGroup },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind },
     ]
 }
 
@@ -287,10 +287,10 @@ public struct TypedObjectReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
-        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
-        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "apiGroup") { $0.apiGroup },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind },
+        ManifestField(optional: "namespace") { $0.namespace },
     ]
 }
 
@@ -429,37 +429,37 @@ public struct Volume: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "awsElasticBlockStore") { $0.awsElasticBlockStore?.manifestValue },
-        ManifestField(optional: "azureDisk") { $0.azureDisk?.manifestValue },
-        ManifestField(optional: "azureFile") { $0.azureFile?.manifestValue },
-        ManifestField(optional: "cephfs") { $0.cephfs?.manifestValue },
-        ManifestField(optional: "cinder") { $0.cinder?.manifestValue },
-        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
-        ManifestField(optional: "csi") { $0.csi?.manifestValue },
-        ManifestField(optional: "downwardAPI") { $0.downwardAPI?.manifestValue },
-        ManifestField(optional: "emptyDir") { $0.emptyDir?.manifestValue },
-        ManifestField(optional: "ephemeral") { $0.ephemeral?.manifestValue },
-        ManifestField(optional: "fc") { $0.fc?.manifestValue },
-        ManifestField(optional: "flexVolume") { $0.flexVolume?.manifestValue },
-        ManifestField(optional: "flocker") { $0.flocker?.manifestValue },
-        ManifestField(optional: "gcePersistentDisk") { $0.gcePersistentDisk?.manifestValue },
-        ManifestField(optional: "gitRepo") { $0.gitRepo?.manifestValue },
-        ManifestField(optional: "glusterfs") { $0.glusterfs?.manifestValue },
-        ManifestField(optional: "hostPath") { $0.hostPath?.manifestValue },
-        ManifestField(optional: "image") { $0.image?.manifestValue },
-        ManifestField(optional: "iscsi") { $0.iscsi?.manifestValue },
-        ManifestField(optional: "nfs") { $0.nfs?.manifestValue },
-        ManifestField(optional: "persistentVolumeClaim") { $0.persistentVolumeClaim?.manifestValue },
-        ManifestField(optional: "photonPersistentDisk") { $0.photonPersistentDisk?.manifestValue },
-        ManifestField(optional: "portworxVolume") { $0.portworxVolume?.manifestValue },
-        ManifestField(optional: "projected") { $0.projected?.manifestValue },
-        ManifestField(optional: "quobyte") { $0.quobyte?.manifestValue },
-        ManifestField(optional: "rbd") { $0.rbd?.manifestValue },
-        ManifestField(optional: "scaleIO") { $0.scaleIO?.manifestValue },
-        ManifestField(optional: "secret") { $0.secret?.manifestValue },
-        ManifestField(optional: "storageos") { $0.storageos?.manifestValue },
-        ManifestField(optional: "vsphereVolume") { $0.vsphereVolume?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "awsElasticBlockStore") { $0.awsElasticBlockStore },
+        ManifestField(optional: "azureDisk") { $0.azureDisk },
+        ManifestField(optional: "azureFile") { $0.azureFile },
+        ManifestField(optional: "cephfs") { $0.cephfs },
+        ManifestField(optional: "cinder") { $0.cinder },
+        ManifestField(optional: "configMap") { $0.configMap },
+        ManifestField(optional: "csi") { $0.csi },
+        ManifestField(optional: "downwardAPI") { $0.downwardAPI },
+        ManifestField(optional: "emptyDir") { $0.emptyDir },
+        ManifestField(optional: "ephemeral") { $0.ephemeral },
+        ManifestField(optional: "fc") { $0.fc },
+        ManifestField(optional: "flexVolume") { $0.flexVolume },
+        ManifestField(optional: "flocker") { $0.flocker },
+        ManifestField(optional: "gcePersistentDisk") { $0.gcePersistentDisk },
+        ManifestField(optional: "gitRepo") { $0.gitRepo },
+        ManifestField(optional: "glusterfs") { $0.glusterfs },
+        ManifestField(optional: "hostPath") { $0.hostPath },
+        ManifestField(optional: "image") { $0.image },
+        ManifestField(optional: "iscsi") { $0.iscsi },
+        ManifestField(optional: "nfs") { $0.nfs },
+        ManifestField(optional: "persistentVolumeClaim") { $0.persistentVolumeClaim },
+        ManifestField(optional: "photonPersistentDisk") { $0.photonPersistentDisk },
+        ManifestField(optional: "portworxVolume") { $0.portworxVolume },
+        ManifestField(optional: "projected") { $0.projected },
+        ManifestField(optional: "quobyte") { $0.quobyte },
+        ManifestField(optional: "rbd") { $0.rbd },
+        ManifestField(optional: "scaleIO") { $0.scaleIO },
+        ManifestField(optional: "secret") { $0.secret },
+        ManifestField(optional: "storageos") { $0.storageos },
+        ManifestField(optional: "vsphereVolume") { $0.vsphereVolume },
     ]
 }
 
@@ -482,8 +482,8 @@ public struct VolumeDevice: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("devicePath", keptWhenEmpty: true) { $0.devicePath },
     ]
 }
 
@@ -526,13 +526,13 @@ public struct VolumeMount: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "mountPropagation") { $0.mountPropagation?.manifestValue },
-        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly?.manifestValue },
-        ManifestField(optional: "subPath") { $0.subPath?.manifestValue },
-        ManifestField(optional: "subPathExpr") { $0.subPathExpr?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "mountPropagation") { $0.mountPropagation },
+        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly },
+        ManifestField(optional: "subPath") { $0.subPath },
+        ManifestField(optional: "subPathExpr") { $0.subPathExpr },
     ]
 }
 
@@ -563,10 +563,10 @@ public struct VolumeMountStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath.manifestValue },
-        ManifestField(optional: "readOnly") { $0.readOnly?.manifestValue },
-        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly?.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("mountPath", keptWhenEmpty: true) { $0.mountPath },
+        ManifestField(optional: "readOnly") { $0.readOnly },
+        ManifestField(optional: "recursiveReadOnly") { $0.recursiveReadOnly },
     ]
 }
 
@@ -599,11 +599,11 @@ public struct VolumeProjection: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "clusterTrustBundle") { $0.clusterTrustBundle?.manifestValue },
-        ManifestField(optional: "configMap") { $0.configMap?.manifestValue },
-        ManifestField(optional: "downwardAPI") { $0.downwardAPI?.manifestValue },
-        ManifestField(optional: "secret") { $0.secret?.manifestValue },
-        ManifestField(optional: "serviceAccountToken") { $0.serviceAccountToken?.manifestValue },
+        ManifestField(optional: "clusterTrustBundle") { $0.clusterTrustBundle },
+        ManifestField(optional: "configMap") { $0.configMap },
+        ManifestField(optional: "downwardAPI") { $0.downwardAPI },
+        ManifestField(optional: "secret") { $0.secret },
+        ManifestField(optional: "serviceAccountToken") { $0.serviceAccountToken },
     ]
 }
 
@@ -624,8 +624,8 @@ public struct VolumeResourceRequirements: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("limits") { $0.limits.manifestValue },
-        ManifestField("requests") { $0.requests.manifestValue },
+        ManifestField("limits") { $0.limits },
+        ManifestField("requests") { $0.requests },
     ]
 }
 
@@ -656,10 +656,10 @@ public struct VsphereVirtualDiskVolumeSource: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "fsType") { $0.fsType?.manifestValue },
-        ManifestField(optional: "storagePolicyID") { $0.storagePolicyID?.manifestValue },
-        ManifestField(optional: "storagePolicyName") { $0.storagePolicyName?.manifestValue },
-        ManifestField("volumePath", keptWhenEmpty: true) { $0.volumePath.manifestValue },
+        ManifestField(optional: "fsType") { $0.fsType },
+        ManifestField(optional: "storagePolicyID") { $0.storagePolicyID },
+        ManifestField(optional: "storagePolicyName") { $0.storagePolicyName },
+        ManifestField("volumePath", keptWhenEmpty: true) { $0.volumePath },
     ]
 }
 
@@ -682,8 +682,8 @@ public struct WeightedPodAffinityTerm: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("weight", keptWhenEmpty: true) { $0.weight.manifestValue },
-        ManifestField("podAffinityTerm", keptWhenEmpty: true) { $0.podAffinityTerm.manifestValue },
+        ManifestField("weight", keptWhenEmpty: true) { $0.weight },
+        ManifestField("podAffinityTerm", keptWhenEmpty: true) { $0.podAffinityTerm },
     ]
 }
 
@@ -712,9 +712,9 @@ public struct WindowsSecurityContextOptions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "gmsaCredentialSpec") { $0.gmsaCredentialSpec?.manifestValue },
-        ManifestField(optional: "gmsaCredentialSpecName") { $0.gmsaCredentialSpecName?.manifestValue },
-        ManifestField(optional: "hostProcess") { $0.hostProcess?.manifestValue },
-        ManifestField(optional: "runAsUserName") { $0.runAsUserName?.manifestValue },
+        ManifestField(optional: "gmsaCredentialSpec") { $0.gmsaCredentialSpec },
+        ManifestField(optional: "gmsaCredentialSpecName") { $0.gmsaCredentialSpecName },
+        ManifestField(optional: "hostProcess") { $0.hostProcess },
+        ManifestField(optional: "runAsUserName") { $0.runAsUserName },
     ]
 }

@@ -45,14 +45,14 @@ public struct Endpoint: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("addresses", keptWhenEmpty: true) { $0.addresses.manifestValue },
-        ManifestField(optional: "conditions") { $0.conditions?.manifestValue },
-        ManifestField("deprecatedTopology") { $0.deprecatedTopology.manifestValue },
-        ManifestField(optional: "hints") { $0.hints?.manifestValue },
-        ManifestField(optional: "hostname") { $0.hostname?.manifestValue },
-        ManifestField(optional: "nodeName") { $0.nodeName?.manifestValue },
-        ManifestField(optional: "targetRef") { $0.targetRef?.manifestValue },
-        ManifestField(optional: "zone") { $0.zone?.manifestValue },
+        ManifestField("addresses", keptWhenEmpty: true) { $0.addresses },
+        ManifestField(optional: "conditions") { $0.conditions },
+        ManifestField("deprecatedTopology") { $0.deprecatedTopology },
+        ManifestField(optional: "hints") { $0.hints },
+        ManifestField(optional: "hostname") { $0.hostname },
+        ManifestField(optional: "nodeName") { $0.nodeName },
+        ManifestField(optional: "targetRef") { $0.targetRef },
+        ManifestField(optional: "zone") { $0.zone },
     ]
 }
 
@@ -77,9 +77,9 @@ public struct EndpointConditions: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "ready") { $0.ready?.manifestValue },
-        ManifestField(optional: "serving") { $0.serving?.manifestValue },
-        ManifestField(optional: "terminating") { $0.terminating?.manifestValue },
+        ManifestField(optional: "ready") { $0.ready },
+        ManifestField(optional: "serving") { $0.serving },
+        ManifestField(optional: "terminating") { $0.terminating },
     ]
 }
 
@@ -96,7 +96,7 @@ public struct EndpointHints: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("forZones") { $0.forZones.manifestValue },
+        ManifestField("forZones") { $0.forZones },
     ]
 }
 
@@ -125,10 +125,10 @@ public struct DiscoveryEndpointPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField(optional: "appProtocol") { $0.appProtocol?.manifestValue },
-        ManifestField(optional: "port") { $0.port?.manifestValue },
-        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField(optional: "appProtocol") { $0.appProtocol },
+        ManifestField(optional: "port") { $0.port },
+        ManifestField(optional: "protocol") { $0.`protocol` },
     ]
 }
 
@@ -139,13 +139,25 @@ public struct EndpointSlice: KubernetesResource {
     public static let requiredFields: Set<String> = ["addressType", "endpoints"]
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// addressType specifies the type of address carried by this EndpointSlice.
     public var addressType: String
     /// endpoints is a list of unique endpoints in this slice.
     public var endpoints: [Endpoint]
     /// ports specifies the list of network ports exposed by each endpoint in this slice.
     public var ports: [DiscoveryEndpointPort]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case addressType
+        case endpoints
+        case ports
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -154,17 +166,17 @@ public struct EndpointSlice: KubernetesResource {
         endpoints: [Endpoint] = [],
         ports: [DiscoveryEndpointPort] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.addressType = addressType
         self.endpoints = endpoints
         self.ports = ports
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("addressType", keptWhenEmpty: true) { $0.addressType.manifestValue },
-        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("addressType", keptWhenEmpty: true) { $0.addressType },
+        ManifestField("endpoints", keptWhenEmpty: true) { $0.endpoints },
+        ManifestField("ports") { $0.ports },
     ]
 }
 
@@ -183,6 +195,6 @@ public struct ForZone: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
     ]
 }

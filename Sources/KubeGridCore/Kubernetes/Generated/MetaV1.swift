@@ -37,12 +37,12 @@ public struct Condition: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("lastTransitionTime", keptWhenEmpty: true) { $0.lastTransitionTime.manifestValue },
-        ManifestField("message", keptWhenEmpty: true) { $0.message.manifestValue },
-        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
-        ManifestField("reason", keptWhenEmpty: true) { $0.reason.manifestValue },
-        ManifestField("status", keptWhenEmpty: true) { $0.status.manifestValue },
-        ManifestField("type", keptWhenEmpty: true) { $0.type.manifestValue },
+        ManifestField("lastTransitionTime", keptWhenEmpty: true) { $0.lastTransitionTime },
+        ManifestField("message", keptWhenEmpty: true) { $0.message },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration },
+        ManifestField("reason", keptWhenEmpty: true) { $0.reason },
+        ManifestField("status", keptWhenEmpty: true) { $0.status },
+        ManifestField("type", keptWhenEmpty: true) { $0.type },
     ]
 }
 
@@ -63,8 +63,8 @@ public struct LabelSelector: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("matchLabels") { $0.matchLabels.manifestValue },
-        ManifestField("matchExpressions") { $0.matchExpressions.manifestValue },
+        ManifestField("matchLabels") { $0.matchLabels },
+        ManifestField("matchExpressions") { $0.matchExpressions },
     ]
 }
 
@@ -91,9 +91,9 @@ public struct LabelSelectorRequirement: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("key", keptWhenEmpty: true) { $0.key.manifestValue },
-        ManifestField("operator", keptWhenEmpty: true) { $0.`operator`.manifestValue },
-        ManifestField("values") { $0.values.manifestValue },
+        ManifestField("key", keptWhenEmpty: true) { $0.key },
+        ManifestField("operator", keptWhenEmpty: true) { $0.`operator` },
+        ManifestField("values") { $0.values },
     ]
 }
 
@@ -122,10 +122,10 @@ public struct ListMeta: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "continue") { $0.`continue`?.manifestValue },
-        ManifestField(optional: "remainingItemCount") { $0.remainingItemCount?.manifestValue },
-        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
-        ManifestField(optional: "selfLink") { $0.selfLink?.manifestValue },
+        ManifestField(optional: "continue") { $0.`continue` },
+        ManifestField(optional: "remainingItemCount") { $0.remainingItemCount },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion },
+        ManifestField(optional: "selfLink") { $0.selfLink },
     ]
 }
 
@@ -166,13 +166,13 @@ public struct ManagedFieldsEntry: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "apiVersion") { $0.apiVersion?.manifestValue },
-        ManifestField(optional: "fieldsType") { $0.fieldsType?.manifestValue },
-        ManifestField(optional: "fieldsV1") { $0.fieldsV1?.manifestValue },
-        ManifestField(optional: "manager") { $0.manager?.manifestValue },
-        ManifestField(optional: "operation") { $0.operation?.manifestValue },
-        ManifestField(optional: "subresource") { $0.subresource?.manifestValue },
-        ManifestField(optional: "time") { $0.time?.manifestValue },
+        ManifestField(optional: "apiVersion") { $0.apiVersion },
+        ManifestField(optional: "fieldsType") { $0.fieldsType },
+        ManifestField(optional: "fieldsV1") { $0.fieldsV1 },
+        ManifestField(optional: "manager") { $0.manager },
+        ManifestField(optional: "operation") { $0.operation },
+        ManifestField(optional: "subresource") { $0.subresource },
+        ManifestField(optional: "time") { $0.time },
     ]
 }
 
@@ -245,21 +245,21 @@ public struct ObjectMeta: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name") { $0.name.manifestValue },
-        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
-        ManifestField("labels") { $0.labels.manifestValue },
-        ManifestField("annotations") { $0.annotations.manifestValue },
-        ManifestField(optional: "creationTimestamp") { $0.creationTimestamp?.manifestValue },
-        ManifestField(optional: "deletionGracePeriodSeconds") { $0.deletionGracePeriodSeconds?.manifestValue },
-        ManifestField(optional: "deletionTimestamp") { $0.deletionTimestamp?.manifestValue },
-        ManifestField("finalizers") { $0.finalizers.manifestValue },
-        ManifestField(optional: "generateName") { $0.generateName?.manifestValue },
-        ManifestField(optional: "generation") { $0.generation?.manifestValue },
-        ManifestField("managedFields") { $0.managedFields.manifestValue },
-        ManifestField("ownerReferences") { $0.ownerReferences.manifestValue },
-        ManifestField(optional: "resourceVersion") { $0.resourceVersion?.manifestValue },
-        ManifestField(optional: "selfLink") { $0.selfLink?.manifestValue },
-        ManifestField(optional: "uid") { $0.uid?.manifestValue },
+        ManifestField("name") { $0.name },
+        ManifestField(optional: "namespace") { $0.namespace },
+        ManifestField("labels") { $0.labels },
+        ManifestField("annotations") { $0.annotations },
+        ManifestField(optional: "creationTimestamp") { $0.creationTimestamp },
+        ManifestField(optional: "deletionGracePeriodSeconds") { $0.deletionGracePeriodSeconds },
+        ManifestField(optional: "deletionTimestamp") { $0.deletionTimestamp },
+        ManifestField("finalizers") { $0.finalizers },
+        ManifestField(optional: "generateName") { $0.generateName },
+        ManifestField(optional: "generation") { $0.generation },
+        ManifestField("managedFields") { $0.managedFields },
+        ManifestField("ownerReferences") { $0.ownerReferences },
+        ManifestField(optional: "resourceVersion") { $0.resourceVersion },
+        ManifestField(optional: "selfLink") { $0.selfLink },
+        ManifestField(optional: "uid") { $0.uid },
     ]
 }
 
@@ -298,12 +298,12 @@ public struct OwnerReference: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField("apiVersion", keptWhenEmpty: true) { $0.apiVersion.manifestValue },
-        ManifestField(optional: "blockOwnerDeletion") { $0.blockOwnerDeletion?.manifestValue },
-        ManifestField(optional: "controller") { $0.controller?.manifestValue },
-        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
-        ManifestField("uid", keptWhenEmpty: true) { $0.uid.manifestValue },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField("apiVersion", keptWhenEmpty: true) { $0.apiVersion },
+        ManifestField(optional: "blockOwnerDeletion") { $0.blockOwnerDeletion },
+        ManifestField(optional: "controller") { $0.controller },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind },
+        ManifestField("uid", keptWhenEmpty: true) { $0.uid },
     ]
 }
 
@@ -343,12 +343,12 @@ public struct Status: KubernetesKind {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
-        ManifestField(optional: "details") { $0.details?.manifestValue },
-        ManifestField(optional: "code") { $0.code?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField(optional: "status") { $0.status },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
+        ManifestField(optional: "details") { $0.details },
+        ManifestField(optional: "code") { $0.code },
     ]
 }
 
@@ -373,9 +373,9 @@ public struct StatusCause: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "field") { $0.field?.manifestValue },
-        ManifestField(optional: "message") { $0.message?.manifestValue },
-        ManifestField(optional: "reason") { $0.reason?.manifestValue },
+        ManifestField(optional: "field") { $0.field },
+        ManifestField(optional: "message") { $0.message },
+        ManifestField(optional: "reason") { $0.reason },
     ]
 }
 
@@ -412,11 +412,11 @@ public struct StatusDetails: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "name") { $0.name?.manifestValue },
-        ManifestField("causes") { $0.causes.manifestValue },
-        ManifestField(optional: "group") { $0.group?.manifestValue },
-        ManifestField(optional: "kind") { $0.kind?.manifestValue },
-        ManifestField(optional: "retryAfterSeconds") { $0.retryAfterSeconds?.manifestValue },
-        ManifestField(optional: "uid") { $0.uid?.manifestValue },
+        ManifestField(optional: "name") { $0.name },
+        ManifestField("causes") { $0.causes },
+        ManifestField(optional: "group") { $0.group },
+        ManifestField(optional: "kind") { $0.kind },
+        ManifestField(optional: "retryAfterSeconds") { $0.retryAfterSeconds },
+        ManifestField(optional: "uid") { $0.uid },
     ]
 }

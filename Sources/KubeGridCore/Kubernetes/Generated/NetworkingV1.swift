@@ -20,8 +20,8 @@ public struct IPBlock: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("cidr", keptWhenEmpty: true) { $0.cidr.manifestValue },
-        ManifestField("except") { $0.except.manifestValue },
+        ManifestField("cidr", keptWhenEmpty: true) { $0.cidr },
+        ManifestField("except") { $0.except },
     ]
 }
 
@@ -31,22 +31,32 @@ public struct NetworkPolicy: KubernetesResource {
     public static let kind = "NetworkPolicy"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// spec represents the specification of the desired behavior for this NetworkPolicy.
     public var spec: NetworkPolicySpec
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
         spec: NetworkPolicySpec
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
     ]
 }
 
@@ -67,8 +77,8 @@ public struct NetworkPolicyEgressRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("ports") { $0.ports.manifestValue },
-        ManifestField("to") { $0.to.manifestValue },
+        ManifestField("ports") { $0.ports },
+        ManifestField("to") { $0.to },
     ]
 }
 
@@ -89,8 +99,8 @@ public struct NetworkPolicyIngressRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("from") { $0.from.manifestValue },
-        ManifestField("ports") { $0.ports.manifestValue },
+        ManifestField("from") { $0.from },
+        ManifestField("ports") { $0.ports },
     ]
 }
 
@@ -115,9 +125,9 @@ public struct NetworkPolicyPeer: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "ipBlock") { $0.ipBlock?.manifestValue },
-        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector?.manifestValue },
-        ManifestField(optional: "podSelector") { $0.podSelector?.manifestValue },
+        ManifestField(optional: "ipBlock") { $0.ipBlock },
+        ManifestField(optional: "namespaceSelector") { $0.namespaceSelector },
+        ManifestField(optional: "podSelector") { $0.podSelector },
     ]
 }
 
@@ -142,9 +152,9 @@ public struct NetworkPolicyPort: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "endPort") { $0.endPort?.manifestValue },
-        ManifestField(optional: "port") { $0.port?.manifestValue },
-        ManifestField(optional: "protocol") { $0.`protocol`?.manifestValue },
+        ManifestField(optional: "endPort") { $0.endPort },
+        ManifestField(optional: "port") { $0.port },
+        ManifestField(optional: "protocol") { $0.`protocol` },
     ]
 }
 
@@ -175,9 +185,9 @@ public struct NetworkPolicySpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("podSelector", keptWhenEmpty: true) { $0.podSelector.manifestValue },
-        ManifestField("policyTypes") { $0.policyTypes.manifestValue },
-        ManifestField("ingress") { $0.ingress.manifestValue },
-        ManifestField("egress") { $0.egress.manifestValue },
+        ManifestField("podSelector", keptWhenEmpty: true) { $0.podSelector },
+        ManifestField("policyTypes") { $0.policyTypes },
+        ManifestField("ingress") { $0.ingress },
+        ManifestField("egress") { $0.egress },
     ]
 }

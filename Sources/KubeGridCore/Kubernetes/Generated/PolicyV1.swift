@@ -8,11 +8,22 @@ public struct PodDisruptionBudget: KubernetesResource {
     public static let kind = "PodDisruptionBudget"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Specification of the desired behavior of the PodDisruptionBudget.
     public var spec: PodDisruptionBudgetSpec
     /// Most recently observed status of the PodDisruptionBudget.
     public var status: PodDisruptionBudgetStatus?
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case spec
+        case status
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -20,15 +31,15 @@ public struct PodDisruptionBudget: KubernetesResource {
         spec: PodDisruptionBudgetSpec = PodDisruptionBudgetSpec(),
         status: PodDisruptionBudgetStatus? = nil
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.spec = spec
         self.status = status
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("spec", keptWhenEmpty: true) { $0.spec.manifestValue },
-        ManifestField(optional: "status") { $0.status?.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("spec", keptWhenEmpty: true) { $0.spec },
+        ManifestField(optional: "status") { $0.status },
     ]
 }
 
@@ -57,10 +68,10 @@ public struct PodDisruptionBudgetSpec: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable?.manifestValue },
-        ManifestField(optional: "minAvailable") { $0.minAvailable?.manifestValue },
-        ManifestField(optional: "selector") { $0.selector?.manifestValue },
-        ManifestField(optional: "unhealthyPodEvictionPolicy") { $0.unhealthyPodEvictionPolicy?.manifestValue },
+        ManifestField(optional: "maxUnavailable") { $0.maxUnavailable },
+        ManifestField(optional: "minAvailable") { $0.minAvailable },
+        ManifestField(optional: "selector") { $0.selector },
+        ManifestField(optional: "unhealthyPodEvictionPolicy") { $0.unhealthyPodEvictionPolicy },
     ]
 }
 
@@ -103,12 +114,12 @@ public struct PodDisruptionBudgetStatus: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("conditions") { $0.conditions.manifestValue },
-        ManifestField("currentHealthy", keptWhenEmpty: true) { $0.currentHealthy.manifestValue },
-        ManifestField("desiredHealthy", keptWhenEmpty: true) { $0.desiredHealthy.manifestValue },
-        ManifestField("disruptedPods") { $0.disruptedPods.manifestValue },
-        ManifestField("disruptionsAllowed", keptWhenEmpty: true) { $0.disruptionsAllowed.manifestValue },
-        ManifestField("expectedPods", keptWhenEmpty: true) { $0.expectedPods.manifestValue },
-        ManifestField(optional: "observedGeneration") { $0.observedGeneration?.manifestValue },
+        ManifestField("conditions") { $0.conditions },
+        ManifestField("currentHealthy", keptWhenEmpty: true) { $0.currentHealthy },
+        ManifestField("desiredHealthy", keptWhenEmpty: true) { $0.desiredHealthy },
+        ManifestField("disruptedPods") { $0.disruptedPods },
+        ManifestField("disruptionsAllowed", keptWhenEmpty: true) { $0.disruptionsAllowed },
+        ManifestField("expectedPods", keptWhenEmpty: true) { $0.expectedPods },
+        ManifestField(optional: "observedGeneration") { $0.observedGeneration },
     ]
 }

@@ -14,7 +14,7 @@ public struct AggregationRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("clusterRoleSelectors") { $0.clusterRoleSelectors.manifestValue },
+        ManifestField("clusterRoleSelectors") { $0.clusterRoleSelectors },
     ]
 }
 
@@ -24,11 +24,22 @@ public struct ClusterRole: KubernetesResource {
     public static let kind = "ClusterRole"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// AggregationRule is an optional field that describes how to build the Rules for this ClusterRole.
     public var aggregationRule: AggregationRule?
     /// Rules holds all the PolicyRules for this ClusterRole.
     public var rules: [PolicyRule]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case aggregationRule
+        case rules
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -36,15 +47,15 @@ public struct ClusterRole: KubernetesResource {
         aggregationRule: AggregationRule? = nil,
         rules: [PolicyRule] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.aggregationRule = aggregationRule
         self.rules = rules
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField(optional: "aggregationRule") { $0.aggregationRule?.manifestValue },
-        ManifestField("rules") { $0.rules.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField(optional: "aggregationRule") { $0.aggregationRule },
+        ManifestField("rules") { $0.rules },
     ]
 }
 
@@ -55,11 +66,22 @@ public struct ClusterRoleBinding: KubernetesResource {
     public static let requiredFields: Set<String> = ["roleRef"]
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// RoleRef can only reference a ClusterRole in the global namespace.
     public var roleRef: RoleRef
     /// Subjects holds references to the objects the role applies to.
     public var subjects: [Subject]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case roleRef
+        case subjects
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -67,15 +89,15 @@ public struct ClusterRoleBinding: KubernetesResource {
         roleRef: RoleRef,
         subjects: [Subject] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.roleRef = roleRef
         self.subjects = subjects
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef.manifestValue },
-        ManifestField("subjects") { $0.subjects.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef },
+        ManifestField("subjects") { $0.subjects },
     ]
 }
 
@@ -110,11 +132,11 @@ public struct PolicyRule: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("apiGroups") { $0.apiGroups.manifestValue },
-        ManifestField("nonResourceURLs") { $0.nonResourceURLs.manifestValue },
-        ManifestField("resourceNames") { $0.resourceNames.manifestValue },
-        ManifestField("resources") { $0.resources.manifestValue },
-        ManifestField("verbs", keptWhenEmpty: true) { $0.verbs.manifestValue },
+        ManifestField("apiGroups") { $0.apiGroups },
+        ManifestField("nonResourceURLs") { $0.nonResourceURLs },
+        ManifestField("resourceNames") { $0.resourceNames },
+        ManifestField("resources") { $0.resources },
+        ManifestField("verbs", keptWhenEmpty: true) { $0.verbs },
     ]
 }
 
@@ -124,22 +146,32 @@ public struct Role: KubernetesResource {
     public static let kind = "Role"
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// Rules holds all the PolicyRules for this Role.
     public var rules: [PolicyRule]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case rules
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
         metadata: ObjectMeta = ObjectMeta(),
         rules: [PolicyRule] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.rules = rules
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("rules") { $0.rules.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("rules") { $0.rules },
     ]
 }
 
@@ -150,11 +182,22 @@ public struct RoleBinding: KubernetesResource {
     public static let requiredFields: Set<String> = ["roleRef"]
 
     /// Standard object's metadata.
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { _metadata.value }
+        set { _metadata = ManifestBox(newValue) }
+    }
     /// RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace.
     public var roleRef: RoleRef
     /// Subjects holds references to the objects the role applies to.
     public var subjects: [Subject]
+
+    private var _metadata: ManifestBox<ObjectMeta>
+
+    enum CodingKeys: String, CodingKey {
+        case _metadata = "metadata"
+        case roleRef
+        case subjects
+    }
 
     /// Builds the value field by field; nil and empty fields are left out of the encoding.
     public init(
@@ -162,15 +205,15 @@ public struct RoleBinding: KubernetesResource {
         roleRef: RoleRef,
         subjects: [Subject] = []
     ) {
-        self.metadata = metadata
+        self._metadata = ManifestBox(metadata)
         self.roleRef = roleRef
         self.subjects = subjects
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("metadata") { $0.metadata.manifestValue },
-        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef.manifestValue },
-        ManifestField("subjects") { $0.subjects.manifestValue },
+        ManifestField("metadata") { $0.metadata },
+        ManifestField("roleRef", keptWhenEmpty: true) { $0.roleRef },
+        ManifestField("subjects") { $0.subjects },
     ]
 }
 
@@ -197,9 +240,9 @@ public struct RoleRef: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("apiGroup", keptWhenEmpty: true) { $0.apiGroup.manifestValue },
-        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
+        ManifestField("apiGroup", keptWhenEmpty: true) { $0.apiGroup },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
     ]
 }
 
@@ -230,9 +273,9 @@ public struct Subject: ManifestFieldTable {
     }
 
     public static let manifestFields: [ManifestField<Self>] = [
-        ManifestField("kind", keptWhenEmpty: true) { $0.kind.manifestValue },
-        ManifestField("name", keptWhenEmpty: true) { $0.name.manifestValue },
-        ManifestField(optional: "namespace") { $0.namespace?.manifestValue },
-        ManifestField(optional: "apiGroup") { $0.apiGroup?.manifestValue },
+        ManifestField("kind", keptWhenEmpty: true) { $0.kind },
+        ManifestField("name", keptWhenEmpty: true) { $0.name },
+        ManifestField(optional: "namespace") { $0.namespace },
+        ManifestField(optional: "apiGroup") { $0.apiGroup },
     ]
 }

@@ -25,7 +25,7 @@ public struct PodSecurityViolation: Sendable, Hashable {
 
 /// What Pod Security Admission would say of one pod.
 public struct PodSecurityEvaluation: Sendable, Hashable {
-    /// Every control the pod fails, baseline controls first, in Pod Security Admission's order.
+    /// Every control the pod fails, in Pod Security Admission's order (by check id).
     public var violations: [PodSecurityViolation]
 
     /// The most hardened profile the pod meets.
