@@ -31,9 +31,10 @@ def server(tmp_path_factory):
         pytest.fail("kubectl is not on PATH: the kubegrid serve transcript tests need the real kubectl 1.32 binary")
     folder = tmp_path_factory.mktemp("serve-grid")
     kubeconfig = folder / "kubeconfig"
-    # Four nodes: a drained node's pods have somewhere to go under the render's anti-affinity.
+    # Five nodes: a drained node's pods have somewhere to go under the render's anti-affinity,
+    # and three remain for the managers after one node is deleted and another lost.
     process = subprocess.Popen(
-        [str(KUBEGRID), "serve", "--port", "0", "--nodes", "4", "--kubeconfig", str(kubeconfig)],
+        [str(KUBEGRID), "serve", "--port", "0", "--nodes", "5", "--kubeconfig", str(kubeconfig)],
         cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line = process.stderr.readline()
@@ -252,7 +253,10 @@ def test_a_node_lost_without_deleting_it(server):
     assert [c["status"] for c in node["status"]["conditions"] if c["type"] == "Ready"] == ["Unknown"]
     eventually(lambda: any(i["partitionId"] == 1 and i["mode"] == "PRIMARY" and i["containerId"] != victim["containerId"]
                            for i in instances(server)), timeout=60, message="partition 1's backup promoted")
-    # The node controller removes the silent node; its pods come back elsewhere, then it rejoins.
+    # The node controller marks the silent node NotReady, then removes it; its pods come back
+    # elsewhere and the Space is whole again.
+    eventually(lambda: len(instances(server)) == 8 and rest_manager(server, "/v2/pus")[0]["status"] == "intact",
+               timeout=240, message="every instance of the Space back after the node loss")
     kubectl(server, "wait", "--for=condition=Ready", "pod", "--all", "--timeout=180s", timeout=200)
 
 
@@ -260,6 +264,6 @@ def test_sigint_prints_the_serve_verdict(server):
     process = server["process"]
     process.send_signal(signal.SIGINT)
     out, _ = process.communicate(timeout=120)
-    assert out.startswith("kubegrid serve: 4 nodes in 1 zone, seed 1"), out
+    assert out.startswith("kubegrid serve: 5 nodes in 1 zone, seed 1"), out
     assert process.returncode == 0, out
     assert "PASS deploy" in out
