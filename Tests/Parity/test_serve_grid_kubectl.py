@@ -10,7 +10,6 @@ The tests run in file order against one server (each step builds on the last).
 from __future__ import annotations
 
 import json
-import shutil
 import signal
 import subprocess
 import time
@@ -19,44 +18,17 @@ import pytest
 import yaml
 
 from conftest import KUBEGRID, ROOT
+from kubectl_session import KUBECTL, kubectl, serve_session
 
-KUBECTL = shutil.which("kubectl")
 MANAGER_PROXY = "/api/v1/namespaces/default/services/prod-insightedge-manager-service:api/proxy"
 SERVED = ("Service", "StatefulSet", "PodDisruptionBudget")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if KUBECTL is None:
-        pytest.fail("kubectl is not on PATH: the kubegrid serve transcript tests need the real kubectl 1.32 binary")
-    folder = tmp_path_factory.mktemp("serve-grid")
-    kubeconfig = folder / "kubeconfig"
     # Five nodes: a drained node's pods have somewhere to go under the render's anti-affinity,
     # and three remain for the managers after one node is deleted and another lost.
-    process = subprocess.Popen(
-        [str(KUBEGRID), "serve", "--port", "0", "--nodes", "5", "--kubeconfig", str(kubeconfig)],
-        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    line = process.stderr.readline()
-    assert line.startswith("kubegrid serve: listening on http://127.0.0.1:"), line
-    yield {"process": process, "kubeconfig": kubeconfig}
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def kubectl(server, *args, input=None, check=True, timeout=120):
-    result = subprocess.run(
-        [KUBECTL, "--kubeconfig", str(server["kubeconfig"]), *args],
-        input=input, capture_output=True, text=True, timeout=timeout,
-    )
-    if check:
-        assert result.returncode == 0, f"kubectl {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
+    yield from serve_session(tmp_path_factory, "serve-grid", "--nodes", "5")
 
 
 def rest_manager(server, path):

@@ -8,7 +8,6 @@ Without kubectl on PATH the module fails with a message saying so.
 from __future__ import annotations
 
 import json
-import shutil
 import signal
 import subprocess
 import time
@@ -19,42 +18,12 @@ import pytest
 import yaml
 
 from conftest import KUBEGRID, ROOT
-
-KUBECTL = shutil.which("kubectl")
+from kubectl_session import kubectl, serve_session
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if KUBECTL is None:
-        pytest.fail("kubectl is not on PATH: the kubegrid serve transcript tests need the real kubectl 1.32 binary")
-    folder = tmp_path_factory.mktemp("serve")
-    kubeconfig = folder / "kubeconfig"
-    process = subprocess.Popen(
-        [str(KUBEGRID), "serve", "--port", "0", "--kubeconfig", str(kubeconfig)],
-        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    line = process.stderr.readline()
-    assert line.startswith("kubegrid serve: listening on http://127.0.0.1:"), line
-    assert line.rstrip().endswith(f"(kubeconfig {kubeconfig})"), line
-    url = line.split("listening on ")[1].split(" ")[0]
-    yield {"process": process, "kubeconfig": kubeconfig, "url": url, "folder": folder}
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def kubectl(server, *args, input=None, check=True):
-    result = subprocess.run(
-        [KUBECTL, "--kubeconfig", str(server["kubeconfig"]), *args],
-        input=input, capture_output=True, text=True, timeout=120,
-    )
-    if check:
-        assert result.returncode == 0, f"kubectl {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
+    yield from serve_session(tmp_path_factory, "serve")
 
 
 def raw_request(server, path, token=None, method="GET", body=None):
