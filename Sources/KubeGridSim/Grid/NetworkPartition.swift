@@ -30,6 +30,9 @@ extension GridController {
             for var partition in space.partitions {
                 let object = "space/\(space.name)"
                 let hadBackups = !partition.backups.isEmpty
+                let backupBesidePrimary = partition.primary.map { primary in
+                    partition.backups.contains { nodeOf($0) == nodeOf(primary) }
+                } ?? false
                 for backup in partition.backups where quorumInside.map({ inside(backup) != $0 }) ?? true {
                     partition.backups.removeAll { $0 == backup }
                     isolation.detachedBackups.append(backup)
@@ -56,7 +59,7 @@ extension GridController {
                         .primaryLossDetected(space: spaceKey, partition: partition.id, epoch: partition.epoch),
                         after: timings.failureDetection)
                 } else {
-                    let cause: PartitionNote.Cause = quorumInside == nil ? .noQuorum : hadBackups ? .backupCutOff : .noBackup
+                    let cause: PartitionNote.Cause = quorumInside == nil ? .noQuorum : hadBackups ? .backupCutOff(sameNode: backupBesidePrimary) : .noBackup
                     isolation.unserved.append(
                         PartitionNote(spaceKey: spaceKey, partition: partition.id, start: context.now, end: until, cause: cause))
                 }
@@ -166,8 +169,9 @@ struct PartitionNote: Sendable {
     enum Cause: Sendable {
         /// The partition had no backup (ha=false, or none recovered yet).
         case noBackup
-        /// Its backups were on the primary's side of the cut (no anti-affinity between them).
-        case backupCutOff
+        /// Its backups were on the primary's side of the cut: on its node (no anti-affinity
+        /// between them), or on another node of the zone that was cut off.
+        case backupCutOff(sameNode: Bool)
         /// Neither side had a ZooKeeper majority.
         case noQuorum
     }

@@ -17,9 +17,13 @@ struct NetworkPartitionDiagnosis {
                     ? "its primary was cut off from the ZooKeeper majority and, with ha=false, it has no backup to take over; "
                         + "set ha=true (pu.ha=true in the insightedge chart)"
                     : "its primary was cut off from the ZooKeeper majority while it had no recovered backup to take over"
-            case .backupCutOff:
+            case .backupCutOff(sameNode: true):
                 cause = "its primary and backup were cut off together from the ZooKeeper majority, so no backup could take "
                     + "over; keep them on different nodes (antiAffinity.enabled=true)"
+            case .backupCutOff(sameNode: false):
+                cause = "its primary and backup ran on different nodes of the zone that was cut off, so no backup could take "
+                    + "over; spread them over zones (antiAffinity.topology=topology.kubernetes.io/zone, "
+                    + "pu.antiAffinity.topology in the insightedge chart)"
             case .noQuorum:
                 cause = "no side of the cut had a ZooKeeper majority, so no backup could be promoted; run 3 managers "
                     + "(manager.ha=true) spread over the nodes so a majority survives a cut"

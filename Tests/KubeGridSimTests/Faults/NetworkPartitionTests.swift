@@ -70,4 +70,25 @@ import Testing
         }
         #expect(nodes.count == 2 && label.hasPrefix("zone "))
     }
+
+    /// Anti-affinity by hostname keeps a partition's primary and backup on different nodes,
+    /// not in different zones: a zone's cut can take both, and the reason then asks for zone
+    /// anti-affinity, which keeps every partition served on every seed.
+    @Test func aZoneCutThatTakesPrimaryAndBackupAsksForZoneAntiAffinity() throws {
+        var unservedSeeds = 0
+        for seed: UInt64 in 1...4 {
+            let scenario = try simulate(.haExample, nodes: 4, zones: 2, seed: seed, operations: 20, scenarios: [.partition]).scenarios[0]
+            let unserved = scenario.reasons.filter { $0.contains("had no primary for the whole network partition") }
+            if !unserved.isEmpty { unservedSeeds += 1 }
+            for reason in unserved {
+                #expect(reason.contains("ran on different nodes of the zone that was cut off"), "\(reason)")
+                #expect(reason.contains("antiAffinity.topology=topology.kubernetes.io/zone"), "\(reason)")
+            }
+            var zoned = GridFixture.haExample
+            zoned.topology = ClusterNode.zoneLabel
+            let spread = try simulate(zoned, nodes: 4, zones: 2, seed: seed, operations: 20, scenarios: [.partition]).scenarios[0]
+            #expect(spread.passed, "seed \(seed): \(spread.reasons)")
+        }
+        #expect(unservedSeeds > 0, "with hostname anti-affinity some seed places a primary and its backup in one zone")
+    }
 }

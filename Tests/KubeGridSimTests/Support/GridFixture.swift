@@ -18,6 +18,7 @@ struct GridFixture {
     var ha = true
     var antiAffinity = true
     var topology = ClusterNode.hostnameLabel
+    var managerTopology = ClusterNode.hostnameLabel
     var spaceServiceType: ServiceType = .loadBalancer
     var lrmiEnabled = true
     var initialNodePort: Int?
@@ -102,7 +103,7 @@ struct GridFixture {
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: managerLabels),
                     spec: PodSpec(
-                        containers: [container], affinity: antiAffinityTerm(managerFullname, enabled: managerAntiAffinity),
+                        containers: [container], affinity: antiAffinityTerm(managerFullname, enabled: managerAntiAffinity, topologyKey: managerTopology),
                         nodeSelector: nodeSelector))))
         return [.service(headless), .service(client), .statefulSet(statefulSet)]
     }
@@ -117,13 +118,13 @@ struct GridFixture {
         ]
     }
 
-    private func antiAffinityTerm(_ selectorId: String, enabled: Bool) -> Affinity? {
+    private func antiAffinityTerm(_ selectorId: String, enabled: Bool, topologyKey: String? = nil) -> Affinity? {
         guard enabled else { return nil }
         let term = PodAffinityTerm(
             labelSelector: LabelSelector(matchExpressions: [
                 LabelSelectorRequirement(key: "selectorId", operator: .in, values: [selectorId])
             ]),
-            topologyKey: topology)
+            topologyKey: topologyKey ?? topology)
         return Affinity(podAntiAffinity: PodAffinity(required: [term]))
     }
 
