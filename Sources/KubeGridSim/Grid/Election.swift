@@ -91,6 +91,22 @@ extension GridController {
         partition.backups = []
         return partition
     }
+    /// A partition's primary is gone (it left, paused or was cut off): the partition has no
+    /// primary from now, its outage starts, and a new epoch fences whatever the old primary
+    /// still does. With `detecting`, the backups notice after the failure detection delay.
+    func primaryLost(_ partition: inout PartitionState, spaceKey: String, detecting: Bool, _ context: inout RuntimeContext) {
+        partition.primary = nil
+        partition.epoch += 1
+        partition.detectionPending = detecting
+        partition.primaryLostAt = context.now
+        context.faultLog.outages.append(PartitionOutage(spaceKey: spaceKey, partition: partition.id, start: context.now))
+        if detecting {
+            context.schedule(
+                .primaryLossDetected(space: spaceKey, partition: partition.id, epoch: partition.epoch),
+                after: timings.failureDetection)
+        }
+    }
+
 
     /// The backups of a partition notice that its primary is gone.
     mutating func primaryLossDetected(spaceKey: String, partition id: Int, epoch: Int, _ context: inout RuntimeContext) {

@@ -48,17 +48,9 @@ extension GridController {
                     continue
                 }
                 // The primary is on the side without the majority: its ZooKeeper session will expire.
-                partition.primary = nil
-                partition.epoch += 1
-                partition.primaryLostAt = context.now
-                context.faultLog.outages.append(PartitionOutage(spaceKey: spaceKey, partition: partition.id, start: context.now))
                 let successor = !partition.backups.isEmpty
-                partition.detectionPending = successor
-                if successor {
-                    context.schedule(
-                        .primaryLossDetected(space: spaceKey, partition: partition.id, epoch: partition.epoch),
-                        after: timings.failureDetection)
-                } else {
+                primaryLost(&partition, spaceKey: spaceKey, detecting: successor, &context)
+                if !successor {
                     let cause: PartitionNote.Cause = quorumInside == nil ? .noQuorum : hadBackups ? .backupCutOff(sameNode: backupBesidePrimary) : .noBackup
                     isolation.unserved.append(
                         PartitionNote(spaceKey: spaceKey, partition: partition.id, start: context.now, end: until, cause: cause))

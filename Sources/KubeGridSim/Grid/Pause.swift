@@ -14,14 +14,7 @@ extension GridController {
         instances[podKey] = instance
         var partition = space.partitions[instance.partition - 1]
         if partition.primary == podKey {
-            partition.primary = nil
-            partition.epoch += 1
-            partition.detectionPending = true
-            partition.primaryLostAt = context.now
-            context.faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: context.now))
-            context.schedule(
-                .primaryLossDetected(space: space.key, partition: partition.id, epoch: partition.epoch),
-                after: timings.failureDetection)
+            primaryLost(&partition, spaceKey: space.key, detecting: true, &context)
         }
         spaces[space.key]!.partitions[partition.id - 1] = partition
         progress += 1

@@ -103,14 +103,7 @@ extension GridController {
         partition.backups.removeAll { $0 == pod.key }
         let wasPrimary = partition.primary == pod.key
         if wasPrimary {
-            partition.primary = nil
-            partition.epoch += 1
-            partition.detectionPending = true
-            partition.primaryLostAt = context.now
-            context.faultLog.outages.append(PartitionOutage(spaceKey: space.key, partition: partition.id, start: context.now))
-            context.schedule(
-                .primaryLossDetected(space: space.key, partition: partition.id, epoch: partition.epoch),
-                after: timings.failureDetection)
+            primaryLost(&partition, spaceKey: space.key, detecting: true, &context)
         }
         space.partitions[instance.partition - 1] = partition
         spaces[instance.spaceKey] = space
