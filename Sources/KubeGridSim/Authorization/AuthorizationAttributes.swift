@@ -71,4 +71,9 @@ public struct AuthorizationAttributes: Sendable, Hashable {
 public struct AuthorizationDecision: Sendable, Hashable {
     public var allowed: Bool
     public var reason: String
+
+    public init(allowed: Bool, reason: String) {
+        self.allowed = allowed
+        self.reason = reason
+    }
 }
