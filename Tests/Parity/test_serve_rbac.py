@@ -61,6 +61,11 @@ def test_alice_creates_a_grid_in_her_tenant_and_is_refused_in_the_other(tenants)
     assert ('from server for: "STDIN": secrets "prod-insightedge-pu-license" is forbidden: User "alice" cannot get resource '
             '"secrets" in API group "" in the namespace "team-b"') in lines
     assert " created" not in refused.stderr
+    # The quota's status follows what she created (`kubectl describe quota` reads it).
+    described = kubectl(tenants, "--context", "alice", "describe", "quota", "-n", "team-a").stdout
+    rows = {line.split()[0]: line.split()[1:] for line in described.splitlines()[4:]}
+    assert rows["services.loadbalancers"] == ["9", "9"], described
+    assert rows["persistentvolumeclaims"] == ["0", "20"], described
     # Nothing of hers reached team-b; as its viewer she may see so.
     assert kubectl(tenants, "--context", "alice", "get", "statefulsets", "-n", "team-b").stderr == "No resources found in team-b namespace.\n"
 

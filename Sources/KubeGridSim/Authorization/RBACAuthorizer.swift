@@ -70,7 +70,7 @@ struct Policy {
             roles[name] = (Dictionary(uniqueKeysWithValues: role.metadata.labels.map { ($0.key, $0.value) }), role)
         }
         for stored in store.list(.clusterRole) {
-            guard let role = Self.decode(ClusterRole.self, stored) else { continue }
+            guard let role = stored.decoded(as: ClusterRole.self) else { continue }
             roles[stored.metadata.name] = (Dictionary(uniqueKeysWithValues: stored.metadata.labels.map { ($0.key, $0.value) }), role)
         }
         clusterRoles = roles
@@ -80,7 +80,7 @@ struct Policy {
     var clusterRoleBindings: [(String, ClusterRoleBinding)] {
         var bindings = BootstrapPolicy.clusterRoleBindings
         for stored in store.list(.clusterRoleBinding) {
-            if let binding = Self.decode(ClusterRoleBinding.self, stored) { bindings[stored.metadata.name] = binding }
+            if let binding = stored.decoded(as: ClusterRoleBinding.self) { bindings[stored.metadata.name] = binding }
         }
         return bindings.sorted { $0.key < $1.key }
     }
@@ -88,7 +88,7 @@ struct Policy {
     /// The RoleBindings of `namespace`, in name order.
     func roleBindings(in namespace: String) -> [(String, RoleBinding)] {
         store.list(.roleBinding, namespace: namespace).compactMap { stored in
-            Self.decode(RoleBinding.self, stored).map { (stored.metadata.name, $0) }
+            stored.decoded(as: RoleBinding.self).map { (stored.metadata.name, $0) }
         }.sorted { $0.0 < $1.0 }
     }
 
@@ -97,7 +97,7 @@ struct Policy {
     func rules(of reference: RoleRef, namespace: String) -> Result<[PolicyRule], MissingRole> {
         if reference.kind == "Role" {
             guard !namespace.isEmpty, let stored = store.get(ObjectKey(.role, namespace: namespace, reference.name)),
-                let role = Self.decode(Role.self, stored)
+                let role = stored.decoded(as: Role.self)
             else { return .failure(MissingRole(message: "role.rbac.authorization.k8s.io \"\(reference.name)\" not found")) }
             return .success(role.rules)
         }
@@ -121,14 +121,5 @@ struct Policy {
             if picked { rules += clusterRoleRules(other, seen: &seen) }
         }
         return rules
-    }
-
-    static func decode<T: KubernetesResource>(_ type: T.Type, _ stored: StoredObject) -> T? {
-        guard case .passive(let passive) = stored.body else { return nil }
-        var map = passive.fields
-        map["apiVersion"] = .string(T.apiVersion)
-        map["kind"] = .string(T.kind)
-        map["metadata"] = ["name": .string(stored.metadata.name)]
-        return try? T(decoding: .map(map))
     }
 }

@@ -39,6 +39,8 @@ public struct LiveCluster: Sendable {
     public mutating func create(_ manifest: Values) throws -> StoredObject {
         let write = try ManifestWrite(manifest)
         let key = write.key
+        // A write can change what a ResourceQuota reports as used.
+        statusMayHaveChanged = true
         if store.get(key) != nil { throw APIError(.alreadyExists, kind: key.kind, name: key.name) }
         try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.create(
@@ -80,6 +82,7 @@ public struct LiveCluster: Sendable {
     public mutating func delete(
         _ key: ObjectKey, gracePeriodSeconds: Int?, propagation: PropagationPolicy
     ) throws(APIError) -> ObjectStore.Deletion {
+        statusMayHaveChanged = true
         let namespace = key.namespace ?? "default"
         if key.kind == .pod, gracePeriodSeconds == 0, world.pods["\(namespace)/\(key.name)"] != nil, let before = store.get(key) {
             try world.deletePod(named: key.name, namespace: namespace, gracePeriodSeconds: 0)

@@ -49,6 +49,23 @@ import Testing
         #expect(refusal(&api, Self.pod(), name: "c") == nil)
     }
 
+    /// The quota's status as its controller keeps it: `hard` from the spec, `used` for each
+    /// of its keys (0 when nothing uses it), in the limit's units, following objects as they go.
+    @Test func theStatusReportsWhatIsUsed() throws {
+        var api = try Self.tenant([Self.quota(["pods": "3", "requests.memory": "1Gi", "services.loadbalancers": "2"])])
+        let resources = ResourceRequirements(limits: ["memory": "400Mi"])
+        #expect(refusal(&api, Self.pod(resources), name: "a") == nil)
+        #expect(refusal(&api, Self.pod(resources), name: "b") == nil)
+        let stored = try #require(api.store.get(ObjectKey(.resourceQuota, namespace: "t", "q")))
+        let hard = try #require(ResourceQuotaAdmission.quotaHard(stored))
+        #expect(ResourceQuotaAdmission.status(hard: hard, namespace: "t", store: api.store) == [
+            "hard": ["pods": "3", "requests.memory": "1Gi", "services.loadbalancers": "2"],
+            "used": ["pods": "2", "requests.memory": "800Mi", "services.loadbalancers": "0"],
+        ])
+        _ = try api.delete(ObjectKey(.pod, namespace: "t", "a"), gracePeriodSeconds: 0, at: .zero)
+        #expect(ResourceQuotaAdmission.status(hard: hard, namespace: "t", store: api.store)["used"]?["pods"] == "1")
+    }
+
     @Test func loadBalancersAndNodePortsAreCounted() throws {
         var api = try Self.tenant([Self.quota(["services.loadbalancers": "1", "services.nodeports": "2"])])
         #expect(refusal(&api, .service(F.service("a", type: .loadBalancer)), name: "a") == nil)

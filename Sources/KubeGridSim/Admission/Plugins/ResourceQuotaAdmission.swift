@@ -1,4 +1,5 @@
 import KubeGridCore
+import OrderedCollections
 
 /// kube-apiserver's `ResourceQuota` admission
 /// (staging/src/k8s.io/apiserver/pkg/admission/plugin/resourcequota): a pod or Service
@@ -57,5 +58,39 @@ public struct ResourceQuotaAdmission: ValidatingAdmissionPlugin {
 
     private static func dictionary(_ ordered: some Sequence<(key: String, value: Int)>) -> [String: Int] {
         Dictionary(ordered.map { ($0.key, $0.value) }, uniquingKeysWith: +)
+    }
+}
+
+extension ResourceQuotaAdmission {
+    /// What the quota controller keeps in a ResourceQuota's `status`: `hard` as its spec
+    /// says, and `used` for each of those keys from what the namespace's objects use now
+    /// (the admission's own count), in the limit's units; both sorted, as Go writes a map.
+    public static func status(hard: OrderedDictionary<String, Quantity>, namespace: String, store: ObjectStore) -> Values {
+        let used = usage(in: namespace, store: store)
+        let limits = Dictionary(uniqueKeysWithValues: hard.map { ($0.key, $0.value) })
+        let keys = hard.keys.sorted()
+        return [
+            "hard": .map(Values.Map(uniqueKeysWithValues: keys.map { ($0, .string(limits[$0]!.text)) })),
+            "used": .map(Values.Map(uniqueKeysWithValues: keys.map { key in
+                (key, .string(QuotaUsage.prettyPrint([key: used[key] ?? 0], like: limits).dropFirst(key.count + 1).description))
+            })),
+        ]
+    }
+
+    /// `status.used` of every ResourceQuota, by its key: how the live cluster notices a change.
+    static func usedByQuota(_ store: ObjectStore) -> [ObjectKey: [String: Int]] {
+        var usageByNamespace: [String: [String: Int]] = [:]
+        var result: [ObjectKey: [String: Int]] = [:]
+        for (key, hard) in store.list(.resourceQuota).compactMap({ stored in quotaHard(stored).map { (stored.key, $0) } }) {
+            let namespace = key.namespace ?? "default"
+            if usageByNamespace[namespace] == nil { usageByNamespace[namespace] = usage(in: namespace, store: store) }
+            result[key] = usageByNamespace[namespace]!.filter { hard[$0.key] != nil }
+        }
+        return result
+    }
+
+    /// A stored ResourceQuota's `spec.hard`.
+    public static func quotaHard(_ stored: StoredObject) -> OrderedDictionary<String, Quantity>? {
+        stored.decoded(as: ResourceQuota.self)?.spec.hard
     }
 }
