@@ -10,10 +10,21 @@ struct KubeResponder: HTTPResponder {
 
     let host: ClusterHost
     let authentication: ServeAuthentication
+    /// Where write requests are audited (`--audit-log-path`), if anywhere.
+    var auditLog: AuditLog? = nil
     /// The API server's limit on a request body (apiserver's `MaxRequestBodyBytes`, 3 MiB).
     static let maxBodyBytes = 3 * 1024 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard let auditLog, AuditLog.audits(request) else { return await answer(request) }
+        let notes = AuditNotes()
+        let received = Date()
+        let response = await AuditNotes.$current.withValue(notes) { await answer(request) }
+        auditLog.record(request, path: authentication.strippedPath(request.uri.path), code: response.status.code, notes: notes, received: received)
+        return response
+    }
+
+    private func answer(_ request: Request) async -> Response {
         do {
             var path = request.uri.path
             let caller = try authentication.authenticate(request, path: &path)

@@ -16,6 +16,8 @@ public struct KubeServer: Sendable {
     public var watchCacheSize = WatchCache.defaultCapacity
     /// The users besides the admin (`--user`), each with a token and a kubeconfig context.
     public var users: [ServeUser] = []
+    /// Where write requests are audited, one `audit.k8s.io/v1` Event a line (`--audit-log-path`).
+    public var auditLogPath: String?
 
     public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
         self.address = address
@@ -33,7 +35,8 @@ public struct KubeServer: Sendable {
         let host = ClusterHost(cluster: cluster, clock: ServeClock(speed: speed), options: options, watchCacheSize: watchCacheSize)
         let token = Self.freshToken()
         let userTokens = users.map { (token: Self.freshToken(), user: $0) }
-        let responder = KubeResponder(host: host, authentication: ServeAuthentication(adminToken: token, users: userTokens))
+        var responder = KubeResponder(host: host, authentication: ServeAuthentication(adminToken: token, users: userTokens))
+        responder.auditLog = try auditLogPath.map { try AuditLog(path: $0) }
         let path = kubeconfigPath
         let address = self.address
         let app = Application(

@@ -52,6 +52,13 @@ struct ServeAuthentication: Sendable {
         self.users = byToken
     }
 
+    /// `path` without a known token's prefix (what the audit log records).
+    func strippedPath(_ path: String) -> String {
+        guard path.hasPrefix("/t/") else { return path }
+        let token = String(path.dropFirst(3).prefix { $0 != "/" })
+        return users[token] == nil ? path : String(path.dropFirst(3 + token.count))
+    }
+
     /// The user, with `path` stripped of its token prefix; 401 for no known token.
     func authenticate(_ request: Request, path: inout String) throws(StatusBody) -> UserInfo {
         if path.hasPrefix("/t/") {
@@ -90,8 +97,13 @@ extension KubeResponder {
     }
 
     private func check(_ attributes: AuthorizationAttributes) async throws {
-        if attributes.user.groups.contains(UserInfo.mastersGroup) { return }
-        let decision = await host.read { cluster, _ in RBACAuthorizer().authorize(attributes, store: cluster.store) }
+        let decision: AuthorizationDecision
+        if attributes.user.groups.contains(UserInfo.mastersGroup) {
+            decision = AuthorizationDecision(allowed: true, reason: "")
+        } else {
+            decision = await host.read { cluster, _ in RBACAuthorizer().authorize(attributes, store: cluster.store) }
+        }
+        AuditNotes.current?.authorized(attributes, decision: decision)
         guard !decision.allowed else { return }
         throw Self.forbidden(attributes, reason: decision.reason)
     }

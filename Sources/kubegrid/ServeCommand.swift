@@ -67,6 +67,11 @@ struct ServeCommand: ParsableCommand {
             valueName: "NAME[:GROUP[,GROUP…]]"))
     var users: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Append an audit.k8s.io/v1 Event for every write request to FILE (level Metadata, with the authorizer's and admission's annotations).",
+        valueName: "FILE"))
+    var auditLogPath: String?
+
     func run() throws {
         var options = try simulationOptions()
         let serveUsers = try parsedUsers()
@@ -83,6 +88,7 @@ struct ServeCommand: ParsableCommand {
         var server = KubeServer(address: address, port: port, kubeconfigPath: kubeconfig, speed: speed, options: options)
         server.watchCacheSize = watchCacheSize
         server.users = serveUsers
+        server.auditLogPath = auditLogPath
         let outcome = Mutex<Result<SimulationReport, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let kubeconfig = self.kubeconfig

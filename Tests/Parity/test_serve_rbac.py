@@ -17,7 +17,8 @@ from kubectl_session import kubectl, serve_session
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    yield from serve_session(tmp_path_factory, "serve-rbac", "--user", "alice:team-a", "--user", "bob:team-b", "--user", "carol")
+    yield from serve_session(tmp_path_factory, "serve-rbac", "--user", "alice:team-a", "--user", "bob:team-b", "--user", "carol",
+                             "--audit-log-path", "audit.log")
 
 
 def render(*args: str) -> str:
@@ -107,3 +108,57 @@ def test_the_admin_may_impersonate_and_a_user_may_not(tenants):
     refused = kubectl(tenants, "--context", "bob", "--as", "alice", "get", "--raw", "/api", check=False)
     assert refused.returncode == 1
     assert 'users "alice" is forbidden: User "bob" cannot impersonate resource "users" in API group "" at the cluster scope' in refused.stderr
+
+
+STATEFULSET = """apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: plain, namespace: team-w}
+spec:
+  serviceName: plain
+  selector: {matchLabels: {app: plain}}
+  template:
+    metadata: {labels: {app: plain}}
+    spec:
+      containers:
+      - name: c
+        image: busybox
+        resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 64Mi}}
+"""
+
+VIOLATIONS = ('allowPrivilegeEscalation != false (container "c" must set securityContext.allowPrivilegeEscalation=false), '
+              'unrestricted capabilities (container "c" must set securityContext.capabilities.drop=["ALL"]), '
+              'runAsNonRoot != true (pod or container "c" must set securityContext.runAsNonRoot=true), '
+              'seccompProfile (pod or container "c" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")')
+
+
+def test_pod_security_warns_and_audits_a_template_that_would_violate(server):
+    """A tenant enforcing baseline, warning and auditing restricted (the chart's default
+    warn and audit): kubectl prints the API server's Warning, and the audit log records it."""
+    kubectl(server, "apply", "-f", "-", input=render("insightedge-tenant", "--name", "team-w", "--set", "podSecurity.enforce=baseline",
+                                                     "--set", "admins.users={alice}"))
+    applied = kubectl(server, "--context", "alice", "apply", "-f", "-", input=STATEFULSET)
+    assert applied.stdout == "statefulset.apps/plain created\n"
+    assert applied.stderr == f'Warning: would violate PodSecurity "restricted:latest": {VIOLATIONS}\n'
+    events = [json.loads(line) for line in (server["folder"] / "audit.log").read_text().splitlines()]
+    created = [event for event in events if event.get("objectRef", {}).get("name") == "plain"]
+    assert len(created) == 1, created
+    event = created[0]
+    assert event["verb"] == "create"
+    assert event["objectRef"] == {"resource": "statefulsets", "namespace": "team-w", "name": "plain", "apiGroup": "apps"}
+    assert event["user"] == {"username": "alice", "groups": ["team-a", "system:authenticated"]}
+    assert event["responseStatus"]["code"] == 201
+    assert event["annotations"] == {
+        "authorization.k8s.io/decision": "allow",
+        "authorization.k8s.io/reason": 'RBAC: allowed by RoleBinding "team-w-admins/team-w" of Role "team-w-admin" to User "alice"',
+        "pod-security.kubernetes.io/audit-violations": f'would violate PodSecurity "restricted:latest": {VIOLATIONS}',
+    }
+
+
+def test_the_audit_log_records_a_refusal(tenants):
+    kubectl(tenants, "--context", "carol", "delete", "secret", "x", "-n", "team-a", check=False)
+    events = [json.loads(line) for line in (tenants["folder"] / "audit.log").read_text().splitlines()]
+    refused = [event for event in events if event["user"]["username"] == "carol"]
+    assert refused[-1]["verb"] == "delete"
+    assert refused[-1]["objectRef"] == {"resource": "secrets", "namespace": "team-a", "name": "x"}
+    assert refused[-1]["responseStatus"]["code"] == 403
+    assert refused[-1]["annotations"] == {"authorization.k8s.io/decision": "forbid", "authorization.k8s.io/reason": ""}

@@ -14,6 +14,8 @@ public struct APIServer: Sendable {
     /// The allocations of every Service, by `namespace/name`, in creation order.
     public private(set) var services: OrderedDictionary<String, ServiceRecord> = [:]
     private var garbageCollector: GarbageCollector
+    /// The warnings and audit annotations of the last write's admission, for the HTTP layer.
+    public private(set) var lastAdmission = AdmissionNotes()
 
     public init(network: ServiceNetwork) {
         self.network = network
@@ -52,7 +54,9 @@ public struct APIServer: Sendable {
     ) throws(APIError) -> StoredObject {
         let request = AdmissionRequest(
             operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
+        lastAdmission = AdmissionNotes()
         let admitted = try admission.admit(request, context: context)
+        lastAdmission = AdmissionNotes(admitted)
         let object = try store.create(
             admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, labels: labels,
             annotations: annotations, managedFields: managedFields, at: now)
@@ -80,7 +84,9 @@ public struct APIServer: Sendable {
         var body = old.body
         change(&body)
         let request = AdmissionRequest(operation: .update, key: key, object: body, oldObject: old)
+        lastAdmission = AdmissionNotes()
         let admitted = try admission.admit(request, context: context)
+        lastAdmission = AdmissionNotes(admitted)
         let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in
             stored.body = admitted.object!
             metadata(&stored.metadata)
@@ -121,5 +127,18 @@ public struct APIServer: Sendable {
             network.release(record)
             services[key] = nil
         }
+    }
+}
+
+/// What admission said of a write besides yes: warnings and audit annotations.
+public struct AdmissionNotes: Sendable {
+    public var warnings: [String] = []
+    public var auditAnnotations: OrderedDictionary<String, String> = [:]
+
+    init() {}
+
+    init(_ request: AdmissionRequest) {
+        warnings = request.warnings
+        auditAnnotations = request.auditAnnotations
     }
 }

@@ -24,6 +24,9 @@ public struct LiveCluster: Sendable {
     /// The virtual time now.
     public var now: SimTime { world.now }
 
+    /// The warnings and audit annotations of the last write's admission.
+    public var lastAdmission: AdmissionNotes { world.api.lastAdmission }
+
     /// The API server's store (objects, metadata, resourceVersion).
     public var store: ObjectStore { world.api.store }
 

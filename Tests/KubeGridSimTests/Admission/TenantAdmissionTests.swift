@@ -156,6 +156,36 @@ import Testing
         #expect(refusal(&api, Self.pod(securityContext: hardened), name: "q") == nil)
     }
 
+    /// `warn` and `audit`: an admitted pod and a StatefulSet's template that violate the
+    /// level get the warning kubectl prints and the audit annotation, in PSA's words; the
+    /// StatefulSet is never refused for it, and an update that keeps its template says nothing.
+    @Test func warnAndAuditSayWhatWouldViolate() throws {
+        var api = try Self.tenant(labels: [
+            "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/audit": "restricted", "pod-security.kubernetes.io/audit-version": "v1.32",
+        ], [])
+        let violations = #"allowPrivilegeEscalation != false (container "c" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "c" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "c" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "c" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")"#
+        #expect(refusal(&api, Self.pod(), name: "p") == nil)
+        #expect(api.lastAdmission.warnings == [#"would violate PodSecurity "restricted:latest": "# + violations])
+        #expect(api.lastAdmission.auditAnnotations == [
+            "pod-security.kubernetes.io/enforce-policy": "baseline:latest",
+            "pod-security.kubernetes.io/audit-violations": #"would violate PodSecurity "restricted:v1.32": "# + violations,
+        ])
+        var set = F.statefulSet("s")
+        set.metadata.namespace = "t"
+        set.spec.template.spec.containers = [Container(name: "c", image: "busybox")]
+        #expect(refusal(&api, .statefulSet(set), name: "s") == nil)
+        #expect(api.lastAdmission.warnings == [#"would violate PodSecurity "restricted:latest": "# + violations])
+        #expect(api.lastAdmission.auditAnnotations.keys.elementsEqual(["pod-security.kubernetes.io/audit-violations"]))
+        try api.update(ObjectKey(.statefulSet, namespace: "t", "s"), at: .zero) { body in
+            if case .statefulSet(var changed) = body {
+                changed.spec.replicas = 3
+                body = .statefulSet(changed)
+            }
+        }
+        #expect(api.lastAdmission.warnings.isEmpty)
+    }
+
     @Test func baselineLetsThroughWhatRestrictedRefuses() throws {
         var api = try Self.tenant(labels: ["pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/enforce-version": "v1.32"], [])
         #expect(refusal(&api, Self.pod(), name: "p") == nil)
