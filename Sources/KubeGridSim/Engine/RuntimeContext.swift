@@ -70,6 +70,8 @@ struct ClusterView {
     let nodes: NodeTable
     /// The per-instance Service key of each pod key (the Service controller's index).
     let instanceServiceByPod: [String: String]
+    /// Whether a pod's calls to the API are held to its service account's RBAC.
+    var authorizesWorkloads = false
 
     var services: OrderedDictionary<String, ServiceRecord> { api.services }
 

@@ -255,7 +255,9 @@ struct World: Sendable {
 
     /// The Services and nodes, as a process in a pod sees them.
     var clusterView: ClusterView {
-        ClusterView(api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod)
+        ClusterView(
+            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod,
+            authorizesWorkloads: options.authorizesWorkloads)
     }
 
     /// The Service allocators.

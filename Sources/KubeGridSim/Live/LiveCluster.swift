@@ -17,6 +17,10 @@ public struct LiveCluster: Sendable {
     var statusMayHaveChanged = true
 
     public init(options: SimulationOptions) throws(SimulationInputError) {
+        var options = options
+        // Clients apply the grid's ServiceAccounts and Roles here, so its pods' API calls are
+        // authorized as a real cluster authorizes them.
+        options.authorizesWorkloads = true
         world = World(options: options, nodes: try options.cluster.build())
         changes = world.api.watch()
     }
