@@ -56,6 +56,8 @@ public struct APIResource: Sendable {
         stored("networking.k8s.io", "networkpolicies", .networkPolicy, shortNames: ["netpol"]),
         stored("batch", "jobs", .job, categories: ["all"]),
         stored("discovery.k8s.io", "endpointslices", .endpointSlice),
+        // Stored and charged to quotas (no volumes are provisioned: a claim stays Pending).
+        stored("", "persistentvolumeclaims", .persistentVolumeClaim, shortNames: ["pvc"]),
         // Written by the controllers; read-only here (kubectl describe and get events list them).
         APIResource(
             group: "", version: "v1", name: "events", singularName: "event", kind: .event,

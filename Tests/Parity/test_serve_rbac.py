@@ -162,3 +162,27 @@ def test_the_audit_log_records_a_refusal(tenants):
     assert refused[-1]["objectRef"] == {"resource": "secrets", "namespace": "team-a", "name": "x"}
     assert refused[-1]["responseStatus"]["code"] == 403
     assert refused[-1]["annotations"] == {"authorization.k8s.io/decision": "forbid", "authorization.k8s.io/reason": ""}
+
+
+CLAIM = """apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {{name: {name}, namespace: team-a}}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {{requests: {{storage: {size}}}}}
+"""
+
+
+def test_claims_are_charged_to_the_quota(tenants):
+    """team-a's quota holds 500Gi of requests.storage (the chart's default)."""
+    assert kubectl(tenants, "--context", "alice", "apply", "-f", "-", input=CLAIM.format(name="big", size="400Gi")).stdout == \
+        "persistentvolumeclaim/big created\n"
+    refused = kubectl(tenants, "--context", "alice", "apply", "-f", "-", input=CLAIM.format(name="more", size="200Gi"), check=False)
+    assert refused.stderr == (
+        'Error from server (Forbidden): error when creating "STDIN": persistentvolumeclaims "more" is forbidden: exceeded quota: '
+        "team-a-quota, requested: requests.storage=200Gi, used: requests.storage=400Gi, limited: requests.storage=500Gi\n")
+    listed = kubectl(tenants, "--context", "alice", "get", "pvc", "big", "-n", "team-a").stdout.splitlines()
+    assert listed[0].split() == ["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS", "MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE"]
+    assert listed[1].split()[:3] == ["big", "Pending", "<unset>"]
+    kubectl(tenants, "--context", "alice", "delete", "pvc", "big", "-n", "team-a")
+    assert kubectl(tenants, "--context", "alice", "apply", "-f", "-", input=CLAIM.format(name="more", size="200Gi")).returncode == 0

@@ -82,6 +82,7 @@ extension TableColumn {
         case .networkPolicy: return [.name, .text("Pod-Selector") { selector($0["spec"]?["podSelector"]) }, .age]
         case .job: return [.name] + JobColumns.all
         case .endpointSlice: return [.name] + EndpointSliceColumns.all
+        case .persistentVolumeClaim: return [.name] + ClaimColumns.all
         case .event:
             return [
                 TableColumn(name: "Last Seen") { object, now in

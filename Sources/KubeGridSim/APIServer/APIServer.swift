@@ -53,7 +53,7 @@ public struct APIServer: Sendable {
         annotations: OrderedDictionary<String, String> = [:], managedFields: Values? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let request = AdmissionRequest(
-            operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
+            operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil, owners: owners)
         lastAdmission = AdmissionNotes()
         let admitted = try admission.admit(request, context: context)
         lastAdmission = AdmissionNotes(admitted)

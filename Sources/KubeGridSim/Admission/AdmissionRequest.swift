@@ -14,6 +14,8 @@ public struct AdmissionRequest: Sendable {
     public var object: ObjectBody?
     /// The stored object an update or delete replaces.
     public var oldObject: StoredObject?
+    /// The owners a create names (a StatefulSet for its pods).
+    public var owners: [OwnerReference] = []
     /// What the annotating plugins say of an admitted write: warnings for the client (HTTP
     /// `Warning` headers) and annotations for the audit log.
     public var warnings: [String] = []

@@ -20,6 +20,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case networkPolicy = "NetworkPolicy"
     case job = "Job"
     case endpointSlice = "EndpointSlice"
+    case persistentVolumeClaim = "PersistentVolumeClaim"
     // Written by the controllers (``EventRecorder``).
     case event = "Event"
 
@@ -52,6 +53,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         case .networkPolicy: return "networkpolicies.networking.k8s.io"
         case .job: return "jobs.batch"
         case .endpointSlice: return "endpointslices.discovery.k8s.io"
+        case .persistentVolumeClaim: return "persistentvolumeclaims"
         case .event: return "events"
         }
     }

@@ -41,6 +41,7 @@ extension ObjectKind {
         case .networkPolicy: return NetworkPolicy.self
         case .job: return Job.self
         case .endpointSlice: return EndpointSlice.self
+        case .persistentVolumeClaim: return PersistentVolumeClaim.self
         }
     }
 

@@ -211,4 +211,39 @@ import Testing
         let failed = rig.timeline.events.filter { $0.reason == "FailedCreate" }.map(\.message)
         #expect(failed.first == "create Pod web-2 in StatefulSet web failed error: pods \"web-2\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2, limited: pods=2")
     }
+
+    /// Claims are charged as lint charges them: a StatefulSet's pod brings one per
+    /// volumeClaimTemplate (`TEMPLATE-POD`), refused in the claim's own name, and a claim
+    /// applied on its own is charged as it is created.
+    @Test func claimsAreChargedWithTheirPodsAndOnTheirOwn() throws {
+        var rig = StatefulSetControllerAloneTests.Rig()
+        let manifest: Values = [
+            "apiVersion": "v1", "kind": "ResourceQuota", "metadata": ["name": "q"],
+            "spec": ["hard": ["requests.storage": "25Gi", "persistentvolumeclaims": "3"]],
+        ]
+        try rig.api.create(.passive(try PassiveObject(kind: .resourceQuota, manifest: manifest)), name: "q", namespace: "default", at: .zero)
+        var statefulSet = StoreFixtures.statefulSet("web", replicas: 3)
+        statefulSet.spec.podManagementPolicy = .parallel
+        var template = PersistentVolumeClaim()
+        template.metadata.name = "data"
+        template.spec.resources.requests = ["storage": "10Gi"]
+        statefulSet.spec.volumeClaimTemplates = [template]
+        try rig.api.create(.statefulSet(statefulSet), name: "web", at: .zero)
+        rig.deliver()
+        rig.syncAll()
+        #expect(rig.podNames() == ["web-0", "web-1"])
+        let failed = rig.timeline.events.filter { $0.reason == "FailedCreate" }.map(\.message)
+        #expect(failed.first == "create Pod web-2 in StatefulSet web failed error: persistentvolumeclaims \"data-web-2\" is forbidden: exceeded quota: q, requested: requests.storage=10Gi, used: requests.storage=20Gi, limited: requests.storage=25Gi")
+        #expect(ResourceQuotaAdmission.usage(in: "default", store: rig.api.store)["persistentvolumeclaims"] == 2000)
+        let claim: Values = [
+            "apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": ["name": "extra"],
+            "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "5Gi"]]],
+        ]
+        try rig.api.create(.passive(try PassiveObject(kind: .persistentVolumeClaim, manifest: claim)), name: "extra", namespace: "default", at: .zero)
+        let refused = #expect(throws: APIError.self) {
+            try rig.api.create(.passive(try PassiveObject(kind: .persistentVolumeClaim, manifest: claim)), name: "more", namespace: "default", at: .zero)
+        }
+        #expect(refused?.description == "persistentvolumeclaims \"more\" is forbidden: exceeded quota: q, requested: persistentvolumeclaims=1,requests.storage=5Gi, used: persistentvolumeclaims=3,requests.storage=25Gi, limited: persistentvolumeclaims=3,requests.storage=25Gi")
+        #expect(ResourceQuotaAdmission.usage(in: "default", store: rig.api.store)["requests.storage"] == 25 * 1024 * 1024 * 1024 * 1000)
+    }
 }

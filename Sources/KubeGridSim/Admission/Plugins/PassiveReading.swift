@@ -11,11 +11,19 @@ extension ObjectStore {
 extension StoredObject {
     /// A stored passive object read back through its generated type; nil for another kind.
     public func decoded<T: KubernetesResource>(as type: T.Type) -> T? {
-        guard case .passive(let passive) = body, passive.kind.rawValue == T.kind else { return nil }
-        var map = passive.fields
+        guard case .passive(let passive) = body else { return nil }
+        return passive.decoded(as: T.self, name: metadata.name)
+    }
+}
+
+extension PassiveObject {
+    /// The object read back through its generated type, named `name`; nil for another kind.
+    public func decoded<T: KubernetesResource>(as type: T.Type, name: String) -> T? {
+        guard kind.rawValue == T.kind else { return nil }
+        var map = fields
         map["apiVersion"] = .string(T.apiVersion)
         map["kind"] = .string(T.kind)
-        map["metadata"] = ["name": .string(metadata.name)]
+        map["metadata"] = ["name": .string(name)]
         return try? T(decoding: .map(map))
     }
 }
