@@ -58,6 +58,7 @@ struct KubeResponder: HTTPResponder {
         case (.put, .some, nil):
             return try await replace(target, body: try await Self.body(request), query: query, manager: FieldManager(request, query: query))
         case (.delete, .some, nil): return try await delete(target, query: query, body: try await Self.body(request))
+        case (.delete, nil, nil): return try await deleteCollection(target, query: query, body: try await Self.body(request))
         case (.patch, .some, nil):
             return try await patch(
                 target, request: request, query: query, body: try await Self.body(request), manager: FieldManager(request, query: query))
