@@ -71,7 +71,7 @@ public struct APIResource: Sendable {
         _ group: String, _ name: String, _ kind: ObjectKind, shortNames: [String] = [], categories: [String] = []
     ) -> APIResource {
         APIResource(
-            group: group, version: "v1", name: name, singularName: kind.rawValue.lowercased(), kind: kind, verbs: readWrite,
+            group: group, version: "v1", name: name, singularName: kind.rawValue.lowercased(), kind: kind, verbs: readWriteCollection,
             shortNames: shortNames, categories: categories, subresources: [])
     }
 
