@@ -95,6 +95,13 @@ let package = Package(
             dependencies: ["KubeGridSim", "KubeGridCore"]
         ),
         .testTarget(
+            name: "KubeGridServerTests",
+            dependencies: [
+                "KubeGridServer", "KubeGridSim", "KubeGridCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "KubeGridCLITests",
             dependencies: ["KubeGridCore"],
             exclude: ["Golden"]
