@@ -42,6 +42,7 @@ struct KubeResponder: HTTPResponder {
 
     private func route(_ request: Request, path: String) async throws -> Response {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        if request.method == .get, segments == ["metrics"] { return await metrics() }
         if request.method == .get, segments.first == "openapi" { return try openAPI(segments, accept: request.headers[.accept]) }
         if request.method == .get, let document = Discovery.document(segments) {
             return Self.json(document)
