@@ -133,8 +133,12 @@ extension KubeResponder {
     /// `list`, or `watch`; DELETE of one `deletecollection`; a `metadata.name` field selector
     /// names the object); anything else a non-resource request whose verb is the method.
     static func attributes(of request: Request, path: String, user: UserInfo) -> AuthorizationAttributes {
+        attributes(method: request.method.rawValue, path: path, query: request.uri.query, user: user)
+    }
+
+    static func attributes(method: String, path: String, query: String?, user: UserInfo) -> AuthorizationAttributes {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-        let method = request.method.rawValue.lowercased()
+        let method = method.lowercased()
         var rest: ArraySlice<String>
         var group = ""
         if segments.first == "api", segments.count >= 3 {
@@ -155,7 +159,7 @@ extension KubeResponder {
         var name = parts.count >= 2 ? parts[1] : ""
         let subresource = parts.count >= 3 ? parts[2] : ""
         if name.isEmpty, verb == "get" {
-            let query = Query(request.uri.query)
+            let query = Query(query)
             verb = query.flag("watch") ? "watch" : "list"
             if let selector = query["fieldSelector"], selector.hasPrefix("metadata.name="), !selector.contains(",") {
                 name = String(selector.dropFirst("metadata.name=".count))
