@@ -212,6 +212,9 @@ struct StreamingChecker: Sendable {
         }
     }
 
+    /// Key states and write records it holds (for tests: fixed by the plan, not by the history).
+    var statesHeld: (keys: Int, writes: Int) { (keys.count, pool.count) }
+
     /// Every key written, in the order of its first write: what the final read reads. A
     /// list of slot numbers, spelled out as it is walked.
     var writtenKeys: LazyMapSequence<[(slot: Int, partition: Int)], (id: KeyID, partition: Int)> {
