@@ -12,6 +12,10 @@ struct PodTable: Sendable {
     private var keysByNode: [String: Set<String>] = [:]
     private var nextUID = 1
     private var nextAddress = 2
+    /// Keys of pods added, removed, or changed in what a Service's endpoints show of them
+    /// (``Pod/endpointView``), oldest first: the pods' side of the endpoints controller's
+    /// change feed (pod status lives here, beside the store), taken after every step.
+    private(set) var endpointChanges: [String] = []
 
     /// The pod `namespace/name`; setting nil deletes it, setting a new key adds it.
     subscript(key: String) -> Pod? {
@@ -24,10 +28,12 @@ struct PodTable: Sendable {
                         unindexNode(key, oldNode)
                         indexNode(key, newValue.nodeName)
                     }
+                    if pods.values[position].endpointView != newValue.endpointView { endpointChanges.append(key) }
                     pods.values[position] = newValue
                 } else {
                     pods[key] = newValue
                     index(newValue)
+                    endpointChanges.append(key)
                 }
             } else {
                 _ = remove(key)
@@ -77,12 +83,14 @@ struct PodTable: Sendable {
         let address = IPv4Range("10.244.0.0/14")!.address(at: nextAddress)
         pods[key]?.podIP = address
         keyByAddress[address] = key
+        endpointChanges.append(key)
         return address
     }
 
     /// Removes a pod and its index entries.
     mutating func remove(_ key: String) -> Pod? {
         guard let pod = pods.removeValue(forKey: key) else { return nil }
+        endpointChanges.append(key)
         keyByUID[pod.uid] = nil
         unindexNode(key, pod.nodeName)
         if let address = pod.podIP, keyByAddress[address] == key { keyByAddress[address] = nil }
@@ -92,6 +100,14 @@ struct PodTable: Sendable {
             if keysByLabel[pair]?.isEmpty == true { keysByLabel[pair] = nil }
         }
         return pod
+    }
+
+    /// The pods changed since the last call (see ``endpointChanges``).
+    mutating func takeEndpointChanges() -> [String] {
+        guard !endpointChanges.isEmpty else { return [] }
+        let changes = endpointChanges
+        endpointChanges = []
+        return changes
     }
 
     private mutating func index(_ pod: Pod) {
