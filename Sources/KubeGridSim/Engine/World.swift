@@ -260,7 +260,8 @@ struct World: Sendable {
     /// The Services and nodes, as a process in a pod sees them.
     var clusterView: ClusterView {
         ClusterView(
-            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController)
+            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
+            authorizesWorkloads: options.authorizesWorkloads)
     }
 
     /// The Service allocators.

@@ -14,6 +14,7 @@ enum ReportedStatus: Hashable {
     case pod(phase: PodPhase, ready: Bool, address: IPv4Address?, node: String?)
     case statefulSet(ready: Int)
     case node(ready: Bool)
+    case quota(used: [String: Int])
 }
 
 extension LiveCluster {
@@ -50,7 +51,8 @@ extension LiveCluster {
         return result
     }
 
-    /// The reported status of every pod a kubelet knows, every StatefulSet and every node.
+    /// The reported status of every pod a kubelet knows, every StatefulSet, every node and
+    /// every ResourceQuota's usage.
     private func currentStatus() -> [(ObjectKey, ReportedStatus)] {
         var result: [(ObjectKey, ReportedStatus)] = []
         var readyByOwner: [String: Int] = [:]
@@ -67,6 +69,7 @@ extension LiveCluster {
         for node in world.nodes where !node.removed {
             result.append((ObjectKey(.node, node.name), .node(ready: node.condition == .ready)))
         }
+        for (key, used) in ResourceQuotaAdmission.usedByQuota(store) { result.append((key, .quota(used: used))) }
         return result
     }
 }

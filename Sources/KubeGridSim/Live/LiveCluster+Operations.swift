@@ -51,6 +51,8 @@ extension LiveCluster {
     /// NotReady and later removes it (how `kubegrid serve` lets a user lose a node without
     /// deleting it: a status patch that sets its Ready condition to Unknown or False).
     public mutating func loseNode(_ name: String) throws(APIError) {
+        // The node's Ready condition changes now, not when the next event runs.
+        statusMayHaveChanged = true
         try world.makeNodeUnreachable(name)
     }
 
