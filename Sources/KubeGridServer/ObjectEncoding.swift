@@ -16,7 +16,10 @@ struct ObjectEncoding {
         var map: Values.Map
         switch object.body {
         case .namespace:
-            map = ["spec": .map(["finalizers": ["kubernetes"]]),
+            // The namespace controller's finalizer is the spec's; the store keeps it with
+            // the others while the namespace is emptied.
+            let finalizing = !object.metadata.isTerminating || object.metadata.finalizers.contains(Finalizer.namespaceContent)
+            map = ["spec": .map(["finalizers": finalizing ? ["kubernetes"] : []]),
                    "status": .map(["phase": object.metadata.isTerminating ? "Terminating" : "Active"])]
         case .node(let node):
             map = node.unschedulable ? ["spec": .map(["unschedulable": true])] : ["spec": .emptyMap]
@@ -118,7 +121,8 @@ struct ObjectEncoding {
                 ])
             })
         }
-        if !meta.finalizers.isEmpty { map["finalizers"] = .list(meta.finalizers.map { .string($0) }) }
+        let finalizers = object.kind == .namespace ? meta.finalizers.filter { $0 != Finalizer.namespaceContent } : meta.finalizers
+        if !finalizers.isEmpty { map["finalizers"] = .list(finalizers.map { .string($0) }) }
         if let managedFields = meta.managedFields { map["managedFields"] = managedFields }
         return .map(map)
     }
