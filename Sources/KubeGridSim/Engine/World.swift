@@ -100,7 +100,7 @@ struct World: Sendable {
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
-                if recordEvents() || endpointsController.hasUnwritten { deliverChanges() }
+                if recordEvents() || endpointsController.hasDue(at: now) { deliverChanges() }
             }
             if progress != checked.0 || clientRun.progress != checked.1 {
                 checked = (progress, clientRun.progress)
@@ -108,8 +108,11 @@ struct World: Sendable {
             }
         }
         if now < deadline, timeline.nextTime.map({ $0 > deadline }) ?? true { timeline.advance(to: deadline) }
-        // Events past their time to live go even while nothing happens.
-        if recordEvents() { deliverChanges() }
+        // Events past their time to live go even while nothing happens; Endpoints not yet
+        // written (batched) are, so the store shows them when a run stops.
+        let endpointsWritten = endpointsController.hasUnwritten
+        endpointsController.write(&api, at: now, all: true)
+        if recordEvents() || endpointsWritten { deliverChanges() }
     }
 
     /// Moves the clock without running events (for a scenario's own steps).

@@ -25,15 +25,13 @@ extension World {
     var isSettled: Bool {
         for entry in statefulSets.values {
             for ordinal in 0..<entry.replicas {
-                guard let pod = pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady else {
-                    return false
-                }
+                guard pods.isRunningAndReady("\(entry.namespace)/\(entry.name)-\(ordinal)") else { return false }
             }
         }
         for space in grid.spaces.values {
             for partition in space.partitions {
                 guard partition.primary != nil else { return false }
-                if space.ha && !partition.backups.contains(where: { grid.instances[$0]?.state == .backup }) {
+                if space.ha && !partition.backups.contains(where: { grid.state(of: $0) == .backup }) {
                     return false
                 }
             }
@@ -47,7 +45,7 @@ extension World {
         var expected = 0
         for entry in statefulSets.values {
             expected += entry.replicas
-            for ordinal in 0..<entry.replicas where pods["\(entry.namespace)/\(entry.name)-\(ordinal)"]?.isRunningAndReady == true {
+            for ordinal in 0..<entry.replicas where pods.isRunningAndReady("\(entry.namespace)/\(entry.name)-\(ordinal)") {
                 ready += 1
             }
         }
