@@ -52,6 +52,10 @@ extension LiveCluster {
     /// deleting it: a status patch that sets its Ready condition to Unknown or False).
     public mutating func loseNode(_ name: String) throws(APIError) {
         try world.makeNodeUnreachable(name)
+        // The node's Ready condition changed outside the store: compared at the next
+        // ``takeChanges``, so the write's own answer and the reads after it see it.
+        statusMayHaveChanged = true
+        statusChangedByClient = true
     }
 
     /// A pod's log lines, oldest first, each with its number (for `-f`) and time.
