@@ -58,6 +58,7 @@ public struct APIResource: Sendable {
         stored("rbac.authorization.k8s.io", "clusterrolebindings", .clusterRoleBinding),
         stored("networking.k8s.io", "networkpolicies", .networkPolicy, shortNames: ["netpol"]),
         stored("batch", "jobs", .job, categories: ["all"]),
+        stored("", "endpoints", .endpoints, shortNames: ["ep"]),
         stored("discovery.k8s.io", "endpointslices", .endpointSlice),
         // Written by the controllers; read-only here (kubectl describe and get events list them).
         APIResource(

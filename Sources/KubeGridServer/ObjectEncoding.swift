@@ -49,6 +49,10 @@ struct ObjectEncoding {
             map = passive.fields
         case .event(let event):
             map = eventFields(event)
+        case .endpoints(let endpoints):
+            map = Self.endpointsFields(endpoints, namespace: object.metadata.namespace!)
+        case .endpointSlice(let endpoints):
+            map = Self.sliceFields(endpoints, namespace: object.metadata.namespace!)
         case .pod(let pod):
             var spec = Self.fields(pod.spec.encoded())
             if let node = pod.nodeName { spec["nodeName"] = .string(node) }
@@ -125,8 +129,11 @@ struct ObjectEncoding {
 
     /// Stored-only kinds have a generation when they have a spec (a ConfigMap has none).
     private func hasSpec(_ object: StoredObject) -> Bool {
-        if case .passive(let passive) = object.body { return passive.fields["spec"] != nil }
-        return true
+        switch object.body {
+        case .passive(let passive): return passive.fields["spec"] != nil
+        case .endpoints: return false
+        default: return true
+        }
     }
 
     /// The Service's spec with what the API server allocated: cluster IP, node ports.
