@@ -22,6 +22,11 @@ extension World {
         var delivered = true
         while delivered {
             delivered = false
+            // First: the network enforces a policy before anything it governs can connect.
+            if api.hasChanges(for: networkPolicies.changes) {
+                for event in api.changes(for: networkPolicies.changes) { networkPolicies.observe(event) }
+                delivered = true
+            }
             if api.hasChanges(for: kubelet.changes) {
                 for event in api.changes(for: kubelet.changes) { withKubelet { $0.observe(event, grid: &$1, &$2) } }
                 delivered = true

@@ -70,6 +70,8 @@ struct ClusterView {
     let nodes: NodeTable
     /// The per-instance Service key of each pod key (the Service controller's index).
     let instanceServiceByPod: [String: String]
+    /// The NetworkPolicies the pod network enforces.
+    var networkPolicies = NetworkPolicyRules()
 
     var services: OrderedDictionary<String, ServiceRecord> { api.services }
 
