@@ -42,14 +42,14 @@ enum GridTraffic {
             let managers = space.managerKey.flatMap { grid.ensembles[$0] }.map { ensemble in
                 ensemble.upMembers.keys.sorted().compactMap { ensemble.upMembers[$0] }
             } ?? []
-            for partition in space.partitions {
-                let members = ([partition.primary].compactMap { $0 } + partition.backups + partition.awaitingElection)
-                for instance in members {
-                    for manager in managers {
-                        add("registering in the lookup service", instance, manager, "lus")
-                        add("leader election through ZooKeeper", instance, manager, "zk-client")
-                    }
+            // Every instance of the Space, registered or still trying.
+            for instance in grid.instances.keys.sorted() where grid.instances[instance]?.spaceKey == space.key {
+                for manager in managers {
+                    add("registering in the lookup service", instance, manager, "lus")
+                    add("leader election through ZooKeeper", instance, manager, "zk-client")
                 }
+            }
+            for partition in space.partitions {
                 guard let primary = partition.primary else { continue }
                 for backup in partition.backups {
                     add("replicating to the backup", primary, backup, "lrmi")
@@ -122,5 +122,13 @@ extension GridController {
             if first == nil { first = "\(block): \(connection.description)" }
         }
         return first
+    }
+}
+
+extension World {
+    /// The grid's own connections now, and those the NetworkPolicies refuse.
+    var gridTraffic: (connections: [GridConnection], blocked: [(GridConnection, PolicyBlock)]) {
+        let connections = GridTraffic.connections(grid, pods: pods)
+        return (connections, GridTraffic.blocked(connections, in: clusterView, pods: pods))
     }
 }
