@@ -78,21 +78,22 @@ enum GridTraffic {
         }
     }
 
-    /// Plain-words reasons, one per policy verdict, naming the traffic it blocks (the first
-    /// few connections of each).
+    /// Plain-words reasons, one per set of policies refusing (whichever pods they isolate),
+    /// naming the pods and the traffic (the first few connections).
     static func reasons(_ blocked: [(GridConnection, PolicyBlock)]) -> [String] {
         var order: [PolicyBlock] = []
-        var byBlock: [PolicyBlock: [GridConnection]] = [:]
+        var byVerdict: [PolicyBlock: (pods: [String], connections: [GridConnection])] = [:]
         for (connection, block) in blocked {
-            if byBlock[block] == nil { order.append(block) }
-            byBlock[block, default: []].append(connection)
+            if byVerdict[block.verdict] == nil { order.append(block.verdict) }
+            if byVerdict[block.verdict]?.pods.contains(block.pod) != true { byVerdict[block.verdict, default: ([], [])].pods.append(block.pod) }
+            byVerdict[block.verdict]!.connections.append(connection)
         }
-        return order.map { block in
-            let connections = byBlock[block]!
+        return order.map { verdict in
+            let (pods, connections) = byVerdict[verdict]!
             let shown = connections.prefix(3).map(\.description).joined(separator: "; ")
             let more = connections.count > 3 ? "; and \(connections.count - 3) more" : ""
-            return "the grid's own traffic is blocked: \(block): \(shown)\(more); admit the grid's ports between its pods "
-                + "(the grid charts' networkPolicy does, the tenant's grid-egress opens egress within the namespace)"
+            return "the grid's own traffic is blocked: \(verdict.description(pods: pods.sorted())): \(shown)\(more); admit the grid's "
+                + "ports between its pods (the grid charts' networkPolicy does, the tenant's grid-egress opens egress within the namespace)"
         }
     }
 }

@@ -162,10 +162,16 @@ struct PolicyBlock: Sendable, Hashable, CustomStringConvertible {
     var policies: [String]
     var namespace: String
 
-    /// `NetworkPolicy team-a/team-a-default-deny isolates team-a/x for egress and admits nothing that matches`.
-    var description: String {
+    /// `NetworkPolicy team-a/team-a-default-deny isolates team-a/x for egress and admits no such connection`.
+    var description: String { description(pods: [pod]) }
+
+    /// The same for several pods the same policies isolate.
+    func description(pods: [String]) -> String {
         let names = policies.map { "\(namespace)/\($0)" }
         let which = names.count == 1 ? "NetworkPolicy \(names[0]) isolates" : "NetworkPolicies \(names.joined(separator: ", ")) isolate"
-        return "\(which) \(pod) for \(direction.rawValue) and admit\(names.count == 1 ? "s" : "") no such connection"
+        return "\(which) \(pods.joined(separator: ", ")) for \(direction.rawValue) and admit\(names.count == 1 ? "s" : "") no such connection"
     }
+
+    /// The same verdict for another pod: the policies and the direction.
+    var verdict: PolicyBlock { PolicyBlock(direction: direction, pod: "", policies: policies, namespace: namespace) }
 }
