@@ -57,6 +57,8 @@ public struct ManifestBundle: Sendable {
     /// API server (its admission plugins read the quotas and limits, the pod network the
     /// policies), in Helm's install order.
     var governing: [ManifestWrite] = []
+    /// How many objects ``namespaces`` and ``governing`` hold.
+    public var governingCount: Int { namespaces.count + governing.count }
 
     /// The kinds of ``governing``, in the order Helm installs them (its `InstallOrder`).
     static let governingKinds: [String] = [
@@ -66,7 +68,11 @@ public struct ManifestBundle: Sendable {
     ]
 
     private mutating func add(_ read: ManifestObject) {
-        let object = read.object
+        add(read.object, source: read.source)
+    }
+
+    /// Sorts in one object read from `source` (for callers that render in process).
+    public mutating func add(_ object: KubernetesObject, source: String) {
         let kind = "\(object.apiVersion) \(object.kind)"
         if case .other(let manifest) = object, kind == "v1 Namespace" || Self.governingKinds.contains(kind),
             let write = try? ManifestWrite(manifest)
@@ -79,7 +85,7 @@ public struct ManifestBundle: Sendable {
         case .podDisruptionBudget(let budget): podDisruptionBudgets.append(budget)
         case .node(let node): nodes.append(node)
         case .persistentVolumeClaim, .other:
-            ignored.append(IgnoredObject(kind: "\(object.apiVersion) \(object.kind)", name: object.name, source: read.source))
+            ignored.append(IgnoredObject(kind: "\(object.apiVersion) \(object.kind)", name: object.name, source: source))
         }
     }
 }
