@@ -81,7 +81,9 @@ extension World {
                 guard let found = destination.ports.first(where: { $0.name == name })?.containerPort else { continue }
                 number = found
             }
-            let sources = Self.sources(source, address: address, snat: snat, destination: destination, nodes: nodes)
+            var sources = Self.sources(source, address: address, snat: snat, destination: destination, nodes: nodes)
+            // Without an ipBlock every node's address gets the same verdict: one will do.
+            if sources.count > 1 && !rules.tellsAddressesApart(into: destination) { sources = [sources[0]] }
             let blocked = sources.lazy.compactMap { from in
                 rules.block(from: from.source, to: destination, port: number).map { (from.label, $0) }
             }.first

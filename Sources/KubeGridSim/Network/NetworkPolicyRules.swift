@@ -101,6 +101,14 @@ struct NetworkPolicyRules: Sendable {
         return nil
     }
 
+    /// True when some policy isolating `pod` for ingress has an ipBlock, so connections from
+    /// different addresses outside the pod network may get different verdicts.
+    func tellsAddressesApart(into pod: PolicyPod) -> Bool {
+        selecting(pod, egress: false).contains { entry in
+            entry.policy.spec.ingress.contains { rule in rule.from.contains { $0.ipBlock != nil } }
+        }
+    }
+
     /// The policies that isolate `pod` for egress (or ingress).
     func selecting(_ pod: PolicyPod, egress: Bool) -> [NamespacedPolicy] {
         policies.values.filter { entry in
