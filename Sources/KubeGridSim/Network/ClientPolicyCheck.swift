@@ -85,10 +85,10 @@ extension World {
             // Without an ipBlock every node's address gets the same verdict: one will do.
             if sources.count > 1 && !rules.tellsAddressesApart(into: destination) { sources = [sources[0]] }
             let blocked = sources.lazy.compactMap { from in
-                rules.block(from: from.source, to: destination, port: number).map { (from.label, $0) }
+                rules.block(from: from.source, to: destination, port: number).map { (from, $0) }
             }.first
-            guard let (label, block) = blocked else { return nil }
-            if first == nil { first = "\(block) (\(label) → \(target.name) TCP \(number) through \(address))" }
+            guard let (from, block) = blocked else { return nil }
+            if first == nil { first = "\(block) (\(Self.label(source, from)) → \(target.name) TCP \(number) through \(address))" }
         }
         return first
     }
@@ -97,13 +97,19 @@ extension World {
     /// kube-proxy's rewrite the nodes a connection may come in on.
     private static func sources(
         _ source: ClientSource, address: GridAddress, snat: Bool, destination: PolicyPod, nodes: NodeTable
-    ) -> [(label: String, source: PolicySource)] {
-        if let pod = source.pod { return [("a client in namespace \(pod.namespace)", .pod(pod))] }
-        let client = ClientSource.externalClientIP
-        guard snat else { return [("a client at \(client)", .address(client))] }
+    ) -> [(node: String?, source: PolicySource)] {
+        if let pod = source.pod { return [(nil, .pod(pod))] }
+        guard snat else { return [(nil, .address(ClientSource.externalClientIP))] }
         let entering = address.kind == .nodePort
             ? nodes.filter { $0.clientAddress == address.host }
             : nodes.filter { $0.condition == .ready && $0.internalIP != destination.nodeIP }
-        return entering.map { ("a client at \(client) SNATed by kube-proxy to node \($0.name) \($0.internalIP)", .address($0.internalIP)) }
+        return entering.map { ($0.name, .address($0.internalIP)) }
+    }
+
+    /// Who the connection came from, in words (only written for a refusal).
+    private static func label(_ client: ClientSource, _ from: (node: String?, source: PolicySource)) -> String {
+        if let pod = client.pod { return "a client in namespace \(pod.namespace)" }
+        guard let node = from.node, let address = from.source.ip else { return "a client at \(ClientSource.externalClientIP)" }
+        return "a client at \(ClientSource.externalClientIP) SNATed by kube-proxy to node \(node) \(address)"
     }
 }
