@@ -1,4 +1,5 @@
 import KubeGridCore
+import OrderedCollections
 
 /// Where a grid client's connections come from, as the NetworkPolicies see them.
 ///
@@ -16,13 +17,13 @@ enum ClientSource: Sendable, Hashable {
 
     /// Where an external client connects from (TEST-NET-2; the load balancers take TEST-NET-3).
     static let externalClientIP = IPv4Address("198.51.100.10")!
-    static let internalLabels: [String: String] = ["app.kubernetes.io/name": "kubegrid-client"]
+    static let internalLabels: OrderedDictionary<String, String> = ["app.kubernetes.io/name": "kubegrid-client"]
 
     /// The client pod, for an internal client.
     var pod: PolicyPod? {
         guard case .internal(let namespace, let index) = self else { return nil }
         return PolicyPod(
-            name: "kubegrid-client", namespace: namespace, labels: .init(uniqueKeysWithValues: Self.internalLabels.map { ($0, $1) }),
+            name: "kubegrid-client", namespace: namespace, labels: Self.internalLabels,
             ip: IPv4Range("10.247.255.0/24")!.address(at: 1 + index % 254))
     }
 }

@@ -27,7 +27,7 @@ enum GridTraffic {
         var connections: [GridConnection] = []
         func add(_ purpose: String, _ from: String, _ to: String, _ portName: String) {
             guard let target = pods[to] else { return }
-            connections.append(Self.connections(from: from, to: target, purpose, portName))
+            connections.append(Self.connection(from: from, to: target, purpose, portName))
         }
         for ensemble in grid.ensembles.values {
             let members = ensemble.upMembers.keys.sorted().compactMap { ensemble.upMembers[$0] }
@@ -61,7 +61,7 @@ enum GridTraffic {
     }
 
     /// The connection from the pod `from` to the port named `portName` of `target`.
-    static func connections(from: String, to target: Pod, _ purpose: String, _ portName: String) -> GridConnection {
+    static func connection(from: String, to target: Pod, _ purpose: String, _ portName: String) -> GridConnection {
         let port = target.spec.containers.lazy.flatMap(\.ports).first { $0.name == portName }?.containerPort
         return GridConnection(purpose: purpose, from: from, to: target.key, portName: portName, port: port ?? defaultPorts[portName] ?? 0)
     }
@@ -116,7 +116,7 @@ extension GridController {
         var first: String?
         for member in ensemble.upMembers.keys.sorted() {
             guard let managerKey = ensemble.upMembers[member], let manager = context.pods[managerKey] else { continue }
-            let connection = GridTraffic.connections(from: pod.key, to: manager, "registering in the lookup service", "lus")
+            let connection = GridTraffic.connection(from: pod.key, to: manager, "registering in the lookup service", "lus")
             guard let block = policies.block(
                 from: .pod(context.cluster.policyPod(pod)), to: context.cluster.policyPod(manager), port: connection.port)
             else { return nil }
