@@ -53,6 +53,7 @@ let package = Package(
                 "KubeGridSim",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -92,6 +93,13 @@ let package = Package(
         .testTarget(
             name: "KubeGridSimTests",
             dependencies: ["KubeGridSim", "KubeGridCore"]
+        ),
+        .testTarget(
+            name: "KubeGridServerTests",
+            dependencies: [
+                "KubeGridServer", "KubeGridSim", "KubeGridCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "KubeGridCLITests",

@@ -19,6 +19,9 @@ public struct APIResource: Sendable {
 
     /// The verbs this server implements.
     static let readWrite = ["create", "delete", "get", "list", "patch", "update", "watch"]
+    /// With `deletecollection`, which kube-apiserver's generic registry gives every
+    /// resource but Namespaces and Services.
+    static let readWriteCollection = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
     static let readOnly = ["get", "list", "watch"]
 
     /// Every resource served, in discovery order.
@@ -28,21 +31,21 @@ public struct APIResource: Sendable {
             verbs: readWrite, shortNames: ["ns"], categories: [], subresources: []),
         APIResource(
             group: "", version: "v1", name: "nodes", singularName: "node", kind: .node,
-            verbs: ["delete", "get", "list", "patch", "update", "watch"], shortNames: ["no"], categories: [],
+            verbs: ["delete", "deletecollection", "get", "list", "patch", "update", "watch"], shortNames: ["no"], categories: [],
             subresources: [.status(.node)]),
         APIResource(
             group: "", version: "v1", name: "pods", singularName: "pod", kind: .pod,
-            verbs: ["delete", "get", "list", "watch"], shortNames: ["po"], categories: ["all"],
+            verbs: ["delete", "deletecollection", "get", "list", "watch"], shortNames: ["po"], categories: ["all"],
             subresources: [.eviction, .log, .status(.pod)]),
         APIResource(
             group: "", version: "v1", name: "services", singularName: "service", kind: .service,
             verbs: readWrite, shortNames: ["svc"], categories: ["all"], subresources: [.proxy, .status(.service)]),
         APIResource(
             group: "apps", version: "v1", name: "statefulsets", singularName: "statefulset", kind: .statefulSet,
-            verbs: readWrite, shortNames: ["sts"], categories: ["all"], subresources: [.scale, .status(.statefulSet)]),
+            verbs: readWriteCollection, shortNames: ["sts"], categories: ["all"], subresources: [.scale, .status(.statefulSet)]),
         APIResource(
             group: "policy", version: "v1", name: "poddisruptionbudgets", singularName: "poddisruptionbudget",
-            kind: .podDisruptionBudget, verbs: readWrite, shortNames: ["pdb"], categories: [],
+            kind: .podDisruptionBudget, verbs: readWriteCollection, shortNames: ["pdb"], categories: [],
             subresources: [.status(.podDisruptionBudget)]),
         stored("", "configmaps", .configMap, shortNames: ["cm"]),
         stored("", "secrets", .secret),
@@ -55,6 +58,7 @@ public struct APIResource: Sendable {
         stored("rbac.authorization.k8s.io", "clusterrolebindings", .clusterRoleBinding),
         stored("networking.k8s.io", "networkpolicies", .networkPolicy, shortNames: ["netpol"]),
         stored("batch", "jobs", .job, categories: ["all"]),
+        stored("", "endpoints", .endpoints, shortNames: ["ep"]),
         stored("discovery.k8s.io", "endpointslices", .endpointSlice),
         // Written by the controllers; read-only here (kubectl describe and get events list them).
         APIResource(
@@ -68,7 +72,7 @@ public struct APIResource: Sendable {
         _ group: String, _ name: String, _ kind: ObjectKind, shortNames: [String] = [], categories: [String] = []
     ) -> APIResource {
         APIResource(
-            group: group, version: "v1", name: name, singularName: kind.rawValue.lowercased(), kind: kind, verbs: readWrite,
+            group: group, version: "v1", name: name, singularName: kind.rawValue.lowercased(), kind: kind, verbs: readWriteCollection,
             shortNames: shortNames, categories: categories, subresources: [])
     }
 

@@ -3,7 +3,8 @@ import KubeGridCore
 import KubeGridSim
 
 /// Owns the live cluster: every request first moves its clock to now (wall time × speed),
-/// then reads or writes it. An actor, so requests on NIO's threads take turns.
+/// then reads or writes it. An actor, so requests on NIO's threads take turns; a GET of
+/// one object already encoded takes no turn (``readCache``).
 actor ClusterHost {
     var cluster: LiveCluster
     nonisolated let clock: ServeClock
@@ -14,6 +15,8 @@ actor ClusterHost {
     private(set) var stopping = false
     /// The recent changes, for watches.
     var changes: WatchCache
+    /// Every object's resourceVersion and the JSON of those read, for GETs off the actor.
+    nonisolated let readCache: ObjectReadCache
     /// Watches waiting for a change (``waitForChange()``).
     var waiting: [CheckedContinuation<Void, Never>] = []
     /// When the waiting watches were last woken (they wake at least every heartbeat).
@@ -31,6 +34,7 @@ actor ClusterHost {
         self.clock = clock
         self.options = options
         changes = WatchCache(capacity: watchCacheSize, startingAt: cluster.resourceVersion)
+        readCache = ObjectReadCache(cluster.store)
     }
 
     /// Runs the cluster up to the present, and hands its changes to the watches.

@@ -7,16 +7,30 @@ import KubeGridSim
 extension KubeResponder {
     func get(_ target: ResourcePath, accept: String?) async throws -> Response {
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
-        let values = try await host.read { cluster, encoding throws(StatusBody) in
+        let encoded = try await encoded(key)
+        if TableOutput.isRequested(accept) {
+            return Self.json(TableOutput.table(target.resource.kind, objects: [encoded.values], resourceVersion: nil))
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: encoded.json))
+    }
+
+    /// The object at `key` as served: from the read cache when it was encoded at its
+    /// current resourceVersion, else encoded in the cluster's turn and kept there.
+    func encoded(_ key: ObjectKey) async throws -> ObjectReadCache.Encoded {
+        let cache = host.readCache
+        guard let entry = cache.entry(key) else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }
+        if let encoded = entry.encoded { return encoded }
+        return try await host.read { cluster, encoding throws(StatusBody) in
             guard let object = cluster.store.get(key) else {
                 throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name))
             }
-            return encoding.encode(object)
+            let values = encoding.encode(object)
+            let encoded = ObjectReadCache.Encoded(values: values, json: ByteBuffer(string: Self.compact(values)))
+            cache.keep(encoded, for: key, at: object.metadata.resourceVersion)
+            return encoded
         }
-        if TableOutput.isRequested(accept) {
-            return Self.json(TableOutput.table(target.resource.kind, objects: [values], resourceVersion: nil))
-        }
-        return Self.json(values)
     }
 
     func list(_ target: ResourcePath, query: Query, accept: String?) async throws -> Response {

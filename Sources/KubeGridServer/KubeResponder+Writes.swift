@@ -101,27 +101,8 @@ extension KubeResponder {
     }
 
     func delete(_ target: ResourcePath, query: Query, body: ByteBuffer) async throws -> Response {
-        var grace = query["gracePeriodSeconds"].flatMap(Int.init)
-        var policy = query["propagationPolicy"]
-        var dryRun = try Self.dryRun(query, options: "DeleteOptions")
-        // kubectl sends its DeleteOptions as the body.
-        if body.readableBytes > 0, let options = try Self.parseBody(body).mapValue {
-            if case .int(let seconds) = options["gracePeriodSeconds"] { grace = seconds }
-            if let text = options["propagationPolicy"]?.stringValue { policy = text }
-            if let values = options["dryRun"]?.listValue, let value = values.first?.stringValue {
-                dryRun = try Self.dryRun(Query("dryRun=\(value)"), options: "DeleteOptions")
-            }
-        }
-        var propagation = PropagationPolicy.background
-        if let policy {
-            guard let parsed = PropagationPolicy(rawValue: policy) else {
-                throw StatusBody(
-                    code: 422, reason: "Invalid",
-                    message: "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": "
-                        + "supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"")
-            }
-            propagation = parsed
-        }
+        let options = try DeleteOptions(query, body: body)
+        let (grace, propagation, dryRun) = (options.gracePeriodSeconds, options.propagation, options.dryRun)
         let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
         let values = try await host.write { cluster throws(StatusBody) in
             guard let before = cluster.store.get(key) else { throw StatusBody(APIError(.notFound, kind: key.kind, name: key.name)) }

@@ -42,6 +42,7 @@ struct KubeResponder: HTTPResponder {
 
     private func route(_ request: Request, path: String) async throws -> Response {
         let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        if request.method == .get, segments == ["metrics"] { return await metrics() }
         if request.method == .get, segments.first == "openapi" { return try openAPI(segments, accept: request.headers[.accept]) }
         if request.method == .get, let document = Discovery.document(segments) {
             return Self.json(document)
@@ -58,6 +59,7 @@ struct KubeResponder: HTTPResponder {
         case (.put, .some, nil):
             return try await replace(target, body: try await Self.body(request), query: query, manager: FieldManager(request, query: query))
         case (.delete, .some, nil): return try await delete(target, query: query, body: try await Self.body(request))
+        case (.delete, nil, nil): return try await deleteCollection(target, query: query, body: try await Self.body(request))
         case (.patch, .some, nil):
             return try await patch(
                 target, request: request, query: query, body: try await Self.body(request), manager: FieldManager(request, query: query))

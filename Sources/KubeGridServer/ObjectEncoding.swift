@@ -16,7 +16,10 @@ struct ObjectEncoding {
         var map: Values.Map
         switch object.body {
         case .namespace:
-            map = ["spec": .map(["finalizers": ["kubernetes"]]),
+            // The namespace controller's finalizer is the spec's; the store keeps it with
+            // the others while the namespace is emptied.
+            let finalizing = !object.metadata.isTerminating || object.metadata.finalizers.contains(Finalizer.namespaceContent)
+            map = ["spec": .map(["finalizers": finalizing ? ["kubernetes"] : []]),
                    "status": .map(["phase": object.metadata.isTerminating ? "Terminating" : "Active"])]
         case .node(let node):
             map = node.unschedulable ? ["spec": .map(["unschedulable": true])] : ["spec": .emptyMap]
@@ -46,6 +49,10 @@ struct ObjectEncoding {
             map = passive.fields
         case .event(let event):
             map = eventFields(event)
+        case .endpoints(let endpoints):
+            map = Self.endpointsFields(endpoints, namespace: object.metadata.namespace!)
+        case .endpointSlice(let endpoints):
+            map = Self.sliceFields(endpoints, namespace: object.metadata.namespace!)
         case .pod(let pod):
             var spec = Self.fields(pod.spec.encoded())
             if let node = pod.nodeName { spec["nodeName"] = .string(node) }
@@ -114,15 +121,19 @@ struct ObjectEncoding {
                 ])
             })
         }
-        if !meta.finalizers.isEmpty { map["finalizers"] = .list(meta.finalizers.map { .string($0) }) }
+        let finalizers = object.kind == .namespace ? meta.finalizers.filter { $0 != Finalizer.namespaceContent } : meta.finalizers
+        if !finalizers.isEmpty { map["finalizers"] = .list(finalizers.map { .string($0) }) }
         if let managedFields = meta.managedFields { map["managedFields"] = managedFields }
         return .map(map)
     }
 
     /// Stored-only kinds have a generation when they have a spec (a ConfigMap has none).
     private func hasSpec(_ object: StoredObject) -> Bool {
-        if case .passive(let passive) = object.body { return passive.fields["spec"] != nil }
-        return true
+        switch object.body {
+        case .passive(let passive): return passive.fields["spec"] != nil
+        case .endpoints: return false
+        default: return true
+        }
     }
 
     /// The Service's spec with what the API server allocated: cluster IP, node ports.

@@ -24,6 +24,7 @@ from serve_process import Serve
 RESOURCES = [
     "/api/v1/namespaces/default/pods", "/api/v1/namespaces/default/services", "/api/v1/nodes", "/api/v1/namespaces",
     "/apis/apps/v1/namespaces/default/statefulsets", "/apis/policy/v1/namespaces/default/poddisruptionbudgets",
+    "/api/v1/namespaces/default/configmaps", "/api/v1/namespaces/fuzz/configmaps",
 ]
 SUBRESOURCES = ["status", "scale", "eviction", "log", "proxy/v2/info", "binding", "exec", ""]
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -37,6 +38,7 @@ QUERIES = [
     "continue=%%%", "continue=Zm9v", "watch=true&timeoutSeconds=abc", "watch=true&resourceVersion=-5",
     "watch=true&resourceVersion=1&timeoutSeconds=1", "gracePeriodSeconds=x", "propagationPolicy=Sideways",
     "tailLines=-3", "limitBytes=x", "follow=maybe", "timeoutSeconds=99999999999999999999",
+    "dryRun=Some", "dryRun=All&labelSelector=a", "labelSelector=app%3Dx&gracePeriodSeconds=-1", "propagationPolicy=Orphan",
 ]
 
 

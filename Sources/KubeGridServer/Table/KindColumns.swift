@@ -179,6 +179,31 @@ enum JobColumns {
     }
 }
 
+/// kube-apiserver's `formatEndpoints`: the first three `ip:port` pairs of the subsets'
+/// ready addresses, then how many more.
+enum EndpointsColumns {
+    static let all: [TableColumn] = [
+        .text("Endpoints") { endpoints in
+            var pairs: [String] = []
+            var total = 0
+            for subset in endpoints["subsets"]?.listValue ?? [] {
+                let ports = (subset["ports"]?.listValue ?? []).compactMap { TableColumn.text($0["port"]) }
+                for address in subset["addresses"]?.listValue ?? [] {
+                    let ip = address["ip"]?.stringValue ?? ""
+                    for port in ports.isEmpty ? [nil] : ports.map(Optional.some) {
+                        total += 1
+                        if pairs.count < 3 { pairs.append(port.map { "\(ip):\($0)" } ?? ip) }
+                    }
+                }
+            }
+            if pairs.isEmpty { return "<none>" }
+            let shown = pairs.joined(separator: ",")
+            return total > 3 ? "\(shown) + \(total - 3) more..." : shown
+        },
+        .age,
+    ]
+}
+
 enum EndpointSliceColumns {
     static let all: [TableColumn] = [
         .text("AddressType") { $0["addressType"]?.stringValue ?? "" },

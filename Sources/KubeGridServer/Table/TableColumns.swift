@@ -81,6 +81,7 @@ extension TableColumn {
         case .resourceQuota: return [.name, .age] + QuotaColumns.all
         case .networkPolicy: return [.name, .text("Pod-Selector") { selector($0["spec"]?["podSelector"]) }, .age]
         case .job: return [.name] + JobColumns.all
+        case .endpoints: return [.name] + EndpointsColumns.all
         case .endpointSlice: return [.name] + EndpointSliceColumns.all
         case .event:
             return [

@@ -38,6 +38,7 @@ extension ClusterHost {
         if comparingStatus { lastStatusComparison = now }
         let new = cluster.takeChanges(comparingStatus: comparingStatus)
         for change in new { changes.append(change) }
+        readCache.record(new)
         if !new.isEmpty || ContinuousClock.now - lastWake >= Self.heartbeat { wakeWatches() }
     }
 

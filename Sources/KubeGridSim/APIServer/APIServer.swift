@@ -14,10 +14,12 @@ public struct APIServer: Sendable {
     /// The allocations of every Service, by `namespace/name`, in creation order.
     public private(set) var services: OrderedDictionary<String, ServiceRecord> = [:]
     private var garbageCollector: GarbageCollector
+    private var namespaceController: NamespaceController
 
     public init(network: ServiceNetwork) {
         self.network = network
         garbageCollector = GarbageCollector(store: &store)
+        namespaceController = NamespaceController(store: &store)
     }
 
     /// A new watch of every change from now on (a controller's informer).
@@ -113,9 +115,16 @@ public struct APIServer: Sendable {
         return deletion
     }
 
-    /// The garbage collector follows the write; Services that went free what they held.
+    /// The garbage collector and the namespace controller follow the write, each
+    /// reading what the other wrote until neither writes; Services that went free what
+    /// they held.
     private mutating func afterWrite(at now: SimTime) {
-        garbageCollector.sync(&store, at: now)
+        var version: Int
+        repeat {
+            version = store.resourceVersion
+            garbageCollector.sync(&store, at: now)
+            namespaceController.sync(&store, at: now)
+        } while store.resourceVersion != version
         guard services.count != store.count(.service) else { return }
         for (key, record) in services where store.get(ObjectKey(.service, namespace: record.namespace, record.name)) == nil {
             network.release(record)

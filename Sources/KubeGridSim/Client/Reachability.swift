@@ -4,7 +4,7 @@ import KubeGridCore
 ///
 /// An external client reaches LoadBalancer IPs and NodePorts only; an internal client
 /// (in a pod) reaches those and cluster IPs and pod IPs too. Either way a Service only
-/// answers when it has a Ready endpoint (or publishes not-ready ones).
+/// answers when its endpoints (``EndpointsController``) have a pod that receives traffic.
 extension World {
     /// Nil when the client can reach `address` (and, through a Service, the pod `podKey`);
     /// otherwise why not, in plain words.
@@ -29,8 +29,9 @@ extension World {
                 }
             }
             guard portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
-            if let podKey, pods.isEndpoint(record, podKey: podKey) { return nil }
-            if !pods.hasEndpoint(record) { return "Service \(record.name) has no ready endpoints" }
+            assert(pods.endpointChanges.isEmpty, "the endpoints controller has not seen every pod change")
+            if let podKey, endpointsController.routes(record.key, to: podKey) { return nil }
+            if !endpointsController.hasReadyAddress(record.key) { return "Service \(record.name) has no ready endpoints" }
             if let podKey { return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)" }
             return nil
         }

@@ -119,6 +119,20 @@ public struct Pod: Sendable {
         }
     }
 
+    /// What a Service's endpoints show of the pod: a change of it is a change for the
+    /// endpoints controller.
+    var endpointView: EndpointView {
+        EndpointView(podIP: podIP, phase: phase, ready: ready, terminating: stage == .terminating, nodeName: nodeName)
+    }
+
+    struct EndpointView: Equatable {
+        var podIP: IPv4Address?
+        var phase: PodPhase
+        var ready: Bool
+        var terminating: Bool
+        var nodeName: String?
+    }
+
     /// The view kube-scheduler takes of the pod.
     var schedulingView: SchedulingPod {
         SchedulingPod(name: name, namespace: namespace, labels: labels, spec: spec)

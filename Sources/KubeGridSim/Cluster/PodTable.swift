@@ -10,6 +10,10 @@ struct PodTable: Sendable {
     private var keyByAddress: [IPv4Address: String] = [:]
     private var nextUID = 1
     private var nextAddress = 2
+    /// Keys of pods added, removed, or changed in what a Service's endpoints show of them
+    /// (``Pod/endpointView``), oldest first: the pods' side of the endpoints controller's
+    /// change feed (pod status lives here, beside the store), taken after every step.
+    private(set) var endpointChanges: [String] = []
 
     /// The pod `namespace/name`; setting nil deletes it, setting a new key adds it.
     subscript(key: String) -> Pod? {
@@ -17,10 +21,12 @@ struct PodTable: Sendable {
         set {
             if let newValue {
                 if let position = pods.index(forKey: key) {
+                    if pods.values[position].endpointView != newValue.endpointView { endpointChanges.append(key) }
                     pods.values[position] = newValue
                 } else {
                     pods[key] = newValue
                     index(newValue)
+                    endpointChanges.append(key)
                 }
             } else {
                 _ = remove(key)
@@ -64,12 +70,14 @@ struct PodTable: Sendable {
         let address = IPv4Range("10.244.0.0/14")!.address(at: nextAddress)
         pods[key]?.podIP = address
         keyByAddress[address] = key
+        endpointChanges.append(key)
         return address
     }
 
     /// Removes a pod and its index entries.
     mutating func remove(_ key: String) -> Pod? {
         guard let pod = pods.removeValue(forKey: key) else { return nil }
+        endpointChanges.append(key)
         keyByUID[pod.uid] = nil
         if let address = pod.podIP, keyByAddress[address] == key { keyByAddress[address] = nil }
         for (labelKey, value) in pod.labels {
@@ -78,6 +86,14 @@ struct PodTable: Sendable {
             if keysByLabel[pair]?.isEmpty == true { keysByLabel[pair] = nil }
         }
         return pod
+    }
+
+    /// The pods changed since the last call (see ``endpointChanges``).
+    mutating func takeEndpointChanges() -> [String] {
+        guard !endpointChanges.isEmpty else { return [] }
+        let changes = endpointChanges
+        endpointChanges = []
+        return changes
     }
 
     private mutating func index(_ pod: Pod) {

@@ -176,12 +176,13 @@ struct Kubelet: Sendable {
     /// headless Service, which publishes Management Pods before they are Ready), or at a
     /// Service named after the manager.
     static func managerAPIAnswers(_ check: ManagerCheck, namespace: String, _ context: RuntimeContext) -> Bool {
+        assert(context.pods.endpointChanges.isEmpty, "the endpoints controller has not seen every pod change")
         let candidates = ["\(check.managerName)-hs", "\(check.managerName)-service", check.managerName]
         for name in candidates {
             guard let record = context.cluster.services["\(namespace)/\(name)"], !record.service.spec.ports.isEmpty
             else { continue }
-            for endpoint in context.pods.endpoints(of: record, portIndex: 0) {
-                guard let pod = context.pods[endpoint.podKey], case .manager = pod.role else { continue }
+            for podKey in context.cluster.endpoints.readyPods(of: record.key) {
+                guard let pod = context.pods[podKey], case .manager = pod.role else { continue }
                 if pod.stage == .running { return true }
             }
         }

@@ -19,6 +19,7 @@ extension World {
     /// The kubelets hear first, so a pod deleted at once has stopped before its
     /// StatefulSet reconciles and the scheduler frees its place.
     mutating func deliverChanges() {
+        syncEndpoints()
         var delivered = true
         while delivered {
             delivered = false
@@ -48,6 +49,14 @@ extension World {
                 }
                 delivered = true
             }
+            if api.hasChanges(for: endpointsController.changes) {
+                for event in api.changes(for: endpointsController.changes) { endpointsController.observe(event, pods: pods) }
+                delivered = true
+            }
+            if endpointsController.hasUnwritten {
+                endpointsController.write(&api, at: now)
+                delivered = true
+            }
             if api.hasChanges(for: scheduling.changes) {
                 for event in api.changes(for: scheduling.changes) { scheduling.observe(event, nodes: nodes, timeline: &timeline) }
                 delivered = true
@@ -56,6 +65,14 @@ extension World {
             // (which the others then read past, so the feed is empty at the end).
             if !delivered { delivered = recordEvents() }
         }
+    }
+
+    /// Hands the endpoints controller the pods that changed since it last looked (pod
+    /// status lives in the pod table, beside the store): done after every step that may
+    /// change pods, so a Service's endpoints are never behind its pods.
+    mutating func syncEndpoints() {
+        let changed = pods.takeEndpointChanges()
+        if !changed.isEmpty { endpointsController.podsChanged(changed, pods: pods) }
     }
 
     /// Stores the Kubernetes events recorded so far as `Event` objects and deletes expired

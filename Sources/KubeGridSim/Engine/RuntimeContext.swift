@@ -70,6 +70,8 @@ struct ClusterView {
     let nodes: NodeTable
     /// The per-instance Service key of each pod key (the Service controller's index).
     let instanceServiceByPod: [String: String]
+    /// Which pods each Service sends traffic to, as at the start of the step.
+    let endpoints: EndpointsController
     /// The NetworkPolicies the pod network enforces.
     var networkPolicies = NetworkPolicyRules()
 

@@ -30,6 +30,8 @@ struct World: Sendable {
     /// kube-scheduler: its watch, queue and placement cache.
     var scheduling: KubeScheduler
     var serviceController: ServiceController
+    /// The Services' endpoints: which pods each sends traffic to.
+    var endpointsController: EndpointsController
     /// The kubelets: container life, probes, termination.
     var kubelet: Kubelet
     /// Stores the Kubernetes events the controllers record as `Event` objects.
@@ -62,6 +64,7 @@ struct World: Sendable {
         statefulSetController = StatefulSetController(changes: api.watch())
         grid = GridController(changes: api.watch(), options: options)
         serviceController = ServiceController(changes: api.watch())
+        endpointsController = EndpointsController(changes: api.watch())
         scheduling = KubeScheduler(
             cache: Scheduler(random: root.derived(2)), unschedulableRetry: options.timings.unschedulableRetry, changes: api.watch())
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
@@ -100,7 +103,7 @@ struct World: Sendable {
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
-                if recordEvents() { deliverChanges() }
+                if recordEvents() || endpointsController.hasUnwritten { deliverChanges() }
             }
             if progress != checked.0 || clientRun.progress != checked.1 {
                 checked = (progress, clientRun.progress)
@@ -237,6 +240,7 @@ struct World: Sendable {
         swap(&context.faultLog, &faultLog)
         swap(&context.clientRun, &clientRun)
         random = context.random
+        syncEndpoints()
         clusterProgress += context.progress
         for owner in context.readinessChanges {
             clusterProgress += 1
@@ -259,7 +263,7 @@ struct World: Sendable {
     /// The Services and nodes, as a process in a pod sees them.
     var clusterView: ClusterView {
         ClusterView(
-            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod,
+            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
             networkPolicies: networkPolicies.rules)
     }
 

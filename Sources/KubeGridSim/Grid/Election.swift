@@ -40,6 +40,7 @@ extension GridController {
             if let backup = partition.backups.first(where: { instances[$0]?.state == .backup }) {
                 partition.backups.removeAll { $0 == backup }
                 partition.primary = backup
+                partition.failovers += 1
                 instances[backup]?.state = .primary
                 let lost = partition.primaryLostAt.map { " \(context.now - $0) after the primary left" } ?? ""
                 context.record(object, "PrimaryPromoted", "\(instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
@@ -138,6 +139,7 @@ extension GridController {
         partition.backups.removeAll { $0 == original }
         partition.backups.insert(current, at: 0)
         partition.primary = original
+        partition.failovers += 1
         partition.epoch += 1
         instances[original]?.state = .primary
         instances[current]?.state = .backup

@@ -25,6 +25,7 @@ extension GridController {
         partition.backups.removeAll { $0 == backup }
         partition.backups.insert(pod.key, at: 0)
         partition.primary = backup
+        partition.failovers += 1
         partition.epoch += 1
         instances[backup]?.state = .primary
         instances[pod.key]?.state = .backup

@@ -41,6 +41,9 @@ struct PartitionState: Sendable {
     /// Bumped whenever the primary changes, so a detection or failback planned for an
     /// earlier primary is dropped.
     var epoch = 0
+    /// Times the primary role moved to another running instance: a backup promoted after
+    /// a loss, a hand-off at shutdown, a failback (`kubegrid serve`'s `/metrics`).
+    var failovers = 0
     /// The primary is gone and its backups have not noticed yet (failure detection).
     var detectionPending = false
     /// When the partition last lost its primary.

@@ -42,8 +42,8 @@ public struct LiveCluster: Sendable {
         if store.get(key) != nil { throw APIError(.alreadyExists, kind: key.kind, name: key.name) }
         try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.create(
-                write.body, name: key.name, namespace: key.namespace, labels: write.labels, annotations: write.annotations,
-                managedFields: write.managedFields, at: now)
+                write.body, name: key.name, namespace: key.namespace, finalizers: write.finalizers, labels: write.labels,
+                annotations: write.annotations, managedFields: write.managedFields, at: now)
         }
         switch write.object {
         case .service(let service): applied.services.append(service)
@@ -71,6 +71,11 @@ public struct LiveCluster: Sendable {
                     metadata.labels = write.labels
                     metadata.annotations = write.annotations
                     metadata.managedFields = write.managedFields
+                    // The namespace controller's finalizer is not the client's to remove
+                    // (it is served as the spec's).
+                    let keeps = metadata.finalizers.contains(Finalizer.namespaceContent) && write.key.kind == .namespace
+                    metadata.finalizers = write.finalizers.filter { $0 != Finalizer.namespaceContent || !keeps }
+                        + (keeps ? [Finalizer.namespaceContent] : [])
                 }, { $0 = write.body })
         }
     }

@@ -2,12 +2,13 @@ import KubeGridCore
 import OrderedCollections
 
 /// One object a client writes (a create or a replace): where it goes, its typed body, and
-/// the metadata a writer may set (labels, annotations, managed fields).
+/// the metadata a writer may set (labels, annotations, finalizers, managed fields).
 struct ManifestWrite: Sendable {
     var key: ObjectKey
     var body: ObjectBody
     var labels: OrderedDictionary<String, String>
     var annotations: OrderedDictionary<String, String>
+    var finalizers: [String]
     var managedFields: Values?
     /// The object, typed when the simulation runs its kind (for the report's inventory).
     var object: KubernetesObject
@@ -42,6 +43,7 @@ struct ManifestWrite: Sendable {
         key = ObjectKey(body.kind, namespace: object.namespace, object.name)
         labels = Self.strings(metadata?["labels"])
         annotations = Self.strings(metadata?["annotations"])
+        finalizers = metadata?["finalizers"]?.listValue?.compactMap(\.stringValue) ?? []
         managedFields = metadata?["managedFields"].flatMap { $0.isNull ? nil : $0 }
     }
 

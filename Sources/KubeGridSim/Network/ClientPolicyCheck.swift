@@ -63,13 +63,7 @@ extension World {
             if let podKey {
                 targets = pods[podKey].map { [$0] } ?? []
             } else {
-                // The Service's endpoints: its selector's first label narrows the pods by index.
-                let selector = record.service.spec.selector
-                guard let (key, value) = selector.elements.first else { return nil }
-                targets = pods.keys(labelled: key, value).sorted().compactMap { pods[$0] }.filter { pod in
-                    pod.namespace == record.namespace && pod.isRunningAndReady
-                        && selector.allSatisfy { pod.labels[$0.key] == $0.value }
-                }
+                targets = endpointsController.readyPods(of: record.key).compactMap { pods[$0] }
             }
         }
         var first: String?

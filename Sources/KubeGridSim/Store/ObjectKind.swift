@@ -19,6 +19,9 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case limitRange = "LimitRange"
     case networkPolicy = "NetworkPolicy"
     case job = "Job"
+    // Written by the endpoints controller for selector Services; a user may write them
+    // too (a Service without a selector), so they are passive kinds as well.
+    case endpoints = "Endpoints"
     case endpointSlice = "EndpointSlice"
     // Written by the controllers (``EventRecorder``).
     case event = "Event"
@@ -51,6 +54,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         case .limitRange: return "limitranges"
         case .networkPolicy: return "networkpolicies.networking.k8s.io"
         case .job: return "jobs.batch"
+        case .endpoints: return "endpoints"
         case .endpointSlice: return "endpointslices.discovery.k8s.io"
         case .event: return "events"
         }

@@ -51,6 +51,9 @@ public enum Finalizer {
     public static let orphan = "orphan"
     /// The dependents are to be deleted before the owner goes (propagationPolicy Foreground).
     public static let foregroundDeletion = "foregroundDeletion"
+    /// A namespace's content is being deleted (the namespace controller's finalizer, which
+    /// Kubernetes keeps in the namespace's `spec.finalizers`).
+    public static let namespaceContent = "kubernetes"
 }
 
 /// `deleteOptions.propagationPolicy`: what happens to an object's dependents.

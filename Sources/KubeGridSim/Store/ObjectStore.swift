@@ -43,6 +43,14 @@ public struct ObjectStore: Sendable {
 
     public func count(_ kind: ObjectKind) -> Int { objects[kind]?.count ?? 0 }
 
+    /// The objects in `namespace`, kind by kind (in ``ObjectKind`` order), each kind in
+    /// creation order.
+    public func contents(of namespace: String) -> [StoredObject] {
+        ObjectKind.allCases.filter(\.isNamespaced).flatMap { kind in
+            (objects[kind]?.values.filter { $0.metadata.namespace == namespace } ?? []).sorted { $0.metadata.uid < $1.metadata.uid }
+        }
+    }
+
     /// The owner `reference` names for a dependent in `namespace`, if that very object
     /// (same uid) still exists.
     public func get(_ reference: OwnerReference, namespace: String?) -> StoredObject? {
@@ -128,6 +136,8 @@ public struct ObjectStore: Sendable {
             grace = max(0, gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30)
         }
         if let current = object.metadata.deletionGracePeriodSeconds { grace = min(grace, current) }
+        // A namespace stays, Terminating, until the namespace controller has emptied it.
+        if case .namespace = object.body { Self.add(Finalizer.namespaceContent, to: &object.metadata) }
         switch propagation {
         case .background: break
         case .orphan: Self.add(Finalizer.orphan, to: &object.metadata)

@@ -40,6 +40,7 @@ extension ObjectKind {
         case .limitRange: return LimitRange.self
         case .networkPolicy: return NetworkPolicy.self
         case .job: return Job.self
+        case .endpoints: return Endpoints.self
         case .endpointSlice: return EndpointSlice.self
         }
     }

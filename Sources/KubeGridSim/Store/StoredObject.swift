@@ -68,6 +68,10 @@ public indirect enum ObjectBody: Sendable, Hashable {
     case pod(PodObject)
     case passive(PassiveObject)
     case event(EventRecord)
+    /// A selector Service's `Endpoints`, written by the endpoints controller.
+    case endpoints(ServiceEndpoints)
+    /// A selector Service's `EndpointSlice`, written by the endpoint slice controller.
+    case endpointSlice(ServiceEndpoints)
 
     public var kind: ObjectKind {
         switch self {
@@ -79,6 +83,8 @@ public indirect enum ObjectBody: Sendable, Hashable {
         case .pod: return .pod
         case .passive(let object): return object.kind
         case .event: return .event
+        case .endpoints: return .endpoints
+        case .endpointSlice: return .endpointSlice
         }
     }
 
@@ -87,7 +93,9 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// not a spec change (pods keep generation 1 unless the spec itself is updated).
     func hasSameSpec(as other: ObjectBody) -> Bool {
         switch (self, other) {
-        case (.namespace, .namespace), (.node, .node), (.event, .event): return true
+        case (.namespace, .namespace), (.node, .node), (.event, .event), (.endpoints, .endpoints): return true
+        // A slice has no spec: any change of it is one (kube-apiserver bumps its generation).
+        case (.endpointSlice(let a), .endpointSlice(let b)): return a == b
         case (.service(let a), .service(let b)): return a.spec == b.spec
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
         case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec
@@ -100,7 +108,7 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// The labels the manifest gave the object (the store keeps them in its metadata).
     var manifestLabels: OrderedDictionary<String, String> {
         switch self {
-        case .namespace, .pod, .passive, .event: return [:]
+        case .namespace, .pod, .passive, .event, .endpoints, .endpointSlice: return [:]
         case .node(let node): return node.labels
         case .service(let service): return service.metadata.labels
         case .podDisruptionBudget(let budget): return budget.metadata.labels

@@ -14,7 +14,7 @@ import Testing
         for node in try ClusterShape.generated(count: 1, zones: 1).build() { lifecycle.nodes.add(node) }
         var context = RuntimeContext(
             timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
-            cluster: ClusterView(api: api, nodes: lifecycle.nodes, instanceServiceByPod: [:]))
+            cluster: ClusterView(api: api, nodes: lifecycle.nodes, instanceServiceByPod: [:], endpoints: EndpointsController(changes: api.watch())))
         let statefulSet = StoreFixtures.statefulSet("web")
         var pod = KubeGridSim.Pod(
             uid: context.pods.newUID(), name: "web-0", namespace: "default", labels: [:], spec: statefulSet.spec.template.spec,

@@ -18,7 +18,7 @@ import Testing
             grid = GridController(changes: api.watch(), options: options)
             context = RuntimeContext(
                 timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
-                cluster: ClusterView(api: api, nodes: NodeTable(), instanceServiceByPod: [:]))
+                cluster: ClusterView(api: api, nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: api.watch())))
         }
 
         /// A pod of the `web` StatefulSet, bound to node-1 and running.

@@ -63,24 +63,32 @@ public struct ManagedFieldSet: Equatable, Sendable {
     /// FieldsV1: nested maps of path steps, `{}` at each leaf, `.` for an owned list item
     /// that also has owned fields.
     public var fieldsV1: Values {
-        var root = Values.Map()
-        for path in paths.sorted(by: { $0.map(\.fieldsV1Key).lexicographicallyPrecedes($1.map(\.fieldsV1Key)) }) {
-            Self.insert(path[...], into: &root)
-        }
-        return .map(root)
+        // Each path's keys are written once, not at every comparison of the sort, and each
+        // level is built once from its sorted run of paths (a StatefulSet has hundreds of
+        // paths: building this was a quarter of a create's time in `kubegrid serve`).
+        let keyed = paths.map { $0.map(\.fieldsV1Key) }.sorted { $0.lexicographicallyPrecedes($1) }
+        return .map(Self.level(keyed[...], depth: 0))
     }
 
-    private static func insert(_ path: ArraySlice<FieldPathElement>, into node: inout Values.Map) {
-        guard let step = path.first else { return }
-        let key = step.fieldsV1Key
-        var child = node[key]?.mapValue ?? [:]
-        if path.count == 1 {
-            if !child.isEmpty { child["."] = [:] }
-        } else {
-            if node[key] != nil && child.isEmpty, case .key = step { child["."] = [:] }
-            insert(path.dropFirst(), into: &child)
+    /// The map at `depth` of `paths`, which are sorted and all longer than `depth`: a step's
+    /// paths are a run, the one that ends at the step first. A keyed list item owned itself
+    /// and with owned fields gets `.` before them.
+    private static func level(_ paths: ArraySlice<[String]>, depth: Int) -> Values.Map {
+        var node = Values.Map()
+        var start = paths.startIndex
+        while start < paths.endIndex {
+            let key = paths[start][depth]
+            var end = start + 1
+            while end < paths.endIndex, paths[end][depth] == key { end += 1 }
+            let endsHere = paths[start].count == depth + 1
+            let deeper = paths[(endsHere ? start + 1 : start)..<end]
+            var child = Values.Map()
+            if endsHere, !deeper.isEmpty, key.hasPrefix("k:") { child["."] = .emptyMap }
+            for (name, value) in level(deeper, depth: depth + 1) { child[name] = value }
+            node[key] = .map(child)
+            start = end
         }
-        node[key] = .map(child)
+        return node
     }
 
     /// Reads FieldsV1 back into paths.

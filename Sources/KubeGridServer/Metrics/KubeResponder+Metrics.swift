@@ -1,0 +1,12 @@
+import Hummingbird
+import NIOCore
+
+extension KubeResponder {
+    /// GET `/metrics` (behind the token, like the API): the grid's figures now.
+    func metrics() async -> Response {
+        let figures = await host.read { cluster, _ in cluster.gridFigures }
+        var headers = HTTPFields()
+        headers[.contentType] = PrometheusText.contentType
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: GridMetrics.text(figures))))
+    }
+}
