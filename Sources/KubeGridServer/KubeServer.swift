@@ -51,6 +51,7 @@ public struct KubeServer: Sendable {
                     FileHandle.standardError.write(Data("kubegrid serve: cannot write \(path): \(error)\n".utf8))
                 }
                 listening(url)
+                Task.detached(priority: .utility) { OpenAPIDocuments.prepare() }
             },
             logger: Self.quietLogger)
         let notices = Self.noticeShutdown(host)

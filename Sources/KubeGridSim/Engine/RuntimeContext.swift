@@ -74,6 +74,8 @@ struct ClusterView {
     let endpoints: EndpointsController
     /// Whether a pod's calls to the API are held to its service account's RBAC.
     var authorizesWorkloads = false
+    /// The NetworkPolicies the pod network enforces.
+    var networkPolicies = NetworkPolicyRules()
 
     var services: OrderedDictionary<String, ServiceRecord> { api.services }
 

@@ -37,8 +37,9 @@ extension LiveCluster {
                 }
             }
         }
-        guard comparingStatus, statusMayHaveChanged else { return result }
+        guard comparingStatus || statusChangedByClient, statusMayHaveChanged else { return result }
         statusMayHaveChanged = false
+        statusChangedByClient = false
         var changed: [ObjectKey] = []
         for (key, status) in currentStatus() where reportedStatus[key] != status {
             // The first report of an object is part of its creation, not a change.

@@ -54,6 +54,10 @@ extension LiveCluster {
         // The node's Ready condition changes now, not when the next event runs.
         statusMayHaveChanged = true
         try world.makeNodeUnreachable(name)
+        // The node's Ready condition changed outside the store: compared at the next
+        // ``takeChanges``, so the write's own answer and the reads after it see it.
+        statusMayHaveChanged = true
+        statusChangedByClient = true
     }
 
     /// A pod's log lines, oldest first, each with its number (for `-f`) and time.

@@ -15,6 +15,9 @@ public struct LiveCluster: Sendable {
     var reportedStatus: [ObjectKey: ReportedStatus] = [:]
     /// Set when events ran or a client wrote since the status was last compared.
     var statusMayHaveChanged = true
+    /// Set when a client's write changed a reported status (a node made unreachable): the
+    /// next ``takeChanges`` compares status whether or not the caller asked.
+    var statusChangedByClient = false
 
     public init(options: SimulationOptions) throws(SimulationInputError) {
         var options = options

@@ -92,7 +92,7 @@ struct DeployDiagnosis {
         var detail =
             entry.policy == .orderedReady && ordinal > 0
             ? "its StatefulSet starts pods one at a time (OrderedReady) and the pod before it is not Running and Ready"
-            : "its StatefulSet did not create it"
+            : entry.createRefusal.map { "the API server refused its StatefulSet's create: \($0)" } ?? "its StatefulSet did not create it"
         if let shortfall = SchedulingHint(world: world).antiAffinityShortfall(entry) {
             detail += "; even then it would not fit: \(shortfall)"
         }

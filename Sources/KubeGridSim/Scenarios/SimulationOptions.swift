@@ -61,4 +61,11 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     case pause
     /// Cut each node (each zone, with several) off from the rest of the cluster for a while.
     case partition
+    /// A client in each tenant namespace tries every Space through the NetworkPolicies:
+    /// its own answers, every other tenant's is blocked. Not part of `all`.
+    case isolation
+
+    /// The scenarios `--scenario all` runs: every one but `isolation`, which asks for
+    /// several releases in tenant namespaces.
+    public static var all: [ScenarioName] { allCases.filter { $0 != .isolation } }
 }
