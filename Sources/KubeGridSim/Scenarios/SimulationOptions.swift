@@ -29,7 +29,8 @@ public struct SimulationOptions: Sendable {
     /// Pods that call the Kubernetes API (a Space instance reading its Service or node for
     /// its external address) are authorized by RBAC as their service account
     /// (`Grid/WorkloadAPIAccess`). On in `kubegrid serve`, where the grid's Roles are applied
-    /// with it; off in `simulate`, which stores no RBAC objects yet, so its verdicts stay.
+    /// with it; off in `simulate`: it now applies a render's Roles, but many of its inputs
+    /// and tests are StatefulSets and Services alone, whose instances would stop registering.
     public var authorizesWorkloads = false
     /// Test-only: writes are acknowledged without reaching the backups, so the checker can
     /// be shown to catch a broken replication. Not reachable from the command line.
