@@ -68,6 +68,23 @@ import Testing
         #expect(try simulate(manifests, ["--client", "internal"]).exitCode == 0)
     }
 
+    /// A Space instance with remote access reads its Service for the address clients use;
+    /// without the pu chart's Role its service account may not, as on a cluster with RBAC.
+    @Test func aSpaceWithoutItsRoleCannotReadItsServiceAndTheReasonNamesRBACCreate() throws {
+        let withRole = try simulate(try render(Self.umbrellaHA))
+        #expect(withRole.exitCode == 0, "\(withRole.stdout)")
+        let manifests = try render(Self.umbrellaHA + ["--set", "pu.rbac.create=false"])
+        let result = try simulate(manifests)
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.contains("FAIL deploy:"), "\(result.stdout)")
+        #expect(result.stdout.contains(
+            "pod prod-insightedge-pu-1-0 is Running but not Ready: its Space instance cannot register: it cannot read its Service prod-insightedge-pu-1-0-service for its external address: "
+                + "the Kubernetes API refused it: services \"prod-insightedge-pu-1-0-service\" is forbidden: "
+                + "User \"system:serviceaccount:default:prod-insightedge-pu\" cannot get resource \"services\" in API group \"\" "
+                + "in the namespace \"default\"; with rbac.create=true the pu chart's Role grants its service account get on services"),
+            "\(result.stdout)")
+    }
+
     @Test func twoReleasesWithTheSameNodePortsConflict() throws {
         let dev = try render(["insightedge", "--name", "dev", "-f", "examples/umbrella-dev.yaml"])
         let qa = try render(["insightedge", "--name", "qa", "-f", "examples/umbrella-dev.yaml"])

@@ -47,6 +47,9 @@ public struct SimulationFlags: Sendable {
 
     public func options() throws(Problem) -> SimulationOptions {
         var options = SimulationOptions()
+        // The command line runs whole renders, Roles included, so the grid's API calls are
+        // authorized as a real cluster authorizes them.
+        options.authorizesWorkloads = true
         if usesClusterFile && (nodes != nil || zones != nil) {
             throw Problem(description: "--cluster gives the nodes; leave out --nodes and --zones")
         }

@@ -28,9 +28,9 @@ public struct SimulationOptions: Sendable {
     public var historyFile: HistoryFile?
     /// Pods that call the Kubernetes API (a Space instance reading its Service or node for
     /// its external address) are authorized by RBAC as their service account
-    /// (`Grid/WorkloadAPIAccess`). On in `kubegrid serve`, where the grid's Roles are applied
-    /// with it; off in `simulate`: it now applies a render's Roles, but many of its inputs
-    /// and tests are StatefulSets and Services alone, whose instances would stop registering.
+    /// (`Grid/WorkloadAPIAccess`). On from the command line (`simulate` and `serve` run whole
+    /// renders, Roles included); off by default for tests that build a world from
+    /// StatefulSets and Services alone.
     public var authorizesWorkloads = false
     /// Test-only: writes are acknowledged without reaching the backups, so the checker can
     /// be shown to catch a broken replication. Not reachable from the command line.
