@@ -33,6 +33,12 @@ public final class FileDescriptorSink {
 
     /// Appends bytes, writing the buffer out once it is full.
     public func write(_ bytes: [UInt8]) throws(Failure) {
+        // A piece as large as the buffer goes out as it is, without a copy into the buffer.
+        if bytes.count >= capacity {
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
@@ -43,20 +49,22 @@ public final class FileDescriptorSink {
 
     /// Writes out everything buffered.
     public func flush() throws(Failure) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeAll(buffer)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(Failure) {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { raw in
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { raw in
                 systemWrite(descriptor, raw.baseAddress, raw.count)
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                buffer.removeAll(keepingCapacity: true)
-                throw .writeFailed(errno: code)
+                throw .writeFailed(errno: errno)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -29,11 +29,17 @@ public struct ManifestWriter: Sendable {
         let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         for template in templates {
             var start = 0
+            // Objects of one template are alike in size: each batch's buffers are sized from
+            // the last one's, so they are not grown (copied, their pages touched again) midway.
+            var bytesPerObject = 1536
             while start < template.count {
                 let end = min(template.count, start + batchSize)
-                let pieces = try Self.inParallel(range: start..<end, workers: workers) { index, output throws(YAMLError) in
+                let pieces = try Self.inParallel(range: start..<end, workers: workers, bytesPerObject: bytesPerObject) {
+                    index, output throws(YAMLError) in
                     try append(template.object(index), source: template.path, to: &output)
                 }
+                let written = pieces.reduce(0) { $0 + $1.count }
+                bytesPerObject = written / (end - start) + 64
                 for piece in pieces { try sink.write(piece) }
                 start = end
             }
@@ -44,7 +50,7 @@ public struct ManifestWriter: Sendable {
     /// Splits `range` into one slice per worker, runs `body` on each index of a slice in
     /// order, and returns the slices' output in order.
     private static func inParallel(
-        range: Range<Int>, workers: Int, _ body: @Sendable (Int, inout [UInt8]) throws(YAMLError) -> Void
+        range: Range<Int>, workers: Int, bytesPerObject: Int, _ body: @Sendable (Int, inout [UInt8]) throws(YAMLError) -> Void
     ) throws(YAMLError) -> [[UInt8]] {
         let slices = workers > 1 && range.count > 8 ? workers : 1
         let results = ResultSlots(count: slices)
@@ -52,8 +58,7 @@ public struct ManifestWriter: Sendable {
             let lower = range.lowerBound + range.count * slice / slices
             let upper = range.lowerBound + range.count * (slice + 1) / slices
             var output: [UInt8] = []
-            // Objects of one template are alike in size; growing the buffer once saves copies.
-            output.reserveCapacity((upper - lower) * 1536)
+            output.reserveCapacity((upper - lower) * bytesPerObject)
             do throws(YAMLError) {
                 for index in lower..<upper { try body(index, &output) }
                 results.store(.success(output), at: slice)

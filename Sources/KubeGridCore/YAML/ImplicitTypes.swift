@@ -20,8 +20,10 @@ enum ImplicitTypes {
         guard let first = bytes.first else { return true }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-            let array = Array(bytes)
-            return isNumberLike(array) || isTimestamp(array) || isWord(bytes) || isReadAsNonString(bytes)
+            // The patterns cover every number and timestamp but those with `_` (see below),
+            // so the reader runs only for those: a render meets many quantities (`400Mi`).
+            return isNumberLike(bytes) || isTimestamp(bytes) || isWord(bytes)
+                || (bytes.contains(UInt8(ascii: "_")) && isReadAsNonString(bytes))
         case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"),
             UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
@@ -48,7 +50,7 @@ enum ImplicitTypes {
     }
 
     /// Integers in any base YAML knows, floats with or without a dot, sexagesimal numbers.
-    private static func isNumberLike(_ bytes: [UInt8]) -> Bool {
+    private static func isNumberLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cursor = Cursor(bytes)
         _ = cursor.accept("+-")
         let start = cursor.index
@@ -74,7 +76,7 @@ enum ImplicitTypes {
     }
 
     /// `2001-12-14`, `2001-12-14t21:59:43.10-05:00`, `2001-12-14 21:59:43.10 -5`.
-    private static func isTimestamp(_ bytes: [UInt8]) -> Bool {
+    private static func isTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cursor = Cursor(bytes)
         guard cursor.digits(allowing: "0123456789") == 4, cursor.accept("-"),
             (1...2).contains(cursor.digits(allowing: "0123456789")), cursor.accept("-"),
@@ -97,10 +99,10 @@ enum ImplicitTypes {
     }
 
     private struct Cursor {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         var atEnd: Bool { index == bytes.count }
 

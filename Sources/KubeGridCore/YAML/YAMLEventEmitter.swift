@@ -18,6 +18,9 @@ public final class YAMLEventEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     fileprivate let sink: EmitterSink
     private var failure: YAMLError?
+    /// Whether `failure` is set: checked before every event, where a plain flag costs less
+    /// than comparing the optional error.
+    private var hasFailed = false
 
     /// Starts a document whose bytes are appended to `output`.
     init(appendingTo output: [UInt8]) throws(YAMLError) {
@@ -139,10 +142,10 @@ public final class YAMLEventEmitter {
 
     /// Initialises an event and hands it to the emitter, which takes ownership of it.
     private func emit(_ initialize: (inout yaml_event_t) -> Int32) {
-        guard failure == nil else { return }
+        guard !hasFailed else { return }
         var event = yaml_event_t()
         guard initialize(&event) == 1 else {
-            failure = .emitterFailed("out of memory")
+            fail(.emitterFailed("out of memory"))
             return
         }
         emit(&event)
@@ -150,9 +153,14 @@ public final class YAMLEventEmitter {
 
     private func emit(_ event: inout yaml_event_t) {
         guard yaml_emitter_emit(emitter, &event) == 1 else {
-            failure = .emitterFailed(emitter.pointee.problem.map { String(cString: $0) } ?? "unknown error")
+            fail(.emitterFailed(emitter.pointee.problem.map { String(cString: $0) } ?? "unknown error"))
             return
         }
+    }
+
+    private func fail(_ error: YAMLError) {
+        failure = error
+        hasFailed = true
     }
 
     /// A scalar event over a copy of `bytes`, which libyaml frees with the event.
@@ -160,9 +168,9 @@ public final class YAMLEventEmitter {
     /// `yaml_scalar_event_initialize` would validate the UTF-8 once more; Swift strings
     /// are valid UTF-8 already, and skipping that pass is a measurable part of a large render.
     private func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t) {
-        guard failure == nil else { return }
+        guard !hasFailed else { return }
         guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else {
-            failure = .emitterFailed("out of memory")
+            fail(.emitterFailed("out of memory"))
             return
         }
         if let base = bytes.baseAddress { memcpy(copy, base, bytes.count) }

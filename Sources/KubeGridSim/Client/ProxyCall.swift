@@ -10,28 +10,39 @@ extension World {
         if target.reachableAt != progress, let why = unreachableReason(target.address, pod: target.podKey) {
             return (why, hangs)
         }
-        guard let instance = grid.instances[target.podKey], instance.uid == target.uid else {
+        // Read in place: a copy of the instance would hold its store, and the write that
+        // follows would then copy the whole store.
+        guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid else {
             return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
         }
-        if faultLog.isolation?.suspended.contains(target.podKey) == true {
-            return ("\(instance.podName) is suspended: it is cut off from the ZooKeeper majority", false)
+        if let isolation = faultLog.isolation, isolation.suspended.contains(target.podKey) {
+            return ("\(grid.instances.values[index].podName) is suspended: it is cut off from the ZooKeeper majority", false)
         }
-        if let until = instance.pausedUntil, now < until { return ("\(instance.podName) does not answer (paused)", true) }
-        guard instance.state == .primary else { return ("\(instance.podName) is no longer primary", false) }
+        if let until = grid.instances.values[index].pausedUntil, now < until {
+            return ("\(grid.instances.values[index].podName) does not answer (paused)", true)
+        }
+        guard grid.instances.values[index].state == .primary else {
+            return ("\(grid.instances.values[index].podName) is no longer primary", false)
+        }
         return nil
     }
 
     /// Applies an operation on the primary it was sent to: a write is acknowledged once
     /// every backup has it (synchronous replication).
     mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
-        guard let primary = grid.instances[target.podKey], primary.uid == target.uid, primary.state == .primary else {
+        // The instance and its partition are read and written in place, by index: a copy
+        // of either (its store, the partition list) would be copied again on the write.
+        guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid,
+            grid.instances.values[index].state == .primary
+        else {
             return .primaryGone
         }
         switch operation.function {
         case .read:
-            return .applied(primary.store[operation.key])
+            return .applied(grid.instances.values[index].store[operation.key])
         case .write:
-            let current = grid.spaces[operation.space]?.partitions[operation.partition - 1].primary
+            let space = grid.spaces.index(forKey: operation.space)
+            let current = space.flatMap { grid.spaces.values[$0].partitions[operation.partition - 1].primary }
             if current != target.podKey {
                 // Fenced: a former primary cannot replicate to a backup that is primary now.
                 if grid.fencing { return .primaryGone }
@@ -40,17 +51,17 @@ extension World {
                 if let other = current.flatMap({ grid.instances[$0]?.podName }) {
                     faultLog.splitBrainAcks.append(
                         SplitBrainAck(
-                            spaceKey: operation.space, partition: operation.partition, podName: primary.podName,
+                            spaceKey: operation.space, partition: operation.partition, podName: grid.instances.values[index].podName,
                             primaryName: other, time: now))
                 }
-                grid.instances[target.podKey]?.store[operation.key] = operation.value
+                grid.instances.values[index].store[operation.key] = operation.value
                 return .applied(operation.value)
             }
-            // In place: copying the instance out and back would copy its whole store.
-            grid.instances[target.podKey]?.store[operation.key] = operation.value
-            if !brokenReplication {
-                let backups = grid.spaces[operation.space]?.partitions[operation.partition - 1].backups ?? []
-                for backup in backups { grid.instances[backup]?.store[operation.key] = operation.value }
+            grid.instances.values[index].store[operation.key] = operation.value
+            if !brokenReplication, let space {
+                for backup in grid.spaces.values[space].partitions[operation.partition - 1].backups {
+                    grid.instances[backup]?.store[operation.key] = operation.value
+                }
             }
             return .applied(operation.value)
         }

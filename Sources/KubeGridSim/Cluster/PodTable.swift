@@ -59,6 +59,13 @@ struct PodTable: Sendable {
         keyByAddress[address].flatMap { pods[$0] }
     }
 
+    /// True when the pod `key` is Running and Ready; read in place (a scenario's stop
+    /// condition asks it of every pod whenever something changes).
+    func isRunningAndReady(_ key: String) -> Bool {
+        guard let index = pods.index(forKey: key) else { return false }
+        return pods.values[index].isRunningAndReady
+    }
+
     /// Pods carrying the label `key=value`.
     func keys(labelled key: String, _ value: String) -> Set<String> {
         keysByLabel[LabelPair(key: key, value: value)] ?? []

@@ -6,11 +6,14 @@ import OrderedCollections
 /// (Ready, or any with `publishNotReadyAddresses`), and on which ports; written to the
 /// store as the Service's `Endpoints` and `EndpointSlice`.
 ///
-/// It reconciles from two feeds: the store's (Services come, change and go) and the pod
-/// table's (``PodTable/takeEndpointChanges()``: pods added, removed, given an IP, Ready or
-/// not, terminating), taken after every step, so what it answers (`routes(_:to:)`) is
-/// never behind the pods — the real controllers batch within about a second; the
-/// simulator keeps no lag, so routing is what it was when it scanned the pods per call.
+/// It reconciles from two feeds: the store's (Services come, change and go; pods' uids)
+/// and the pod table's (``PodTable/takeEndpointChanges()``: pods added, removed, given an
+/// IP, Ready or not, terminating), taken after every step, so what it answers
+/// (`routes(_:to:)`) is never behind the pods: routing is what it was when the simulator
+/// scanned the pods per call. The objects in the store follow as kube-controller-manager
+/// writes them, at most once a second per Service (``batchPeriod``), and whatever is
+/// pending when a run stops (`World.run`), so a Service of a thousand pods is not
+/// rewritten for each pod that becomes Ready.
 ///
 /// A pod receives traffic once its phase is Running: kube puts a Pending pod with an IP
 /// in `addresses` when the Service publishes not-ready ones, but nothing answers in it
@@ -21,6 +24,11 @@ struct EndpointsController: Sendable {
     private var services: [String: SelectedService] = [:]
     /// Each Service's pods with an IP, by pod key.
     private var members: [String: [String: PodEndpoint]] = [:]
+    /// The same, ordered by IP (then pod name) as the objects list them, kept in order
+    /// as pods change rather than sorted for each write.
+    private var ordered: [String: [PodEndpoint]] = [:]
+    /// The uid of each pod object, from the store's feed (`targetRef.uid`).
+    private var podUIDs: [String: UID] = [:]
     /// How many of each Service's members receive traffic.
     private var readyCounts: [String: Int] = [:]
     /// Services by one pair of their selector: the candidates for a pod with that label.
@@ -29,6 +37,13 @@ struct EndpointsController: Sendable {
     private var servicesByPod: [String: [String]] = [:]
     /// Services whose objects the store does not have as they are now, in order.
     private var unwritten: OrderedSet<String> = []
+    /// When each Service's objects were last written.
+    private var writtenAt: [String: SimTime] = [:]
+    /// The earliest time one of the `unwritten` is due.
+    private var dueAt = SimTime.zero
+    /// kube-controller-manager's endpoint updates are batched; the simulator writes a
+    /// Service's objects at most this often.
+    static let batchPeriod = SimTime.seconds(1)
 
     init(changes: ChangeFeed.Consumer) {
         self.changes = changes
@@ -63,13 +78,30 @@ struct EndpointsController: Sendable {
         (members[serviceKey] ?? [:]).filter(\.value.ready).keys.sorted()
     }
 
-    /// True when some Service's objects are yet to be written (``write(_:at:)``).
+    /// True when some Service's objects are yet to be written (``write(_:at:all:)``).
     var hasUnwritten: Bool { !unwritten.isEmpty }
+
+    /// True when some Service's objects are due to be written at `now`.
+    func hasDue(at now: SimTime) -> Bool { !unwritten.isEmpty && now >= dueAt }
+
+    private mutating func markUnwritten(_ key: String) {
+        guard unwritten.append(key).inserted else { return }
+        dueAt = unwritten.count == 1 ? due(key) : min(dueAt, due(key))
+    }
+
+    private func due(_ key: String) -> SimTime {
+        writtenAt[key].map { $0 + Self.batchPeriod } ?? .zero
+    }
 
     // MARK: The feeds
 
     /// A Service came, changed or went.
     mutating func observe(_ event: WatchEvent, pods: PodTable) {
+        if case .pod = event.object.body {
+            let key = "\(event.object.metadata.namespace ?? "default")/\(event.object.metadata.name)"
+            podUIDs[key] = event.type == .deleted ? nil : event.object.metadata.uid
+            return
+        }
         guard case .service(let service) = event.object.body else { return }
         let namespace = event.object.metadata.namespace ?? "default"
         let key = "\(namespace)/\(service.metadata.name)"
@@ -84,7 +116,7 @@ struct EndpointsController: Sendable {
                 if let pod = pods[podKey] { update(key, podKey: podKey, pod: pod) }
             }
         }
-        unwritten.append(key)
+        markUnwritten(key)
     }
 
     /// Pods changed (``PodTable/takeEndpointChanges()``): each Service that selects them,
@@ -107,17 +139,38 @@ struct EndpointsController: Sendable {
     /// Sets the pod's address in the Service's endpoints, or removes it.
     private mutating func update(_ serviceKey: String, podKey: String, pod: Pod?) {
         guard let service = services[serviceKey] else { return }
-        let new = pod.flatMap { Self.address(of: $0, for: service) }
+        var new = pod.flatMap { Self.address(of: $0, for: service) }
+        new?.podUID = podUIDs[podKey]
         let old = members[serviceKey]?[podKey]
         guard new != old else { return }
         members[serviceKey, default: [:]][podKey] = new
+        if let old {
+            let index = Self.position(of: old, in: ordered[serviceKey] ?? [])
+            let found = ordered[serviceKey].map { $0.indices.contains(index) && $0[index].podName == old.podName } ?? false
+            if found { ordered[serviceKey]?.remove(at: index) }
+        }
+        if let new {
+            let index = Self.position(of: new, in: ordered[serviceKey] ?? [])
+            ordered[serviceKey, default: []].insert(new, at: index)
+        }
         readyCounts[serviceKey, default: 0] += (new?.ready == true ? 1 : 0) - (old?.ready == true ? 1 : 0)
         if old == nil { servicesByPod[podKey, default: []].append(serviceKey) }
         if new == nil {
             servicesByPod[podKey]?.removeAll { $0 == serviceKey }
             if servicesByPod[podKey]?.isEmpty == true { servicesByPod[podKey] = nil }
         }
-        unwritten.append(serviceKey)
+        markUnwritten(serviceKey)
+    }
+
+    /// Where `address` is, or goes, in a list ordered by IP then pod name.
+    private static func position(of address: PodEndpoint, in list: [PodEndpoint]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (list[middle].ip, list[middle].podName) < (address.ip, address.podName) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Drops what the controller knew of a Service (it changed or went).
@@ -130,6 +183,7 @@ struct EndpointsController: Sendable {
             if servicesByPod[podKey]?.isEmpty == true { servicesByPod[podKey] = nil }
         }
         readyCounts[key] = nil
+        ordered[key] = nil
     }
 
     /// The pod's address in the Service's endpoints: nil unless the Service selects it and
@@ -163,12 +217,15 @@ struct EndpointsController: Sendable {
     // MARK: Writing
 
     /// Writes the `Endpoints` and `EndpointSlice` of every Service whose endpoints changed
-    /// since the last call, and deletes those of Services that went (their slice is the
-    /// Service's dependent: the garbage collector takes it).
-    mutating func write(_ api: inout APIServer, at now: SimTime) {
-        let keys = unwritten
-        unwritten.removeAll()
+    /// (those due at `now`, or `all`), and deletes those of Services that went (their slice
+    /// is the Service's dependent: the garbage collector takes it).
+    mutating func write(_ api: inout APIServer, at now: SimTime, all: Bool = false) {
+        let keys = all ? unwritten : unwritten.filter { due($0) <= now }
+        guard !keys.isEmpty else { return }
+        unwritten.subtract(keys)
+        dueAt = unwritten.map(due).min() ?? .zero
         for key in keys {
+            writtenAt[key] = now
             let slash = key.firstIndex(of: "/")!
             let namespace = String(key[..<slash])
             let name = String(key[key.index(after: slash)...])
@@ -179,13 +236,7 @@ struct EndpointsController: Sendable {
                 if case .endpointSlice? = api.store.get(sliceKey)?.body { _ = try? api.delete(sliceKey, at: now) }
                 continue
             }
-            let endpoints = ServiceEndpoints(
-                serviceName: name,
-                addresses: (members[key] ?? [:]).values.sorted { ($0.ip, $0.podName) < ($1.ip, $1.podName) }.map { address in
-                    var address = address
-                    address.podUID = api.store.get(ObjectKey(.pod, namespace: namespace, address.podName))?.metadata.uid
-                    return address
-                })
+            let endpoints = ServiceEndpoints(serviceName: name, addresses: ordered[key] ?? [])
             var labels = service.labels
             if service.spec.clusterIP == "None" { labels[EndpointLabels.headless] = "" }
             Self.put(.endpoints(endpoints), at: endpointsKey, labels: labels, owners: [], api: &api, now: now)

@@ -23,8 +23,17 @@ extension World {
         var delivered = true
         while delivered {
             delivered = false
+            // First: the network enforces a policy before anything it governs can connect.
+            if api.hasChanges(for: networkPolicies.changes) {
+                for event in api.changes(for: networkPolicies.changes) { networkPolicies.observe(event) }
+                delivered = true
+            }
             if api.hasChanges(for: kubelet.changes) {
-                for event in api.changes(for: kubelet.changes) { withKubelet { $0.observe(event, grid: &$1, &$2) } }
+                // Only pods concern the kubelets: the runtime is lent for those alone (the
+                // controllers' Events and Endpoints are most of the feed).
+                for event in api.changes(for: kubelet.changes) where event.object.kind == .pod {
+                    withKubelet { $0.observe(event, grid: &$1, &$2) }
+                }
                 delivered = true
             }
             if api.hasChanges(for: statefulSetController.changes) {
@@ -48,7 +57,7 @@ extension World {
                 for event in api.changes(for: endpointsController.changes) { endpointsController.observe(event, pods: pods) }
                 delivered = true
             }
-            if endpointsController.hasUnwritten {
+            if endpointsController.hasDue(at: now) {
                 endpointsController.write(&api, at: now)
                 delivered = true
             }

@@ -36,6 +36,8 @@ struct World: Sendable {
     var kubelet: Kubelet
     /// Stores the Kubernetes events the controllers record as `Event` objects.
     var eventRecorder: EventRecorder
+    /// The pod network's NetworkPolicies and namespace labels, as its plugin enforces them.
+    var networkPolicies: NetworkPolicyWatch
     /// The pods the kubelets run (lent to the kubelet, node lifecycle and grid for each step).
     var pods = PodTable()
     /// The node lifecycle controller and the machines it knows.
@@ -68,6 +70,7 @@ struct World: Sendable {
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
+        networkPolicies = NetworkPolicyWatch(changes: api.watch())
         self.api = api
         clientRun.keepsHistory = options.keepsHistory
         clientRun.historyFile = options.historyFile
@@ -100,7 +103,7 @@ struct World: Sendable {
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
-                if recordEvents() || endpointsController.hasUnwritten { deliverChanges() }
+                if recordEvents() || endpointsController.hasDue(at: now) { deliverChanges() }
             }
             if progress != checked.0 || clientRun.progress != checked.1 {
                 checked = (progress, clientRun.progress)
@@ -108,8 +111,11 @@ struct World: Sendable {
             }
         }
         if now < deadline, timeline.nextTime.map({ $0 > deadline }) ?? true { timeline.advance(to: deadline) }
-        // Events past their time to live go even while nothing happens.
-        if recordEvents() { deliverChanges() }
+        // Events past their time to live go even while nothing happens; Endpoints not yet
+        // written (batched) are, so the store shows them when a run stops.
+        let endpointsWritten = endpointsController.hasUnwritten
+        endpointsController.write(&api, at: now, all: true)
+        if recordEvents() || endpointsWritten { deliverChanges() }
     }
 
     /// Moves the clock without running events (for a scenario's own steps).
@@ -260,7 +266,8 @@ struct World: Sendable {
     /// The Services and nodes, as a process in a pod sees them.
     var clusterView: ClusterView {
         ClusterView(
-            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController)
+            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
+            authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
     }
 
     /// The Service allocators.

@@ -37,6 +37,11 @@ struct GridController: Sendable {
     }
 
     /// The instance that is primary of a partition, if any.
+    /// The state of the instance in `podKey`, read in place (a copy would hold its store).
+    func state(of podKey: String) -> SpaceInstance.State? {
+        instances.index(forKey: podKey).map { instances.values[$0].state }
+    }
+
     func primary(of spaceKey: String, partition: Int) -> SpaceInstance? {
         guard let key = spaces[spaceKey]?.partitions[partition - 1].primary else { return nil }
         return instances[key]

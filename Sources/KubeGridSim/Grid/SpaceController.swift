@@ -31,6 +31,7 @@ extension GridController {
         guard ensemble.lookupServiceUp else {
             return retry(&self, &context, "no lookup service of manager \(ensemble.fullName) is running")
         }
+        if let blocked = lookupServiceBlock(pod, ensemble, context) { return retry(&self, &context, blocked) }
         let address: GridAddress
         switch registrationAddress(of: pod, role, in: context.cluster) {
         case .success(let found): address = found

@@ -1,16 +1,24 @@
 /// Applying the manifests to an empty cluster and letting it come up.
 extension World {
     /// A cluster of `nodes` with every object of `bundle` applied through the API server
-    /// at time zero, in the order kubectl and Helm apply them: the namespaces the objects
-    /// name (as `helm install --create-namespace` does), Services, PodDisruptionBudgets,
-    /// then StatefulSets (each kind in input order).
+    /// at time zero, in the order kubectl and Helm apply them: the Namespaces given (a
+    /// tenant's, with its labels), then the namespaces the objects name (as `helm install
+    /// --create-namespace` does), the objects that govern them (NetworkPolicies, quotas,
+    /// limits, RBAC, in Helm's order), Services, PodDisruptionBudgets, then StatefulSets
+    /// (each kind in input order).
     static func deployed(_ bundle: ManifestBundle, nodes: [ClusterNode], options: SimulationOptions) -> World {
         var world = World(options: options, nodes: nodes)
+        for namespace in bundle.namespaces { world.applyWrite(namespace) }
         let namespaces = bundle.services.map(\.metadata.namespace) + bundle.podDisruptionBudgets.map(\.metadata.namespace)
             + bundle.statefulSets.map(\.metadata.namespace)
         var seen: Set<String> = []
         for namespace in namespaces.compactMap({ $0 }) where seen.insert(namespace).inserted {
             if world.api.store.get(ObjectKey(.namespace, namespace)) == nil { world.applyNamespace(namespace) }
+        }
+        for kind in ManifestBundle.governingKinds {
+            for object in bundle.governing where "\(object.object.apiVersion) \(object.object.kind)" == kind {
+                world.applyWrite(object)
+            }
         }
         for service in bundle.services { world.applyService(service) }
         for budget in bundle.podDisruptionBudgets {
@@ -25,15 +33,13 @@ extension World {
     var isSettled: Bool {
         for entry in statefulSets.values {
             for ordinal in 0..<entry.replicas {
-                guard let pod = pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady else {
-                    return false
-                }
+                guard pods.isRunningAndReady("\(entry.namespace)/\(entry.name)-\(ordinal)") else { return false }
             }
         }
         for space in grid.spaces.values {
             for partition in space.partitions {
                 guard partition.primary != nil else { return false }
-                if space.ha && !partition.backups.contains(where: { grid.instances[$0]?.state == .backup }) {
+                if space.ha && !partition.backups.contains(where: { grid.state(of: $0) == .backup }) {
                     return false
                 }
             }
@@ -47,7 +53,7 @@ extension World {
         var expected = 0
         for entry in statefulSets.values {
             expected += entry.replicas
-            for ordinal in 0..<entry.replicas where pods["\(entry.namespace)/\(entry.name)-\(ordinal)"]?.isRunningAndReady == true {
+            for ordinal in 0..<entry.replicas where pods.isRunningAndReady("\(entry.namespace)/\(entry.name)-\(ordinal)") {
                 ready += 1
             }
         }

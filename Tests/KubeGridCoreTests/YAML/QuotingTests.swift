@@ -49,6 +49,23 @@ import Testing
         #expect(yaml == "k: \(long)\n")
     }
 
+    /// The quick patterns stand in for the reader on strings without `_`: every string of up
+    /// to four characters a number or timestamp could be made of is either quoted or reads
+    /// back as a string.
+    @Test func everyShortNumberLikeStringTheReaderTypesIsQuoted() {
+        let alphabet = Array("019+-.:eExXoObB tZ")
+        var strings = [""]
+        var misses: [String] = []
+        for _ in 1...4 {
+            strings = strings.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            for text in strings where !ImplicitTypes.isAmbiguous(text) {
+                if case .string = ScalarResolver.resolvePlain(text) { continue }
+                misses.append(text)
+            }
+        }
+        #expect(misses.isEmpty, "left plain but read as another type: \(misses.prefix(10))")
+    }
+
     private func readBack(_ yaml: String) throws -> Values? {
         try YAMLReader(source: "t").valuesDocument(from: Array(yaml.utf8)).root["k"]
     }

@@ -50,7 +50,7 @@ import Testing
         mutating func deliver() {
             for event in api.changes(for: controller.changes) { controller.observe(event, pods: pods) }
             controller.podsChanged(pods.takeEndpointChanges(), pods: pods)
-            controller.write(&api, at: .seconds(1))
+            controller.write(&api, at: .seconds(1), all: true)
         }
 
         func stored(_ kind: ObjectKind, _ name: String) -> ServiceEndpoints? {
@@ -137,6 +137,25 @@ import Testing
         #expect(endpoints.addresses.map(\.podName) == ["web-0"])
         #expect(endpoints.addresses.first?.ports == [])
         #expect(!rig.controller.routes("default/web", to: other))
+    }
+
+    @Test func aServicesObjectsAreWrittenAtMostOnceASecondWhileRoutingFollowsEveryChange() throws {
+        var rig = Rig()
+        try rig.service()
+        let key = rig.pod(0)
+        rig.run(key, ready: false)
+        rig.deliver()
+        let version = try #require(rig.api.store.get(ObjectKey(.endpoints, namespace: "default", "web"))?.metadata.resourceVersion)
+        rig.pods[key]?.ready = true
+        rig.controller.podsChanged(rig.pods.takeEndpointChanges(), pods: rig.pods)
+        #expect(rig.controller.routes("default/web", to: key))
+        #expect(!rig.controller.hasDue(at: .milliseconds(1999)))
+        rig.controller.write(&rig.api, at: .milliseconds(1999))
+        #expect(rig.api.store.get(ObjectKey(.endpoints, namespace: "default", "web"))?.metadata.resourceVersion == version)
+        #expect(rig.controller.hasDue(at: .seconds(2)))
+        rig.controller.write(&rig.api, at: .seconds(2))
+        #expect(rig.stored(.endpoints, "web")?.subsets.first?.ready.count == 1)
+        #expect(!rig.controller.hasUnwritten)
     }
 
     @Test func podsRunningBeforeTheServiceIsCreatedAreFoundAndTheObjectsGoWithTheService() throws {

@@ -68,8 +68,8 @@ struct ProcessingUnitObjects: Sendable {
             RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 1 + serviceCount) { index in
                 .service(index == 0 ? headlessService() : instanceService(index - 1))
             },
-            RenderedTemplate(path: "\(chartPath)/templates/statefulset.yaml", kind: "StatefulSet", count: statefulSetCount) { index in
-                .statefulSet(statefulSet(index))
+            RenderedTemplate(path: "\(chartPath)/templates/statefulset.yaml", kind: "StatefulSet", count: statefulSetCount) {
+                [pod = PodParts(self)] index in .statefulSet(statefulSet(index, pod))
             },
         ]
         if values.ha && values.podDisruptionBudgetEnabled && values.partitions != nil {
@@ -119,11 +119,32 @@ struct ProcessingUnitObjects: Sendable {
                 maxUnavailable: 1, selector: LabelSelector(matchLabels: [GridLabels.selectorId: statefulSetName(index)])))
     }
 
+    /// The pod template's parts that are the same in every partition's StatefulSet, built
+    /// once per render: a 4,096-partition Space would otherwise build them 4,096 times.
+    struct PodParts: Sendable {
+        let security: SecurityObjects
+        let managerCheck: Container
+        /// The Space container without its arguments, which name the partition.
+        let spaceContainer: Container
+        let volumeClaims: [PersistentVolumeClaim]
+
+        init(_ objects: ProcessingUnitObjects) {
+            let security = objects.security
+            self.security = security
+            managerCheck = objects.managerCheck(security)
+            spaceContainer = objects.spaceContainer(mountsVolume: objects.values.memoryXtend.enabled, security)
+            volumeClaims = objects.values.memoryXtend.enabled ? [objects.volumeClaim] : []
+        }
+    }
+
     func statefulSet(_ index: Int) -> StatefulSet {
+        statefulSet(index, PodParts(self))
+    }
+
+    func statefulSet(_ index: Int, _ pod: PodParts) -> StatefulSet {
         let name = statefulSetName(index)
-        let memoryXtend = values.memoryXtend
-        let usesMemoryXtend = memoryXtend.enabled
-        let security = self.security
+        var spaceContainer = pod.spaceContainer
+        spaceContainer.args = spaceArguments(partition: partition(index)).arguments.list
         return StatefulSet(
             metadata: PodBuilding.metadata(name, naming, labels: labels(index)),
             spec: StatefulSetSpec(
@@ -134,17 +155,17 @@ struct ProcessingUnitObjects: Sendable {
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: labels(index)),
                     spec: PodSpec(
-                        initContainers: [managerCheck(security)],
-                        containers: [spaceContainer(partition: partition(index), mountsVolume: usesMemoryXtend, security)],
+                        initContainers: [pod.managerCheck],
+                        containers: [spaceContainer],
                         affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: name),
                         nodeSelector: values.pod.nodeSelector,
                         terminationGracePeriodSeconds: values.pod.terminationGracePeriodSeconds,
-                        volumes: security.writableVolumes,
+                        volumes: pod.security.writableVolumes,
                         automountServiceAccountToken: values.callsKubernetesAPI,
-                        imagePullSecrets: security.imagePullSecrets,
-                        securityContext: security.podSecurityContext,
-                        serviceAccountName: security.serviceAccountName)),
-                volumeClaimTemplates: usesMemoryXtend ? [volumeClaim] : []))
+                        imagePullSecrets: pod.security.imagePullSecrets,
+                        securityContext: pod.security.podSecurityContext,
+                        serviceAccountName: pod.security.serviceAccountName)),
+                volumeClaimTemplates: pod.volumeClaims))
     }
 
     /// Waits for the manager's REST API before the Space instance starts.
@@ -163,7 +184,8 @@ struct ProcessingUnitObjects: Sendable {
             securityContext: security.containerSecurityContext)
     }
 
-    private func spaceContainer(partition: Int?, mountsVolume: Bool, _ security: SecurityObjects) -> Container {
+    /// The Space instance's entrypoint arguments; `partition` is nil for a non-partitioned Space.
+    private func spaceArguments(partition: Int?) -> SpaceInstanceArguments {
         var arguments = SpaceInstanceArguments(
             name: naming.release, license: "$(GS_LICENSE)", schema: values.schema, javaHeap: values.pod.java.heap,
             managerName: managerFullname, resourceURL: values.resourceUrl, properties: values.properties)
@@ -178,12 +200,16 @@ struct ProcessingUnitObjects: Sendable {
             arguments.externalLRMI = true
             arguments.lrmiPort = values.lrmiPort
         }
-        return Container(
+        return arguments
+    }
+
+    /// The Space container, its arguments left for ``statefulSet(_:_:)`` to fill in.
+    private func spaceContainer(mountsVolume: Bool, _ security: SecurityObjects) -> Container {
+        Container(
             name: "pu-container",
             image: values.pod.image.reference,
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
-            args: arguments.arguments.list,
             env: [security.licenseVariable, EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
             ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
             resources: PodBuilding.resources(values.pod.resources),
