@@ -7,7 +7,7 @@
 // each partition a StatefulSet of two pods that must not share a node (anti-affinity on
 // `selectorId` by `kubernetes.io/hostname`), placed partition by partition.
 // Options: --nodes N, --partitions P, --zones Z, --topology KEY, --seed S, --aim-seconds S
-// (a line for another run, printed with PASS or FAIL; scripts/bench.sh runs KWOK's scale
+// (an aim for another run, printed with MET or MISSED without failing it; scripts/bench.sh runs KWOK's scale
 // ×5 nodes: 100,000 pods on 5,000 nodes, aiming under 5 s).
 
 import BenchmarkSupport
@@ -122,5 +122,5 @@ print("peak memory (max RSS): \(format(peakMemoryMiB(), decimals: 1)) MiB")
 var targets = BenchmarkTargets()
 targets.holds("every pod bound", pending == 0)
 if CommandLine.arguments.count == 1 { targets.atMost("wall time", elapsed, 0.45, unit: "s") }
-if let aim = settings.aimSeconds { targets.atMost("wall time", elapsed, aim, unit: "s") }
+if let aim = settings.aimSeconds { targets.aim("wall time", elapsed, aim, unit: "s") }
 targets.finish()

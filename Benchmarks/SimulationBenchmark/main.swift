@@ -9,8 +9,8 @@
 // Run it from the repository root. Options: --nodes N, --partitions P, --ops N,
 // --clients N, --seed S, --scenario NAME (repeatable, or all; default: the five scenarios
 // its lines were measured on, before drain, pause and partition were added; scripts/bench.sh
-// runs those separately), --aim-seconds S and --aim-mib M (a line for another run: its
-// wall time and peak memory, each printed with PASS or FAIL). With more than 1,000
+// runs those separately), --aim-seconds S and --aim-mib M (an aim for another run: its
+// wall time and peak memory, each printed with MET or MISSED; a miss does not fail the run). With more than 1,000
 // partitions the Space's Services are LoadBalancers from a /16 pool, as NodePorts would
 // run out.
 //
@@ -190,6 +190,6 @@ if CommandLine.arguments.count == 1 {
     targets.atMost("wall time", reported - start, 3.0, unit: "s")
     targets.atMost("peak memory", peakMemoryMiB(), 264, unit: "MiB")
 }
-if let aim = settings.aimSeconds { targets.atMost("wall time", reported - start, aim, unit: "s") }
-if let aim = settings.aimMiB { targets.atMost("peak memory", peakMemoryMiB(), aim, unit: "MiB") }
+if let aim = settings.aimSeconds { targets.aim("wall time", reported - start, aim, unit: "s") }
+if let aim = settings.aimMiB { targets.aim("peak memory", peakMemoryMiB(), aim, unit: "MiB") }
 targets.finish()

@@ -49,6 +49,13 @@ public struct BenchmarkTargets {
         print("target \(name): \(rounded(value)) \(unit) (<= \(rounded(limit)) \(unit)): \(passed ? "PASS" : "FAIL")")
     }
 
+    /// Prints `aim name: value unit (aim <= limit unit): MET|MISSED` without failing the
+    /// run: issue 12's scale figures are aims for a quiet machine, not lines a shared one
+    /// must hold; a miss shows in the output for whoever reads it.
+    public func aim(_ name: String, _ value: Double, _ limit: Double, unit: String) {
+        print("aim \(name): \(rounded(value)) \(unit) (aim <= \(rounded(limit)) \(unit)): \(value <= limit ? "MET" : "MISSED")")
+    }
+
     /// Prints `name (must hold): PASS|FAIL` and remembers a miss.
     public mutating func holds(_ name: String, _ condition: Bool) {
         if !condition { missed.append(name) }

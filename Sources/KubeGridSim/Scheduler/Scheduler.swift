@@ -239,10 +239,13 @@ public struct Scheduler: Sendable {
             }
             return .fails(insufficient, canPreemptionHelp: true)
         }
-        for blocked in blockedByPod where blocked.contains(topology.domain(key: blocked.keyID, node: index)) {
+        // By index: a `for … in` would copy each entry (and retain its set) per node.
+        for position in blockedByPod.indices
+        where blockedByPod[position].contains(topology.domain(key: blockedByPod[position].keyID, node: index)) {
             return .fails([FitFailure.Reason.antiAffinity], canPreemptionHelp: true)
         }
-        for blocked in blockedByExisting where blocked.contains(topology.domain(key: blocked.keyID, node: index)) {
+        for position in blockedByExisting.indices
+        where blockedByExisting[position].contains(topology.domain(key: blockedByExisting[position].keyID, node: index)) {
             return .fails([FitFailure.Reason.existingAntiAffinity], canPreemptionHelp: true)
         }
         return .fits

@@ -19,6 +19,9 @@ struct TermIndex: Sendable {
     private(set) var groups: [Group] = []
     private var ids: [AffinityTerm: Int] = [:]
     private var byPair: [LabelPair: [Int]] = [:]
+    /// The label keys `byPair` files terms under (a handful), so a pod's lookup asks for
+    /// those of its labels only, not every label it carries.
+    private var pairKeys: [String] = []
     private var unindexed: [Int] = []
 
     /// True when no term has ever been added.
@@ -41,8 +44,8 @@ struct TermIndex: Sendable {
     /// The groups whose term selects a pod with `labels` in `namespace`.
     func groupsMatching(labels: OrderedDictionary<String, String>, namespace: String) -> [Group] {
         var candidates = unindexed
-        for (key, value) in labels {
-            if let ids = byPair[LabelPair(key: key, value: value)] { candidates.append(contentsOf: ids) }
+        for key in pairKeys {
+            if let value = labels[key], let ids = byPair[LabelPair(key: key, value: value)] { candidates.append(contentsOf: ids) }
         }
         if candidates.count > 1 { candidates = Set(candidates).sorted() }
         return candidates.compactMap { id in
@@ -58,7 +61,10 @@ struct TermIndex: Sendable {
         groups.append(Group(term: term, keyID: keyID))
         ids[term] = id
         if let pairs = term.indexPairs {
-            for pair in pairs { byPair[pair, default: []].append(id) }
+            for pair in pairs {
+                byPair[pair, default: []].append(id)
+                if !pairKeys.contains(pair.key) { pairKeys.append(pair.key) }
+            }
         } else {
             unindexed.append(id)
         }

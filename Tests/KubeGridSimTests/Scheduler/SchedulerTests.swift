@@ -78,6 +78,20 @@ extension Result {
         #expect(first.value != second.value)
     }
 
+    /// A set larger than the few blocked domains held in place: every pod still gets a node
+    /// of its own, and the one too many is refused on every node for both reasons' sides.
+    @Test func manyPodsOfOneSetEachTakeANodeOfTheirOwn() {
+        var scheduler = F.scheduler(F.nodes(9))
+        let labels: OrderedDictionary<String, String> = ["selectorId": "wide"]
+        var used: Set<String> = []
+        for ordinal in 0..<9 {
+            let node = F.place(F.pod("wide-\(ordinal)", labels: labels, affinity: F.antiAffinity("wide")), &scheduler).value
+            #expect(node != nil && used.insert(node ?? "").inserted, "wide-\(ordinal)")
+        }
+        let refused = F.place(F.pod("wide-9", labels: labels, affinity: F.antiAffinity("wide")), &scheduler)
+        #expect(refused.error?.reasonCounts == [.antiAffinity: 9])
+    }
+
     @Test func theIncomingPodsTermsBlockNodesHoldingMatchingPods() {
         var scheduler = F.scheduler(F.nodes(1))
         _ = F.place(F.pod("plain", labels: ["selectorId": "x"]), &scheduler)
