@@ -65,7 +65,9 @@ let package = Package(
         .executableTarget(
             name: "SimulationBenchmark",
             dependencies: ["KubeGridSim", "KubeGridCore", "BenchmarkSupport"],
-            path: "Benchmarks/SimulationBenchmark"
+            path: "Benchmarks/SimulationBenchmark",
+            // The tenant's values the --tenant run renders, read from the repository at run time.
+            exclude: ["tenant.yaml"]
         ),
         .executableTarget(
             name: "kubegrid",

@@ -88,14 +88,18 @@ for node in nodes { scheduler.addNode(node) }
 let start = monotonicSeconds()
 var bound = 0
 var pending = 0
+// FNV-1a over every pod's node, so two builds can be shown to place alike.
+var digest: UInt64 = 0xcbf2_9ce4_8422_2325
 for pod in pods {
     switch scheduler.schedule(pod) {
     case .node(let name):
         scheduler.assume(pod, on: name)
         bound += 1
+        for byte in name.utf8 { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
     case .unschedulable:
         pending += 1
     }
+    digest = (digest ^ 0xff) &* 0x100_0000_01b3
 }
 let elapsed = monotonicSeconds() - start
 
@@ -108,6 +112,7 @@ func format(_ value: Double, decimals: Int) -> String {
 
 print("scheduler benchmark: \(pods.count) pods (\(settings.partitions) partitions x 2, required anti-affinity by \(settings.topology)) onto \(settings.nodes) nodes in \(settings.zones) zones")
 print("bound: \(bound), pending: \(pending)")
+print("placement digest: \(String(digest, radix: 16))")
 print("wall time: \(format(elapsed, decimals: 3)) s")
 print("throughput: \(Int((Double(pods.count) / elapsed).rounded())) pods/s")
 print("peak memory (max RSS): \(format(peakMemoryMiB(), decimals: 1)) MiB")

@@ -13,6 +13,14 @@
 // wall time and peak memory, each printed with PASS or FAIL). With more than 1,000
 // partitions the Space's Services are LoadBalancers from a /16 pool, as NodePorts would
 // run out.
+//
+// --tenant (no value) measures what a tenant's admission costs: it runs the same
+// simulation twice, first as above, then in a tenant's namespace with the objects that
+// govern it applied through the API server — the insightedge-tenant chart's Namespace
+// (restricted Pod Security), ResourceQuota and LimitRange from tenant.yaml, its
+// NetworkPolicies and Roles, and the grid chart's own NetworkPolicies, ServiceAccounts and
+// RBAC — so every pod and Service passes LimitRanger, PodSecurity and ResourceQuota for
+// real and every connection is checked against the policies; it prints both wall times.
 
 import BenchmarkSupport
 import KubeGridCore
@@ -33,10 +41,16 @@ struct Settings {
     var scenarios: [ScenarioName] = []
     var aimSeconds: Double?
     var aimMiB: Double?
+    /// Also run with a tenant's objects applied, and print the cost.
+    var tenant = false
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
+            if flag == "--tenant" {
+                tenant = true
+                continue
+            }
             guard let value = iterator.next() else { fatal("\(flag) needs a value") }
             switch flag {
             case "--nodes": nodes = Int(value) ?? nodes
@@ -44,14 +58,14 @@ struct Settings {
             case "--ops": operations = Int(value) ?? operations
             case "--clients": clients = Int(value) ?? clients
             case "--seed": seed = UInt64(value) ?? seed
-            case "--scenario" where value == "all": scenarios += ScenarioName.allCases
+            case "--scenario" where value == "all": scenarios += ScenarioName.all
             case "--scenario":
                 guard let name = ScenarioName(rawValue: value) else { fatal("unknown scenario \(value)") }
                 scenarios.append(name)
             case "--aim-seconds": aimSeconds = Double(value) ?? aimSeconds
             case "--aim-mib": aimMiB = Double(value) ?? aimMiB
             default:
-                fatal("unknown flag \(flag); use --nodes, --partitions, --ops, --clients, --seed, --scenario, --aim-seconds, --aim-mib")
+                fatal("unknown flag \(flag); use --nodes, --partitions, --ops, --clients, --seed, --scenario, --aim-seconds, --aim-mib, --tenant")
             }
         }
         if scenarios.isEmpty { scenarios = [.deploy, .failover, .nodeLoss, .rollingUpgrade, .managerLoss] }
@@ -65,28 +79,48 @@ func format(_ value: Double) -> String {
 
 let settings = Settings(arguments: CommandLine.arguments)
 
-// Render the manifests in process, as `kubegrid render` would.
-let renderStart = monotonicSeconds()
-var bundle = ManifestBundle()
-do {
-    let job = RenderJob(
-        chart: "insightedge", release: ReleaseOptions(name: "bench"),
-        options: ValuesOptions(
-            valueFiles: ["examples/umbrella-production-ha.yaml"],
-            set: ["pu.partitions=\(settings.partitions)", "pu.service.type=\(settings.partitions > 1_000 ? "LoadBalancer" : "NodePort")"]))
-    for template in try job.plan(files: LocalFiles()).templates {
-        for index in 0..<template.count {
-            switch template.object(index) {
-            case .service(let service): bundle.services.append(service)
-            case .statefulSet(let statefulSet): bundle.statefulSets.append(statefulSet)
-            case .podDisruptionBudget(let budget): bundle.podDisruptionBudgets.append(budget)
-            default: break
+/// The grid's manifests rendered in process, as `kubegrid render` would: only what the
+/// grid runs (Services, StatefulSets, PodDisruptionBudgets), or with `tenant` in the
+/// tenant's namespace beside the tenant chart's objects and with every object applied.
+func renderBundle(tenant: Bool) -> ManifestBundle {
+    var bundle = ManifestBundle()
+    do {
+        var jobs: [RenderJob] = []
+        if tenant {
+            jobs.append(RenderJob(
+                chart: "insightedge-tenant", release: ReleaseOptions(name: "bench-tenant"),
+                options: ValuesOptions(valueFiles: ["Benchmarks/SimulationBenchmark/tenant.yaml"])))
+        }
+        jobs.append(RenderJob(
+            chart: "insightedge", release: ReleaseOptions(name: "bench", namespace: tenant ? "bench-tenant" : "default"),
+            options: ValuesOptions(
+                valueFiles: ["examples/umbrella-production-ha.yaml"],
+                set: ["pu.partitions=\(settings.partitions)", "pu.service.type=\(settings.partitions > 1_000 ? "LoadBalancer" : "NodePort")"])))
+        for job in jobs {
+            for template in try job.plan(files: LocalFiles()).templates {
+                for index in 0..<template.count {
+                    let object = template.object(index)
+                    if tenant {
+                        bundle.add(object, source: template.path)
+                        continue
+                    }
+                    switch object {
+                    case .service(let service): bundle.services.append(service)
+                    case .statefulSet(let statefulSet): bundle.statefulSets.append(statefulSet)
+                    case .podDisruptionBudget(let budget): bundle.podDisruptionBudgets.append(budget)
+                    default: break
+                    }
+                }
             }
         }
+    } catch {
+        fatal("\(error) (run the benchmark from the repository root)")
     }
-} catch {
-    fatal("\(error) (run the benchmark from the repository root)")
+    return bundle
 }
+
+let renderStart = monotonicSeconds()
+let bundle = renderBundle(tenant: false)
 let renderSeconds = monotonicSeconds() - renderStart
 
 var options = SimulationOptions()
@@ -112,7 +146,7 @@ let simulated = monotonicSeconds()
 let text = TextReport.text(report)
 let reported = monotonicSeconds()
 
-print("simulation benchmark: --scenario \(settings.scenarios.count == ScenarioName.allCases.count ? "all" : settings.scenarios.map(\.rawValue).joined(separator: ",")), \(settings.partitions)-partition HA Space (\(bundle.statefulSets.count) StatefulSets), \(settings.nodes) nodes, \(settings.operations) client operations per scenario, \(settings.clients) clients, seed \(settings.seed)")
+print("simulation benchmark: --scenario \(settings.scenarios.count == ScenarioName.all.count ? "all" : settings.scenarios.map(\.rawValue).joined(separator: ",")), \(settings.partitions)-partition HA Space (\(bundle.statefulSets.count) StatefulSets), \(settings.nodes) nodes, \(settings.operations) client operations per scenario, \(settings.clients) clients, seed \(settings.seed)")
 print("render and read: \(format(renderSeconds)) s")
 if let first = marks.first { print("deploy and settle: \(format(first.time - start)) s") }
 for (index, mark) in marks.enumerated() {
@@ -128,10 +162,30 @@ print("wall time: \(format(reported - start)) s (render excluded)")
 print("peak memory (max RSS): \(format(peakMemoryMiB())) MiB")
 print("passed: \(report.passed)")
 
+// The tenant's admission: the same run again with the tenant's objects applied.
+var tenantPassed = true
+if settings.tenant {
+    let tenantBundle = renderBundle(tenant: true)
+    let tenantStart = monotonicSeconds()
+    let tenantReport: SimulationReport
+    do {
+        tenantReport = try Simulation.run(tenantBundle, options: options)
+    } catch {
+        fatal("\(error)")
+    }
+    let tenantSeconds = monotonicSeconds() - tenantStart
+    let plainSeconds = simulated - start
+    tenantPassed = tenantReport.passed
+    let governing = tenantBundle.governingCount
+    print("with a tenant (\(governing) governing objects: quota, limits, Pod Security labels, NetworkPolicies, RBAC): \(format(tenantSeconds)) s simulated, against \(format(plainSeconds)) s without: admission and policy checks cost \(format(tenantSeconds - plainSeconds)) s (\(format((tenantSeconds / plainSeconds - 1) * 100)) %)")
+    print("passed with a tenant: \(tenantReport.passed)")
+}
+
 // The lines: the figures measured before the engine rework (2.75 s, 240 MiB), plus a tenth
 // for a shared machine's noise. They apply to the default run only.
 var targets = BenchmarkTargets()
 targets.holds("every scenario passes", report.passed)
+if settings.tenant { targets.holds("every scenario passes with a tenant", tenantPassed) }
 if CommandLine.arguments.count == 1 {
     targets.atMost("wall time", reported - start, 3.0, unit: "s")
     targets.atMost("peak memory", peakMemoryMiB(), 264, unit: "MiB")

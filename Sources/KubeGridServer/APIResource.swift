@@ -60,6 +60,8 @@ public struct APIResource: Sendable {
         stored("batch", "jobs", .job, categories: ["all"]),
         stored("", "endpoints", .endpoints, shortNames: ["ep"]),
         stored("discovery.k8s.io", "endpointslices", .endpointSlice),
+        // Stored and charged to quotas (no volumes are provisioned: a claim stays Pending).
+        stored("", "persistentvolumeclaims", .persistentVolumeClaim, shortNames: ["pvc"]),
         // Written by the controllers; read-only here (kubectl describe and get events list them).
         APIResource(
             group: "", version: "v1", name: "events", singularName: "event", kind: .event,

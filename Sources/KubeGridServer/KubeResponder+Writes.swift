@@ -69,19 +69,24 @@ extension KubeResponder {
                         ? try cluster.create(manifest) : try cluster.replace(manifest, resourceVersion: commit.resourceVersion)
                 }
                 let encoding = ObjectEncoding(cluster: scratch ?? cluster, clock: clock)
+                let notes = (scratch ?? cluster).lastAdmission
                 scratch = nil
-                return Written(values: encoding.encode(object), created: current == nil)
+                return Written(values: encoding.encode(object), created: current == nil, admission: notes)
             } catch {
                 throw StatusBody(error)
             }
         }
-        return Self.json(written.values, status: written.created ? .created : .ok)
+        AuditNotes.current?.named(key.name)
+        AuditNotes.current?.annotate(written.admission.auditAnnotations)
+        return UnknownFields.warning(Self.json(written.values, status: written.created ? .created : .ok), written.admission.warnings)
     }
 
     /// The object a write left in the store, as served, and whether it made it.
     struct Written: Sendable {
         var values: Values
         var created: Bool
+        /// Admission's warnings (sent as `Warning` headers) and audit annotations.
+        var admission: AdmissionNotes
     }
 
     /// `dryRun`: absent, or `All`; anything else is the API server's 422 for `options`

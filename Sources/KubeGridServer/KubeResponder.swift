@@ -9,22 +9,29 @@ struct KubeResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let host: ClusterHost
-    let token: String
+    let authentication: ServeAuthentication
+    /// Where write requests are audited (`--audit-log-path`), if anywhere.
+    var auditLog: AuditLog? = nil
     /// The API server's limit on a request body (apiserver's `MaxRequestBodyBytes`, 3 MiB).
     static let maxBodyBytes = 3 * 1024 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard let auditLog, AuditLog.audits(request) else { return await answer(request) }
+        let notes = AuditNotes()
+        let received = Date()
+        let response = await AuditNotes.$current.withValue(notes) { await answer(request) }
+        auditLog.record(request, path: authentication.strippedPath(request.uri.path), code: response.status.code, notes: notes, received: received)
+        return response
+    }
+
+    private func answer(_ request: Request) async -> Response {
         do {
-            let prefix = Self.tokenPrefix(token)
             var path = request.uri.path
-            if path == prefix || path.hasPrefix(prefix + "/") {
-                path.removeFirst(prefix.count)
-            } else if request.headers[.authorization] != "Bearer \(token)",
-                !request.headers.contains(where: { $0.name.canonicalName == Self.tokenExtraHeader && $0.value == token })
-            {
-                throw StatusBody.unauthorized
-            }
-            return try await route(request, path: path.isEmpty ? "/" : path)
+            let caller = try authentication.authenticate(request, path: &path)
+            if path.isEmpty { path = "/" }
+            let user = try await authorize(request, path: path, user: caller)
+            if let review = try await selfReview(request, path: path, user: user) { return review }
+            return try await route(request, path: path)
         } catch let status as StatusBody {
             return Self.json(status.values, status: .init(code: status.code))
         } catch {

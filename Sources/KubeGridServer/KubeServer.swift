@@ -14,6 +14,10 @@ public struct KubeServer: Sendable {
     public var options: SimulationOptions
     /// How many changes watches can resume from (`--watch-cache-size`).
     public var watchCacheSize = WatchCache.defaultCapacity
+    /// The users besides the admin (`--user`), each with a token and a kubeconfig context.
+    public var users: [ServeUser] = []
+    /// Where write requests are audited, one `audit.k8s.io/v1` Event a line (`--audit-log-path`).
+    public var auditLogPath: String?
 
     public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
         self.address = address
@@ -30,7 +34,9 @@ public struct KubeServer: Sendable {
         let cluster = try LiveCluster(options: options)
         let host = ClusterHost(cluster: cluster, clock: ServeClock(speed: speed), options: options, watchCacheSize: watchCacheSize)
         let token = Self.freshToken()
-        let responder = KubeResponder(host: host, token: token)
+        let userTokens = users.map { (token: Self.freshToken(), user: $0) }
+        var responder = KubeResponder(host: host, authentication: ServeAuthentication(adminToken: token, users: userTokens))
+        responder.auditLog = try auditLogPath.map { try AuditLog(path: $0) }
         let path = kubeconfigPath
         let address = self.address
         let app = Application(
@@ -40,11 +46,12 @@ public struct KubeServer: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 let url = "http://\(address.contains(":") ? "[\(address)]" : address):\(port)"
                 do {
-                    try Kubeconfig.write(server: url, token: token, to: path)
+                    try Kubeconfig.write(server: url, token: token, users: userTokens, to: path)
                 } catch {
                     FileHandle.standardError.write(Data("kubegrid serve: cannot write \(path): \(error)\n".utf8))
                 }
                 listening(url)
+                Task.detached(priority: .utility) { OpenAPIDocuments.prepare() }
             },
             logger: Self.quietLogger)
         let notices = Self.noticeShutdown(host)
@@ -86,48 +93,62 @@ public struct KubeServer: Sendable {
     }
 }
 
-/// The kubeconfig `kubegrid serve` writes: one cluster, user and context, `kubegrid`.
+/// The kubeconfig `kubegrid serve` writes: a cluster, user and context `kubegrid` for the
+/// admin (the current context), and one of each named after every `--user`.
 ///
 /// client-go sends no credentials over plain HTTP (kubernetes/kubectl#744), and TLS
 /// would add BoringSSL to every build; so the server URL carries the token as a path
 /// prefix (`/t/TOKEN`), which kubectl puts before every request path, and the user
 /// entry carries it as a bearer token for clients that send one over HTTP. `kubectl get
-/// --raw` drops the URL's path, so the user entry also asks to act as `kubegrid` with the
+/// --raw` drops the URL's path, so the user entry also asks to act as itself with the
 /// token as an impersonation extra, a header kubectl sends on every request.
 enum Kubeconfig {
-    static func text(server: String, token: String) -> String {
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: kubegrid
-          cluster:
-            server: \(server)\(KubeResponder.tokenPrefix(token))
-        users:
-        - name: kubegrid
-          user:
-            token: \(token)
-            as: kubegrid
-            as-user-extra:
-              \(KubeResponder.tokenExtra):
-              - \(token)
-        contexts:
-        - name: kubegrid
-          context:
-            cluster: kubegrid
-            user: kubegrid
-        current-context: kubegrid
-        preferences: {}
+    static func text(server: String, token: String, users: [(token: String, user: ServeUser)] = []) -> String {
+        let entries = [(ServeAuthentication.adminName, token)] + users.map { ($0.user.name, $0.token) }
+        var clusters = "", people = "", contexts = ""
+        for (name, token) in entries {
+            clusters += """
+                - name: \(name)
+                  cluster:
+                    server: \(server)\(KubeResponder.tokenPrefix(token))
 
-        """
+                """
+            people += """
+                - name: \(name)
+                  user:
+                    token: \(token)
+                    as: \(name)
+                    as-user-extra:
+                      \(KubeResponder.tokenExtra):
+                      - \(token)
+
+                """
+            contexts += """
+                - name: \(name)
+                  context:
+                    cluster: \(name)
+                    user: \(name)
+
+                """
+        }
+        return """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            \(clusters)users:
+            \(people)contexts:
+            \(contexts)current-context: kubegrid
+            preferences: {}
+
+            """
     }
 
     /// Written with mode 0600 (it holds the token), replacing what was there.
-    static func write(server: String, token: String, to path: String) throws {
+    static func write(server: String, token: String, users: [(token: String, user: ServeUser)], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         _ = FileManager.default.createFile(
-            atPath: temporary.path, contents: Data(text(server: server, token: token).utf8),
+            atPath: temporary.path, contents: Data(text(server: server, token: token, users: users).utf8),
             attributes: [.posixPermissions: 0o600])
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }

@@ -47,6 +47,9 @@ struct ObjectEncoding {
             ])
         case .passive(let passive):
             map = passive.fields
+            if let hard = ResourceQuotaAdmission.quotaHard(object) {
+                map["status"] = ResourceQuotaAdmission.status(hard: hard, namespace: object.metadata.namespace!, store: cluster.store)
+            }
         case .event(let event):
             map = eventFields(event)
         case .endpoints(let endpoints):

@@ -60,8 +60,21 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Changes kept for watches to resume from; an older resourceVersion gets 410 Gone.")
     var watchCacheSize: Int = WatchCache.defaultCapacity
 
+    @Option(
+        name: .customLong("user"),
+        help: ArgumentHelp(
+            "A user besides the admin, with its groups: a token and a kubeconfig context of its name; RBAC decides what it may do (repeatable).",
+            valueName: "NAME[:GROUP[,GROUP…]]"))
+    var users: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Append an audit.k8s.io/v1 Event for every write request to FILE (level Metadata, with the authorizer's and admission's annotations).",
+        valueName: "FILE"))
+    var auditLogPath: String?
+
     func run() throws {
         var options = try simulationOptions()
+        let serveUsers = try parsedUsers()
         if let cluster {
             do {
                 let files = LocalFiles()
@@ -74,6 +87,8 @@ struct ServeCommand: ParsableCommand {
         }
         var server = KubeServer(address: address, port: port, kubeconfigPath: kubeconfig, speed: speed, options: options)
         server.watchCacheSize = watchCacheSize
+        server.users = serveUsers
+        server.auditLogPath = auditLogPath
         let outcome = Mutex<Result<SimulationReport, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let kubeconfig = self.kubeconfig
@@ -95,6 +110,20 @@ struct ServeCommand: ParsableCommand {
         case .failure(let error): throw CommandFailure.input(error)
         }
         try SimulationVerdictOutput.write(report, format: format, reportFile: reportFile)
+    }
+
+    /// `--user` values, each a name unique among them.
+    private func parsedUsers() throws -> [ServeUser] {
+        var parsed: [ServeUser] = []
+        for text in users {
+            let user: ServeUser
+            do { user = try ServeUser(parsing: text) } catch { throw CommandFailure.usage(error.description) }
+            guard !parsed.contains(where: { $0.name == user.name }) else {
+                throw CommandFailure.usage("--user \(text): \(user.name) is given twice; give each user once, with all its groups")
+            }
+            parsed.append(user)
+        }
+        return parsed
     }
 
     private func simulationOptions() throws -> SimulationOptions {

@@ -12,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
             them on simulated nodes, and checks that every pod comes up and that a client reaches every \
             partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition) then break \
             a fresh copy of the deployment under a client workload and check that no acknowledged write \
-            is lost. Exits 0 when every scenario passes, 1 when one fails.
+            is lost; isolation (not in all) checks that the NetworkPolicies keep each tenant's clients to \
+            its own Spaces. Exits 0 when every scenario passes, 1 when one fails.
             """
     )
 
@@ -37,7 +38,7 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A scenario to run: \(ScenarioName.allCases.map(\.rawValue).joined(separator: ", ")), or all (repeatable).",
+            "Scenarios to run: \(ScenarioName.allCases.map(\.rawValue).joined(separator: ", ")), or all (all but isolation); comma-separated or repeated.",
             valueName: "NAME"))
     var scenario: [String] = []
 

@@ -56,6 +56,20 @@ import Testing
         #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
     }
 
+    /// `serve --user`: a name and groups serve can make a token and context of, each once.
+    @Test(arguments: [
+        (["serve", "--user", "kubegrid:ops"], "error: --user kubegrid:ops: kubegrid is the serve admin's own user; choose another name; give NAME or NAME:GROUP[,GROUP…], e.g. --user alice:team-a\n"),
+        (["serve", "--user", "alice:"], "error: --user alice:: a group is empty or has spaces; give NAME or NAME:GROUP[,GROUP…], e.g. --user alice:team-a\n"),
+        (["serve", "--user", "eve:system:masters"], "error: --user eve:system:masters: system:masters is the serve admin's group; bind a ClusterRole instead; give NAME or NAME:GROUP[,GROUP…], e.g. --user alice:team-a\n"),
+        (["serve", "--user", "alice:a", "--user", "alice:b"], "error: --user alice:b: alice is given twice; give each user once, with all its groups\n"),
+    ])
+    func badServeUsersExitTwo(arguments: [String], expected: String) throws {
+        let result = try KubeGridProcess.run(arguments)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == expected)
+    }
+
     @Test func invalidUTF8InAValuesFileIsAnError() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubegrid-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

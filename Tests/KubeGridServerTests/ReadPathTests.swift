@@ -18,7 +18,7 @@ import Testing
 
     @Test func aGetIsEncodedOnceThenServedFromTheCacheUntilTheObjectChanges() async throws {
         let host = try host()
-        let responder = KubeResponder(host: host, token: "t")
+        let responder = KubeResponder(host: host, authentication: ServeAuthentication(adminToken: "t", users: []))
         let key = ObjectKey(.configMap, namespace: "default", "c")
         let manifest = try configMap("1")
         _ = try await host.write { cluster in try cluster.create(manifest) }
@@ -47,7 +47,7 @@ import Testing
 
     @Test func concurrentGetsAllSeeTheSameBytes() async throws {
         let host = try host()
-        let responder = KubeResponder(host: host, token: "t")
+        let responder = KubeResponder(host: host, authentication: ServeAuthentication(adminToken: "t", users: []))
         let manifest = try configMap("x")
         _ = try await host.write { cluster in try cluster.create(manifest) }
         let key = ObjectKey(.configMap, namespace: "default", "c")

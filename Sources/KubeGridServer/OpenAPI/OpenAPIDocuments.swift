@@ -54,6 +54,15 @@ enum OpenAPIDocuments {
         return (path, KubeResponder.compact(document))
     }
 
+    /// Builds every document once, off the request path: run in the background as the
+    /// server starts, so kubectl's first `apply` or `explain` does not wait for it.
+    static func prepare() {
+        _ = v2
+        _ = v2Protobuf
+        _ = v3Index
+        _ = v3Documents
+    }
+
     /// The document at `/openapi/v3/PATH`, nil for a group-version not served.
     static func v3(_ path: String) -> String? {
         v3Documents.first { $0.path == path }?.document

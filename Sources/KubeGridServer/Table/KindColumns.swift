@@ -220,3 +220,22 @@ enum EndpointSliceColumns {
         .age,
     ]
 }
+
+/// kubectl's PersistentVolumeClaim columns (printers' `printPersistentVolumeClaim`): access
+/// modes in their short forms, `<unset>` for no volume attributes class.
+enum ClaimColumns {
+    static let all: [TableColumn] = [
+        .text("Status") { $0["status"]?["phase"]?.stringValue ?? "Pending" },
+        .text("Volume") { $0["spec"]?["volumeName"]?.stringValue ?? "" },
+        .text("Capacity") { $0["status"]?["capacity"]?["storage"]?.stringValue ?? "" },
+        .text("Access Modes") { claim in
+            let short = ["ReadWriteOnce": "RWO", "ReadOnlyMany": "ROX", "ReadWriteMany": "RWX", "ReadWriteOncePod": "RWOP"]
+            let modes = claim["status"]?["accessModes"]?.listValue ?? []
+            return modes.compactMap { $0.stringValue.map { short[$0] ?? $0 } }.joined(separator: ",")
+        },
+        .text("StorageClass") { $0["spec"]?["storageClassName"]?.stringValue ?? "" },
+        .text("VolumeAttributesClass") { $0["spec"]?["volumeAttributesClassName"]?.stringValue ?? "<unset>" },
+        .age,
+        .text("VolumeMode", priority: 1) { $0["spec"]?["volumeMode"]?.stringValue ?? "Filesystem" },
+    ]
+}

@@ -83,6 +83,7 @@ extension TableColumn {
         case .job: return [.name] + JobColumns.all
         case .endpoints: return [.name] + EndpointsColumns.all
         case .endpointSlice: return [.name] + EndpointSliceColumns.all
+        case .persistentVolumeClaim: return [.name] + ClaimColumns.all
         case .event:
             return [
                 TableColumn(name: "Last Seen") { object, now in

@@ -15,6 +15,8 @@ public struct APIServer: Sendable {
     public private(set) var services: OrderedDictionary<String, ServiceRecord> = [:]
     private var garbageCollector: GarbageCollector
     private var namespaceController: NamespaceController
+    /// The warnings and audit annotations of the last write's admission, for the HTTP layer.
+    public private(set) var lastAdmission = AdmissionNotes()
 
     public init(network: ServiceNetwork) {
         self.network = network
@@ -53,8 +55,10 @@ public struct APIServer: Sendable {
         annotations: OrderedDictionary<String, String> = [:], managedFields: Values? = nil, at now: SimTime
     ) throws(APIError) -> StoredObject {
         let request = AdmissionRequest(
-            operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil)
+            operation: .create, key: ObjectKey(body.kind, namespace: namespace, name), object: body, oldObject: nil, owners: owners)
+        lastAdmission = AdmissionNotes()
         let admitted = try admission.admit(request, context: context)
+        lastAdmission = AdmissionNotes(admitted)
         let object = try store.create(
             admitted.object!, name: name, namespace: admitted.key.namespace, owners: owners, finalizers: finalizers, labels: labels,
             annotations: annotations, managedFields: managedFields, at: now)
@@ -82,7 +86,9 @@ public struct APIServer: Sendable {
         var body = old.body
         change(&body)
         let request = AdmissionRequest(operation: .update, key: key, object: body, oldObject: old)
+        lastAdmission = AdmissionNotes()
         let admitted = try admission.admit(request, context: context)
+        lastAdmission = AdmissionNotes(admitted)
         let object = try store.update(key, at: now) { (stored: inout StoredObject) throws(APIError) in
             stored.body = admitted.object!
             metadata(&stored.metadata)
@@ -130,5 +136,18 @@ public struct APIServer: Sendable {
             network.release(record)
             services[key] = nil
         }
+    }
+}
+
+/// What admission said of a write besides yes: warnings and audit annotations.
+public struct AdmissionNotes: Sendable {
+    public var warnings: [String] = []
+    public var auditAnnotations: OrderedDictionary<String, String> = [:]
+
+    init() {}
+
+    init(_ request: AdmissionRequest) {
+        warnings = request.warnings
+        auditAnnotations = request.auditAnnotations
     }
 }

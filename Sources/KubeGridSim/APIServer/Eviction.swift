@@ -17,17 +17,10 @@ extension APIServer {
     public mutating func evict(
         _ key: ObjectKey, healthy: (String) -> Bool, at now: SimTime
     ) throws(APIError) {
-        try evict(key, healthy: healthy, budgets: DisruptionBudgetIndex(store), at: now)
-    }
-
-    /// The same, with the budgets and the pods they select looked up in `budgets`.
-    public mutating func evict(
-        _ key: ObjectKey, healthy: (String) -> Bool, budgets: DisruptionBudgetIndex, at now: SimTime
-    ) throws(APIError) {
         guard key.kind == .pod, let pod = store.get(key) else { throw APIError(.notFound, kind: .pod, name: key.name) }
         if pod.metadata.isTerminating { return }
         let namespace = key.namespace ?? "default"
-        for budget in budgets.budgets(selecting: pod) {
+        for budget in store.disruptionBudgets(selecting: pod) {
             let matched = budget.pods.compactMap { store.get($0) }
             let expected = expectedPods(matched, namespace: namespace)
             let currentHealthy = matched.filter { !$0.metadata.isTerminating && healthy("\(namespace)/\($0.metadata.name)") }.count

@@ -5,6 +5,8 @@
 public struct AdmissionChain: Sendable {
     public var mutating: [any MutatingAdmissionPlugin]
     public var validating: [any ValidatingAdmissionPlugin]
+    /// Plugins that annotate an admitted write (warnings, audit annotations).
+    public var annotating: [any AnnotatingAdmissionPlugin] = []
 
     /// The plugins of the simulated API server, in the order they run.
     public static let standard = AdmissionChain(
@@ -12,13 +14,15 @@ public struct AdmissionChain: Sendable {
         validating: [
             NamespaceLifecycle(), ObjectNameValidation(), ServiceValidation(), ServiceAllocationCheck(),
             StatefulSetUpdateValidation(), LimitRanger(), PodSecurityAdmission(), ResourceQuotaAdmission(),
-        ])
+        ],
+        annotating: [PodSecurityAdmission()])
 
     /// Runs the chain; returns the request as the mutating plugins left it.
     public func admit(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) -> AdmissionRequest {
         var request = request
         for plugin in mutating { try plugin.admit(&request, context: context) }
         for plugin in validating { try plugin.validate(request, context: context) }
+        for plugin in annotating { plugin.annotate(&request, context: context) }
         return request
     }
 

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// What a write asks of the API server, as admission plugins see it.
 public struct AdmissionRequest: Sendable {
     public enum Operation: String, Sendable {
@@ -12,6 +14,12 @@ public struct AdmissionRequest: Sendable {
     public var object: ObjectBody?
     /// The stored object an update or delete replaces.
     public var oldObject: StoredObject?
+    /// The owners a create names (a StatefulSet for its pods).
+    public var owners: [OwnerReference] = []
+    /// What the annotating plugins say of an admitted write: warnings for the client (HTTP
+    /// `Warning` headers) and annotations for the audit log.
+    public var warnings: [String] = []
+    public var auditAnnotations: OrderedDictionary<String, String> = [:]
 
     public var kind: ObjectKind { key.kind }
     public var name: String { key.name }
@@ -31,6 +39,12 @@ public protocol AdmissionPlugin: Sendable {
 /// A plugin that may change the object (defaults, for one).
 public protocol MutatingAdmissionPlugin: AdmissionPlugin {
     func admit(_ request: inout AdmissionRequest, context: AdmissionContext) throws(APIError)
+}
+
+/// A plugin that, once a write is admitted, adds warnings or audit annotations to it
+/// (Pod Security's `warn` and `audit` modes).
+public protocol AnnotatingAdmissionPlugin: AdmissionPlugin {
+    func annotate(_ request: inout AdmissionRequest, context: AdmissionContext)
 }
 
 /// A plugin that accepts or refuses the object as the mutating plugins left it.

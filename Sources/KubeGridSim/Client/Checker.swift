@@ -31,80 +31,109 @@ public struct CheckResult: Sendable, Hashable {
 /// it. A write that can no longer win is dropped; whether a value the final read finds
 /// among those was written at all is asked of the caller at the end (`result(written:)`),
 /// who can replay the workload instead of remembering it.
+///
+/// Its memory does not grow with the operations: a key's state is a few numbers in a slot
+/// the workload plan fixes (``KeySlots``), made when the run starts; values (`vn`) are kept
+/// as their numbers; the writes still in play live in one pool whose records are reused.
 struct StreamingChecker: Sendable {
+    /// A write that may still matter, linked to the next of its key.
     private struct WriteState: Sendable {
-        var value: String
+        var value: Int
         var invokedAt: Int
-        /// Position of the acknowledgement; nil while in flight or of unknown outcome.
-        var acknowledgedAt: Int?
+        /// Position of the acknowledgement; -1 while in flight or of unknown outcome.
+        var acknowledgedAt = -1
         var failed = false
+        /// The next write of the same key (or of the free list); -1 ends it.
+        var next: Int32 = -1
     }
 
     private struct KeyState: Sendable {
-        var id: KeyID
-        var partition: Int
-        /// Position of the first write invoked, for the final read's order.
-        var firstWriteAt: Int?
-        /// The writes that may still matter; a key has few at a time, so a list beats a dictionary.
-        var writes: [WriteState] = []
-        /// The value of the acknowledged write invoked last.
-        var lastAcknowledged: String?
-        /// The final read's value; `.some(nil)` when it found nothing.
-        var finalRead: String??
-
-        func write(_ value: String) -> WriteState? { writes.first { $0.value == value } }
-        func index(of value: String) -> Int? { writes.firstIndex { $0.value == value } }
+        var seen = false
+        var partition: Int32 = 0
+        /// Position of the first entry about the key, for the verdict's order.
+        var firstSeenAt = -1
+        /// Position of the first write invoked, for the final read's order; -1 when none.
+        var firstWriteAt = -1
+        /// The value of the acknowledged write invoked last, or `ValueNumbers.none`.
+        var lastAcknowledged = ValueNumbers.none
+        /// The final read's value, `ValueNumbers.none` when it found nothing, `notRead` before it.
+        var finalRead = ValueNumbers.notRead
+        /// The first of the key's writes in the pool; -1 when none.
+        var writes: Int32 = -1
     }
 
     private var result = CheckResult()
-    /// Keys numbered in order of first appearance: one hash lookup per entry.
-    private var index: [KeyID: Int] = [:]
-    private var keys: [KeyState] = []
+    private var slots: KeySlots
+    private var keys: [KeyState]
+    private var pool: [WriteState]
+    private var free: Int32 = -1
+    private var values = ValueNumbers()
     private var position = 0
 
-    init() {}
+    /// A checker for any keys, each given its state when first seen.
+    init() {
+        self.init(slots: KeySlots())
+    }
+
+    /// A checker for the keys of `plan`, with the state of every one made now.
+    init(plan: WorkloadPlan) {
+        self.init(slots: KeySlots(plan: plan))
+    }
+
+    private init(slots: KeySlots) {
+        self.slots = slots
+        keys = Array(repeating: KeyState(), count: slots.planned)
+        // A write per key in play at once is the usual most; more grow the pool.
+        pool = (0..<slots.planned).map { WriteState(value: 0, invokedAt: 0, next: Int32($0 + 1 < slots.planned ? $0 + 1 : -1)) }
+        free = slots.planned > 0 ? 0 : -1
+    }
 
     /// Takes the next entry of the history.
     mutating func observe(_ entry: Operation) {
         defer { position += 1 }
-        let id = KeyID(space: entry.space, key: entry.key)
-        let number: Int
-        if let known = index[id] {
-            number = known
-        } else {
-            number = keys.count
-            index[id] = number
-            keys.append(KeyState(id: id, partition: entry.partition))
+        let (number, new) = slots.slot(space: entry.space, key: entry.key)
+        if new { keys.append(KeyState()) }
+        if !keys[number].seen {
+            keys[number].seen = true
+            keys[number].partition = Int32(truncatingIfNeeded: entry.partition)
+            keys[number].firstSeenAt = position
         }
         switch (entry.function, entry.type) {
         case (.write, .invoke):
-            guard let value = entry.value else { break }
-            if keys[number].firstWriteAt == nil { keys[number].firstWriteAt = position }
-            if let existing = keys[number].index(of: value) {
-                keys[number].writes[existing] = WriteState(value: value, invokedAt: position)
+            guard let text = entry.value else { break }
+            let value = values.number(text)
+            if keys[number].firstWriteAt < 0 { keys[number].firstWriteAt = position }
+            if let existing = find(value, of: number) {
+                pool[existing].invokedAt = position
+                pool[existing].acknowledgedAt = -1
+                pool[existing].failed = false
             } else {
-                keys[number].writes.append(WriteState(value: value, invokedAt: position))
+                add(WriteState(value: value, invokedAt: position), to: number)
             }
         case (.write, .ok):
             result.acknowledgedWrites += 1
-            guard let value = entry.value, let at = keys[number].index(of: value) else { break }
-            keys[number].writes[at].acknowledgedAt = position
-            let write = keys[number].writes[at]
-            let current = keys[number].lastAcknowledged.flatMap { keys[number].write($0)?.invokedAt } ?? -1
-            if write.invokedAt > current {
+            guard let text = entry.value, let value = values.existingNumber(text), let at = find(value, of: number) else {
+                break
+            }
+            pool[at].acknowledgedAt = position
+            let last = keys[number].lastAcknowledged
+            let current = last == ValueNumbers.none ? -1 : find(last, of: number).map { pool[$0].invokedAt } ?? -1
+            if pool[at].invokedAt > current {
                 keys[number].lastAcknowledged = value
                 forgetOutrun(number)
             }
         case (.write, .fail):
             // A certain failure can never be the value that wins: only its value is left to know.
-            guard let value = entry.value, let at = keys[number].index(of: value) else { break }
+            guard let text = entry.value, let value = values.existingNumber(text), let at = find(value, of: number) else {
+                break
+            }
             if keys[number].lastAcknowledged == value {
-                keys[number].writes[at].failed = true
+                pool[at].failed = true
             } else {
-                keys[number].writes.remove(at: at)
+                remove(number) { index, _ in index == at }
             }
         case (.read, .ok) where entry.process == -1:
-            keys[number].finalRead = .some(entry.value)
+            keys[number].finalRead = entry.value.map { values.number($0) } ?? ValueNumbers.none
         case (.read, .fail) where entry.process == -1:
             result.unreadKeys += 1
         default:
@@ -115,28 +144,93 @@ struct StreamingChecker: Sendable {
     /// Drops the writes acknowledged before the last acknowledged write was invoked: the
     /// last one's invocation only moves later, so they can never win again.
     private mutating func forgetOutrun(_ number: Int) {
-        guard let last = keys[number].lastAcknowledged, let lastWrite = keys[number].write(last) else { return }
-        keys[number].writes.removeAll { write in
-            guard write.value != last, let acknowledgedAt = write.acknowledgedAt else { return false }
-            return acknowledgedAt < lastWrite.invokedAt
+        let last = keys[number].lastAcknowledged
+        guard last != ValueNumbers.none, let lastWrite = find(last, of: number) else { return }
+        let invokedAt = pool[lastWrite].invokedAt
+        remove(number) { _, write in
+            write.value != last && write.acknowledgedAt >= 0 && write.acknowledgedAt < invokedAt
         }
     }
 
-    /// How many writes it keeps, over all keys (for tests: it must not grow with the history).
-    var writesKept: Int { keys.reduce(0) { $0 + $1.writes.count } }
+    // MARK: The pool of writes
 
-    /// Every key written, in the order of its first write: what the final read reads.
-    var writtenKeys: [(id: KeyID, partition: Int)] {
-        keys.filter { $0.firstWriteAt != nil }.sorted { $0.firstWriteAt! < $1.firstWriteAt! }.map { ($0.id, $0.partition) }
+    /// The pool index of the write of `value` to key `number`.
+    private func find(_ value: Int, of number: Int) -> Int? {
+        var index = keys[number].writes
+        while index >= 0 {
+            if pool[Int(index)].value == value { return Int(index) }
+            index = pool[Int(index)].next
+        }
+        return nil
+    }
+
+    private mutating func add(_ write: WriteState, to number: Int) {
+        var write = write
+        write.next = keys[number].writes
+        let index: Int32
+        if free >= 0 {
+            index = free
+            free = pool[Int(index)].next
+            pool[Int(index)] = write
+        } else {
+            index = Int32(pool.count)
+            pool.append(write)
+        }
+        keys[number].writes = index
+    }
+
+    /// Unlinks the writes of key `number` for which `drop` holds (given the pool index and
+    /// the write) and frees them.
+    private mutating func remove(_ number: Int, where drop: (Int, WriteState) -> Bool) {
+        var previous: Int32 = -1
+        var index = keys[number].writes
+        while index >= 0 {
+            let next = pool[Int(index)].next
+            if drop(Int(index), pool[Int(index)]) {
+                if previous >= 0 { pool[Int(previous)].next = next } else { keys[number].writes = next }
+                pool[Int(index)].next = free
+                free = index
+            } else {
+                previous = index
+            }
+            index = next
+        }
+    }
+
+    // MARK: Reading the verdict
+
+    /// How many writes it keeps, over all keys (for tests: it must not grow with the history).
+    var writesKept: Int {
+        keys.indices.reduce(0) { sum, number in
+            var count = 0
+            var index = keys[number].writes
+            while index >= 0 {
+                count += 1
+                index = pool[Int(index)].next
+            }
+            return sum + count
+        }
+    }
+
+    /// Key states and write records it holds (for tests: fixed by the plan, not by the history).
+    var statesHeld: (keys: Int, writes: Int) { (keys.count, pool.count) }
+
+    /// Every key written, in the order of its first write: what the final read reads. A
+    /// list of slot numbers, spelled out as it is walked.
+    var writtenKeys: LazyMapSequence<[(slot: Int, partition: Int)], (id: KeyID, partition: Int)> {
+        let written = keys.indices.filter { keys[$0].firstWriteAt >= 0 }.sorted { keys[$0].firstWriteAt < keys[$1].firstWriteAt }
+        let slots = slots
+        return written.map { (slot: $0, partition: Int(keys[$0].partition)) }.lazy.map { (slots.id(of: $0.slot), $0.partition) }
     }
 
     /// The final read's values that are none of the writes kept: each was either written
     /// earlier and outrun, or never written (a phantom). The caller says which.
     var unexplainedReads: [KeyID: String] {
         var found: [KeyID: String] = [:]
-        for state in keys {
-            guard case .some(.some(let value)) = state.finalRead, state.write(value) == nil else { continue }
-            found[state.id] = value
+        for number in keys.indices {
+            let value = keys[number].finalRead
+            guard value != ValueNumbers.notRead, value != ValueNumbers.none, find(value, of: number) == nil else { continue }
+            found[slots.id(of: number)] = values.text(value)
         }
         return found
     }
@@ -145,24 +239,64 @@ struct StreamingChecker: Sendable {
     /// to their key.
     func result(written: Set<KeyID>) -> CheckResult {
         var result = result
-        for state in keys {
-            guard case .some(let found) = state.finalRead else { continue }
-            if let found, state.write(found) == nil, !written.contains(state.id) { result.phantomValues += 1 }
-            guard let last = state.lastAcknowledged, let lastWrite = state.write(last) else { continue }
-            if let found, found == last || Self.isLater(state.write(found), than: lastWrite) { continue }
+        let seen = keys.indices.filter { keys[$0].seen }.sorted { keys[$0].firstSeenAt < keys[$1].firstSeenAt }
+        for number in seen {
+            let state = keys[number]
+            guard state.finalRead != ValueNumbers.notRead else { continue }
+            let found = state.finalRead == ValueNumbers.none ? nil : state.finalRead
+            if let found, find(found, of: number) == nil, !written.contains(slots.id(of: number)) { result.phantomValues += 1 }
+            guard state.lastAcknowledged != ValueNumbers.none, let lastWrite = find(state.lastAcknowledged, of: number) else {
+                continue
+            }
+            if let found, found == state.lastAcknowledged || isLater(find(found, of: number), than: pool[lastWrite]) {
+                continue
+            }
+            let id = slots.id(of: number)
             result.lostWrites += 1
             result.lost.append(
-                CheckResult.LostWrite(space: state.id.space, partition: state.partition, key: state.id.key, value: last))
+                CheckResult.LostWrite(
+                    space: id.space, partition: Int(state.partition), key: id.key, value: values.text(state.lastAcknowledged)))
         }
         return result
     }
 
-    /// True when `write` may have taken effect after `last`: it did not certainly fail and
-    /// was not acknowledged before `last` was invoked.
-    private static func isLater(_ write: WriteState?, than last: WriteState) -> Bool {
-        guard let write, !write.failed else { return false }
-        guard let acknowledgedAt = write.acknowledgedAt else { return true }
+    /// True when the write at `index` may have taken effect after `last`: it did not
+    /// certainly fail and was not acknowledged before `last` was invoked.
+    private func isLater(_ index: Int?, than last: WriteState) -> Bool {
+        guard let index, !pool[index].failed else { return false }
+        let acknowledgedAt = pool[index].acknowledgedAt
+        guard acknowledgedAt >= 0 else { return true }
         return acknowledgedAt > last.invokedAt
+    }
+}
+
+/// Values as numbers: the workload's `vn` as n, any other text (a test's, a phantom) as a
+/// negative number of its own, so a key's state holds no strings.
+struct ValueNumbers: Sendable {
+    /// No value.
+    static let none = Int.min
+    /// Not read yet (the final read's state).
+    static let notRead = Int.min + 1
+
+    private var others: [String: Int] = [:]
+    private var otherTexts: [String] = []
+
+    /// The number of `text`, giving one to a text not seen before.
+    mutating func number(_ text: String) -> Int {
+        if let number = existingNumber(text) { return number }
+        otherTexts.append(text)
+        others[text] = -otherTexts.count
+        return -otherTexts.count
+    }
+
+    /// The number of `text` if it has one.
+    func existingNumber(_ text: String) -> Int? {
+        KeySlots.number(text, prefix: "v") ?? others[text]
+    }
+
+    /// The text a number stands for.
+    func text(_ number: Int) -> String {
+        number >= 0 ? "v\(number)" : otherTexts[-number - 1]
     }
 }
 

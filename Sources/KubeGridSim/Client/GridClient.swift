@@ -94,6 +94,8 @@ extension World {
     mutating func startClients(count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0) {
         let count = max(count, 1)
         clientRun.plan = plan
+        // The checker's state for every key the plan can use, made now (before anything is recorded).
+        if clientRun.recorded == 0 { clientRun.checker = StreamingChecker(plan: plan) }
         let cursor = plan.cursor()
         clientRun.clients = (0..<count).map { id in
             var client = ClientState(

@@ -7,10 +7,11 @@ import KubeGridCore
 /// Service, or one without a `lus` port, gives it nothing to connect to. An internal
 /// client uses cluster DNS: the headless Service `<manager>-hs` and a Management Pod's IP.
 extension World {
-    /// The locator of `ensemble`'s lookup service for this client, or why there is none.
-    func lookupLocator(of ensemble: ManagerEnsemble) -> Result<GridAddress, AddressPending> {
+    /// The locator of `ensemble`'s lookup service for this client (or a client at
+    /// `placement`), or why there is none.
+    func lookupLocator(of ensemble: ManagerEnsemble, placement: ClientPlacement? = nil) -> Result<GridAddress, AddressPending> {
         let clientService = managerClientService(of: ensemble)
-        if clientPlacement == .internal {
+        if (placement ?? clientPlacement) == .internal {
             if let record = clientService, let address = record.clientAddressInside(portNamed: "lus") {
                 return .success(address)
             }

@@ -12,6 +12,7 @@ extension World {
         if clientPlacement == .external && !address.reachableFromOutside {
             return "\(address) is a \(address.kind.rawValue) address, which a client outside the cluster cannot reach"
         }
+        if let blocked = policyBlockReason(address, pod: podKey) { return blocked }
         switch address.kind {
         case .podIP:
             let target = pods.pod(at: address.host)
@@ -36,7 +37,7 @@ extension World {
         }
     }
 
-    private func portIndex(of address: GridAddress, in record: ServiceRecord) -> Int? {
+    func portIndex(of address: GridAddress, in record: ServiceRecord) -> Int? {
         switch address.kind {
         case .nodePort: return record.nodePorts.firstIndex { $0 == address.port }
         default: return record.service.spec.ports.firstIndex { $0.port == address.port }

@@ -25,7 +25,7 @@ struct NodeLifecycleController: Sendable {
         node.condition = .unreachable
         node.incarnation += 1
         nodes[name] = node
-        let onNode = context.pods.values.filter { $0.nodeName == name }
+        let onNode = context.pods.pods(on: name)
         let primaries = Set(grid.spaces.values.flatMap { $0.partitions.compactMap(\.primary) })
         let ordered = onNode.filter { primaries.contains($0.key) } + onNode.filter { !primaries.contains($0.key) }
         context.faultLog.current?.dyingPods = Set(onNode.map(\.key))
@@ -53,7 +53,7 @@ struct NodeLifecycleController: Sendable {
     func markNotReady(_ name: String, incarnation: Int, _ context: inout RuntimeContext) {
         context.record("node/\(name)", "NodeNotReady", "Node \(name) status is now: NodeNotReady", type: .warning)
         // The pods first, then the changes: changing the table while walking it would copy it per pod.
-        let onNode = context.pods.values.filter { $0.nodeName == name }
+        let onNode = context.pods.pods(on: name)
         for pod in onNode {
             var unknown = pod
             unknown.phase = .unknown
@@ -72,7 +72,7 @@ struct NodeLifecycleController: Sendable {
         node.removed = true
         nodes[name] = node
         timeline.record("node/\(name)", "RemovingNode", "Node \(name) event: Removing Node \(name) from Controller")
-        return pods.values.filter { $0.nodeName == name }.map(\.key)
+        return pods.pods(on: name).map(\.key)
     }
 
     /// A replacement machine registers under the lost node's name, empty; returns it for

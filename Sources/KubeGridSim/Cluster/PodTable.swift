@@ -2,12 +2,14 @@ import KubeGridCore
 import OrderedCollections
 
 /// The pods of the cluster as the kubelets run them, in creation order, indexed by uid,
-/// label and pod IP so that Services and clients find theirs without a scan.
+/// label, pod IP and node so that Services, clients and node operations find theirs
+/// without a scan.
 struct PodTable: Sendable {
     private var pods: OrderedDictionary<String, Pod> = [:]
     private var keyByUID: [Int: String] = [:]
     private var keysByLabel: [LabelPair: Set<String>] = [:]
     private var keyByAddress: [IPv4Address: String] = [:]
+    private var keysByNode: [String: Set<String>] = [:]
     private var nextUID = 1
     private var nextAddress = 2
     /// Keys of pods added, removed, or changed in what a Service's endpoints show of them
@@ -21,6 +23,11 @@ struct PodTable: Sendable {
         set {
             if let newValue {
                 if let position = pods.index(forKey: key) {
+                    let oldNode = pods.values[position].nodeName
+                    if oldNode != newValue.nodeName {
+                        unindexNode(key, oldNode)
+                        indexNode(key, newValue.nodeName)
+                    }
                     if pods.values[position].endpointView != newValue.endpointView { endpointChanges.append(key) }
                     pods.values[position] = newValue
                 } else {
@@ -64,6 +71,12 @@ struct PodTable: Sendable {
         keysByLabel[LabelPair(key: key, value: value)] ?? []
     }
 
+    /// The pods bound to the node `name`, in creation order (the order a scan would find them).
+    func pods(on name: String) -> [Pod] {
+        guard let keys = keysByNode[name] else { return [] }
+        return keys.compactMap { pods.index(forKey: $0) }.sorted().map { pods.values[$0] }
+    }
+
     /// A uid for a new pod.
     mutating func newUID() -> Int {
         defer { nextUID += 1 }
@@ -86,6 +99,7 @@ struct PodTable: Sendable {
         guard let pod = pods.removeValue(forKey: key) else { return nil }
         endpointChanges.append(key)
         keyByUID[pod.uid] = nil
+        unindexNode(key, pod.nodeName)
         if let address = pod.podIP, keyByAddress[address] == key { keyByAddress[address] = nil }
         for (labelKey, value) in pod.labels {
             let pair = LabelPair(key: labelKey, value: value)
@@ -105,6 +119,17 @@ struct PodTable: Sendable {
 
     private mutating func index(_ pod: Pod) {
         keyByUID[pod.uid] = pod.key
+        indexNode(pod.key, pod.nodeName)
         for (key, value) in pod.labels { keysByLabel[LabelPair(key: key, value: value), default: []].insert(pod.key) }
+    }
+
+    private mutating func indexNode(_ key: String, _ node: String?) {
+        if let node { keysByNode[node, default: []].insert(key) }
+    }
+
+    private mutating func unindexNode(_ key: String, _ node: String?) {
+        guard let node else { return }
+        keysByNode[node]?.remove(key)
+        if keysByNode[node]?.isEmpty == true { keysByNode[node] = nil }
     }
 }

@@ -14,6 +14,8 @@ struct StatefulSetRecord: Sendable {
     var revision = 1
     /// The template's pod spec, shared by the stored pods of this revision.
     var podSpec: PodSpecBox
+    /// Why the API server refused its last pod (quota, Pod Security, limits), until one is created.
+    var createRefusal: APIError?
 
     var name: String { statefulSet.metadata.name }
     var namespace: String { statefulSet.metadata.namespace ?? "default" }
@@ -95,15 +97,17 @@ struct StatefulSetController: Sendable {
                 if entry.policy == .orderedReady && !existing.isRunningAndReady { return }
                 continue
             }
-            createPod(of: entry, ordinal: ordinal, pods: &pods, api: &api, timeline: &timeline)
+            let refusal = createPod(of: entry, ordinal: ordinal, pods: &pods, api: &api, timeline: &timeline)
+            records[key]?.createRefusal = refusal
             if entry.policy == .orderedReady { return }
         }
         if scaleDown(entry, pods: pods, api: &api, timeline: &timeline) { rollOut(entry, pods: pods, api: &api, timeline: &timeline) }
     }
 
+    /// Creates the pod, or records `FailedCreate` and returns the refusal.
     private func createPod(
         of entry: StatefulSetRecord, ordinal: Int, pods: inout PodTable, api: inout APIServer, timeline: inout Timeline
-    ) {
+    ) -> APIError? {
         let template = entry.statefulSet.spec.template
         let name = "\(entry.name)-\(ordinal)"
         var labels = template.metadata.labels
@@ -119,7 +123,7 @@ struct StatefulSetController: Sendable {
             timeline.record(
                 "statefulset/\(entry.name)", "FailedCreate", "create Pod \(name) in StatefulSet \(entry.name) failed error: \(error)",
                 type: .warning)
-            return
+            return error
         }
         // The kubelets' table holds the pod from the start (the simulation's shortcut for
         // the pod a kubelet will be handed once it is bound).
@@ -128,6 +132,7 @@ struct StatefulSetController: Sendable {
             owner: entry.key, ordinal: ordinal, revision: entry.revision, role: entry.role, createdAt: timeline.now)
         pods[pod.key] = pod
         timeline.record("statefulset/\(entry.name)", "SuccessfulCreate", "create Pod \(name) in StatefulSet \(entry.name) successful")
+        return nil
     }
 
     /// Deletes the pods above `replicas`, highest ordinal first (OrderedReady: one at a

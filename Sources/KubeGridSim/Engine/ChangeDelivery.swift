@@ -23,6 +23,11 @@ extension World {
         var delivered = true
         while delivered {
             delivered = false
+            // First: the network enforces a policy before anything it governs can connect.
+            if api.hasChanges(for: networkPolicies.changes) {
+                for event in api.changes(for: networkPolicies.changes) { networkPolicies.observe(event) }
+                delivered = true
+            }
             if api.hasChanges(for: kubelet.changes) {
                 // Only pods concern the kubelets: the runtime is lent for those alone (the
                 // controllers' Events and Endpoints are most of the feed).

@@ -72,6 +72,10 @@ struct ClusterView {
     let instanceServiceByPod: [String: String]
     /// Which pods each Service sends traffic to, as at the start of the step.
     let endpoints: EndpointsController
+    /// Whether a pod's calls to the API are held to its service account's RBAC.
+    var authorizesWorkloads = false
+    /// The NetworkPolicies the pod network enforces.
+    var networkPolicies = NetworkPolicyRules()
 
     var services: OrderedDictionary<String, ServiceRecord> { api.services }
 

@@ -36,6 +36,8 @@ struct World: Sendable {
     var kubelet: Kubelet
     /// Stores the Kubernetes events the controllers record as `Event` objects.
     var eventRecorder: EventRecorder
+    /// The pod network's NetworkPolicies and namespace labels, as its plugin enforces them.
+    var networkPolicies: NetworkPolicyWatch
     /// The pods the kubelets run (lent to the kubelet, node lifecycle and grid for each step).
     var pods = PodTable()
     /// The node lifecycle controller and the machines it knows.
@@ -68,6 +70,7 @@ struct World: Sendable {
         kubelet = Kubelet(changes: api.watch(), timings: options.timings)
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
+        networkPolicies = NetworkPolicyWatch(changes: api.watch())
         self.api = api
         clientRun.keepsHistory = options.keepsHistory
         clientRun.historyFile = options.historyFile
@@ -269,7 +272,8 @@ struct World: Sendable {
     /// The Services and nodes, as a process in a pod sees them.
     var clusterView: ClusterView {
         ClusterView(
-            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController)
+            api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
+            authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
     }
 
     /// The Service allocators.

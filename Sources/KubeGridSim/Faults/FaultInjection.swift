@@ -16,9 +16,9 @@ extension World {
             return kill([pod], kind: .killPod, message: "killed \(pod.name)")
         case .loseNode(let name):
             guard let node = node(named: name), node.condition == .ready, !node.removed else { return nil }
-            var scope = scope(of: pods.values.filter { $0.nodeName == name })
+            var scope = scope(of: pods.pods(on: name))
             scope.nodes = [name]
-            let names = pods.values.filter { $0.nodeName == name }.map(\.name)
+            let names = pods.pods(on: name).map(\.name)
             begin(.loseNode, target: name, message: "lost \(name) with \(names.isEmpty ? "no pods" : names.joined(separator: ", "))")
             faultLog.current?.node = name
             try? makeNodeUnreachable(name)

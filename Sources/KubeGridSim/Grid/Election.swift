@@ -17,8 +17,11 @@ extension GridController {
     /// backups have noticed the old one is gone): a recovered backup first, else the first
     /// instance waiting. Then every instance waiting becomes a backup and recovers.
     mutating func elect(spaceKey: String, partition id: Int, _ context: inout RuntimeContext) {
-        guard let space = spaces[spaceKey] else { return }
-        var partition = space.partitions[id - 1]
+        // What it needs of the Space, not the Space: a copy held while its partitions
+        // change would make each change copy every partition.
+        guard let space = spaces[spaceKey].map({ (name: $0.name, managerKey: $0.managerKey) }),
+            var partition = spaces[spaceKey]?.partitions[id - 1]
+        else { return }
         let ensemble = space.managerKey.flatMap { ensembles[$0] }
         let object = "space/\(space.name)"
         if partition.primary == nil {
@@ -45,7 +48,7 @@ extension GridController {
                 let lost = partition.primaryLostAt.map { " \(context.now - $0) after the primary left" } ?? ""
                 context.record(object, "PrimaryPromoted", "\(instances[backup]?.podName ?? backup) (backup) is primary of partition \(id)\(lost)", pod: backup)
             } else {
-                partition = abandonRecoveries(partition, space: space, &context)
+                partition = abandonRecoveries(partition, spaceName: space.name, &context)
                 guard !partition.awaitingElection.isEmpty else {
                     spaces[spaceKey]!.partitions[id - 1] = partition
                     return
@@ -75,7 +78,7 @@ extension GridController {
     /// Backups still copying from a primary that is gone drop their partial copy and wait
     /// to be elected like a new instance.
     private mutating func abandonRecoveries(
-        _ partition: PartitionState, space: SpaceState, _ context: inout RuntimeContext
+        _ partition: PartitionState, spaceName: String, _ context: inout RuntimeContext
     ) -> PartitionState {
         var partition = partition
         for key in partition.backups {
@@ -85,7 +88,7 @@ extension GridController {
             instances[key] = instance
             partition.awaitingElection.insert(key, at: 0)
             context.record(
-                "space/\(space.name)", "RecoveryAbandoned",
+                "space/\(spaceName)", "RecoveryAbandoned",
                 "\(instance.podName) lost its primary before it had recovered partition \(partition.id); it starts again empty",
                 type: .warning)
         }

@@ -99,8 +99,9 @@ extension GridController {
     /// A primary that acted without fencing meets the leader: if another instance was
     /// promoted, it is demoted and drops its objects; otherwise it is simply primary again.
     private mutating func resolveSplitBrain(_ podKey: String, _ context: inout RuntimeContext) {
-        guard let instance = instances[podKey], let space = spaces[instance.spaceKey] else { return }
-        var partition = space.partitions[instance.partition - 1]
+        guard let instance = instances[podKey], let space = spaces[instance.spaceKey].map({ (key: $0.key, name: $0.name) }),
+            var partition = spaces[instance.spaceKey]?.partitions[instance.partition - 1]
+        else { return }
         guard partition.claimant == podKey else { return }
         partition.claimant = nil
         guard let leader = partition.primary.flatMap({ instances[$0] }) else {
@@ -126,8 +127,10 @@ extension GridController {
 
     /// An instance starts over as a newcomer: it registers again and recovers from the primary.
     private mutating func rejoin(_ podKey: String, _ context: inout RuntimeContext) {
-        guard var instance = instances[podKey], let space = spaces[instance.spaceKey] else { return }
-        var partition = space.partitions[instance.partition - 1]
+        guard var instance = instances[podKey],
+            let space = spaces[instance.spaceKey].map({ (key: $0.key, managerKey: $0.managerKey) }),
+            var partition = spaces[instance.spaceKey]?.partitions[instance.partition - 1]
+        else { return }
         partition.backups.removeAll { $0 == podKey }
         spaces[space.key]!.partitions[instance.partition - 1] = partition
         instance.state = .starting

@@ -15,7 +15,9 @@ extension GridController {
     mutating func registerInstance(_ podKey: String, _ context: inout RuntimeContext) {
         guard let pod = context.pods[podKey], case .spaceInstance(let role) = pod.role,
             var instance = instances[podKey], instance.uid == pod.uid, instance.state == .starting,
-            let space = spaces[instance.spaceKey]
+            // What it needs of the Space, not the Space: a copy held while its partitions
+            // change below would make the change copy every partition.
+            let space = spaces[instance.spaceKey].map({ (key: $0.key, name: $0.name, managerKey: $0.managerKey) })
         else { return }
         let retry = { (grid: inout GridController, context: inout RuntimeContext, why: String) in
             instance.waitingFor = why
@@ -29,6 +31,7 @@ extension GridController {
         guard ensemble.lookupServiceUp else {
             return retry(&self, &context, "no lookup service of manager \(ensemble.fullName) is running")
         }
+        if let blocked = lookupServiceBlock(pod, ensemble, context) { return retry(&self, &context, blocked) }
         let address: GridAddress
         switch registrationAddress(of: pod, role, in: context.cluster) {
         case .success(let found): address = found
@@ -96,17 +99,19 @@ extension GridController {
         }
         instances[pod.key] = nil
         progress += 1
-        guard var space = spaces[instance.spaceKey] else { return }
+        // Changed in place: a Space copied out and back would copy every partition.
+        guard let space = spaces[instance.spaceKey].map({ (key: $0.key, name: $0.name, managerKey: $0.managerKey) }) else {
+            return
+        }
         if let managerKey = space.managerKey { ensembles[managerKey]?.registrations[pod.key] = nil }
-        var partition = space.partitions[instance.partition - 1]
+        var partition = spaces[instance.spaceKey]!.partitions[instance.partition - 1]
         partition.awaitingElection.removeAll { $0 == pod.key }
         partition.backups.removeAll { $0 == pod.key }
         let wasPrimary = partition.primary == pod.key
         if wasPrimary {
             primaryLost(&partition, spaceKey: space.key, detecting: true, &context)
         }
-        space.partitions[instance.partition - 1] = partition
-        spaces[instance.spaceKey] = space
+        spaces[instance.spaceKey]!.partitions[instance.partition - 1] = partition
         context.record(
             "space/\(space.name)", "InstanceLeft", "\(pod.name) left partition \(instance.partition)\(wasPrimary ? " (it was primary)" : "")")
         if wasPrimary { context.primaryLost(space: space.key, partition: partition.id, retryInterval: timings.clientRetryInterval) }

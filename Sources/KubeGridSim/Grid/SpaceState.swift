@@ -82,7 +82,7 @@ struct SpaceInstance: Sendable {
     /// Why it has not registered yet, in plain words.
     var waitingFor: String?
     /// The objects it holds: routing key to value.
-    var store: [String: String] = [:]
+    var store = SpaceObjects()
     /// Counts recoveries, so the end of an abandoned one is not taken for the current one's.
     var recoveryAttempt = 0
     /// Until when it does not answer (a long GC pause); it believes nothing changed meanwhile.

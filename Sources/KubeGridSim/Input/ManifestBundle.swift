@@ -50,26 +50,42 @@ public struct ManifestBundle: Sendable {
         return bundle
     }
 
-    /// Kinds that decide who may call the API, with what, or reach which port. The simulation
-    /// has neither API clients nor a network to filter (the charts' own NetworkPolicy admits
-    /// all grid traffic), so they change nothing it runs and are accepted without a note.
-    static let accessControlKinds: Set<String> = [
-        "v1 ServiceAccount", "v1 Secret", "networking.k8s.io/v1 NetworkPolicy",
-        "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding",
+    /// The Namespaces among the manifests (a tenant's, with its Pod Security labels).
+    var namespaces: [ManifestWrite] = []
+    /// Objects that govern a namespace rather than run in it — a tenant's ResourceQuota and
+    /// LimitRange, NetworkPolicies, RBAC, ServiceAccounts and Secrets — applied through the
+    /// API server (its admission plugins read the quotas and limits, the pod network the
+    /// policies), in Helm's install order.
+    var governing: [ManifestWrite] = []
+    /// How many objects ``namespaces`` and ``governing`` hold.
+    public var governingCount: Int { namespaces.count + governing.count }
+
+    /// The kinds of ``governing``, in the order Helm installs them (its `InstallOrder`).
+    static let governingKinds: [String] = [
+        "networking.k8s.io/v1 NetworkPolicy", "v1 ResourceQuota", "v1 LimitRange", "v1 ServiceAccount", "v1 Secret",
         "rbac.authorization.k8s.io/v1 ClusterRole", "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
+        "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding",
     ]
 
     private mutating func add(_ read: ManifestObject) {
-        let object = read.object
+        add(read.object, source: read.source)
+    }
+
+    /// Sorts in one object read from `source` (for callers that render in process).
+    public mutating func add(_ object: KubernetesObject, source: String) {
+        let kind = "\(object.apiVersion) \(object.kind)"
+        if case .other(let manifest) = object, kind == "v1 Namespace" || Self.governingKinds.contains(kind),
+            let write = try? ManifestWrite(manifest)
+        {
+            return write.key.kind == .namespace ? namespaces.append(write) : governing.append(write)
+        }
         switch object {
-        case .other where Self.accessControlKinds.contains("\(object.apiVersion) \(object.kind)"):
-            break
         case .service(let service): services.append(service)
         case .statefulSet(let statefulSet): statefulSets.append(statefulSet)
         case .podDisruptionBudget(let budget): podDisruptionBudgets.append(budget)
         case .node(let node): nodes.append(node)
         case .persistentVolumeClaim, .other:
-            ignored.append(IgnoredObject(kind: "\(object.apiVersion) \(object.kind)", name: object.name, source: read.source))
+            ignored.append(IgnoredObject(kind: "\(object.apiVersion) \(object.kind)", name: object.name, source: source))
         }
     }
 }

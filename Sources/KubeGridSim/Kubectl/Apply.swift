@@ -24,6 +24,22 @@ extension World {
         }
     }
 
+    /// Creates an object a manifest describes, with its labels and annotations (a tenant's
+    /// Namespace, its quota, its policies), noting a refusal.
+    mutating func applyWrite(_ object: ManifestWrite) {
+        let key = object.key
+        do {
+            try write { (api: inout APIServer, now: SimTime) throws(APIError) in
+                try api.create(
+                    object.body, name: key.name, namespace: key.namespace, labels: object.labels,
+                    annotations: object.annotations, at: now)
+            }
+        } catch {
+            rejections.append(error)
+            record("\(key.kind.rawValue.lowercased())/\(key.name)", "FailedCreate", error.description, type: .warning)
+        }
+    }
+
     mutating func applyNamespace(_ name: String) {
         applyObject(.namespace, name: name, namespace: nil)
     }

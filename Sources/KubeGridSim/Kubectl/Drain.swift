@@ -32,7 +32,7 @@ extension World {
     /// One pass of the drain of the first node in `faultLog.draining`.
     mutating func drainStep() {
         guard let name = faultLog.draining.first else { return }
-        let onNode = pods.values.filter { $0.nodeName == name }
+        let onNode = pods.pods(on: name)
         if onNode.isEmpty {
             record("node/\(name)", "Drained", "node/\(name) drained; it returns upgraded")
             uncordon(name)
@@ -43,20 +43,14 @@ extension World {
             return drainStep()
         }
         var refused = false
-        // The kubelets' view of readiness, as the disruption controller reads pod status;
-        // within one pass only the pods evicted in it change.
-        var ready = Set(pods.values.filter { $0.isRunningAndReady && $0.stage != .terminating }.map(\.key))
-        // The budgets and the pods they select, once per pass: an eviction only marks its pod.
-        var budgets: DisruptionBudgetIndex?
-        for pod in onNode where pod.stage != .terminating {
+        let evicting = onNode.filter { $0.stage != .terminating }
+        var ready = readiness(concerning: evicting)
+        for pod in evicting {
             do {
                 let healthy = ready
-                let index = budgets ?? DisruptionBudgetIndex(api.store)
-                budgets = index
                 try write { (api: inout APIServer, now: SimTime) throws(APIError) in
                     try api.evict(
-                        ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { healthy.contains($0) }, budgets: index,
-                        at: now)
+                        ObjectKey(.pod, namespace: pod.namespace, pod.name), healthy: { healthy.contains($0) }, at: now)
                 }
                 ready.remove(pod.key)
                 record("pod/\(pod.name)", "Evicted", "evicting pod \(pod.namespace)/\(pod.name)")
@@ -69,5 +63,21 @@ extension World {
             }
         }
         schedule(.drainStep, after: refused ? Self.evictionRetry : Self.drainPoll)
+    }
+
+    /// The kubelets' view of readiness, as the disruption controller reads pod status, of
+    /// the pods an eviction of `evicting` asks about: each, and the pods of the budgets that
+    /// select it. Taken as a pass begins: within one pass only the pods evicted in it
+    /// change, and a pod created meanwhile is not Ready yet.
+    private func readiness(concerning evicting: [Pod]) -> Set<String> {
+        var asked: [String] = []
+        for pod in evicting {
+            asked.append(pod.key)
+            guard let stored = api.store.get(ObjectKey(.pod, namespace: pod.namespace, pod.name)) else { continue }
+            for budget in api.store.disruptionBudgets(selecting: stored) {
+                asked += budget.pods.map { "\($0.namespace ?? "default")/\($0.name)" }
+            }
+        }
+        return Set(asked.filter { key in pods[key].map { $0.isRunningAndReady && $0.stage != .terminating } ?? false })
     }
 }

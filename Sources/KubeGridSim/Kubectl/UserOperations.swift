@@ -77,7 +77,7 @@ extension World {
     mutating func deleteNode(_ name: String) throws(APIError) {
         try write { (api: inout APIServer, now: SimTime) throws(APIError) in _ = try api.delete(ObjectKey(.node, name), at: now) }
         nodeLifecycle.forget(name)
-        for pod in pods.values.filter({ $0.nodeName == name }) {
+        for pod in pods.pods(on: name) {
             deletePod(pod.key, reason: "Deleting pod bound to removed node \(name)", eventReason: "PodGC")
         }
     }

@@ -14,6 +14,7 @@ enum ReportedStatus: Hashable {
     case pod(phase: PodPhase, ready: Bool, address: IPv4Address?, node: String?)
     case statefulSet(ready: Int)
     case node(ready: Bool)
+    case quota(used: [String: Int])
 }
 
 extension LiveCluster {
@@ -36,8 +37,9 @@ extension LiveCluster {
                 }
             }
         }
-        guard comparingStatus, statusMayHaveChanged else { return result }
+        guard comparingStatus || statusChangedByClient, statusMayHaveChanged else { return result }
         statusMayHaveChanged = false
+        statusChangedByClient = false
         var changed: [ObjectKey] = []
         for (key, status) in currentStatus() where reportedStatus[key] != status {
             // The first report of an object is part of its creation, not a change.
@@ -50,7 +52,8 @@ extension LiveCluster {
         return result
     }
 
-    /// The reported status of every pod a kubelet knows, every StatefulSet and every node.
+    /// The reported status of every pod a kubelet knows, every StatefulSet, every node and
+    /// every ResourceQuota's usage.
     private func currentStatus() -> [(ObjectKey, ReportedStatus)] {
         var result: [(ObjectKey, ReportedStatus)] = []
         var readyByOwner: [String: Int] = [:]
@@ -67,6 +70,7 @@ extension LiveCluster {
         for node in world.nodes where !node.removed {
             result.append((ObjectKey(.node, node.name), .node(ready: node.condition == .ready)))
         }
+        for (key, used) in ResourceQuotaAdmission.usedByQuota(store) { result.append((key, .quota(used: used))) }
         return result
     }
 }

@@ -51,7 +51,13 @@ extension LiveCluster {
     /// NotReady and later removes it (how `kubegrid serve` lets a user lose a node without
     /// deleting it: a status patch that sets its Ready condition to Unknown or False).
     public mutating func loseNode(_ name: String) throws(APIError) {
+        // The node's Ready condition changes now, not when the next event runs.
+        statusMayHaveChanged = true
         try world.makeNodeUnreachable(name)
+        // The node's Ready condition changed outside the store: compared at the next
+        // ``takeChanges``, so the write's own answer and the reads after it see it.
+        statusMayHaveChanged = true
+        statusChangedByClient = true
     }
 
     /// A pod's log lines, oldest first, each with its number (for `-f`) and time.

@@ -15,14 +15,24 @@ public struct LiveCluster: Sendable {
     var reportedStatus: [ObjectKey: ReportedStatus] = [:]
     /// Set when events ran or a client wrote since the status was last compared.
     var statusMayHaveChanged = true
+    /// Set when a client's write changed a reported status (a node made unreachable): the
+    /// next ``takeChanges`` compares status whether or not the caller asked.
+    var statusChangedByClient = false
 
     public init(options: SimulationOptions) throws(SimulationInputError) {
+        var options = options
+        // Clients apply the grid's ServiceAccounts and Roles here, so its pods' API calls are
+        // authorized as a real cluster authorizes them.
+        options.authorizesWorkloads = true
         world = World(options: options, nodes: try options.cluster.build())
         changes = world.api.watch()
     }
 
     /// The virtual time now.
     public var now: SimTime { world.now }
+
+    /// The warnings and audit annotations of the last write's admission.
+    public var lastAdmission: AdmissionNotes { world.api.lastAdmission }
 
     /// The API server's store (objects, metadata, resourceVersion).
     public var store: ObjectStore { world.api.store }
@@ -39,6 +49,8 @@ public struct LiveCluster: Sendable {
     public mutating func create(_ manifest: Values) throws -> StoredObject {
         let write = try ManifestWrite(manifest)
         let key = write.key
+        // A write can change what a ResourceQuota reports as used.
+        statusMayHaveChanged = true
         if store.get(key) != nil { throw APIError(.alreadyExists, kind: key.kind, name: key.name) }
         try world.write { (api: inout APIServer, now: SimTime) throws(APIError) in
             try api.create(
@@ -85,6 +97,7 @@ public struct LiveCluster: Sendable {
     public mutating func delete(
         _ key: ObjectKey, gracePeriodSeconds: Int?, propagation: PropagationPolicy
     ) throws(APIError) -> ObjectStore.Deletion {
+        statusMayHaveChanged = true
         let namespace = key.namespace ?? "default"
         if key.kind == .pod, gracePeriodSeconds == 0, world.pods["\(namespace)/\(key.name)"] != nil, let before = store.get(key) {
             try world.deletePod(named: key.name, namespace: namespace, gracePeriodSeconds: 0)

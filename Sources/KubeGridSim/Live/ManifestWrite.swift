@@ -3,7 +3,7 @@ import OrderedCollections
 
 /// One object a client writes (a create or a replace): where it goes, its typed body, and
 /// the metadata a writer may set (labels, annotations, finalizers, managed fields).
-struct ManifestWrite {
+struct ManifestWrite: Sendable {
     var key: ObjectKey
     var body: ObjectBody
     var labels: OrderedDictionary<String, String>

@@ -54,6 +54,14 @@ public enum JSONReport {
         for (partition, seconds) in scenario.unavailableSeconds { unavailable[partition] = .float(seconds) }
         map["unavailableSeconds"] = .map(unavailable)
         map["reasons"] = .list(scenario.reasons.map(Values.string))
+        if let isolation = scenario.isolation {
+            map["isolation"] = .map([
+                "namespaces": .int(isolation.namespaces), "spaces": .int(isolation.spaces),
+                "ownReached": .int(isolation.ownReached), "othersBlocked": .int(isolation.othersBlocked),
+                "othersExpected": .int(isolation.othersExpected), "externalReach": .list(isolation.externalReach.map(Values.string)),
+                "gridConnections": .int(isolation.gridConnections), "gridBlocked": .int(isolation.gridBlocked),
+            ])
+        }
         map["faults"] = .list(scenario.faults.map(fault))
         map["windows"] = .list(
             scenario.windows.map { window in

@@ -89,6 +89,8 @@ public struct ScenarioReport: Sendable {
     public var history: History
     /// Client operations completed per slice of the scenario, for its timeline.
     public var completions: CompletionBuckets
+    /// What the `isolation` scenario found (nil for the others).
+    public var isolation: IsolationFigures? = nil
 }
 
 /// A Space instance as the lookup service lists it.

@@ -21,6 +21,7 @@ public enum TextReport {
 
     /// The numbers of a scenario in one line.
     public static func summary(_ scenario: ScenarioReport) -> String {
+        if let isolation = scenario.isolation { return isolation.summary }
         guard scenario.name == ScenarioName.deploy.rawValue else { return faultSummary(scenario) }
         var parts = [
             "\(scenario.podsReady)/\(scenario.podsExpected) pods ready",

@@ -59,7 +59,11 @@ struct DeployDiagnosis {
                     problems.append(neverCreated(name, entry, ordinal: ordinal))
                     break
                 }
-                if !pod.isRunningAndReady { problems.append(problem(of: pod, in: entry)) }
+                if !pod.isRunningAndReady {
+                    problems.append(problem(of: pod, in: entry))
+                } else if let unregistered = unregistered(pod) {
+                    problems.append(unregistered)
+                }
             }
         }
         var grouped: [PodProblem] = []
@@ -73,11 +77,22 @@ struct DeployDiagnosis {
         return grouped.map(\.text)
     }
 
+    /// A Ready pod whose Space instance is still trying to register (its Service or node
+    /// unreadable, say): no client finds it, and the reason it keeps retrying says why.
+    private func unregistered(_ pod: Pod) -> PodProblem? {
+        guard case .spaceInstance = pod.role, let instance = world.grid.instances[pod.key], instance.uid == pod.uid,
+            instance.state == .starting, let why = instance.waitingFor
+        else { return nil }
+        return PodProblem(
+            pods: [pod.name], singular: "is Ready but its Space instance did not register",
+            plural: "are Ready but their Space instances did not register", detail: why)
+    }
+
     private func neverCreated(_ name: String, _ entry: StatefulSetRecord, ordinal: Int) -> PodProblem {
         var detail =
             entry.policy == .orderedReady && ordinal > 0
             ? "its StatefulSet starts pods one at a time (OrderedReady) and the pod before it is not Running and Ready"
-            : "its StatefulSet did not create it"
+            : entry.createRefusal.map { "the API server refused its StatefulSet's create: \($0)" } ?? "its StatefulSet did not create it"
         if let shortfall = SchedulingHint(world: world).antiAffinityShortfall(entry) {
             detail += "; even then it would not fit: \(shortfall)"
         }

@@ -20,6 +20,7 @@ enum DeployScenario {
         world.finalRead()
         let check = world.clientRun.check()
         var reasons = DeployDiagnosis(world: world).reasons
+        reasons += GridTraffic.reasons(world.gridTraffic.blocked)
         reasons += dataReasons(check)
         return ScenarioReport.build(
             name: ScenarioName.deploy.rawValue, world: world, reasons: reasons, check: check, clientStart: clientStart)

@@ -1,16 +1,24 @@
 /// Applying the manifests to an empty cluster and letting it come up.
 extension World {
     /// A cluster of `nodes` with every object of `bundle` applied through the API server
-    /// at time zero, in the order kubectl and Helm apply them: the namespaces the objects
-    /// name (as `helm install --create-namespace` does), Services, PodDisruptionBudgets,
-    /// then StatefulSets (each kind in input order).
+    /// at time zero, in the order kubectl and Helm apply them: the Namespaces given (a
+    /// tenant's, with its labels), then the namespaces the objects name (as `helm install
+    /// --create-namespace` does), the objects that govern them (NetworkPolicies, quotas,
+    /// limits, RBAC, in Helm's order), Services, PodDisruptionBudgets, then StatefulSets
+    /// (each kind in input order).
     static func deployed(_ bundle: ManifestBundle, nodes: [ClusterNode], options: SimulationOptions) -> World {
         var world = World(options: options, nodes: nodes)
+        for namespace in bundle.namespaces { world.applyWrite(namespace) }
         let namespaces = bundle.services.map(\.metadata.namespace) + bundle.podDisruptionBudgets.map(\.metadata.namespace)
             + bundle.statefulSets.map(\.metadata.namespace)
         var seen: Set<String> = []
         for namespace in namespaces.compactMap({ $0 }) where seen.insert(namespace).inserted {
             if world.api.store.get(ObjectKey(.namespace, namespace)) == nil { world.applyNamespace(namespace) }
+        }
+        for kind in ManifestBundle.governingKinds {
+            for object in bundle.governing where "\(object.object.apiVersion) \(object.object.kind)" == kind {
+                world.applyWrite(object)
+            }
         }
         for service in bundle.services { world.applyService(service) }
         for budget in bundle.podDisruptionBudgets {

@@ -20,6 +20,9 @@ public enum Simulation {
             case .deploy:
                 var world = base
                 reports.append(DeployScenario.run(&world, options: options, progress: progress))
+            case .isolation:
+                var world = base
+                reports.append(IsolationScenario.run(&world, options: options))
             case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition:
                 let steps = FaultSchedules.steps(for: scenario, in: base)
                 reports.append(FaultScenario(name: scenario, options: options).run(from: base, steps: steps, progress: progress))

@@ -92,13 +92,14 @@ public struct SimulationFlags: Sendable {
         return options
     }
 
-    /// `--scenario` names in order, `all` expanded, each once; `deploy` when none is given.
+    /// `--scenario` names in order (each flag may list several, `all,isolation`), `all`
+    /// expanded, each once; `deploy` when none is given.
     private func scenarioNames() throws(Problem) -> [ScenarioName] {
         if scenarios.isEmpty { return [.deploy] }
         var names: [ScenarioName] = []
-        for name in scenarios {
+        for name in scenarios.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             if name == "all" {
-                names += ScenarioName.allCases
+                names += ScenarioName.all
             } else if let known = ScenarioName(rawValue: name) {
                 names.append(known)
             } else {

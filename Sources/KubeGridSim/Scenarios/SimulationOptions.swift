@@ -26,6 +26,12 @@ public struct SimulationOptions: Sendable {
     public var keepsHistory = false
     /// `--history FILE`: every client operation is written there as it happens.
     public var historyFile: HistoryFile?
+    /// Pods that call the Kubernetes API (a Space instance reading its Service or node for
+    /// its external address) are authorized by RBAC as their service account
+    /// (`Grid/WorkloadAPIAccess`). On in `kubegrid serve`, where the grid's Roles are applied
+    /// with it; off in `simulate`: it now applies a render's Roles, but many of its inputs
+    /// and tests are StatefulSets and Services alone, whose instances would stop registering.
+    public var authorizesWorkloads = false
     /// Test-only: writes are acknowledged without reaching the backups, so the checker can
     /// be shown to catch a broken replication. Not reachable from the command line.
     var brokenReplication = false
@@ -56,4 +62,11 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     case pause
     /// Cut each node (each zone, with several) off from the rest of the cluster for a while.
     case partition
+    /// A client in each tenant namespace tries every Space through the NetworkPolicies:
+    /// its own answers, every other tenant's is blocked. Not part of `all`.
+    case isolation
+
+    /// The scenarios `--scenario all` runs: every one but `isolation`, which asks for
+    /// several releases in tenant namespaces.
+    public static var all: [ScenarioName] { allCases.filter { $0 != .isolation } }
 }

@@ -43,7 +43,7 @@ public struct Scheduler: Sendable {
     private var activeNodes = 0
     private(set) var topology = TopologyTable()
     private var placed: [String: PlacedPod] = [:]
-    private var podsByPair: [LabelPair: Set<String>] = [:]
+    private var labelIndex = PlacedPodLabelIndex()
     private var requiredAntiAffinityTerms = TermIndex()
     private(set) var preferredTerms = TermIndex()
     private var nextStartNodeIndex = 0
@@ -120,7 +120,7 @@ public struct Scheduler: Sendable {
         placed[pod.key] = entry
         nodes[node].requested = nodes[node].requested + pod.requests
         nodes[node].nonZeroRequested = nodes[node].nonZeroRequested + pod.nonZeroRequests
-        for (key, value) in pod.labels { podsByPair[LabelPair(key: key, value: value), default: []].insert(pod.key) }
+        labelIndex.add(pod.key, labels: pod.labels)
         for term in required {
             let keyID = topologyKeyID(term.topologyKey)
             requiredAntiAffinityTerms.add(term, keyID: keyID, domain: topology.domain(key: keyID, node: node), weight: 1)
@@ -137,11 +137,7 @@ public struct Scheduler: Sendable {
         let node = entry.node
         nodes[node].requested = nodes[node].requested - entry.requests
         nodes[node].nonZeroRequested = nodes[node].nonZeroRequested - entry.nonZeroRequests
-        for (labelKey, value) in entry.labels {
-            let pair = LabelPair(key: labelKey, value: value)
-            podsByPair[pair]?.remove(key)
-            if podsByPair[pair]?.isEmpty == true { podsByPair[pair] = nil }
-        }
+        labelIndex.remove(key, labels: entry.labels)
         for term in entry.requiredAntiAffinity {
             let keyID = topologyKeyID(term.topologyKey)
             requiredAntiAffinityTerms.remove(term, domain: topology.domain(key: keyID, node: node), weight: 1)
@@ -169,16 +165,17 @@ public struct Scheduler: Sendable {
         }
         let blockedByPod = blockedDomains(for: pod)
         let blockedByExisting = requiredAntiAffinityTerms.groupsMatching(labels: pod.labels, namespace: pod.namespace)
-            .map { (keyID: $0.keyID, domains: Set($0.weights.filter { $0.value > 0 }.keys)) }
+            .compactMap { BlockedDomains(keyID: $0.keyID, domains: $0.weights.lazy.filter { $0.value > 0 }.map(\.key)) }
 
         let wanted = Self.feasibleNodesToFind(activeNodes)
         var feasible: [Int] = []
         var reasons: [FitFailure.Reason: Int] = [:]
         var resolvable = 0
         let count = nodes.count
-        let start = nextStartNodeIndex
-        for step in 0..<count {
-            let index = (start + step) % count
+        var index = nextStartNodeIndex == 0 ? count - 1 : nextStartNodeIndex - 1
+        for _ in 0..<count {
+            // Round from where the last search stopped; a counter that wraps, not a division per node.
+            index = index + 1 == count ? 0 : index + 1
             if nodes[index].removed { continue }
             let verdict = filter(pod, node: index, blockedByPod: blockedByPod, blockedByExisting: blockedByExisting)
             switch verdict {
@@ -215,8 +212,7 @@ public struct Scheduler: Sendable {
     }
 
     private func filter(
-        _ pod: SchedulingPod, node index: Int, blockedByPod: [(keyID: Int, domains: Set<Int>)],
-        blockedByExisting: [(keyID: Int, domains: Set<Int>)]
+        _ pod: SchedulingPod, node index: Int, blockedByPod: [BlockedDomains], blockedByExisting: [BlockedDomains]
     ) -> Verdict {
         // Fields are read in place: copying a NodeInfo (labels and all) per node is the
         // most expensive thing this loop could do.
@@ -243,37 +239,46 @@ public struct Scheduler: Sendable {
             }
             return .fails(insufficient, canPreemptionHelp: true)
         }
-        for blocked in blockedByPod where blocked.domains.contains(topology.domain(key: blocked.keyID, node: index)) {
+        for blocked in blockedByPod where blocked.contains(topology.domain(key: blocked.keyID, node: index)) {
             return .fails([FitFailure.Reason.antiAffinity], canPreemptionHelp: true)
         }
-        for blocked in blockedByExisting
-        where blocked.domains.contains(topology.domain(key: blocked.keyID, node: index)) {
+        for blocked in blockedByExisting where blocked.contains(topology.domain(key: blocked.keyID, node: index)) {
             return .fails([FitFailure.Reason.existingAntiAffinity], canPreemptionHelp: true)
         }
         return .fits
     }
 
-    /// For each of the pod's required anti-affinity terms, the domains that already hold a
-    /// pod the term selects.
-    private mutating func blockedDomains(for pod: SchedulingPod) -> [(keyID: Int, domains: Set<Int>)] {
-        pod.requiredAntiAffinity.map { source in
+    /// For each of the pod's required anti-affinity terms that selects a placed pod, the
+    /// domains that hold one.
+    private mutating func blockedDomains(for pod: SchedulingPod) -> [BlockedDomains] {
+        pod.requiredAntiAffinity.compactMap { source in
             let term = AffinityTerm(source, ownerNamespace: pod.namespace)
             let keyID = topologyKeyID(term.topologyKey)
+            indexLabels(for: term)
             var domains = Set<Int>()
             forEachPlacedPod(matching: term) { placedPod in
                 let domain = topology.domain(key: keyID, node: placedPod.node)
                 if domain >= 0 { domains.insert(domain) }
             }
-            return (keyID, domains)
+            return BlockedDomains(keyID: keyID, domains: domains)
         }
     }
 
-    /// Calls `body` for every placed pod `term` selects, using the label index when it can.
+    /// Makes sure the label index covers the keys `term` narrows by, before
+    /// ``forEachPlacedPod(matching:_:)`` looks them up.
+    mutating func indexLabels(for term: AffinityTerm) {
+        for pair in term.indexPairs ?? [] where !labelIndex.indexes(pair.key) {
+            labelIndex.startIndexing(pair.key, placed: placed.lazy.map { (key: $0.key, labels: $0.value.labels) })
+        }
+    }
+
+    /// Calls `body` for every placed pod `term` selects, using the label index when it can
+    /// (``indexLabels(for:)`` first).
     func forEachPlacedPod(matching term: AffinityTerm, _ body: (PlacedPod) -> Void) {
         if let pairs = term.indexPairs {
             var seen = Set<String>()
             for pair in pairs {
-                for key in podsByPair[pair] ?? [] where seen.insert(key).inserted {
+                for key in labelIndex.pods(with: pair) where seen.insert(key).inserted {
                     if let pod = placed[key], term.matches(labels: pod.labels, namespace: pod.namespace) { body(pod) }
                 }
             }

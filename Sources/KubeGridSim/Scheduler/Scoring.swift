@@ -47,6 +47,7 @@ extension Scheduler {
         for (source, weight) in own {
             let term = AffinityTerm(source, ownerNamespace: pod.namespace)
             let keyID = topologyKeyID(term.topologyKey)
+            indexLabels(for: term)
             var weights: [Int: Int] = [:]
             forEachPlacedPod(matching: term) { placedPod in
                 let domain = topology.domain(key: keyID, node: placedPod.node)

@@ -23,6 +23,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     // too (a Service without a selector), so they are passive kinds as well.
     case endpoints = "Endpoints"
     case endpointSlice = "EndpointSlice"
+    case persistentVolumeClaim = "PersistentVolumeClaim"
     // Written by the controllers (``EventRecorder``).
     case event = "Event"
 
@@ -56,6 +57,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         case .job: return "jobs.batch"
         case .endpoints: return "endpoints"
         case .endpointSlice: return "endpointslices.discovery.k8s.io"
+        case .persistentVolumeClaim: return "persistentvolumeclaims"
         case .event: return "events"
         }
     }

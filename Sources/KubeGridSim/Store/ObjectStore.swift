@@ -14,6 +14,8 @@ public struct ObjectStore: Sendable {
     /// Dependents by their owners' uids, for the garbage collector (a StatefulSet has a
     /// few pods: an array beats a set).
     private var dependents: [UID: [ObjectKey]] = [:]
+    /// Pods by label and PodDisruptionBudgets by selector, for evictions.
+    private(set) var evictionIndex = EvictionIndex()
     /// The version of the last write, cluster-wide.
     public private(set) var resourceVersion = 0
     private var nextUID = 1
@@ -85,6 +87,7 @@ public struct ObjectStore: Sendable {
         let object = StoredObject(metadata: metadata, body: body)
         objects[key.kind, default: [:]][key] = object
         for owner in owners { dependents[owner.uid, default: []].append(key) }
+        evictionIndex.replace(nil, with: object)
         feed.append(WatchEvent(type: .added, object: object))
         return object
     }
@@ -107,9 +110,11 @@ public struct ObjectStore: Sendable {
         if new.metadata.isTerminating, new.metadata.finalizers.isEmpty,
             (new.metadata.deletionGracePeriodSeconds ?? 0) == 0
         {
+            evictionIndex.replace(old, with: new)
             return remove(new)
         }
         objects[key.kind]![key] = new
+        evictionIndex.replace(old, with: new)
         feed.append(WatchEvent(type: .modified, object: new))
         return new
     }
@@ -172,6 +177,7 @@ public struct ObjectStore: Sendable {
         let key = object.key
         objects[key.kind]?.removeValue(forKey: key)
         reindexOwners(key, from: object.metadata.ownerReferences, to: [])
+        evictionIndex.replace(object, with: nil)
         resourceVersion += 1
         var gone = object
         gone.metadata.resourceVersion = resourceVersion

@@ -42,6 +42,7 @@ extension ObjectKind {
         case .job: return Job.self
         case .endpoints: return Endpoints.self
         case .endpointSlice: return EndpointSlice.self
+        case .persistentVolumeClaim: return PersistentVolumeClaim.self
         }
     }
 

@@ -60,7 +60,7 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
     }()
 
     @Test func everyExampleIsFound() {
-        #expect(ShippedExample.all.count == 8)
+        #expect(ShippedExample.all.count == 9)
         #expect(Set(ShippedExample.all.map(\.chart)) == ["insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant"])
     }
 

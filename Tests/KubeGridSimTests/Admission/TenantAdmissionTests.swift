@@ -49,6 +49,23 @@ import Testing
         #expect(refusal(&api, Self.pod(), name: "c") == nil)
     }
 
+    /// The quota's status as its controller keeps it: `hard` from the spec, `used` for each
+    /// of its keys (0 when nothing uses it), in the limit's units, following objects as they go.
+    @Test func theStatusReportsWhatIsUsed() throws {
+        var api = try Self.tenant([Self.quota(["pods": "3", "requests.memory": "1Gi", "services.loadbalancers": "2"])])
+        let resources = ResourceRequirements(limits: ["memory": "400Mi"])
+        #expect(refusal(&api, Self.pod(resources), name: "a") == nil)
+        #expect(refusal(&api, Self.pod(resources), name: "b") == nil)
+        let stored = try #require(api.store.get(ObjectKey(.resourceQuota, namespace: "t", "q")))
+        let hard = try #require(ResourceQuotaAdmission.quotaHard(stored))
+        #expect(ResourceQuotaAdmission.status(hard: hard, namespace: "t", store: api.store) == [
+            "hard": ["pods": "3", "requests.memory": "1Gi", "services.loadbalancers": "2"],
+            "used": ["pods": "2", "requests.memory": "800Mi", "services.loadbalancers": "0"],
+        ])
+        _ = try api.delete(ObjectKey(.pod, namespace: "t", "a"), gracePeriodSeconds: 0, at: .zero)
+        #expect(ResourceQuotaAdmission.status(hard: hard, namespace: "t", store: api.store)["used"]?["pods"] == "1")
+    }
+
     @Test func loadBalancersAndNodePortsAreCounted() throws {
         var api = try Self.tenant([Self.quota(["services.loadbalancers": "1", "services.nodeports": "2"])])
         #expect(refusal(&api, .service(F.service("a", type: .loadBalancer)), name: "a") == nil)
@@ -139,6 +156,36 @@ import Testing
         #expect(refusal(&api, Self.pod(securityContext: hardened), name: "q") == nil)
     }
 
+    /// `warn` and `audit`: an admitted pod and a StatefulSet's template that violate the
+    /// level get the warning kubectl prints and the audit annotation, in PSA's words; the
+    /// StatefulSet is never refused for it, and an update that keeps its template says nothing.
+    @Test func warnAndAuditSayWhatWouldViolate() throws {
+        var api = try Self.tenant(labels: [
+            "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/audit": "restricted", "pod-security.kubernetes.io/audit-version": "v1.32",
+        ], [])
+        let violations = #"allowPrivilegeEscalation != false (container "c" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "c" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "c" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "c" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")"#
+        #expect(refusal(&api, Self.pod(), name: "p") == nil)
+        #expect(api.lastAdmission.warnings == [#"would violate PodSecurity "restricted:latest": "# + violations])
+        #expect(api.lastAdmission.auditAnnotations == [
+            "pod-security.kubernetes.io/enforce-policy": "baseline:latest",
+            "pod-security.kubernetes.io/audit-violations": #"would violate PodSecurity "restricted:v1.32": "# + violations,
+        ])
+        var set = F.statefulSet("s")
+        set.metadata.namespace = "t"
+        set.spec.template.spec.containers = [Container(name: "c", image: "busybox")]
+        #expect(refusal(&api, .statefulSet(set), name: "s") == nil)
+        #expect(api.lastAdmission.warnings == [#"would violate PodSecurity "restricted:latest": "# + violations])
+        #expect(api.lastAdmission.auditAnnotations.keys.elementsEqual(["pod-security.kubernetes.io/audit-violations"]))
+        try api.update(ObjectKey(.statefulSet, namespace: "t", "s"), at: .zero) { body in
+            if case .statefulSet(var changed) = body {
+                changed.spec.replicas = 3
+                body = .statefulSet(changed)
+            }
+        }
+        #expect(api.lastAdmission.warnings.isEmpty)
+    }
+
     @Test func baselineLetsThroughWhatRestrictedRefuses() throws {
         var api = try Self.tenant(labels: ["pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/enforce-version": "v1.32"], [])
         #expect(refusal(&api, Self.pod(), name: "p") == nil)
@@ -163,5 +210,40 @@ import Testing
         #expect(rig.podNames() == ["web-0", "web-1"])
         let failed = rig.timeline.events.filter { $0.reason == "FailedCreate" }.map(\.message)
         #expect(failed.first == "create Pod web-2 in StatefulSet web failed error: pods \"web-2\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2, limited: pods=2")
+    }
+
+    /// Claims are charged as lint charges them: a StatefulSet's pod brings one per
+    /// volumeClaimTemplate (`TEMPLATE-POD`), refused in the claim's own name, and a claim
+    /// applied on its own is charged as it is created.
+    @Test func claimsAreChargedWithTheirPodsAndOnTheirOwn() throws {
+        var rig = StatefulSetControllerAloneTests.Rig()
+        let manifest: Values = [
+            "apiVersion": "v1", "kind": "ResourceQuota", "metadata": ["name": "q"],
+            "spec": ["hard": ["requests.storage": "25Gi", "persistentvolumeclaims": "3"]],
+        ]
+        try rig.api.create(.passive(try PassiveObject(kind: .resourceQuota, manifest: manifest)), name: "q", namespace: "default", at: .zero)
+        var statefulSet = StoreFixtures.statefulSet("web", replicas: 3)
+        statefulSet.spec.podManagementPolicy = .parallel
+        var template = PersistentVolumeClaim()
+        template.metadata.name = "data"
+        template.spec.resources.requests = ["storage": "10Gi"]
+        statefulSet.spec.volumeClaimTemplates = [template]
+        try rig.api.create(.statefulSet(statefulSet), name: "web", at: .zero)
+        rig.deliver()
+        rig.syncAll()
+        #expect(rig.podNames() == ["web-0", "web-1"])
+        let failed = rig.timeline.events.filter { $0.reason == "FailedCreate" }.map(\.message)
+        #expect(failed.first == "create Pod web-2 in StatefulSet web failed error: persistentvolumeclaims \"data-web-2\" is forbidden: exceeded quota: q, requested: requests.storage=10Gi, used: requests.storage=20Gi, limited: requests.storage=25Gi")
+        #expect(ResourceQuotaAdmission.usage(in: "default", store: rig.api.store)["persistentvolumeclaims"] == 2000)
+        let claim: Values = [
+            "apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": ["name": "extra"],
+            "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "5Gi"]]],
+        ]
+        try rig.api.create(.passive(try PassiveObject(kind: .persistentVolumeClaim, manifest: claim)), name: "extra", namespace: "default", at: .zero)
+        let refused = #expect(throws: APIError.self) {
+            try rig.api.create(.passive(try PassiveObject(kind: .persistentVolumeClaim, manifest: claim)), name: "more", namespace: "default", at: .zero)
+        }
+        #expect(refused?.description == "persistentvolumeclaims \"more\" is forbidden: exceeded quota: q, requested: persistentvolumeclaims=1,requests.storage=5Gi, used: persistentvolumeclaims=3,requests.storage=25Gi, limited: persistentvolumeclaims=3,requests.storage=25Gi")
+        #expect(ResourceQuotaAdmission.usage(in: "default", store: rig.api.store)["requests.storage"] == 25 * 1024 * 1024 * 1024 * 1000)
     }
 }

@@ -44,7 +44,8 @@ import Testing
             var world = try settledWorld(GridFixture(partitions: 1))
             let space = try #require(world.grid.spaces.values.first?.key)
             let primary = try #require(world.grid.primary(of: space, partition: 1))
-            let store = Dictionary(uniqueKeysWithValues: (0..<objects).map { ("key-\($0)", "v\($0)") })
+            var store = SpaceObjects()
+            for n in 0..<objects { store["key-\(n)"] = "v\(n)" }
             world.grid.instances[primary.podKey]?.store = store
             let backup = try #require(world.grid.spaces[space]?.partitions[0].backups.first.flatMap { world.pods[$0] })
             _ = world.inject(.killPod(backup.name))

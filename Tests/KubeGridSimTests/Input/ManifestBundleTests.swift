@@ -37,6 +37,35 @@ import Testing
         #expect(bundle.ignored.allSatisfy { $0.source == "extra.yaml" })
     }
 
+    @Test func aTenantsObjectsAreKeptToApplyWithTheirLabels() throws {
+        let text = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: team-a, labels: {pod-security.kubernetes.io/enforce: restricted}}
+            ---
+            apiVersion: v1
+            kind: ResourceQuota
+            metadata: {name: q, namespace: team-a}
+            spec: {hard: {pods: "3"}}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny, namespace: team-a}
+            spec: {podSelector: {}, policyTypes: [Ingress]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: viewer, namespace: team-a}
+            rules: []
+            """
+        let bundle = try ManifestBundle.read([ManifestSource(name: "tenant.yaml", text: text)])
+        #expect(bundle.ignored.isEmpty)
+        #expect(bundle.namespaces.map(\.key.name) == ["team-a"])
+        #expect(bundle.namespaces.first?.labels["pod-security.kubernetes.io/enforce"] == "restricted")
+        #expect(bundle.governing.map(\.key.kind) == [.resourceQuota, .networkPolicy, .role])
+        #expect(bundle.governingCount == 4)
+    }
+
     @Test func aJSONListIsOpenedUp() throws {
         let text = """
             {"apiVersion": "v1", "kind": "List", "items": [

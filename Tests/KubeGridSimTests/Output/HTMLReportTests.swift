@@ -11,7 +11,7 @@ import FoundationXML
 /// The HTML report's structure: one self-contained page, a cluster picture with primaries
 /// and backups told apart, a timeline per scenario, well-formed SVG, escaped text.
 @Suite struct HTMLReportTests {
-    static func page(_ fixture: GridFixture, scenarios: [ScenarioName] = ScenarioName.allCases) throws -> (String, SimulationReport) {
+    static func page(_ fixture: GridFixture, scenarios: [ScenarioName] = ScenarioName.all) throws -> (String, SimulationReport) {
         let report = try simulate(fixture, operations: 40, scenarios: scenarios)
         return (try HTMLReport.text(report), report)
     }

@@ -171,7 +171,7 @@ import Testing
             options.seed = 7
             options.clients = 2
             options.operations = 60
-            options.scenarios = ScenarioName.allCases
+            options.scenarios = ScenarioName.all
             let report = try Simulation.run(GridFixture.haExample.bundle, options: options)
             return [TextReport.text(report), try JSONReport.text(report), JUnitReport.text(report), try HTMLReport.text(report)]
         }

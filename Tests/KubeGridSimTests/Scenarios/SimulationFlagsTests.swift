@@ -24,7 +24,7 @@ import Testing
         (flags(operations: -5), "--ops must not be negative, got -5"),
         (flags(operations: 1_000_000_001), "--ops must be at most 1000000000, got 1000000001"),
         (flags(pool: "nope"), "--load-balancer-pool must be an IPv4 range such as 203.0.113.0/24, got \"nope\""),
-        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, all"),
+        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, isolation, all"),
         (flags(detectionDelay: 4000), "--detection-delay must be between 0 and 3600 seconds, got 4000"),
     ]
 
