@@ -197,7 +197,7 @@ struct World: Sendable {
     mutating func withGrid<Result>(_ step: (inout GridController, inout RuntimeContext) -> Result) -> Result {
         var context = lendRuntime()
         let result = step(&grid, &context)
-        takeBack(&context)
+        takeBack(consume context)
         return result
     }
 
@@ -206,7 +206,7 @@ struct World: Sendable {
     mutating func withKubelet<Result>(_ step: (inout Kubelet, inout GridController, inout RuntimeContext) -> Result) -> Result {
         var context = lendRuntime()
         let result = step(&kubelet, &grid, &context)
-        takeBack(&context)
+        takeBack(consume context)
         return result
     }
 
@@ -217,7 +217,7 @@ struct World: Sendable {
     ) -> Result {
         var context = lendRuntime()
         let result = step(&nodeLifecycle, &grid, &context)
-        takeBack(&context)
+        takeBack(consume context)
         return result
     }
 
@@ -236,19 +236,25 @@ struct World: Sendable {
     }
 
     /// Takes the lent parts back and passes on what the step reported: each pod whose
-    /// readiness changed makes its StatefulSet reconcile, in the order they changed.
-    private mutating func takeBack(_ context: inout RuntimeContext) {
+    /// readiness changed makes its StatefulSet reconcile, in the order they changed; then
+    /// the endpoints controller sees the pods that changed. The context is consumed first:
+    /// its view of the cluster shares the endpoints controller's tables, which would
+    /// otherwise be copied whole by the update.
+    private mutating func takeBack(_ context: consuming RuntimeContext) {
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
         swap(&context.clientRun, &clientRun)
         random = context.random
-        syncEndpoints()
-        clusterProgress += context.progress
-        for owner in context.readinessChanges {
+        let progress = context.progress
+        let readinessChanges = context.readinessChanges
+        _ = consume context
+        clusterProgress += progress
+        for owner in readinessChanges {
             clusterProgress += 1
             statefulSetController.ownerChanged(owner, timeline: &timeline)
         }
+        syncEndpoints()
     }
 
     /// The pod with `uid`, whatever its generation.
