@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
+import time
 
 import pytest
 
@@ -48,3 +49,14 @@ def kubectl(server, *args, input=None, check=True, timeout=120):
     if check:
         assert result.returncode == 0, f"kubectl {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result
+
+
+def eventually(condition, timeout=60, message="condition"):
+    """Polls `condition` until it returns something true (returned), or fails the test."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.5)
+    pytest.fail(f"{message} did not happen within {timeout}s")

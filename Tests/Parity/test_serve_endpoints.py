@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 
 import pytest
 from kubernetes import client, config
 
 from conftest import KUBEGRID, ROOT
-from kubectl_session import kubectl, serve_session
+from kubectl_session import eventually, kubectl, serve_session
 
 
 
@@ -29,16 +28,6 @@ def server(tmp_path_factory):
 
 def get(server, *args):
     return json.loads(kubectl(server, "get", *args, "-o", "json").stdout)
-
-
-def eventually(condition, timeout=60, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.5)
-    pytest.fail(f"{message} did not happen within {timeout}s")
 
 
 def selected(service, pods):

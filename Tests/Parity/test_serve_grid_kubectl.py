@@ -17,7 +17,7 @@ import time
 import pytest
 
 from conftest import KUBEGRID, ROOT
-from kubectl_session import KUBECTL, kubectl, serve_session
+from kubectl_session import KUBECTL, eventually, kubectl, serve_session
 
 MANAGER_PROXY = "/api/v1/namespaces/default/services/prod-insightedge-manager-service:api/proxy"
 
@@ -35,16 +35,6 @@ def rest_manager(server, path):
 
 def instances(server):
     return rest_manager(server, "/v2/spaces/prod-insightedge-pu/instances")
-
-
-def eventually(condition, timeout=60, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.5)
-    pytest.fail(f"{message} did not happen within {timeout}s")
 
 
 def strategic_merge_patch_served(server):
