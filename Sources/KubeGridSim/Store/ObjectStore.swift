@@ -16,6 +16,8 @@ public struct ObjectStore: Sendable {
     private var dependents: [UID: [ObjectKey]] = [:]
     /// Pods by label and PodDisruptionBudgets by selector, for evictions.
     private(set) var evictionIndex = EvictionIndex()
+    /// What each namespace's pods and Services charge to quotas, for quota admission.
+    private(set) var quotaLedger = QuotaUsageLedger()
     /// The version of the last write, cluster-wide.
     public private(set) var resourceVersion = 0
     private var nextUID = 1
@@ -88,6 +90,7 @@ public struct ObjectStore: Sendable {
         objects[key.kind, default: [:]][key] = object
         for owner in owners { dependents[owner.uid, default: []].append(key) }
         evictionIndex.replace(nil, with: object)
+        quotaLedger.replace(nil, with: object)
         feed.append(WatchEvent(type: .added, object: object))
         return object
     }
@@ -111,10 +114,12 @@ public struct ObjectStore: Sendable {
             (new.metadata.deletionGracePeriodSeconds ?? 0) == 0
         {
             evictionIndex.replace(old, with: new)
+            quotaLedger.replace(old, with: new)
             return remove(new)
         }
         objects[key.kind]![key] = new
         evictionIndex.replace(old, with: new)
+        quotaLedger.replace(old, with: new)
         feed.append(WatchEvent(type: .modified, object: new))
         return new
     }
@@ -178,6 +183,7 @@ public struct ObjectStore: Sendable {
         objects[key.kind]?.removeValue(forKey: key)
         reindexOwners(key, from: object.metadata.ownerReferences, to: [])
         evictionIndex.replace(object, with: nil)
+        quotaLedger.replace(object, with: nil)
         resourceVersion += 1
         var gone = object
         gone.metadata.resourceVersion = resourceVersion

@@ -66,6 +66,41 @@ import Testing
         #expect(ResourceQuotaAdmission.status(hard: hard, namespace: "t", store: api.store)["used"]?["pods"] == "1")
     }
 
+    /// The store's ledger keeps what a fresh count of the namespace's pods and Services
+    /// gives, through creates, a Service changing type, graceful and immediate deletes.
+    @Test func theLedgerAgreesWithAFreshCount() throws {
+        var api = try Self.tenant([Self.quota(["pods": "10"])])
+        func freshCount() -> [String: Int] {
+            var used: [String: Int] = [:]
+            for stored in api.store.list(.pod, namespace: "t") {
+                if case .pod(let pod) = stored.body { used.merge(Array(QuotaUsage.pod(pod.spec)), uniquingKeysWith: +) }
+            }
+            for stored in api.store.list(.service, namespace: "t") {
+                if case .service(let service) = stored.body { used.merge(Array(QuotaUsage.service(service.spec)), uniquingKeysWith: +) }
+            }
+            return used
+        }
+        let memory = ResourceRequirements(limits: ["memory": "400Mi"], requests: ["cpu": "250m"])
+        try api.create(Self.pod(memory), name: "a", namespace: "t", at: .zero)
+        try api.create(Self.pod(), name: "b", namespace: "t", at: .zero)
+        try api.create(.service(F.service("s", type: .loadBalancer)), name: "s", namespace: "t", at: .zero)
+        #expect(api.store.quotaLedger.usage(in: "t") == freshCount())
+        #expect(api.store.quotaLedger.usage(in: "t")["services.loadbalancers"] == 1000)
+        try api.update(ObjectKey(.service, namespace: "t", "s"), at: .zero) { body in
+            guard case .service(var service) = body else { return }
+            service.spec.type = .nodePort
+            body = .service(service)
+        }
+        #expect(api.store.quotaLedger.usage(in: "t") == freshCount())
+        #expect(api.store.quotaLedger.usage(in: "t")["services.loadbalancers"] == 0)
+        #expect(api.store.quotaLedger.usage(in: "t")["services.nodeports"] == 1000)
+        _ = try api.delete(ObjectKey(.pod, namespace: "t", "a"), gracePeriodSeconds: 0, at: .zero)
+        _ = try api.delete(ObjectKey(.service, namespace: "t", "s"), at: .zero)
+        #expect(api.store.quotaLedger.usage(in: "t") == freshCount())
+        #expect(api.store.quotaLedger.usage(in: "t")["pods"] == 1000)
+        #expect(api.store.quotaLedger.usage(in: "default").isEmpty)
+    }
+
     @Test func loadBalancersAndNodePortsAreCounted() throws {
         var api = try Self.tenant([Self.quota(["services.loadbalancers": "1", "services.nodeports": "2"])])
         #expect(refusal(&api, .service(F.service("a", type: .loadBalancer)), name: "a") == nil)

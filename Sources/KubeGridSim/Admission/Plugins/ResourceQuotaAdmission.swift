@@ -71,17 +71,15 @@ public struct ResourceQuotaAdmission: ValidatingAdmissionPlugin {
     /// quota's `status.used` as its controller keeps it, so usage follows objects as they
     /// come and go. A StatefulSet pod's claims count while it or a stored claim of that name does.
     static func usage(in namespace: String, store: ObjectStore) -> [String: Int] {
-        var used: [String: Int] = [:]
+        // Pods and Services from the ledger the store keeps; claims counted here.
+        var used = store.quotaLedger.usage(in: namespace)
         var claims: [String: [String: Int]] = [:]
-        for stored in store.list(.pod, namespace: namespace) {
-            guard case .pod(let pod) = stored.body else { continue }
-            used.merge(dictionary(QuotaUsage.pod(pod.spec)), uniquingKeysWith: +)
-            for claim in templateClaims(ofPod: stored.metadata.name, namespace: namespace, owners: stored.metadata.ownerReferences, store: store) {
-                claims[claim.name] = claim.usage
+        if store.quotaLedger.hasClaimTemplates(in: namespace) {
+            for stored in store.list(.pod, namespace: namespace) {
+                for claim in templateClaims(ofPod: stored.metadata.name, namespace: namespace, owners: stored.metadata.ownerReferences, store: store) {
+                    claims[claim.name] = claim.usage
+                }
             }
-        }
-        for stored in store.list(.service, namespace: namespace) {
-            if case .service(let service) = stored.body { used.merge(dictionary(QuotaUsage.service(service.spec)), uniquingKeysWith: +) }
         }
         for stored in store.list(.persistentVolumeClaim, namespace: namespace) {
             if let claim = stored.decoded(as: PersistentVolumeClaim.self) { claims[stored.metadata.name] = dictionary(QuotaUsage.claim(claim.spec)) }
