@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import KUBEGRID
+from conftest import KUBEGRID, ROOT
 
 KUBECTL = shutil.which("kubectl")
 
@@ -60,3 +60,11 @@ def eventually(condition, timeout=60, message="condition"):
             return value
         time.sleep(0.5)
     pytest.fail(f"{message} did not happen within {timeout}s")
+
+
+def render_ha_example() -> str:
+    """The HA umbrella example rendered as release `prod`: what the transcripts apply."""
+    return subprocess.run(
+        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
+        capture_output=True, text=True, check=True,
+    ).stdout

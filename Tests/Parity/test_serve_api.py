@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import KUBEGRID, ROOT
+from kubectl_session import render_ha_example
 from test_serve_kubectl import kubectl, raw_request, server, token  # noqa: F401 (the fixture)
 
 # Each stored-only kind with a small valid object and its `kubectl get` resource name.
@@ -51,13 +52,6 @@ KINDS = {
         "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice", "metadata": {"name": "web-1"},
         "addressType": "IPv4", "ports": [{"port": 80}], "endpoints": [{"addresses": ["10.1.0.7"]}]},
 }
-
-
-def render_ha():
-    return subprocess.run(
-        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
-        capture_output=True, text=True, check=True,
-    ).stdout
 
 
 def test_api_resources_lists_every_kind_with_short_names(server):
@@ -115,7 +109,7 @@ def test_a_field_of_the_wrong_type_is_refused_and_an_unknown_field_too(server):
 
 
 def test_the_full_ha_render_applies_with_default_validation_then_is_unchanged(server):
-    rendered = render_ha()
+    rendered = render_ha_example()
     kinds = {d["kind"] for d in yaml.safe_load_all(rendered) if d}
     assert {"Secret", "ServiceAccount", "Role", "RoleBinding", "NetworkPolicy"} <= kinds
     applied = kubectl(server, "apply", "-f", "-", input=rendered).stdout

@@ -11,14 +11,11 @@ The tests run in file order against one server.
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 from kubernetes import client, config
 
-from conftest import KUBEGRID, ROOT
-from kubectl_session import eventually, kubectl, serve_session
-
+from kubectl_session import eventually, kubectl, render_ha_example, serve_session
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +83,7 @@ def endpoints_match_pods(server):
 
 
 def test_every_selector_service_has_endpoints_with_its_ready_pods(server):
-    render = subprocess.run(
-        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
-        capture_output=True, text=True, check=True,
-    ).stdout
+    render = render_ha_example()
     # All of it: the Space instances read their Services as their service account, which
     # the render's Role and RoleBinding allow (serve authorizes the grid's API calls).
     kubectl(server, "apply", "-f", "-", input=render)

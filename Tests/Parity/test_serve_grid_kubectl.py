@@ -16,8 +16,7 @@ import time
 
 import pytest
 
-from conftest import KUBEGRID, ROOT
-from kubectl_session import KUBECTL, eventually, kubectl, serve_session
+from kubectl_session import KUBECTL, eventually, kubectl, render_ha_example, serve_session
 
 MANAGER_PROXY = "/api/v1/namespaces/default/services/prod-insightedge-manager-service:api/proxy"
 
@@ -43,10 +42,7 @@ def strategic_merge_patch_served(server):
 
 
 def test_apply_rollout_status_and_wait(server):
-    render = subprocess.run(
-        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
-        capture_output=True, text=True, check=True,
-    ).stdout
+    render = render_ha_example()
     # All of it: the Space instances read their Services as their service account, which
     # the render's Role and RoleBinding allow (serve authorizes the grid's API calls).
     kubectl(server, "apply", "-f", "-", input=render)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -17,8 +16,7 @@ import urllib.request
 import pytest
 import yaml
 
-from conftest import KUBEGRID, ROOT
-from kubectl_session import kubectl, serve_session
+from kubectl_session import kubectl, render_ha_example, serve_session
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +73,10 @@ def test_unknown_resource_is_refused_in_kubectl_words(server):
 
 
 def test_the_ha_umbrella_applies_and_becomes_ready(server):
-    render = subprocess.run(
-        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
-        capture_output=True, text=True, check=True,
-    )
+    render = render_ha_example()
     # The whole render (Secrets, ServiceAccounts, RBAC and NetworkPolicies too), validated
     # as kubectl validates by default.
-    applied = kubectl(server, "apply", "-f", "-", input=render.stdout)
+    applied = kubectl(server, "apply", "-f", "-", input=render)
     assert "statefulset.apps/prod-space created" in applied.stdout or "created" in applied.stdout
     started = time.monotonic()
     names = kubectl(server, "get", "sts", "-o", "name").stdout.split()

@@ -5,15 +5,13 @@ answers through the service proxy, before and after a primary's pod is deleted."
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 import urllib.request
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import KUBEGRID, ROOT
-from kubectl_session import kubectl, serve_session
+from kubectl_session import kubectl, render_ha_example, serve_session
 from test_serve_kubectl import raw_request, token
 
 SPACE = "prod-insightedge-pu"
@@ -63,9 +61,7 @@ def test_an_empty_grid_has_no_spaces_and_no_operations(server):
 
 
 def test_the_partitions_and_primaries_are_the_rest_managers(server):
-    render = subprocess.run(
-        [str(KUBEGRID), "render", "insightedge", "--name", "prod", "-f", str(ROOT / "examples/umbrella-production-ha.yaml")],
-        capture_output=True, text=True, check=True).stdout
+    render = render_ha_example()
     kubectl(server, "apply", "-f", "-", input=render)
     for name in kubectl(server, "get", "sts", "-o", "name").stdout.split():
         kubectl(server, "rollout", "status", name, "--timeout=90s")
