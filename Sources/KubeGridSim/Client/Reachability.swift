@@ -7,12 +7,13 @@ import KubeGridCore
 /// answers when its endpoints (``EndpointsController``) have a pod that receives traffic.
 extension World {
     /// Nil when the client can reach `address` (and, through a Service, the pod `podKey`);
-    /// otherwise why not, in plain words.
-    func unreachableReason(_ address: GridAddress, pod podKey: String?) -> String? {
-        if clientPlacement == .external && !address.reachableFromOutside {
+    /// otherwise why not, in plain words. `source` is a client other than the scenario's
+    /// own (a Spark executor in its pod), which is inside the cluster whatever `--client` says.
+    func unreachableReason(_ address: GridAddress, pod podKey: String?, from source: ClientSource? = nil) -> String? {
+        if source == nil && clientPlacement == .external && !address.reachableFromOutside {
             return "\(address) is a \(address.kind.rawValue) address, which a client outside the cluster cannot reach"
         }
-        if let blocked = policyBlockReason(address, pod: podKey) { return blocked }
+        if let blocked = policyBlockReason(address, pod: podKey, from: source) { return blocked }
         switch address.kind {
         case .podIP:
             let target = pods.pod(at: address.host)
