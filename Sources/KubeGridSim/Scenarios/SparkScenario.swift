@@ -47,6 +47,9 @@ enum SparkScenario {
             !world.spark.applications.isEmpty && world.spark.applications.values.allSatisfy(\.isFinished)
                 && world.spark.executorsLeft == 0
         }
+        // The killed primary's pod comes back as a backup: the grid heals before the final read.
+        var healed = HealCheck(.everything(in: world))
+        world.run(until: world.now + world.timings.healTimeout) { healed.healed($0) }
         world.finalRead()
         let check = world.clientRun.check()
         var reasons = DeployDiagnosis(world: world).reasons

@@ -12,20 +12,21 @@ struct SparkJobSpec: Sendable, Hashable {
     var executorImage: String?
     var executorInstances: Int
     var executorCores: Int
-    /// Spark's notation (`1g`, `512m`); the pod requests it plus the memory overhead.
-    var executorMemory: String
+    /// What an executor pod requests: `spark.executor.memory` and Spark's overhead (the contract's sum).
+    var executorPodMemoryMiB: Int
     var dynamicAllocation: Bool
     var minExecutors: Int
     var maxExecutors: Int
-    var initialExecutors: Int?
     /// `spark.dynamicAllocation.executorIdleTimeout` (60 s by default).
     var executorIdleTimeout: SimTime = .seconds(60)
     /// `spark.insightedge.space.name`.
     var spaceName: String
-    /// `spark.insightedge.space.lookup.locators`.
+    /// `spark.insightedge.space.lookup.locator`.
     var lookupLocators: [String]
     /// `spark.task.maxFailures`: a task that fails this often fails the job.
     var taskMaxFailures = 4
+    /// `spark.kubernetes.executor.podNamePrefix`, when set.
+    var executorPodNamePrefix: String?
 
     /// How many executors the driver wants for `tasks` pending or running tasks: Spark's
     /// `ExecutorAllocationManager` asks for enough to run them all at once (cores per
@@ -35,28 +36,6 @@ struct SparkJobSpec: Sendable, Hashable {
         guard dynamicAllocation else { return executorInstances }
         let needed = (tasks + max(executorCores, 1) - 1) / max(executorCores, 1)
         return min(max(needed, minExecutors), maxExecutors)
-    }
-
-    /// The executor's memory request: `spark.executor.memory` plus Spark's overhead (10%,
-    /// at least 384 MiB), in MiB as Spark writes it on the pod.
-    var executorMemoryRequest: String {
-        let mebibytes = Self.mebibytes(executorMemory) ?? 1024
-        return "\(mebibytes + max(384, mebibytes / 10))Mi"
-    }
-
-    /// JVM memory notation (`1g`, `512m`, `2048k`; a bare number is MiB for Spark's memory settings).
-    static func mebibytes(_ text: String) -> Int? {
-        let lower = text.lowercased().replacingOccurrences(of: "b", with: "")
-        guard let unit = lower.last else { return nil }
-        if let value = Int(lower) { return value }
-        guard let value = Int(lower.dropLast()) else { return nil }
-        switch unit {
-        case "k": return max(value / 1024, 1)
-        case "m": return value
-        case "g": return value * 1024
-        case "t": return value * 1024 * 1024
-        default: return nil
-        }
     }
 }
 

@@ -7,13 +7,12 @@ import OrderedCollections
 /// `spark-kubernetes-executor` requesting `spark.executor.cores` and the executor memory
 /// plus overhead (the memory also its limit), run as the driver's service account.
 enum SparkExecutorPod {
-    static func name(appName: String, appID: String, id: Int) -> String {
-        let prefix = SparkDriverRecognition.podNamePrefix(appName: appName, appID: appID)
-        return "\(prefix)-exec-\(id)"
+    static func name(_ spec: SparkJobSpec, appID: String, id: Int) -> String {
+        "\(spec.executorPodNamePrefix ?? SparkDriverRecognition.podNamePrefix(appName: spec.appName, appID: appID))-exec-\(id)"
     }
 
     static func make(run: SparkApplicationRun, id: Int, driver: Pod) -> (spec: PodSpec, labels: OrderedDictionary<String, String>) {
-        let memory = Quantity(stringLiteral: run.spec.executorMemoryRequest)
+        let memory = Quantity(stringLiteral: "\(run.spec.executorPodMemoryMiB)Mi")
         let cores = Quantity(stringLiteral: String(max(run.spec.executorCores, 1)))
         let container = Container(
             name: "spark-kubernetes-executor", image: run.spec.executorImage ?? driver.spec.containers.first?.image,

@@ -57,7 +57,7 @@ extension World {
     /// The driver asks the API server for one more executor pod, as its service account.
     private mutating func createExecutor(_ run: inout SparkApplicationRun, driver: Pod) -> Bool {
         let id = run.nextExecutorID
-        let name = SparkExecutorPod.name(appName: run.spec.appName, appID: run.appID, id: id)
+        let name = SparkExecutorPod.name(run.spec, appID: run.appID, id: id)
         if let forbidden = clusterView.forbidden(by: driver, verb: "create", resource: "pods") {
             run.state = .failed(
                 "the driver \(driver.name) could not create executor pods: \(forbidden); give the driver's service account "
@@ -116,6 +116,8 @@ extension World {
                     executor: key, attempt: attempt, deadline: now + timings.clientRetryTimeout)
                 run.executors[key]?.tasks += 1
                 free -= 1
+                // A scenario waiting for the job to read looks again.
+                clusterProgress += 1
                 schedule(.sparkTaskRead(driver: driver, partition: partition, attempt: attempt), after: sparkReadTime(run, partition))
             }
         }
@@ -146,6 +148,7 @@ extension World {
     mutating func finishSparkApplication(driver: String) {
         guard var run = spark[driver] else { return }
         if run.state.isActive { run.state = .succeeded }
+        clusterProgress += 1
         run.finishedAt = now
         spark[driver] = run
         for key in run.executors.keys { deleteExecutor(key, of: run) }
@@ -158,7 +161,6 @@ extension World {
         pod.generation += 1
         pods[driver] = pod
         scheduling.podFinished(driver, timeline: &timeline)
-        clusterProgress += 1
         if case .failed(let reason) = run.state {
             record("pod/\(pod.name)", "SparkJobFailed", reason, type: .warning)
         } else if wasRunning {

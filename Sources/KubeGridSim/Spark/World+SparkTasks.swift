@@ -23,6 +23,7 @@ extension World {
             for (key, value) in objects { run.readSet[KeyID(space: run.spaceKey ?? "", key: key)] = value }
             run.running[partition] = nil
             run.done.insert(partition)
+            clusterProgress += 1
             release(task.executor, in: &run)
             spark[driver] = run
             if run.done.count == run.partitions { finishSparkApplication(driver: driver) }
