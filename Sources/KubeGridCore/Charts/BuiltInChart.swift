@@ -4,6 +4,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
     case processingUnit = "insightedge-pu"
     case umbrella = "insightedge"
     case tenant = "insightedge-tenant"
+    case spark = "insightedge-spark"
 
     public var metadata: ChartMetadata {
         switch self {
@@ -11,6 +12,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .processingUnit: ProcessingUnitChart.metadata
         case .umbrella: UmbrellaChart.metadata
         case .tenant: TenantChart.metadata
+        case .spark: SparkChart.metadata
         }
     }
 
@@ -20,6 +22,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .processingUnit: ProcessingUnitChart.schema
         case .umbrella: UmbrellaChart.schema
         case .tenant: TenantChart.schema
+        case .spark: SparkChart.schema
         }
     }
 
@@ -47,6 +50,10 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         if self == .tenant {
             let tenant = TenantChart.build(validated: validated, release: release)
             return RenderPlan(diagnostics: diagnostics + tenant.diagnostics, templates: tenant.templates)
+        }
+        if self == .spark {
+            let spark = SparkChart.build(validated: validated, release: release)
+            return RenderPlan(diagnostics: diagnostics + spark.diagnostics, templates: spark.templates)
         }
 
         var templates: [RenderedTemplate] = []

@@ -58,6 +58,20 @@ enum CrossFieldRules {
         ]
         """
 
+    /// `SparkValues.ruleDiagnostics` where JSON Schema can say it: a JVM size, and no
+    /// `sparkConf` key the chart writes itself.
+    static var spark: String {
+        let owned = SparkValues.chartOwnedConf.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        return """
+            [
+              {"description": "executor.memory is a JVM size",
+               "properties": {"executor": {"properties": {"memory": {"pattern": "^[0-9]+([kKmMgGtTpP][bB]?|[bB])?$"}}}}},
+              {"description": "sparkConf does not set what the chart writes",
+               "properties": {"sparkConf": {"propertyNames": {"not": {"enum": [\(owned)]}}}}}
+            ]
+            """
+    }
+
     /// The rules of `chart` as JSON Schema fragments.
     static func rules(for chart: BuiltInChart) -> [Values] {
         let text: String
@@ -65,6 +79,7 @@ enum CrossFieldRules {
         case .manager: text = manager
         case .processingUnit: text = processingUnit
         case .tenant: text = tenant
+        case .spark: text = spark
         case .umbrella: return []
         }
         // The texts above are fixed and tested; a parse failure is a bug caught by the tests.

@@ -12,8 +12,8 @@ public enum LegacyKeys {
         case .manager: manager
         case .processingUnit: processingUnit
         case .umbrella: umbrella
-        // GigaSpaces had no tenant chart.
-        case .tenant: []
+        // GigaSpaces had no tenant or Spark chart.
+        case .tenant, .spark: []
         }
     }
 

@@ -10,7 +10,7 @@ struct ManagerObjects: Sendable {
     let kubeVersion: KubeVersion
 
     var fullname: String { naming.fullname }
-    var headlessServiceName: String { "\(fullname)-hs" }
+    var headlessServiceName: String { ManagerChart.headlessServiceName(fullname) }
     var clientServiceName: String { "\(fullname)-service" }
     private var labels: OrderedDictionary<String, String> {
         PodBuilding.labels(naming, component: .manager, selectorId: fullname)
