@@ -6,8 +6,11 @@ import OrderedCollections
 /// 1. the container arguments, as the image's entrypoint reads them: the first (non-init)
 ///    container with `component=manager` or `component=pu` decides, and its arguments
 ///    are the role's settings;
-/// 2. else the `app.kubernetes.io/component` label (`manager` or `space`);
-/// 3. else the legacy `component` label.
+/// 2. else a container whose arguments are a `spark-submit` command (``SparkSubmit``): a
+///    Spark driver;
+/// 3. else the `spark-role` label (`driver` or `executor`), which Spark puts on its pods;
+/// 4. else the `app.kubernetes.io/component` label (`manager` or `space`);
+/// 5. else the legacy `component` label.
 ///
 /// With a label deciding, the first container's arguments are the settings (a hand-written
 /// manifest may label its pods and still pass `partitions=`). The arguments come first
@@ -18,6 +21,11 @@ public enum GridMember: Sendable, Hashable {
     case manager(ManagerArguments)
     /// Space instances (primaries and backups).
     case spaceInstance(SpaceInstanceArguments)
+    /// A Spark driver: its command line, or nil when it is labelled one but its arguments
+    /// do not read as a `spark-submit` command (``SparkSubmit/init(parsing:)`` says why).
+    case sparkDriver(SparkSubmit?)
+    /// A Spark executor, with the labels Spark gave it.
+    case sparkExecutor(SparkPodLabels)
     /// Anything else; it runs, but the grid does not know it.
     case other
 
@@ -36,6 +44,15 @@ public enum GridMember: Sendable, Hashable {
             case .manager: return (.manager(ManagerArguments(arguments)), index)
             case .pu: return (.spaceInstance(SpaceInstanceArguments(arguments)), index)
             case .`init`, nil: continue
+            }
+        }
+        if let index = containerArgs.firstIndex(where: SparkSubmit.looksLikeSubmit) {
+            return (.sparkDriver(try? SparkSubmit(parsing: containerArgs[index])), index)
+        }
+        if let spark = SparkPodLabels(labels: labels) {
+            switch spark.role {
+            case .driver: return (.sparkDriver(nil), nil)
+            case .executor: return (.sparkExecutor(spark), nil)
             }
         }
         guard let component = labelComponent(labels) else { return (.other, nil) }

@@ -22,7 +22,7 @@ public enum GridRole: Sendable, Hashable {
         case .spaceInstance(let arguments):
             let container = recognised.container.map { containers[$0] } ?? Container(name: "")
             return .spaceInstance(SpaceRole(arguments, statefulSetName: statefulSet.metadata.name, container: container))
-        case .other:
+        case .sparkDriver, .sparkExecutor, .other:
             return .other
         }
     }

@@ -39,6 +39,8 @@ import Testing
         switch recognised.member {
         case .manager: name = "manager"
         case .spaceInstance: name = "space"
+        case .sparkDriver: name = "spark driver"
+        case .sparkExecutor: name = "spark executor"
         case .other: name = "other"
         }
         #expect(name == testCase.expected)
