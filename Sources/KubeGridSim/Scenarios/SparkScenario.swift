@@ -24,15 +24,15 @@ enum SparkScenario {
         // The data first: the clients write (and read) as in deploy, keeping the history
         // the read-set check needs.
         let clientStart = world.now
-        world.clientRun.scenario = name
-        world.clientRun.keepsHistory = true
+        world.clients.scenario = name
+        world.clients.keepsHistory = true
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
         let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
-        world.startClients(count: options.clients, plan: plan)
+        world.withClients { $0.start(count: options.clients, plan: plan, &$2) }
         let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
         let running = SimulationProgress(scenario: name, step: 0, steps: 0, time: world.now)
         world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60), reporting: running, to: progress) {
-            $0.clientsDone
+            $0.clients.isDone
         }
         // Then the job: submitted, and a primary killed once it reads.
         for driver in bundle.sparkDrivers { world.applyWrite(driver) }
@@ -50,13 +50,13 @@ enum SparkScenario {
         // The killed primary's pod comes back as a backup: the grid heals before the final read.
         var healed = HealCheck(.everything(in: world))
         world.run(until: world.now + world.timings.healTimeout) { healed.healed($0) }
-        world.finalRead()
-        let check = world.clientRun.check()
+        world.withClients { $0.finalRead(grid: $1, $2) }
+        let check = world.clients.check()
         var reasons = DeployDiagnosis(world: world).reasons
         reasons += DeployScenario.dataReasons(check)
         var figures: [SparkFigures] = []
         for run in world.spark.applications.values {
-            let readCheck = SparkReadCheck(history: world.clientRun.history, start: run.startedAt ?? world.now)
+            let readCheck = SparkReadCheck(history: world.clients.history, start: run.startedAt ?? world.now)
             // Only a job that completed is held to what it read.
             let misses = run.state == .succeeded ? readCheck.misses(in: run.readSet) : []
             figures.append(SparkFigures(run, acknowledgedBeforeStart: readCheck.acknowledged.count, missed: misses.count))

@@ -71,21 +71,21 @@ extension World {
         }
         let source = ClientSource.inPod(clusterView.policyPod(pod))
         let locator: GridAddress
-        switch lookupLocator(of: ensemble, placement: .internal) {
+        switch clients.lookupLocator(of: ensemble, placement: .internal, pods: pods, cluster: clusterView) {
         case .success(let found): locator = found
         case .failure(let problem): return .failure(problem)
         }
         if !ensemble.lookupServiceUp {
             return .failure(AddressPending(reason: "cannot reach the lookup service at \(locator): no lookup service is running"))
         }
-        if let why = unreachableReason(locator, pod: nil, from: source) {
+        if let why = clients.unreachableReason(locator, pod: nil, from: source, pods: pods, cluster: clusterView) {
             return .failure(AddressPending(reason: "cannot reach the lookup service at \(locator): \(why)"))
         }
         guard let primary = grid.primary(of: spaceKey, partition: partition), let registration = ensemble.registrations[primary.podKey]
         else {
             return .failure(AddressPending(reason: "partition \(partition) of Space \(space.name) has no primary"))
         }
-        if let why = unreachableReason(registration.address, pod: primary.podKey, from: source) {
+        if let why = clients.unreachableReason(registration.address, pod: primary.podKey, from: source, pods: pods, cluster: clusterView) {
             return .failure(AddressPending(reason: "cannot reach the primary \(primary.podName) at \(registration.address): \(why)"))
         }
         var objects: [(String, String)] = []
