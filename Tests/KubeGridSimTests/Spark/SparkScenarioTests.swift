@@ -127,6 +127,22 @@ import Testing
         // Four partitions, one core each: the maximum, never more.
         #expect(figures.peakExecutors == 3)
         #expect(figures.partitionsRead == 4)
+        // With the default idle timeout (60 s) none went while the job ran.
+        #expect(figures.executorsRemovedIdle == 0)
+    }
+
+    @Test func idleExecutorsGoWhenTheWorkNoLongerNeedsThem() throws {
+        // While partition 1's task waits out its primary's failover (8 s), the executors whose
+        // tasks are done sit idle past a 1 s timeout; the one task left needs one executor.
+        var spark = SparkFixture()
+        spark.dynamicAllocation = (min: 1, max: 3)
+        spark.extraConf = [("spark.dynamicAllocation.executorIdleTimeout", "1s")]
+        let report = try simulate(spark, grid: GridFixture(partitions: 4))
+        #expect(report.passed, "\(report.reasons)")
+        let figures = try #require(report.spark?.first)
+        #expect(figures.peakExecutors == 3)
+        #expect(figures.executorsRemovedIdle == 2)
+        #expect(figures.partitionsRead == 4)
     }
 
     @Test func sameSeedSameBytes() throws {
