@@ -137,7 +137,7 @@ import Testing
         (["simulate"], "error: give the manifests with -f FILE"),
         (["simulate", "-f", "-", "--nodes", "0"], "error: --nodes must be at least 1, got 0"),
         (["simulate", "-f", "-", "--nodes", "2", "--zones", "3"], "error: --zones 3 is more than --nodes 2"),
-        (["simulate", "-f", "-", "--scenario", "chaos"], "error: --scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, isolation, all"),
+        (["simulate", "-f", "-", "--scenario", "chaos"], "error: --scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, isolation, spark, all"),
         (["simulate", "-f", "-", "--client", "inside"], "error: --client must be external or internal"),
         (["simulate", "-f", "-", "--cluster", "c.yaml", "--nodes", "3"], "error: --cluster gives the nodes; leave out --nodes and --zones"),
     ]

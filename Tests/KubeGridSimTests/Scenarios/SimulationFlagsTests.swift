@@ -24,7 +24,7 @@ import Testing
         (flags(operations: -5), "--ops must not be negative, got -5"),
         (flags(operations: 1_000_000_001), "--ops must be at most 1000000000, got 1000000001"),
         (flags(pool: "nope"), "--load-balancer-pool must be an IPv4 range such as 203.0.113.0/24, got \"nope\""),
-        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, isolation, all"),
+        (flags(scenarios: ["chaos"]), "--scenario chaos is not one of deploy, failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition, isolation, spark, all"),
         (flags(detectionDelay: 4000), "--detection-delay must be between 0 and 3600 seconds, got 4000"),
     ]
 
@@ -43,5 +43,9 @@ import Testing
         #expect(options.scenarios == [.failover, .deploy, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition])
         #expect(options.timings.failureDetection == .milliseconds(2500))
         #expect(try Self.flags().options().scenarios == [.deploy])
+        // `all` runs spark too when the manifests hold a driver (decided once they are read).
+        #expect(options.sparkWhenPresent)
+        #expect(try !Self.flags(scenarios: ["failover,spark"]).options().sparkWhenPresent)
+        #expect(try Self.flags(scenarios: ["isolation,all"]).options().sparkWhenPresent)
     }
 }
