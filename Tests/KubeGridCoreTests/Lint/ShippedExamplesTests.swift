@@ -60,8 +60,10 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
     }()
 
     @Test func everyExampleIsFound() {
-        #expect(ShippedExample.all.count == 9)
-        #expect(Set(ShippedExample.all.map(\.chart)) == ["insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant"])
+        #expect(ShippedExample.all.count == 11)
+        #expect(Set(ShippedExample.all.map(\.chart)) == [
+            "insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant", "insightedge-spark",
+        ])
     }
 
     @Test(arguments: ShippedExample.all)
