@@ -4,9 +4,9 @@ import OrderedCollections
 ///
 /// The rule, in order:
 /// 1. the container arguments, as the image's entrypoint reads them: the first (non-init)
-///    container with `component=manager` or `component=pu` decides, and its arguments
-///    are the role's settings;
-/// 2. else the `app.kubernetes.io/component` label (`manager` or `space`);
+///    container with `component=manager`, `component=pu` or `component=zeppelin` decides,
+///    and its arguments are the role's settings;
+/// 2. else the `app.kubernetes.io/component` label (`manager`, `space` or `zeppelin`);
 /// 3. else the legacy `component` label.
 ///
 /// With a label deciding, the first container's arguments are the settings (a hand-written
@@ -18,6 +18,8 @@ public enum GridMember: Sendable, Hashable {
     case manager(ManagerArguments)
     /// Space instances (primaries and backups).
     case spaceInstance(SpaceInstanceArguments)
+    /// The Zeppelin notebook server: a client of the grid, which the grid does not run.
+    case zeppelin
     /// Anything else; it runs, but the grid does not know it.
     case other
 
@@ -35,8 +37,12 @@ public enum GridMember: Sendable, Hashable {
             switch arguments.component {
             case .manager: return (.manager(ManagerArguments(arguments)), index)
             case .pu: return (.spaceInstance(SpaceInstanceArguments(arguments)), index)
+            case .zeppelin: return (.zeppelin, index)
             case .`init`, nil: continue
             }
+        }
+        if (labels[GridLabels.component] ?? labels[GridLabels.legacyComponent]) == GridLabels.zeppelinComponent {
+            return (.zeppelin, containerArgs.isEmpty ? nil : 0)
         }
         guard let component = labelComponent(labels) else { return (.other, nil) }
         let arguments = EntrypointArguments(parsing: containerArgs.first ?? [])

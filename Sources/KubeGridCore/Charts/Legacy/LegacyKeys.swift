@@ -12,8 +12,8 @@ public enum LegacyKeys {
         case .manager: manager
         case .processingUnit: processingUnit
         case .umbrella: umbrella
-        // GigaSpaces had no tenant chart.
-        case .tenant: []
+        // GigaSpaces had no tenant chart; kubegrid's Zeppelin chart spells 14.x's keys anew.
+        case .tenant, .zeppelin: []
         }
     }
 

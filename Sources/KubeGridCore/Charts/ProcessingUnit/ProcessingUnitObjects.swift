@@ -17,8 +17,7 @@ struct ProcessingUnitObjects: Sendable {
 
     /// The manager this Space registers with: `manager.name`, else this release's own.
     var managerFullname: String {
-        let name = values.managerName ?? naming.release
-        return name.contains(ManagerChart.name) ? name : "\(name)-\(ManagerChart.name)"
+        ManagerReference(managerName: values.managerName, release: naming.release).fullname
     }
 
     /// StatefulSets: one per partition, or one for a non-partitioned Space.

@@ -34,6 +34,7 @@ struct TemplatesCheck {
         case .processingUnit: ["partitions": 1, "ha": true, "antiAffinity": ["enabled": true], "service": ["lrmi": ["enabled": true]]]
         case .umbrella: [:]
         case .tenant: ["admins": ["users": ["lint"]], "viewers": ["groups": ["lint"]]]
+        case .zeppelin: [:]
         }
         let values = (try? HelmCoalescing.coalesce(full, with: chart.helmChart)) ?? chart.defaults
         let plan = chart.plan(values: values, release: ReleaseOptions(name: "lint"))
