@@ -9,6 +9,7 @@
     "digest": null,
     "pullPolicy": "IfNotPresent"
   },
+  "imagePullSecrets": [],
   "terminationGracePeriodSeconds": 30,
   "service": {
     "type": "LoadBalancer",
@@ -49,7 +50,15 @@
     "periodSeconds": 5,
     "failureThreshold": 3
   },
-  "nodeSelector": {}
+  "nodeSelector": {},
+  "securityContext": {
+    "enabled": true,
+    "setIds": true,
+    "runAsUser": 1000,
+    "runAsGroup": 2000,
+    "fsGroup": 2000,
+    "readOnlyRootFilesystem": false
+  }
 }
 {{- end -}}
 

@@ -22,6 +22,8 @@ struct ZeppelinObjects: Sendable {
 
     var fullname: String { naming.fullname }
     var serviceName: String { "\(fullname)-service" }
+    /// The StatefulSet's governing Service, which gives the pod its DNS name.
+    var headlessServiceName: String { "\(fullname)-hs" }
     private var labels: OrderedDictionary<String, String> {
         PodBuilding.labels(naming, componentName: GridLabels.zeppelinComponent, selectorId: fullname)
     }
@@ -34,11 +36,20 @@ struct ZeppelinObjects: Sendable {
 
     var templates: [RenderedTemplate] {
         [
-            RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 1) { _ in .service(service()) },
+            RenderedTemplate(path: "\(chartPath)/templates/service.yaml", kind: "Service", count: 2) { index in
+                .service(index == 0 ? headlessService() : service())
+            },
             RenderedTemplate(path: "\(chartPath)/templates/statefulset.yaml", kind: "StatefulSet", count: 1) { _ in
                 .statefulSet(statefulSet())
             },
         ]
+    }
+
+    func headlessService() -> Service {
+        Service(
+            metadata: PodBuilding.metadata(headlessServiceName, naming, labels: labels),
+            spec: ServiceSpec(
+                clusterIP: "None", selector: selector, ports: [ServicePort(name: "api", port: values.port, targetPort: "api")]))
     }
 
     func service() -> Service {
@@ -54,6 +65,7 @@ struct ZeppelinObjects: Sendable {
     }
 
     func statefulSet() -> StatefulSet {
+        let security = SecurityObjects(settings: values.security, naming: naming, labels: labels)
         let container = Container(
             name: "zeppelin",
             image: values.image.reference,
@@ -72,19 +84,26 @@ struct ZeppelinObjects: Sendable {
             ports: [ContainerPort(name: "api", containerPort: values.port)],
             resources: PodBuilding.resources(values.resources),
             livenessProbe: PodBuilding.httpProbe(values.livenessProbe, path: Self.healthPath, port: "api"),
-            readinessProbe: PodBuilding.httpProbe(values.readinessProbe, path: Self.healthPath, port: "api"))
+            readinessProbe: PodBuilding.httpProbe(values.readinessProbe, path: Self.healthPath, port: "api"),
+            volumeMounts: security.writableMounts,
+            securityContext: security.containerSecurityContext)
         return StatefulSet(
             metadata: PodBuilding.metadata(fullname, naming, labels: labels),
             spec: StatefulSetSpec(
                 replicas: 1,
-                serviceName: serviceName,
+                serviceName: headlessServiceName,
                 selector: LabelSelector(matchLabels: selector),
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: labels),
                     spec: PodSpec(
                         containers: [container],
                         nodeSelector: values.nodeSelector,
-                        terminationGracePeriodSeconds: values.terminationGracePeriodSeconds))))
+                        terminationGracePeriodSeconds: values.terminationGracePeriodSeconds,
+                        volumes: security.writableVolumes,
+                        // The notebook calls no Kubernetes API: no token in the pod.
+                        automountServiceAccountToken: false,
+                        imagePullSecrets: security.imagePullSecrets,
+                        securityContext: security.podSecurityContext))))
     }
 
     /// Zeppelin's REST API answers its version once the server is up.

@@ -8,6 +8,7 @@ enum ZeppelinSchema {
         CommonFields.nameOverride,
         CommonFields.fullnameOverride,
         CommonFields.image,
+        SecurityFields.imagePullSecrets,
         CommonFields.terminationGracePeriodSeconds,
         ValueField("service", .object([
             ValueField("type", .enumeration(CommonFields.serviceTypes), default: "LoadBalancer",
@@ -35,5 +36,6 @@ enum ZeppelinSchema {
         CommonFields.probe("livenessProbe", what: "liveness", enabled: true, initialDelay: 60, period: 15),
         CommonFields.probe("readinessProbe", what: "readiness", enabled: true, initialDelay: 10, period: 5),
         CommonFields.nodeSelector,
+        SecurityFields.securityContext,
     ])
 }

@@ -19,6 +19,9 @@ public struct ZeppelinValues: Sendable, Hashable {
     public var livenessProbe: ProbeSettings
     public var readinessProbe: ProbeSettings
     public var nodeSelector: OrderedDictionary<String, String>
+    /// Security contexts and image pull Secrets, read as the grid charts read them (no
+    /// ServiceAccount, license or NetworkPolicy: the notebook calls no Kubernetes API).
+    public var security: SecuritySettings
 
     /// Reads values the Zeppelin schema has validated.
     init(validated values: Values) {
@@ -40,6 +43,7 @@ public struct ZeppelinValues: Sendable, Hashable {
         livenessProbe = ProbeSettings(reader.object("livenessProbe"))
         readinessProbe = ProbeSettings(reader.object("readinessProbe"))
         nodeSelector = reader.stringMap("nodeSelector")
+        security = SecuritySettings(reader)
     }
 
     /// The chart's rules beyond single keys.
