@@ -32,7 +32,8 @@ import Testing
          ["service": ["type": "ClusterIP", "lus": ["port": 30174, "enabled": true], "lrmi": ["enabled": true]]], "service.lrmi.enabled=true"),
         (.umbrella, ["pu": ["service": ["port": 8300]], "manager": ["hs": ["ports": ["zkServer": 12888]]]],
          ["manager": ["hs": ["zkServer": 12888]], "pu": ["service": ["lrmi": ["port": 8300]]]], "spelling of"),
-        (.umbrella, ["operator": ["enabled": true], "metrics": ["enabled": true], "manager": ["metrics": ["enabled": true]]], [:], "no GigaSpaces operator"),
+        (.umbrella, ["operator": ["enabled": true], "metrics": ["enabled": true], "manager": ["metrics": ["enabled": true]]],
+         ["manager": ["metrics": ["enabled": true]]], "no GigaSpaces operator"),
     ]
 
     @Test(arguments: translations.indices)
