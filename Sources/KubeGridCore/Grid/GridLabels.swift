@@ -35,3 +35,22 @@ public enum GridLabels {
         case space
     }
 }
+
+extension GridLabels {
+    /// `spark-role`: what a Spark pod is (Spark's `SPARK_ROLE_LABEL`).
+    public static let sparkRole = "spark-role"
+    /// `spark-app-selector`: the Spark application id (Spark's `SPARK_APP_ID_LABEL`).
+    public static let sparkAppSelector = "spark-app-selector"
+    /// `spark-app-name`: the application's name as a label value (Spark's `SPARK_APP_NAME_LABEL`).
+    public static let sparkAppName = "spark-app-name"
+    /// `spark-exec-id`: an executor's number (Spark's `SPARK_EXECUTOR_ID_LABEL`).
+    public static let sparkExecutorId = "spark-exec-id"
+
+    /// The values of ``sparkRole``.
+    public enum SparkRole: String, Sendable, CaseIterable {
+        /// The pod running the application's `main` and Spark's scheduler.
+        case driver
+        /// A pod running tasks for the driver.
+        case executor
+    }
+}

@@ -1,13 +1,16 @@
 /// A call from a client's proxy to the primary it knows: refused at once (the pod is gone
 /// or no longer primary), hung (its node is lost), or applied with synchronous replication.
-extension World {
+extension GridClients {
     /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
     /// than being refused at once; nil when the primary is there and reachable.
-    func callRefusal(_ target: ProxyTarget) -> (reason: String, hangs: Bool)? {
+    func callRefusal(_ target: ProxyTarget, grid: GridController, _ context: RuntimeContext) -> (reason: String, hangs: Bool)? {
+        let pods = context.pods
         var hangs: Bool {
-            pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
+            pods[target.podKey].flatMap { context.cluster.node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
         }
-        if target.reachableAt != progress, let why = unreachableReason(target.address, pod: target.podKey) {
+        if target.reachableAt != context.changesSoFar,
+            let why = unreachableReason(target.address, pod: target.podKey, pods: pods, cluster: context.cluster)
+        {
             return (why, hangs)
         }
         // Read in place: a copy of the instance would hold its store, and the write that
@@ -15,10 +18,10 @@ extension World {
         guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid else {
             return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
         }
-        if let isolation = faultLog.isolation, isolation.suspended.contains(target.podKey) {
+        if let isolation = context.faultLog.isolation, isolation.suspended.contains(target.podKey) {
             return ("\(grid.instances.values[index].podName) is suspended: it is cut off from the ZooKeeper majority", false)
         }
-        if let until = grid.instances.values[index].pausedUntil, now < until {
+        if let until = grid.instances.values[index].pausedUntil, context.now < until {
             return ("\(grid.instances.values[index].podName) does not answer (paused)", true)
         }
         guard grid.instances.values[index].state == .primary else {
@@ -29,7 +32,7 @@ extension World {
 
     /// Applies an operation on the primary it was sent to: a write is acknowledged once
     /// every backup has it (synchronous replication).
-    mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
+    func apply(_ operation: Operation, on target: ProxyTarget, grid: inout GridController, _ context: inout RuntimeContext) -> Applied {
         // The instance and its partition are read and written in place, by index: a copy
         // of either (its store, the partition list) would be copied again on the write.
         guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid,
@@ -49,10 +52,10 @@ extension World {
                 // Cut off and unfenced, it acknowledges what it can replicate to nobody; once
                 // another instance is primary, two primaries acknowledge writes at once.
                 if let other = current.flatMap({ grid.instances[$0]?.podName }) {
-                    faultLog.splitBrainAcks.append(
+                    context.faultLog.splitBrainAcks.append(
                         SplitBrainAck(
                             spaceKey: operation.space, partition: operation.partition, podName: grid.instances.values[index].podName,
-                            primaryName: other, time: now))
+                            primaryName: other, time: context.now))
                 }
                 grid.instances.values[index].store[operation.key] = operation.value
                 return .applied(operation.value)

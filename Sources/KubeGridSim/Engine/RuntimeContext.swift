@@ -15,9 +15,12 @@ struct RuntimeContext {
     var timeline: Timeline
     var pods: PodTable
     var faultLog: FaultLog
-    var clientRun: ClientRun
+    var clients: GridClients
     var random: SeededRandom
     let cluster: ClusterView
+    /// The world's `progress` (changes in the cluster and the grid) when it lent the
+    /// runtime: a client re-checks a cached primary's reachability only once it moved.
+    var changesSoFar = 0
     /// Owners (`namespace/statefulSet`) of pods whose readiness changed in this step, in order.
     private(set) var readinessChanges: [String] = []
     /// Changes a scenario waiting on the cluster should look at (a node lost or back).
@@ -58,8 +61,8 @@ struct RuntimeContext {
 
     /// A partition lost its primary: while a scenario measures, a monitor reads it until it answers.
     mutating func primaryLost(space: String, partition: Int, retryInterval: SimTime) {
-        guard clientRun.monitoring else { return }
-        clientRun.startMonitor(PartitionRef(space: space, partition: partition), interval: retryInterval, timeline: &timeline)
+        guard clients.monitoring else { return }
+        clients.startMonitor(PartitionRef(space: space, partition: partition), interval: retryInterval, timeline: &timeline)
     }
 }
 
@@ -72,6 +75,8 @@ struct ClusterView {
     let instanceServiceByPod: [String: String]
     /// Which pods each Service sends traffic to, as at the start of the step.
     let endpoints: EndpointsController
+    /// The StatefulSets the controller reconciles (a client finds a manager's Service by its pods' labels).
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
     /// Whether a pod's calls to the API are held to its service account's RBAC.
     var authorizesWorkloads = false
     /// The NetworkPolicies the pod network enforces.

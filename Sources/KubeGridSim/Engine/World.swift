@@ -53,7 +53,7 @@ struct World: Sendable {
     /// say why a partition lost its data).
     var faultLog = FaultLog()
     /// The grid's clients and what they saw.
-    var clientRun = ClientRun()
+    var clients: GridClients
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -71,16 +71,12 @@ struct World: Sendable {
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
         networkPolicies = NetworkPolicyWatch(changes: api.watch())
+        clients = GridClients(options: options)
         self.api = api
-        clientRun.keepsHistory = options.keepsHistory
-        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
     var timings: Timings { options.timings }
-    var clientPlacement: ClientPlacement { options.client }
-    /// Test-only: writes skip the backups (see ``SimulationOptions``).
-    var brokenReplication: Bool { options.brokenReplication }
     /// Changes so far in the cluster and the grid: a scenario's stop condition, and a
     /// client's reachability check, are asked again only when it moved.
     var progress: Int { clusterProgress + grid.progress }
@@ -98,15 +94,15 @@ struct World: Sendable {
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
-        var checked = (progress, clientRun.progress)
+        var checked = (progress, clients.progress)
         if stop(self) { return }
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
                 if recordEvents() || endpointsController.hasDue(at: now) { deliverChanges() }
             }
-            if progress != checked.0 || clientRun.progress != checked.1 {
-                checked = (progress, clientRun.progress)
+            if progress != checked.0 || clients.progress != checked.1 {
+                checked = (progress, clients.progress)
                 if stop(self) { return }
             }
         }
@@ -171,9 +167,9 @@ struct World: Sendable {
         case .drainStep: drainStep()
         case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
         case .networkHealed: withGrid { $0.networkHealed(&$1) }
-        case .clientInvoke(let client): clientInvoke(client)
-        case .clientComplete(let client): clientComplete(client)
-        case .clientRetry(let client): clientAttempt(client)
+        case .clientInvoke(let client): withClients { $0.invoke(client, grid: &$1, &$2) }
+        case .clientComplete(let client): withClients { $0.complete(client, grid: &$1, &$2) }
+        case .clientRetry(let client): withClients { $0.attempt(client, grid: &$1, &$2) }
         }
     }
 
@@ -221,17 +217,26 @@ struct World: Sendable {
         return result
     }
 
-    /// Moves the clock, the pods, the random stream, the fault log and the clients into a
-    /// context (swapped with empty values, so nothing is copied), beside a view of the
-    /// Services and nodes.
-    private mutating func lendRuntime() -> RuntimeContext {
+    /// Runs one step of the grid's clients (which read and write the grid's instances) with
+    /// the runtime lent to them; they are handed beside the context, not in it.
+    mutating func withClients<Result>(_ step: (inout GridClients, inout GridController, inout RuntimeContext) -> Result) -> Result {
+        var context = lendRuntime(withClients: false)
+        let result = step(&clients, &grid, &context)
+        takeBack(consume context, withClients: false)
+        return result
+    }
+
+    /// Moves the clock, the pods, the random stream, the fault log and (unless they are the
+    /// ones stepping) the clients into a context (swapped with empty values, so nothing is
+    /// copied), beside a view of the Services and nodes.
+    private mutating func lendRuntime(withClients: Bool = true) -> RuntimeContext {
         var context = RuntimeContext(
-            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: random,
-            cluster: clusterView)
+            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: random,
+            cluster: clusterView, changesSoFar: progress)
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
-        swap(&context.clientRun, &clientRun)
+        if withClients { swap(&context.clients, &clients) }
         return context
     }
 
@@ -240,11 +245,11 @@ struct World: Sendable {
     /// the endpoints controller sees the pods that changed. The context is consumed first:
     /// its view of the cluster shares the endpoints controller's tables, which would
     /// otherwise be copied whole by the update.
-    private mutating func takeBack(_ context: consuming RuntimeContext) {
+    private mutating func takeBack(_ context: consuming RuntimeContext, withClients: Bool = true) {
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
-        swap(&context.clientRun, &clientRun)
+        if withClients { swap(&context.clients, &clients) }
         random = context.random
         let progress = context.progress
         let readinessChanges = context.readinessChanges
@@ -273,7 +278,7 @@ struct World: Sendable {
     var clusterView: ClusterView {
         ClusterView(
             api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
-            authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
+            statefulSets: statefulSets, authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
     }
 
     /// The Service allocators.

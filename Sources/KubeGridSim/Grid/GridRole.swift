@@ -26,7 +26,7 @@ public enum GridRole: Sendable, Hashable {
             return .spaceInstance(SpaceRole(arguments, statefulSetName: statefulSet.metadata.name, container: container))
         case .zeppelin:
             return .zeppelin
-        case .other:
+        case .sparkDriver, .sparkExecutor, .other:
             return .other
         }
     }

@@ -44,11 +44,11 @@ extension LiveCluster {
             }
             figures.spaces.append(GridFigures.Space(namespace: space.namespace, name: space.name, partitions: partitions))
         }
-        let tally = world.clientRun.tally
+        let tally = world.clients.tally
         figures.operationsSucceeded = tally.ok
         figures.operationsFailed = tally.failed
         figures.operationsUnknown = tally.unknown
-        let check = world.clientRun.check()
+        let check = world.clients.check()
         figures.acknowledgedWrites = check.acknowledgedWrites
         figures.lostWrites = check.lostWrites
         return figures

@@ -48,6 +48,8 @@ import Testing
         case .manager: name = "manager"
         case .spaceInstance: name = "space"
         case .zeppelin: name = "zeppelin"
+        case .sparkDriver: name = "spark driver"
+        case .sparkExecutor: name = "spark executor"
         case .other: name = "other"
         }
         #expect(name == testCase.expected)
