@@ -16,8 +16,8 @@ struct SparkObjects: Sendable {
     var driverHost: String { "\(driverServiceName).\(naming.namespace).svc" }
 
     /// The manager whose lookup service finds the Space: `space.manager`, else the release.
-    var managerFullname: String { ManagerChart.fullname(of: values.spaceManager ?? naming.release) }
-    var lookupLocator: String { ManagerChart.headlessServiceName(managerFullname) }
+    var manager: ManagerReference { ManagerReference(managerName: values.spaceManager, release: naming.release) }
+    var lookupLocator: String { manager.headlessServiceName }
     /// `space.name`, else the Space the umbrella chart installs with the manager's release.
     var spaceName: String {
         values.spaceName ?? ReleaseNaming(
