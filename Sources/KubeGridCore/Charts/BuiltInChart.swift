@@ -5,6 +5,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
     case umbrella = "insightedge"
     case tenant = "insightedge-tenant"
     case spark = "insightedge-spark"
+    case zeppelin = "insightedge-zeppelin"
 
     public var metadata: ChartMetadata {
         switch self {
@@ -13,6 +14,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .umbrella: UmbrellaChart.metadata
         case .tenant: TenantChart.metadata
         case .spark: SparkChart.metadata
+        case .zeppelin: ZeppelinChart.metadata
         }
     }
 
@@ -23,6 +25,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .umbrella: UmbrellaChart.schema
         case .tenant: TenantChart.schema
         case .spark: SparkChart.schema
+        case .zeppelin: ZeppelinChart.schema
         }
     }
 
@@ -59,6 +62,18 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         var templates: [RenderedTemplate] = []
         var claims: [NodePortPlanner.Claim] = []
         var block: NodePortPlanner.Block?
+        // The notebook, alone or in the umbrella when `zeppelin.enabled` (default false).
+        if self == .zeppelin || (self == .umbrella && validated.value(at: ["zeppelin", "enabled"]) == .bool(true)) {
+            let (prefix, chartPath) = placement(alias: "zeppelin", chartName: ZeppelinChart.name)
+            let notebook = ZeppelinChart.build(
+                validated: validated.value(at: prefix) ?? .emptyMap, release: release, prefix: prefix, chartPath: chartPath)
+            templates += notebook.templates
+            diagnostics += notebook.diagnostics
+            claims += notebook.claims
+            if self == .zeppelin {
+                return RenderPlan(diagnostics: diagnostics + NodePortPlanner.diagnostics(claims: claims, block: nil), templates: templates)
+            }
+        }
         if self != .processingUnit {
             let (prefix, chartPath) = placement(alias: "manager", chartName: ManagerChart.name)
             let manager = ManagerChart.build(
@@ -66,7 +81,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
                 chartPath: chartPath)
             templates += manager.objects.templates
             diagnostics += manager.diagnostics
-            claims = manager.claims
+            claims = manager.claims + claims
         }
         if self != .manager {
             let (prefix, chartPath) = placement(alias: "pu", chartName: ProcessingUnitChart.name)

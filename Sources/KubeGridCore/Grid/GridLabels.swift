@@ -23,6 +23,10 @@ public enum GridLabels {
     /// Set by the StatefulSet controller on each pod: the pod's ordinal.
     public static let podIndex = "apps.kubernetes.io/pod-index"
 
+    /// The ``component`` of the Zeppelin notebook server's pods. Not a ``Component``: the
+    /// grid charts' NetworkPolicies admit the grid's components, and the notebook is a client.
+    public static let zeppelinComponent = "zeppelin"
+
     /// The values of ``component`` and ``legacyComponent``.
     public enum Component: String, Sendable, CaseIterable {
         /// Management Pods: Lookup Service, REST Manager, ZooKeeper.

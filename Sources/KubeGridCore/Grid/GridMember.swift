@@ -4,12 +4,12 @@ import OrderedCollections
 ///
 /// The rule, in order:
 /// 1. the container arguments, as the image's entrypoint reads them: the first (non-init)
-///    container with `component=manager` or `component=pu` decides, and its arguments
-///    are the role's settings;
+///    container with `component=manager`, `component=pu` or `component=zeppelin` decides,
+///    and its arguments are the role's settings;
 /// 2. else a container whose arguments are a `spark-submit` command (``SparkSubmit``): a
 ///    Spark driver;
 /// 3. else the `spark-role` label (`driver` or `executor`), which Spark puts on its pods;
-/// 4. else the `app.kubernetes.io/component` label (`manager` or `space`);
+/// 4. else the `app.kubernetes.io/component` label (`manager`, `space` or `zeppelin`);
 /// 5. else the legacy `component` label.
 ///
 /// With a label deciding, the first container's arguments are the settings (a hand-written
@@ -21,6 +21,8 @@ public enum GridMember: Sendable, Hashable {
     case manager(ManagerArguments)
     /// Space instances (primaries and backups).
     case spaceInstance(SpaceInstanceArguments)
+    /// The Zeppelin notebook server: a client of the grid, which the grid does not run.
+    case zeppelin
     /// A Spark driver: its command line, or nil when it is labelled one but its arguments
     /// do not read as a `spark-submit` command (``SparkSubmit/init(parsing:)`` says why).
     case sparkDriver(SparkSubmit?)
@@ -43,6 +45,7 @@ public enum GridMember: Sendable, Hashable {
             switch arguments.component {
             case .manager: return (.manager(ManagerArguments(arguments)), index)
             case .pu: return (.spaceInstance(SpaceInstanceArguments(arguments)), index)
+            case .zeppelin: return (.zeppelin, index)
             case .`init`, nil: continue
             }
         }
@@ -54,6 +57,9 @@ public enum GridMember: Sendable, Hashable {
             case .driver: return (.sparkDriver(nil), nil)
             case .executor: return (.sparkExecutor(spark), nil)
             }
+        }
+        if (labels[GridLabels.component] ?? labels[GridLabels.legacyComponent]) == GridLabels.zeppelinComponent {
+            return (.zeppelin, containerArgs.isEmpty ? nil : 0)
         }
         guard let component = labelComponent(labels) else { return (.other, nil) }
         let arguments = EntrypointArguments(parsing: containerArgs.first ?? [])

@@ -228,6 +228,7 @@ import Testing
         case .sparkExecutor(let labels): name = labels.appSelector == "spark-1" ? "executor" : "executor(?)"
         case .manager: name = "manager"
         case .spaceInstance: name = "space"
+        case .zeppelin: name = "zeppelin"
         case .other: name = "other"
         }
         #expect(name == recognition.expected)

@@ -50,6 +50,17 @@ enum CrossFieldRules {
         ]
         """
 
+    /// `ZeppelinValues.ruleDiagnostics`: a ClusterIP Service has no node port.
+    static let zeppelin = """
+        [
+          {"description": "a ClusterIP Service has no node ports",
+           "if": {"required": ["service"],
+                  "properties": {"service": {"required": ["type"], "properties": {"type": {"const": "ClusterIP"}}}}},
+           "then": {"properties": {"service": {"properties": {
+             "api": {"properties": {"nodePort": {"type": "null"}}}}}}}}
+        ]
+        """
+
     /// `TenantValues.ruleDiagnostics`: a namespace name, or empty for the release name.
     static let tenant = """
         [
@@ -80,6 +91,7 @@ enum CrossFieldRules {
         case .processingUnit: text = processingUnit
         case .tenant: text = tenant
         case .spark: text = spark
+        case .zeppelin: text = zeppelin
         case .umbrella: return []
         }
         // The texts above are fixed and tested; a parse failure is a bug caught by the tests.

@@ -8,16 +8,6 @@ public enum ManagerChart {
 
     public static var schema: ValuesSchema { ManagerSchema.schema }
 
-    /// The full name of the manager that `release` (a release name, or a manager's full
-    /// name) stands for, as a Space's `manager.name` and a Spark job's `space.manager` name it.
-    static func fullname(of release: String) -> String {
-        release.contains(name) ? release : "\(release)-\(name)"
-    }
-
-    /// The manager's headless Service: its lookup service's address, the Space lookup
-    /// locator InsightEdge's own Kubernetes guide gives Spark (`<release>-insightedge-manager-hs`).
-    static func headlessServiceName(_ managerFullname: String) -> String { "\(managerFullname)-hs" }
-
     /// The objects and findings for validated values; `prefix` places the keys in an umbrella.
     static func build(
         validated values: Values, release: ReleaseOptions, prefix: ValuePath, chartPath: String
