@@ -27,6 +27,9 @@ struct SparkJobSpec: Sendable, Hashable {
     var taskMaxFailures = 4
     /// `spark.kubernetes.executor.podNamePrefix`, when set.
     var executorPodNamePrefix: String?
+    /// `spark.kubernetes.executor.label.<name>`: labels the executor pods carry besides Spark's.
+    var executorLabels: OrderedDictionary<String, String> = [:]
+
 
     /// How many executors the driver wants for `tasks` pending or running tasks: Spark's
     /// `ExecutorAllocationManager` asks for enough to run them all at once (cores per

@@ -24,19 +24,26 @@ enum SparkDriverRecognition {
             executorIdleTimeout: conf["spark.dynamicAllocation.executorIdleTimeout"].flatMap(duration) ?? .seconds(60),
             spaceName: conf.spaceName ?? "", lookupLocators: conf.lookupLocators,
             taskMaxFailures: conf["spark.task.maxFailures"].flatMap { Int($0) } ?? 4,
-            executorPodNamePrefix: conf.executorPodNamePrefix)
+            executorPodNamePrefix: conf.executorPodNamePrefix, executorLabels: executorLabels(conf))
+    }
+
+    static let executorLabelPrefix = "spark.kubernetes.executor.label."
+
+    /// `spark.kubernetes.executor.label.<name>=<value>` settings, in their order.
+    static func executorLabels(_ conf: SparkConf) -> OrderedDictionary<String, String> {
+        var labels: OrderedDictionary<String, String> = [:]
+        for setting in conf.other where setting.key.hasPrefix(executorLabelPrefix) {
+            labels[String(setting.key.dropFirst(executorLabelPrefix.count))] = setting.value
+        }
+        return labels
     }
 
     /// The driver's command line: the container arguments the recogniser read, or a
     /// container whose command and arguments together are `spark-submit`.
     static func submit(of podSpec: PodSpec, labels: OrderedDictionary<String, String>) -> SparkSubmit? {
         let recognised = GridMember.recognise(containerArgs: podSpec.containers.map(\.args), labels: labels)
-        guard case .sparkDriver(let submit) = recognised.member else {
-            // A command line in `command` alone is not among the arguments the recogniser reads.
-            let lines = podSpec.containers.map { $0.command + $0.args }
-            return lines.first(where: SparkSubmit.looksLikeSubmit).flatMap { try? SparkSubmit(parsing: $0) }
-        }
-        if let submit { return submit }
+        if case .sparkDriver(let submit?) = recognised.member { return submit }
+        // A command line in `command` (and `args`) is not among the arguments the recogniser reads.
         let lines = podSpec.containers.map { $0.command + $0.args }
         return lines.first(where: SparkSubmit.looksLikeSubmit).flatMap { try? SparkSubmit(parsing: $0) }
     }

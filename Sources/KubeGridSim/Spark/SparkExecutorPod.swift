@@ -22,7 +22,10 @@ enum SparkExecutorPod {
         spec.serviceAccountName = driver.spec.serviceAccountName
         spec.restartPolicy = "Never"
         spec.nodeSelector = driver.spec.nodeSelector
-        let labels = SparkDriverRecognition.executorLabels(appID: run.appID, appName: run.spec.appName, executorID: id)
+        var labels = run.spec.executorLabels
+        for (key, value) in SparkDriverRecognition.executorLabels(appID: run.appID, appName: run.spec.appName, executorID: id) {
+            labels[key] = value
+        }
         return (spec, labels)
     }
 }
