@@ -32,8 +32,8 @@ import Testing
         #expect(result.exitCode == 0, "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let spark = try #require(lines.last)
-        #expect(spark.hasPrefix("PASS spark: count-products Succeeded: 4/4 partitions read, "), "\(spark)")
-        #expect(spark.contains("executors 4 created (peak 4)"))
+        #expect(spark.hasPrefix("PASS spark: count-products Succeeded: 4/4 partitions read (43 objects), "), "\(spark)")
+        #expect(spark.contains("43/43 keys acknowledged before the start read at their last value, 4 executor(s) (peak 4)"))
         // Without a driver in the manifests, all is what it was.
         let gridOnly = try simulate([try render(Self.grid)], ["--scenario", "all"])
         #expect(!gridOnly.stdout.contains("spark"))

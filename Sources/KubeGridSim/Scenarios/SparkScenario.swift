@@ -133,11 +133,14 @@ public struct SparkFigures: Sendable, Hashable {
         if let start = run.startedAt, let end = run.finishedAt { seconds = (end - start).seconds }
     }
 
-    /// `spark-pi Succeeded: 4/4 partitions, 1,000 objects read, …`.
+    /// `count Succeeded: 4/4 partitions read (43 objects), …`; a job that did not complete is
+    /// not held to what it read, so its line says only how far it got.
     public var summary: String {
-        "\(application) \(state): \(partitionsRead)/\(partitions) partitions read, \(objectsRead) objects, "
-            + "\(acknowledgedBeforeStart - missedWrites)/\(acknowledgedBeforeStart) writes acknowledged before the start read, "
-            + "executors \(executorsCreated) created (peak \(peakExecutors)), \(taskRetries) read retries"
-            + (seconds.map { " in \($0)s virtual" } ?? "")
+        let progress = "\(application) \(state): \(partitionsRead)/\(partitions) partitions read"
+        guard state == "Succeeded" else { return progress + ", \(executorsCreated) executor(s) created" }
+        return progress + " (\(objectsRead) objects), "
+            + "\(acknowledgedBeforeStart - missedWrites)/\(acknowledgedBeforeStart) keys acknowledged before the start read at their last value, "
+            + "\(executorsCreated) executor(s) (peak \(peakExecutors)), \(taskRetries) read retries"
+            + (seconds.map { ", \($0)s virtual" } ?? "")
     }
 }
