@@ -82,6 +82,7 @@ extension SimulationReport {
             } else {
                 role = "instance"
             }
+        case .zeppelin: role = "zeppelin"
         case .other: break
         }
         return PodReport(

@@ -33,7 +33,7 @@ public struct PodReport: Sendable, Hashable {
     public var status: String
     public var ready: Bool
     public var restarts: Int
-    /// `manager`, `primary`, `backup`, `instance` (a Space instance without a role yet), or `other`.
+    /// `manager`, `primary`, `backup`, `instance` (a Space instance without a role yet), `zeppelin`, or `other`.
     public var role: String
     /// The Space partition, for Space instances.
     public var partition: Int?
