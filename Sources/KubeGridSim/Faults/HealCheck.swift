@@ -70,6 +70,11 @@ struct HealCheck: Sendable {
 
     /// The first item that is not whole, in words, for a fault that never healed.
     func firstProblem(_ world: World) -> String? {
+        if let node = world.faultLog.draining.first {
+            let waiting = world.faultLog.draining.count - 1
+            return "the drain has not emptied \(node) yet"
+                + (waiting > 0 ? " (\(waiting) more node\(waiting == 1 ? "" : "s") to drain)" : "")
+        }
         for item in items where !Self.isWhole(item, in: world) {
             switch item {
             case .node(let name): return "node \(name) has not come back"
