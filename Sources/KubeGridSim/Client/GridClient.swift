@@ -96,6 +96,7 @@ extension World {
         clientRun.plan = plan
         // The checker's state for every key the plan can use, made now (before anything is recorded).
         if clientRun.recorded == 0 { clientRun.checker = StreamingChecker(plan: plan) }
+        grid.reserveObjects(for: plan)
         let cursor = plan.cursor()
         clientRun.clients = (0..<count).map { id in
             var client = ClientState(
