@@ -70,10 +70,15 @@ struct ObjectEncoding {
 
     /// A list of objects, as `kubectl get` reads it.
     func list(_ objects: [StoredObject], resource: APIResource, resourceVersion: Int) -> Values {
+        list(items: objects.map(encode), resource: resource, resourceVersion: resourceVersion)
+    }
+
+    /// A list of objects already encoded.
+    func list(items: [Values], resource: APIResource, resourceVersion: Int) -> Values {
         .map([
             "kind": .string(resource.kind.rawValue + "List"), "apiVersion": .string(resource.groupVersion),
             "metadata": .map(["resourceVersion": .string(String(resourceVersion))]),
-            "items": .list(objects.map(encode)),
+            "items": .list(items),
         ])
     }
 
