@@ -26,6 +26,10 @@ import Testing
             GridFigures.Partition(id: 1, primaryPod: "pu-1-0", primaryNode: "node-2", failovers: 1),
             GridFigures.Partition(id: 2, primaryPod: nil, primaryNode: nil, failovers: 2),
         ])]
+        figures.sparkApplications = [
+            GridFigures.SparkApplication(namespace: "default", name: "count", state: "Running", executorsRunning: 3, objectsRead: 40),
+            GridFigures.SparkApplication(namespace: "default", name: "old", state: "Succeeded", executorsRunning: 0, objectsRead: 90),
+        ]
         let lines = GridMetrics.text(figures).split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(lines == [
             #"kubegrid_space_partitions{namespace="default",space="pu"} 2"#,
@@ -37,6 +41,14 @@ import Testing
             #"kubegrid_client_operations_total{result="info"} 0"#,
             "kubegrid_writes_acknowledged_total 0",
             "kubegrid_writes_lost_total 0",
+            #"kubegrid_spark_executors_running{namespace="default",application="count"} 3"#,
+            #"kubegrid_spark_executors_running{namespace="default",application="old"} 0"#,
+            #"kubegrid_spark_applications{state="Pending"} 0"#,
+            #"kubegrid_spark_applications{state="Running"} 1"#,
+            #"kubegrid_spark_applications{state="Succeeded"} 1"#,
+            #"kubegrid_spark_applications{state="Failed"} 0"#,
+            #"kubegrid_spark_objects_read_total{namespace="default",application="count"} 40"#,
+            #"kubegrid_spark_objects_read_total{namespace="default",application="old"} 90"#,
             "kubegrid_simulated_time_seconds 90",
         ])
     }

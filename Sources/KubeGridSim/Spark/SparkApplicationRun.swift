@@ -106,7 +106,6 @@ struct SparkApplicationRun: Sendable {
     var retries = 0
     /// Every object the executors read, as read.
     var readSet: [KeyID: String] = [:]
-    var reachedTick = false
 
     var isFinished: Bool { !state.isActive }
 

@@ -41,7 +41,8 @@ struct SparkController: Sendable {
         let key = "\(metadata.namespace ?? "default")/\(metadata.name)"
         switch event.type {
         case .added:
-            guard applications[key] == nil,
+            // Most pods are the grid's: only a pod labelled a driver, or running spark-submit, is read further.
+            guard applications[key] == nil, SparkDriverRecognition.mayBeDriver(object.spec, labels: metadata.labels),
                 let spec = SparkDriverRecognition.spec(
                     of: object.spec, labels: metadata.labels, namespace: metadata.namespace ?? "default")
             else { return }
@@ -82,20 +83,4 @@ struct SparkController: Sendable {
 
     /// Executor pods not yet deleted.
     var executorsLeft: Int { driverOfExecutor.count }
-
-    /// Executors running across the applications that still run (for `/metrics`).
-    func executorsRunning(_ pods: PodTable) -> Int {
-        var count = 0
-        for run in applications.values where run.state.isActive {
-            for key in run.executors.keys where pods[key]?.stage == .running { count += 1 }
-        }
-        return count
-    }
-
-    /// Applications by state word (`Pending`, `Running`, `Succeeded`, `Failed`).
-    var applicationsByState: OrderedDictionary<String, Int> {
-        var counts: OrderedDictionary<String, Int> = ["Pending": 0, "Running": 0, "Succeeded": 0, "Failed": 0]
-        for run in applications.values { counts[run.state.word, default: 0] += 1 }
-        return counts
-    }
 }

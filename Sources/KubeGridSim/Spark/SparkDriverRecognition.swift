@@ -7,6 +7,12 @@ import OrderedCollections
 enum SparkDriverRecognition {
     static let appSelectorLabel = GridLabels.sparkAppSelector
 
+    /// A cheap first look: the pod is labelled a Spark driver, or a container starts `spark-submit`.
+    static func mayBeDriver(_ podSpec: PodSpec, labels: OrderedDictionary<String, String>) -> Bool {
+        labels[GridLabels.sparkRole] == GridLabels.SparkRole.driver.rawValue
+            || podSpec.containers.contains { SparkSubmit.looksLikeSubmit($0.command.isEmpty ? $0.args : $0.command) }
+    }
+
     /// The driver's request, when the pod is a Spark driver whose command line reads.
     static func spec(of podSpec: PodSpec, labels: OrderedDictionary<String, String>, namespace: String) -> SparkJobSpec? {
         guard let submit = submit(of: podSpec, labels: labels), submit.runsOnKubernetes else { return nil }

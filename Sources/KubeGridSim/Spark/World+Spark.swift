@@ -65,8 +65,13 @@ extension World {
                     + "chart's rbac.create=true)")
             return false
         }
+        guard let driverObject = api.store.get(ObjectKey(.pod, namespace: driver.namespace, driver.name)) else {
+            run.state = .failed("the driver pod \(driver.key) is no longer in the API")
+            return false
+        }
         let parts = SparkExecutorPod.make(run: run, id: id, driver: driver)
-        let owner = OwnerReference(kind: .pod, name: driver.name, uid: api.store.get(ObjectKey(.pod, namespace: driver.namespace, driver.name))?.metadata.uid ?? UID(number: 0))
+        // Spark makes the driver pod the executors' owner: they go with it.
+        let owner = OwnerReference(kind: .pod, name: driver.name, uid: driverObject.metadata.uid)
         do {
             try api.create(
                 .pod(PodObject(spec: parts.spec)), name: name, namespace: driver.namespace, owners: [owner], labels: parts.labels,
