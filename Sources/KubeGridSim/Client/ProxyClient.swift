@@ -91,11 +91,16 @@ struct ClientState: Sendable {
 extension GridClients {
     /// Starts clients that share `plan` round-robin; operations from `pacedFrom` on are
     /// `interval` apart, the ones before at the usual pace.
-    mutating func start(count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0, _ context: inout RuntimeContext) {
+    mutating func start(
+        count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0,
+        grid: inout GridController, _ context: inout RuntimeContext
+    ) {
         let count = max(count, 1)
         self.plan = plan
         // The checker's state for every key the plan can use, made now (before anything is recorded).
         if recorded == 0 { checker = StreamingChecker(plan: plan) }
+        // Room in the grid's instances for the plan's keys, so memory follows the key space.
+        grid.reserveObjects(for: plan)
         let cursor = plan.cursor()
         clients = (0..<count).map { id in
             var client = ClientState(

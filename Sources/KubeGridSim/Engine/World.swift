@@ -44,6 +44,10 @@ struct World: Sendable {
     var nodeLifecycle: NodeLifecycleController
     /// The grid: manager ensembles, Spaces and their instances.
     var grid: GridController
+    /// The Job controller: a Job's pod, and its status when the pod exits.
+    var jobController: JobController
+    /// The Spark drivers and their executors (`Spark/`).
+    var spark: SparkController
 
     // MARK: The clients
 
@@ -76,6 +80,8 @@ struct World: Sendable {
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
         networkPolicies = NetworkPolicyWatch(changes: api.watch())
+        jobController = JobController(changes: api.watch())
+        spark = SparkController(changes: api.watch())
         clients = GridClients(options: options)
         runtime = Self.idleRuntime(options: options, endpoints: endpointsController.changes, random: random)
         self.api = api
@@ -176,6 +182,8 @@ struct World: Sendable {
         case .clientInvoke(let client): withClients { $0.invoke(client, grid: &$1, &$2) }
         case .clientComplete(let client): withClients { $0.complete(client, grid: &$1, &$2) }
         case .clientRetry(let client): withClients { $0.attempt(client, grid: &$1, &$2) }
+        case .sparkTick(let driver): sparkTick(driver: driver)
+        case .sparkTaskRead(let driver, let partition, let attempt): sparkTaskRead(driver: driver, partition: partition, attempt: attempt)
         }
     }
 
