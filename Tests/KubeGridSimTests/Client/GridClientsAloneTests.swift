@@ -78,7 +78,7 @@ import Testing
         var rig = try Rig()
         #expect(rig.grid.instances[rig.primary.key]?.state == .primary)
         let plan = WorkloadPlan(spaces: [(rig.spaceKey, 1)], operations: 0, random: SeededRandom(seed: 3))
-        rig.clients.start(count: 1, plan: plan, &rig.context)
+        rig.clients.start(count: 1, plan: plan, grid: &rig.grid, &rig.context)
         rig.runClients(until: .seconds(60))
 
         #expect(rig.clients.isDone)
@@ -97,7 +97,7 @@ import Testing
     @Test func aCallToAPrimaryThatStepsDownIsSentAgainToTheNewPrimary() throws {
         var rig = try Rig()
         let plan = WorkloadPlan(spaces: [(rig.spaceKey, 1)], operations: 0, random: SeededRandom(seed: 3))
-        rig.clients.start(count: 1, plan: plan, &rig.context)
+        rig.clients.start(count: 1, plan: plan, grid: &rig.grid, &rig.context)
         // The proxy looks the primary up and sends the write; the backup takes over before it arrives.
         rig.runClients(until: .zero)
         rig.grid.instances[rig.primary.key]?.state = .backup
