@@ -46,7 +46,7 @@ VALID = [
                                              "resources": {"limits": {"memory": "2Gi", "cpu": 2},
                                                            "requests": {"cpu": "500m"}}}}),
     Case("spark-no-account", S, {"serviceAccount": {"create": False, "name": "spark"}, "rbac": {"create": False},
-                                 "securityContext": {"enabled": False}}),
+                                 "securityContext": {"enabled": False}, "networkPolicy": {"enabled": False}}),
     Case("spark-operator", S, {"sparkOperator": {"enabled": True, "sparkVersion": "3.5.1"},
                                "dynamicAllocation": {"enabled": True, "maxExecutors": 6},
                                "application": {"arguments": ["x"]}, "sparkConf": {"spark.ui.enabled": "false"},
@@ -96,8 +96,9 @@ def test_default_objects(renders):
     """What the chart is for: an account, its Role and binding, the driver's Service and Job."""
     _, kubegrid_side = renders["spark-default"]
     assert sorted(kubegrid_side.objects) == [
-        ("Job", "job-insightedge-spark"), ("Role", "job-insightedge-spark"), ("RoleBinding", "job-insightedge-spark"),
-        ("Service", "job-insightedge-spark-driver"), ("ServiceAccount", "job-insightedge-spark"),
+        ("Job", "job-insightedge-spark"), ("NetworkPolicy", "job-insightedge-spark"), ("Role", "job-insightedge-spark"),
+        ("RoleBinding", "job-insightedge-spark"), ("Service", "job-insightedge-spark-driver"),
+        ("ServiceAccount", "job-insightedge-spark"),
     ]
     job = kubegrid_side.objects[("Job", "job-insightedge-spark")]
     pod = job["spec"]["template"]
@@ -153,7 +154,7 @@ OPERATOR_REQUIRED = {"type", "sparkVersion", "driver", "executor"}
 def test_the_spark_application_has_the_operators_shape(renders):
     _, kubegrid_side = renders["spark-operator"]
     assert sorted(kubegrid_side.objects) == [
-        ("Role", "op-insightedge-spark"), ("RoleBinding", "op-insightedge-spark"),
+        ("NetworkPolicy", "op-insightedge-spark"), ("Role", "op-insightedge-spark"), ("RoleBinding", "op-insightedge-spark"),
         ("ServiceAccount", "op-insightedge-spark"), ("SparkApplication", "op-insightedge-spark"),
     ]
     app = kubegrid_side.objects[("SparkApplication", "op-insightedge-spark")]

@@ -123,7 +123,7 @@ import Testing
     @Test func theOperatorModeRendersASparkApplicationInsteadOfTheDriver() throws {
         let plan = BuiltInChart.spark.plan(
             [("sparkOperator.enabled", true), ("dynamicAllocation.enabled", true), ("space.manager", "prod")], release: "op")
-        #expect(plan.objects.map(\.kind).sorted() == ["Role", "RoleBinding", "ServiceAccount", "SparkApplication"])
+        #expect(plan.objects.map(\.kind).sorted() == ["NetworkPolicy", "Role", "RoleBinding", "ServiceAccount", "SparkApplication"])
         let app = try #require(plan.objects(ofKind: "SparkApplication").first).encoded()
         #expect(app["apiVersion"]?.stringValue == "sparkoperator.k8s.io/v1beta2")
         #expect(app.value(at: ["spec", "mode"])?.stringValue == "cluster")
@@ -148,6 +148,22 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.path?.description == path, "\(errors)")
         #expect(errors.first?.description.contains(words) == true, "\(errors)")
+    }
+
+    /// The policy admits the application's own pods: the driver, and the executors, whose
+    /// labels the driver's command line gives them.
+    @Test func theNetworkPolicyAdmitsTheDriverAndItsExecutorsToEachOther() throws {
+        let plan = BuiltInChart.spark.plan(release: "job")
+        let policy = try NetworkPolicy(decoding: try #require(plan.objects(ofKind: "NetworkPolicy").first).encoded())
+        let selected = try #require(policy.spec.podSelector.matchLabels)
+        #expect(policy.spec.ingress.first?.from.first?.podSelector?.matchLabels == selected)
+        let driverLabels = try Self.job(plan).spec.template.metadata.labels
+        let conf = try Self.submit(plan).conf
+        for (key, value) in selected {
+            #expect(driverLabels[key] == value)
+            #expect(conf["spark.kubernetes.executor.label.\(key)"] == value)
+        }
+        #expect(BuiltInChart.spark.plan([("networkPolicy.enabled", false)]).objects(ofKind: "NetworkPolicy").isEmpty)
     }
 
     @Test func dynamicAllocationOffWritesNoneOfItsSettings() throws {

@@ -61,6 +61,9 @@
     "fsGroup": 2000,
     "readOnlyRootFilesystem": false
   },
+  "networkPolicy": {
+    "enabled": true
+  },
   "sparkOperator": {
     "enabled": false,
     "sparkVersion": "2.4.5"

@@ -57,6 +57,9 @@ struct SparkObjects: Sendable {
             templates.append(template("role.yaml", "Role", [role().encoded()]))
             templates.append(template("rolebinding.yaml", "RoleBinding", [security.roleBinding().encoded()]))
         }
+        if values.networkPolicy {
+            templates.append(template("networkpolicy.yaml", "NetworkPolicy", [networkPolicy().encoded()]))
+        }
         if values.sparkOperator {
             templates.append(template("sparkapplication.yaml", SparkOperatorApplication.kind, [SparkOperatorApplication(objects: self).object]))
         } else {
@@ -87,6 +90,20 @@ struct SparkObjects: Sendable {
         Role(
             metadata: PodBuilding.metadata(fullname, naming, labels: releaseLabels),
             rules: Self.driverRules.map { PolicyRule(apiGroups: [""], resources: $0.resources, verbs: $0.verbs) })
+    }
+
+    // MARK: Network
+
+    /// The driver and its executors talk to each other on ports Spark picks (an executor's
+    /// block manager, shuffle), so the policy admits the application's own pods, by the
+    /// release's labels every one of them carries, and nothing else.
+    func networkPolicy() -> NetworkPolicy {
+        let ownPods = LabelSelector(matchLabels: releaseLabels)
+        return NetworkPolicy(
+            metadata: PodBuilding.metadata(fullname, naming, labels: releaseLabels),
+            spec: NetworkPolicySpec(
+                podSelector: ownPods, policyTypes: ["Ingress"],
+                ingress: [NetworkPolicyIngressRule(from: [NetworkPolicyPeer(podSelector: ownPods)])]))
     }
 
     // MARK: Driver

@@ -53,6 +53,10 @@ enum SparkSchema {
                        "A Role that lets the driver's ServiceAccount create, watch and delete its executor pods, their services and config maps, and its RoleBinding."),
         ]), "Role-based access control."),
         SecurityFields.securityContext,
+        ValueField("networkPolicy", .object([
+            ValueField("enabled", .boolean, default: true,
+                       "A NetworkPolicy that admits traffic to the driver and executors from the application's own pods only: executors to the driver, the driver to executors, executors to each other."),
+        ]), "Ingress to the application's pods."),
         ValueField("sparkOperator", .object([
             ValueField("enabled", .boolean, default: false,
                        "Render a `sparkoperator.k8s.io/v1beta2` SparkApplication for the Kubeflow Spark operator instead of the driver Job and its Service."),

@@ -27,6 +27,7 @@ public struct SparkValues: Sendable, Hashable {
     public var nodeSelector: OrderedDictionary<String, String>
     /// ServiceAccount, RBAC, security contexts (the license and NetworkPolicy keys are not this chart's).
     public var security: SecuritySettings
+    public var networkPolicy: Bool
     public var sparkOperator: Bool
     public var sparkVersion: String
 
@@ -62,6 +63,7 @@ public struct SparkValues: Sendable, Hashable {
         sparkConf = OrderedDictionary(uniqueKeysWithValues: reader.stringMap("sparkConf").sorted { $0.key < $1.key })
         nodeSelector = reader.stringMap("nodeSelector")
         security = SecuritySettings(reader)
+        networkPolicy = reader.object("networkPolicy").bool("enabled")
         let sparkOperatorReader = reader.object("sparkOperator")
         sparkOperator = sparkOperatorReader.bool("enabled")
         sparkVersion = sparkOperatorReader.string("sparkVersion")
