@@ -1,18 +1,23 @@
 import Foundation
 import KubeGridCore
 import KubeGridSim
+import NIOConcurrencyHelpers
 
 /// Owns the live cluster: every request first moves its clock to now (wall time × speed),
-/// then reads or writes it. An actor, so requests on NIO's threads take turns; a GET of
-/// one object already encoded takes no turn (``readCache``).
+/// then reads or writes it. An actor on a thread of its own (``ClusterThread``), so
+/// requests take turns; a GET of one object already encoded takes no turn (``readCache``).
 actor ClusterHost {
+    nonisolated let thread = ClusterThread(name: "kubegrid-cluster")
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     var cluster: LiveCluster
     nonisolated let clock: ServeClock
     let options: SimulationOptions
     /// Set once the server stopped: the clock stays where it was.
     private var stopped = false
-    /// Set when SIGINT or SIGTERM arrived: open watches end so the server can stop.
-    private(set) var stopping = false
+    /// Set when SIGINT or SIGTERM arrived: open watches end so the server can stop. Read
+    /// off the actor, so a woken watch takes one turn of the cluster, not two.
+    nonisolated var stopping: Bool { stopSignal.withLockedValue { $0 } }
+    private nonisolated let stopSignal = NIOLockedValueBox(false)
     /// The recent changes, for watches.
     var changes: WatchCache
     /// Every object's resourceVersion and the JSON of those read, for GETs off the actor.
@@ -25,7 +30,7 @@ actor ClusterHost {
     var lastStatusComparison = ContinuousClock.now
 
     func beginStopping() {
-        stopping = true
+        stopSignal.withLockedValue { $0 = true }
         wakeWatches()
     }
 
@@ -36,6 +41,8 @@ actor ClusterHost {
         changes = WatchCache(capacity: watchCacheSize, startingAt: cluster.resourceVersion)
         readCache = ObjectReadCache(cluster.store)
     }
+
+    deinit { thread.stop() }
 
     /// Runs the cluster up to the present, and hands its changes to the watches.
     func sync() {

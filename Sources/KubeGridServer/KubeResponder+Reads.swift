@@ -37,15 +37,17 @@ extension KubeResponder {
         let selection = try Selection(query)
         let limit = query["limit"].flatMap(Int.init) ?? 0
         let start = try Self.continueOffset(query["continue"])
+        let cache = host.readCache
         let values = await host.read { cluster, encoding in
-            let all = selection.filter(Self.objects(target, in: cluster), encoding: encoding)
+            let all = selection.select(Self.objects(target, in: cluster), encoding: encoding)
             var page = Array(all.dropFirst(start))
             var next: String?
             if limit > 0, page.count > limit {
                 page = Array(page.prefix(limit))
                 next = Self.continueToken(start + limit, resourceVersion: cluster.store.resourceVersion)
             }
-            var list = encoding.list(page.map(\.object), resource: target.resource, resourceVersion: cluster.store.resourceVersion)
+            let items = page.map { cache.values(of: $0) ?? encoding.encode($0) }
+            var list = encoding.list(items: items, resource: target.resource, resourceVersion: cluster.store.resourceVersion)
             if let next, var map = list.mapValue, var metadata = map["metadata"]?.mapValue {
                 metadata["continue"] = .string(next)
                 metadata["remainingItemCount"] = .int(all.count - start - limit)

@@ -51,6 +51,13 @@ struct Selection: Sendable {
         return result
     }
 
+    /// The objects that match, encoded only when a field selector needs it (a list encodes
+    /// just the page it answers, not every object of the kind).
+    func select(_ objects: [StoredObject], encoding: ObjectEncoding) -> [StoredObject] {
+        guard labels != nil || fields != nil else { return objects }
+        return objects.filter { object in matches(object, encoded: { encoding.encode(object) }) }
+    }
+
     /// Whether `object` is selected; `encoded` gives it as served, asked only when a field
     /// selector needs it.
     func matches(_ object: StoredObject, encoded: () -> Values) -> Bool {

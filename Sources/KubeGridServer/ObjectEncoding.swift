@@ -70,10 +70,15 @@ struct ObjectEncoding {
 
     /// A list of objects, as `kubectl get` reads it.
     func list(_ objects: [StoredObject], resource: APIResource, resourceVersion: Int) -> Values {
+        list(items: objects.map(encode), resource: resource, resourceVersion: resourceVersion)
+    }
+
+    /// A list of objects already encoded.
+    func list(items: [Values], resource: APIResource, resourceVersion: Int) -> Values {
         .map([
             "kind": .string(resource.kind.rawValue + "List"), "apiVersion": .string(resource.groupVersion),
             "metadata": .map(["resourceVersion": .string(String(resourceVersion))]),
-            "items": .list(objects.map(encode)),
+            "items": .list(items),
         ])
     }
 
@@ -177,6 +182,16 @@ struct ObjectEncoding {
             map["podIPs"] = [.map(["ip": .string(ip)])]
         }
         map["startTime"] = .string(clock.timestamp(status.startedAt))
+        if let exited = status.exited {
+            // kubectl's STATUS column reads a finished pod's reason from its containers.
+            map["containerStatuses"] = .list(exited.containers.map { name in
+                .map([
+                    "name": .string(name), "ready": false, "restartCount": 0, "started": false,
+                    "image": .string(exited.image ?? ""), "imageID": "",
+                    "state": .map(["terminated": .map(["exitCode": .int(exited.exitCode), "reason": .string(exited.reason)])]),
+                ])
+            })
+        }
         return .map(map)
     }
 

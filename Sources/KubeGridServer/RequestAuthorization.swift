@@ -92,6 +92,8 @@ extension KubeResponder {
             for group in groups { try await check(.resource(user, verb: "impersonate", resource: "groups", name: group)) }
             user = UserInfo(name: impersonated, groups: groups + [UserInfo.authenticatedGroup])
         }
+        // The admin is allowed everything: reading what it asks matters only to the audit log.
+        if user.groups.contains(UserInfo.mastersGroup), AuditNotes.current == nil { return user }
         try await check(Self.attributes(of: request, path: path, user: user))
         return user
     }

@@ -42,4 +42,19 @@ import Testing
         cache.keep(encoded("v2"), for: object.key, at: changed.metadata.resourceVersion)
         #expect(cache.entry(object.key)?.encoded?.json == ByteBuffer(string: "v2"))
     }
+
+    @Test func aListReusesAnEncodingOnlyAtItsResourceVersion() throws {
+        var store = ObjectStore()
+        let object = try store.create(.namespace, name: "l", at: .zero)
+        let cache = ObjectReadCache(store)
+        #expect(cache.values(of: object) == nil)
+        cache.keep(encoded("v1"), for: object.key, at: object.metadata.resourceVersion)
+        #expect(cache.values(of: object) == .string("v1"))
+        let recorded = store.recordStatusChange(object.key)
+        let changed = try #require(recorded)
+        // The list's object is newer than the encoding (its change not yet recorded).
+        #expect(cache.values(of: changed) == nil)
+        cache.record([LiveChange(type: .modified, object: changed)])
+        #expect(cache.values(of: object) == nil)
+    }
 }

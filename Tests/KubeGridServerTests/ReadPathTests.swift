@@ -1,3 +1,4 @@
+import Foundation
 import KubeGridCore
 @testable import KubeGridSim
 import NIOCore
@@ -43,6 +44,13 @@ import Testing
         } catch let status as StatusBody {
             #expect(status.code == 404 && status.message == #"configmaps "c" not found"#)
         }
+    }
+
+    @Test func theClusterTakesItsTurnsOnAThreadOfItsOwn() async throws {
+        let host = try host()
+        let onItsThread = await host.read { _, _ in host.thread.isCurrent }
+        #expect(onItsThread)
+        #expect(!host.thread.isCurrent)
     }
 
     @Test func concurrentGetsAllSeeTheSameBytes() async throws {

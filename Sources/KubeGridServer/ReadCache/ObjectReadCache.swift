@@ -39,6 +39,15 @@ final class ObjectReadCache: Sendable {
         entries.withLockedValue { $0[key] }
     }
 
+    /// The fields of `object` as a GET encoded them at its resourceVersion, if one did
+    /// (a list reuses them instead of encoding the object again).
+    func values(of object: StoredObject) -> Values? {
+        entries.withLockedValue { entries in
+            guard let entry = entries[object.key], entry.resourceVersion == object.metadata.resourceVersion else { return nil }
+            return entry.encoded?.values
+        }
+    }
+
     /// The host's changes, in order: a deleted object is forgotten, any other change
     /// drops the encoding it replaces.
     func record(_ changes: [LiveChange]) {

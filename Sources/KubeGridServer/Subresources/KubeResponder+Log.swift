@@ -54,7 +54,7 @@ extension KubeResponder {
             body: ResponseBody { writer in
                 if !first.isEmpty { try await writer.write(ByteBuffer(string: first)) }
                 var seen = start
-                while await !host.stopping {
+                while !host.stopping {
                     try await Task.sleep(for: Self.logFollowInterval)
                     let after = seen
                     let (alive, new) = await host.read { cluster, _ -> (Bool, [PodLogLine]) in

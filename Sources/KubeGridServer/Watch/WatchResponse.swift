@@ -49,7 +49,7 @@ extension KubeResponder {
                     }
                     if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
                 }
-                while Date() < deadline, await !host.stopping {
+                while Date() < deadline, !host.stopping {
                     switch await host.nextEvents(filter, after: seen) {
                     case .expired(let line):
                         try await writer.write(ByteBuffer(string: line))

@@ -91,11 +91,16 @@ struct ClientState: Sendable {
 extension GridClients {
     /// Starts clients that share `plan` round-robin; operations from `pacedFrom` on are
     /// `interval` apart, the ones before at the usual pace.
-    mutating func start(count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0, _ context: inout RuntimeContext) {
+    mutating func start(
+        count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0,
+        grid: inout GridController, _ context: inout RuntimeContext
+    ) {
         let count = max(count, 1)
         self.plan = plan
         // The checker's state for every key the plan can use, made now (before anything is recorded).
         if recorded == 0 { checker = StreamingChecker(plan: plan) }
+        // Room in the grid's instances for the plan's keys, so memory follows the key space.
+        grid.reserveObjects(for: plan)
         let cursor = plan.cursor()
         clients = (0..<count).map { id in
             var client = ClientState(
@@ -132,37 +137,34 @@ extension GridClients {
     }
 
     /// One attempt (`SimEvent.clientRetry`): call the primary the proxy knows, or look one
-    /// up in the lookup service.
+    /// up in the lookup service. The operation in flight is changed in place, not copied
+    /// out and back.
     mutating func attempt(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
-        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, inFlight.target == nil else { return }
+        guard clients.indices.contains(id), let inFlight = clients[id].inFlight, inFlight.target == nil else { return }
         let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
         if var known = clients[id].primaries[ref] {
             if let refusal = callRefusal(known, grid: grid, context) {
                 clients[id].primaries[ref] = nil
-                inFlight.problem = refusal.reason
-                clients[id].inFlight = inFlight
+                clients[id].inFlight?.problem = refusal.reason
                 // A dead node never answers: the call hangs until the connect timeout.
                 return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero, &context)
             }
             if known.reachableAt != context.changesSoFar {
                 known.reachableAt = context.changesSoFar
-                clients[id].primaries[ref] = known
+                clients[id].primaries[ref]?.reachableAt = context.changesSoFar
             }
-            inFlight.target = known
-            clients[id].inFlight = inFlight
+            clients[id].inFlight?.target = known
             return context.schedule(.clientComplete(client: id), after: timings.operationLatency)
         }
         switch primaryConnection(space: ref.space, partition: ref.partition, grid: grid, pods: context.pods, cluster: context.cluster) {
         case .success(var target):
             target.reachableAt = context.changesSoFar
             clients[id].primaries[ref] = target
-            inFlight.target = target
-            clients[id].inFlight = inFlight
+            clients[id].inFlight?.target = target
             // A lookup, then the call.
             context.schedule(.clientComplete(client: id), after: timings.operationLatency * 2)
         case .failure(let problem):
-            inFlight.problem = problem.reason
-            clients[id].inFlight = inFlight
+            clients[id].inFlight?.problem = problem.reason
             retryOrGiveUp(id, after: timings.clientRetryInterval, &context)
         }
     }
@@ -172,8 +174,8 @@ extension GridClients {
     mutating func complete(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
         guard clients.indices.contains(id), var inFlight = clients[id].inFlight, let target = inFlight.target else { return }
         let operation = inFlight.operation
-        if callRefusal(target, grid: grid, context) == nil,
-            case .applied(let value) = apply(operation, on: target, grid: &grid, &context)
+        if case .primary(let index) = reach(target, grid: grid, context),
+            case .applied(let value) = apply(operation, at: index, target: target, grid: &grid, &context)
         {
             var completion = operation
             completion.type = .ok

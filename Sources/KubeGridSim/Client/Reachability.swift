@@ -7,12 +7,15 @@ import KubeGridCore
 /// answers when its endpoints (``EndpointsController``) have a pod that receives traffic.
 extension GridClients {
     /// Nil when the client can reach `address` (and, through a Service, the pod `podKey`);
-    /// otherwise why not, in plain words.
-    func unreachableReason(_ address: GridAddress, pod podKey: String?, pods: PodTable, cluster: ClusterView) -> String? {
-        if placement == .external && !address.reachableFromOutside {
+    /// otherwise why not, in plain words. `source` is a client other than the scenario's
+    /// own (a Spark executor in its pod), which is inside the cluster whatever `--client` says.
+    func unreachableReason(
+        _ address: GridAddress, pod podKey: String?, from source: ClientSource? = nil, pods: PodTable, cluster: ClusterView
+    ) -> String? {
+        if source == nil && placement == .external && !address.reachableFromOutside {
             return "\(address) is a \(address.kind.rawValue) address, which a client outside the cluster cannot reach"
         }
-        if let blocked = policyBlockReason(address, pod: podKey, pods: pods, cluster: cluster) { return blocked }
+        if let blocked = policyBlockReason(address, pod: podKey, from: source, pods: pods, cluster: cluster) { return blocked }
         switch address.kind {
         case .podIP:
             let target = pods.pod(at: address.host)

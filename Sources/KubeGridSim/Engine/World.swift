@@ -44,6 +44,10 @@ struct World: Sendable {
     var nodeLifecycle: NodeLifecycleController
     /// The grid: manager ensembles, Spaces and their instances.
     var grid: GridController
+    /// The Job controller: a Job's pod, and its status when the pod exits.
+    var jobController: JobController
+    /// The Spark drivers and their executors (`Spark/`).
+    var spark: SparkController
 
     // MARK: The clients
 
@@ -54,6 +58,10 @@ struct World: Sendable {
     var faultLog = FaultLog()
     /// The grid's clients and what they saw.
     var clients: GridClients
+
+    /// The runtime context between steps, holding only empty values: each step borrows it
+    /// (`lendRuntime`), so a step allocates nothing to be lent the world's parts.
+    private var idleContext: RuntimeContext?
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -71,6 +79,8 @@ struct World: Sendable {
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
         networkPolicies = NetworkPolicyWatch(changes: api.watch())
+        jobController = JobController(changes: api.watch())
+        spark = SparkController(changes: api.watch())
         clients = GridClients(options: options)
         self.api = api
         for node in nodes { addNode(node) }
@@ -170,6 +180,8 @@ struct World: Sendable {
         case .clientInvoke(let client): withClients { $0.invoke(client, grid: &$1, &$2) }
         case .clientComplete(let client): withClients { $0.complete(client, grid: &$1, &$2) }
         case .clientRetry(let client): withClients { $0.attempt(client, grid: &$1, &$2) }
+        case .sparkTick(let driver): sparkTick(driver: driver)
+        case .sparkTaskRead(let driver, let partition, let attempt): sparkTaskRead(driver: driver, partition: partition, attempt: attempt)
         }
     }
 
@@ -226,34 +238,60 @@ struct World: Sendable {
         return result
     }
 
-    /// Moves the clock, the pods, the random stream, the fault log and (unless they are the
-    /// ones stepping) the clients into a context (swapped with empty values, so nothing is
-    /// copied), beside a view of the Services and nodes.
+    /// Moves the clock, the pods, the random stream, the fault log, the API server, the
+    /// endpoints and (unless they are the ones stepping) the clients into the idle context,
+    /// swapped with its empty values, so nothing is copied but the small tables the view
+    /// shares with other controllers (nodes, instance Services, StatefulSets, policies).
+    /// A client's every call is a step: lending must cost no more than a few moves.
     private mutating func lendRuntime(withClients: Bool = true) -> RuntimeContext {
-        var context = RuntimeContext(
-            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: random,
-            cluster: clusterView, changesSoFar: progress)
-        swap(&context.timeline, &timeline)
-        swap(&context.pods, &pods)
-        swap(&context.faultLog, &faultLog)
-        if withClients { swap(&context.clients, &clients) }
-        return context
+        var context: RuntimeContext? = nil
+        swap(&context, &idleContext)
+        var lent = context ?? idleRuntime()
+        swap(&lent.timeline, &timeline)
+        swap(&lent.pods, &pods)
+        swap(&lent.faultLog, &faultLog)
+        if withClients { swap(&lent.clients, &clients) }
+        swap(&lent.cluster.api, &api)
+        swap(&lent.cluster.endpoints, &endpointsController)
+        lent.cluster.nodes = nodes
+        lent.cluster.instanceServiceByPod = serviceController.instanceServiceByPod
+        lent.cluster.statefulSets = statefulSets
+        lent.cluster.networkPolicies = networkPolicies.rules
+        lent.cluster.authorizesWorkloads = options.authorizesWorkloads
+        lent.random = random
+        lent.changesSoFar = progress
+        return lent
+    }
+
+    /// The context's empty values, made for the first step (an empty API server and
+    /// endpoints controller that the world's are swapped with).
+    private func idleRuntime() -> RuntimeContext {
+        let empty = ClusterView(
+            api: APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: SeededRandom(seed: 0))),
+            nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: endpointsController.changes))
+        return RuntimeContext(
+            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: random, cluster: empty)
     }
 
     /// Takes the lent parts back and passes on what the step reported: each pod whose
     /// readiness changed makes its StatefulSet reconcile, in the order they changed; then
-    /// the endpoints controller sees the pods that changed. The context is consumed first:
-    /// its view of the cluster shares the endpoints controller's tables, which would
-    /// otherwise be copied whole by the update.
+    /// the endpoints controller sees the pods that changed. The context keeps no table the
+    /// world shares (its view's copies are dropped), so no later write copies one whole.
     private mutating func takeBack(_ context: consuming RuntimeContext, withClients: Bool = true) {
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
         if withClients { swap(&context.clients, &clients) }
+        swap(&context.cluster.api, &api)
+        swap(&context.cluster.endpoints, &endpointsController)
+        context.cluster.nodes = NodeTable()
+        context.cluster.instanceServiceByPod = [:]
+        context.cluster.statefulSets = [:]
+        context.cluster.networkPolicies = NetworkPolicyRules()
         random = context.random
-        let progress = context.progress
-        let readinessChanges = context.readinessChanges
-        _ = consume context
+        let (readinessChanges, progress) = context.takeReports()
+        var idle: RuntimeContext? = consume context
+        swap(&idle, &idleContext)
         clusterProgress += progress
         for owner in readinessChanges {
             clusterProgress += 1

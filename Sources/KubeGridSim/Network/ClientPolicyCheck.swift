@@ -14,6 +14,8 @@ import OrderedCollections
 enum ClientSource: Sendable, Hashable {
     case `internal`(namespace: String, index: Int)
     case external
+    /// A process in a pod of its own (a Spark executor): the policies see that pod's labels.
+    case inPod(PolicyPod)
 
     /// Where an external client connects from (TEST-NET-2; the load balancers take TEST-NET-3).
     static let externalClientIP = IPv4Address("198.51.100.10")!
@@ -21,6 +23,7 @@ enum ClientSource: Sendable, Hashable {
 
     /// The client pod, for an internal client.
     var pod: PolicyPod? {
+        if case .inPod(let pod) = self { return pod }
         guard case .internal(let namespace, let index) = self else { return nil }
         return PolicyPod(
             name: "kubegrid-client", namespace: namespace, labels: Self.internalLabels,

@@ -91,6 +91,8 @@ public struct ScenarioReport: Sendable {
     public var completions: CompletionBuckets
     /// What the `isolation` scenario found (nil for the others).
     public var isolation: IsolationFigures? = nil
+    /// What each Spark application did in the `spark` scenario (nil for the others).
+    public var spark: [SparkFigures]? = nil
 }
 
 /// A Space instance as the lookup service lists it.

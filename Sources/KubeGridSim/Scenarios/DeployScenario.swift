@@ -11,7 +11,7 @@ enum DeployScenario {
         world.clients.scenario = ScenarioName.deploy.rawValue
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
         let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
-        world.withClients { $0.start(count: options.clients, plan: plan, &$2) }
+        world.withClients { $0.start(count: options.clients, plan: plan, grid: &$1, &$2) }
         let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
         let running = SimulationProgress(scenario: ScenarioName.deploy.rawValue, step: 0, steps: 0, time: world.now)
         world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60), reporting: running, to: progress) {
