@@ -182,6 +182,16 @@ struct ObjectEncoding {
             map["podIPs"] = [.map(["ip": .string(ip)])]
         }
         map["startTime"] = .string(clock.timestamp(status.startedAt))
+        if let exited = status.exited {
+            // kubectl's STATUS column reads a finished pod's reason from its containers.
+            map["containerStatuses"] = .list(exited.containers.map { name in
+                .map([
+                    "name": .string(name), "ready": false, "restartCount": 0, "started": false,
+                    "image": .string(exited.image ?? ""), "imageID": "",
+                    "state": .map(["terminated": .map(["exitCode": .int(exited.exitCode), "reason": .string(exited.reason)])]),
+                ])
+            })
+        }
         return .map(map)
     }
 

@@ -13,7 +13,10 @@ struct SimulateCommand: ParsableCommand {
             partition; the fault scenarios (failover, node-loss, rolling-upgrade, manager-loss, drain, pause, partition) then break \
             a fresh copy of the deployment under a client workload and check that no acknowledged write \
             is lost; isolation (not in all) checks that the NetworkPolicies keep each tenant's clients to \
-            its own Spaces. Exits 0 when every scenario passes, 1 when one fails.
+            its own Spaces; spark (in all when the manifests hold a Spark driver Job) submits the \
+            insightedge-spark driver once clients have written, and checks that its executors read every \
+            partition through a failover and that the job saw every write acknowledged before it \
+            started. Exits 0 when every scenario passes, 1 when one fails.
             """
     )
 
@@ -38,7 +41,7 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Scenarios to run: \(ScenarioName.allCases.map(\.rawValue).joined(separator: ", ")), or all (all but isolation); comma-separated or repeated.",
+            "Scenarios to run: \(ScenarioName.allCases.map(\.rawValue).joined(separator: ", ")), or all (all but isolation, and spark only with a Spark driver); comma-separated or repeated.",
             valueName: "NAME"))
     var scenario: [String] = []
 

@@ -73,9 +73,10 @@ class Rendered:
 # ---------------------------------------------------------------- Helm
 
 
-@functools.cache
 def helm_chart(name: str) -> helm.Chart:
-    """Each chart is loaded once per run; a loaded chart is immutable."""
+    """The chart loaded afresh for each render: Helm drops a subchart whose condition is
+    false (the umbrella's `zeppelin.enabled`) from the loaded chart itself, so a chart
+    shared between renders would lose the subchart for every render after that one."""
     return helm.Chart.load(str(CHARTS / name))
 
 

@@ -121,7 +121,21 @@ def test_migrated_files_render_the_same_in_helm_and_kubegrid(case):
     assert "KG003" not in kubegrid_after.stderr and "GigaSpaces" not in kubegrid_after.stderr
     # Only current keys are left.
     tree = yaml.safe_load(proc.stdout) or {}
-    assert "enableExternalClient" not in tree and "metrics" not in tree and "spaceName" not in tree
+    assert "enableExternalClient" not in tree and "spaceName" not in tree
+    # 15.0's metrics.influxdb_ip and grafana_ip are kubegrid keys with their old meaning: they stay.
+    assert tree.get("metrics") == yaml.safe_load(case.values_text).get("metrics")
+
+
+def test_the_15_0_metrics_addresses_reach_the_containers():
+    """15.0's metrics.influxdb_ip and metrics.grafana_ip keep their meaning: the reporter's
+    InfluxDB and Grafana addresses handed to every Space instance, without a warning."""
+    side = kubegrid_render(CASES[0])
+    for kind, name in side.objects:
+        if kind == "StatefulSet":
+            env = side.objects[(kind, name)]["spec"]["template"]["spec"]["containers"][0]["env"]
+            assert {"name": "METRICS_INFLUXDB_IP", "value": "127.0.0.1"} in env
+            assert {"name": "METRICS_GRAFANA_IP", "value": "127.0.0.1"} in env
+    assert "metrics" not in side.stderr
 
 
 def test_migrate_refuses_a_command_line_that_mixes_it_with_values_flags():

@@ -4,6 +4,8 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
     case processingUnit = "insightedge-pu"
     case umbrella = "insightedge"
     case tenant = "insightedge-tenant"
+    case spark = "insightedge-spark"
+    case zeppelin = "insightedge-zeppelin"
 
     public var metadata: ChartMetadata {
         switch self {
@@ -11,6 +13,8 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .processingUnit: ProcessingUnitChart.metadata
         case .umbrella: UmbrellaChart.metadata
         case .tenant: TenantChart.metadata
+        case .spark: SparkChart.metadata
+        case .zeppelin: ZeppelinChart.metadata
         }
     }
 
@@ -20,6 +24,8 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
         case .processingUnit: ProcessingUnitChart.schema
         case .umbrella: UmbrellaChart.schema
         case .tenant: TenantChart.schema
+        case .spark: SparkChart.schema
+        case .zeppelin: ZeppelinChart.schema
         }
     }
 
@@ -48,10 +54,26 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
             let tenant = TenantChart.build(validated: validated, release: release)
             return RenderPlan(diagnostics: diagnostics + tenant.diagnostics, templates: tenant.templates)
         }
+        if self == .spark {
+            let spark = SparkChart.build(validated: validated, release: release)
+            return RenderPlan(diagnostics: diagnostics + spark.diagnostics, templates: spark.templates)
+        }
 
         var templates: [RenderedTemplate] = []
         var claims: [NodePortPlanner.Claim] = []
         var block: NodePortPlanner.Block?
+        // The notebook, alone or in the umbrella when `zeppelin.enabled` (default false).
+        if self == .zeppelin || (self == .umbrella && validated.value(at: ["zeppelin", "enabled"]) == .bool(true)) {
+            let (prefix, chartPath) = placement(alias: "zeppelin", chartName: ZeppelinChart.name)
+            let notebook = ZeppelinChart.build(
+                validated: validated.value(at: prefix) ?? .emptyMap, release: release, prefix: prefix, chartPath: chartPath)
+            templates += notebook.templates
+            diagnostics += notebook.diagnostics
+            claims += notebook.claims
+            if self == .zeppelin {
+                return RenderPlan(diagnostics: diagnostics + NodePortPlanner.diagnostics(claims: claims, block: nil), templates: templates)
+            }
+        }
         if self != .processingUnit {
             let (prefix, chartPath) = placement(alias: "manager", chartName: ManagerChart.name)
             let manager = ManagerChart.build(
@@ -59,7 +81,7 @@ public enum BuiltInChart: String, CaseIterable, Sendable {
                 chartPath: chartPath)
             templates += manager.objects.templates
             diagnostics += manager.diagnostics
-            claims = manager.claims
+            claims = manager.claims + claims
         }
         if self != .manager {
             let (prefix, chartPath) = placement(alias: "pu", chartName: ProcessingUnitChart.name)

@@ -16,13 +16,14 @@ public struct ChartLocator {
 }
 
 extension BuiltInChart {
-    /// The chart as the values engine sees it: its defaults and, for the umbrella, the two
+    /// The chart as the values engine sees it: its defaults and, for the umbrella, the
     /// subcharts under the aliases its `Chart.yaml` gives them.
     public var helmChart: HelmChart {
         let dependencies: [HelmChart] = self == .umbrella
             ? [
                 HelmChart(name: "manager", version: ManagerChart.metadata.version, values: BuiltInChart.manager.defaults),
                 HelmChart(name: "pu", version: ProcessingUnitChart.metadata.version, values: BuiltInChart.processingUnit.defaults),
+                HelmChart(name: "zeppelin", version: ZeppelinChart.metadata.version, values: BuiltInChart.zeppelin.defaults),
             ]
             : []
         return HelmChart(name: metadata.name, version: metadata.version, values: defaults, dependencies: dependencies)

@@ -1,7 +1,7 @@
 /// The `key=value` arguments the entrypoint of the `gigaspaces/insightedge-enterprise`
 /// image understands (`tools/kubernetes/entrypoint.sh`), with the type of each value.
 public enum GridArgument: String, Sendable, CaseIterable {
-    /// Which process the container runs: `manager`, `pu` or `init`.
+    /// Which process the container runs: `manager`, `pu`, `init` or `zeppelin`.
     case component
     /// The manager's ZooKeeper ensemble size.
     case managerReplicas
@@ -68,5 +68,7 @@ public enum GridArgument: String, Sendable, CaseIterable {
         case pu
         /// The `check-manager-ready` init container.
         case `init`
+        /// The InsightEdge Zeppelin notebook server (`insightedge-zeppelin` chart).
+        case zeppelin
     }
 }

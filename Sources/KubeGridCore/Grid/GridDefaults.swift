@@ -6,6 +6,8 @@ public enum GridDefaults {
     public static let lrmiPort = 8200
     /// The REST Manager API port.
     public static let managerAPIPort = 8090
+    /// The port the manager's Lookup Service (LUS) listens on.
+    public static let lookupPort = 4174
     /// How long `check-manager-ready` waits for the manager before it exits.
     public static let managerDiscoveryTimeoutSeconds = 60
 }

@@ -23,11 +23,34 @@ public enum GridLabels {
     /// Set by the StatefulSet controller on each pod: the pod's ordinal.
     public static let podIndex = "apps.kubernetes.io/pod-index"
 
+    /// The ``component`` of the Zeppelin notebook server's pods. Not a ``Component``: the
+    /// grid charts' NetworkPolicies admit the grid's components, and the notebook is a client.
+    public static let zeppelinComponent = "zeppelin"
+
     /// The values of ``component`` and ``legacyComponent``.
     public enum Component: String, Sendable, CaseIterable {
         /// Management Pods: Lookup Service, REST Manager, ZooKeeper.
         case manager
         /// Space instances.
         case space
+    }
+}
+
+extension GridLabels {
+    /// `spark-role`: what a Spark pod is (Spark's `SPARK_ROLE_LABEL`).
+    public static let sparkRole = "spark-role"
+    /// `spark-app-selector`: the Spark application id (Spark's `SPARK_APP_ID_LABEL`).
+    public static let sparkAppSelector = "spark-app-selector"
+    /// `spark-app-name`: the application's name as a label value (Spark's `SPARK_APP_NAME_LABEL`).
+    public static let sparkAppName = "spark-app-name"
+    /// `spark-exec-id`: an executor's number (Spark's `SPARK_EXECUTOR_ID_LABEL`).
+    public static let sparkExecutorId = "spark-exec-id"
+
+    /// The values of ``sparkRole``.
+    public enum SparkRole: String, Sendable, CaseIterable {
+        /// The pod running the application's `main` and Spark's scheduler.
+        case driver
+        /// A pod running tasks for the driver.
+        case executor
     }
 }

@@ -4,10 +4,13 @@ import OrderedCollections
 ///
 /// The rule, in order:
 /// 1. the container arguments, as the image's entrypoint reads them: the first (non-init)
-///    container with `component=manager` or `component=pu` decides, and its arguments
-///    are the role's settings;
-/// 2. else the `app.kubernetes.io/component` label (`manager` or `space`);
-/// 3. else the legacy `component` label.
+///    container with `component=manager`, `component=pu` or `component=zeppelin` decides,
+///    and its arguments are the role's settings;
+/// 2. else a container whose arguments are a `spark-submit` command (``SparkSubmit``): a
+///    Spark driver;
+/// 3. else the `spark-role` label (`driver` or `executor`), which Spark puts on its pods;
+/// 4. else the `app.kubernetes.io/component` label (`manager`, `space` or `zeppelin`);
+/// 5. else the legacy `component` label.
 ///
 /// With a label deciding, the first container's arguments are the settings (a hand-written
 /// manifest may label its pods and still pass `partitions=`). The arguments come first
@@ -18,6 +21,13 @@ public enum GridMember: Sendable, Hashable {
     case manager(ManagerArguments)
     /// Space instances (primaries and backups).
     case spaceInstance(SpaceInstanceArguments)
+    /// The Zeppelin notebook server: a client of the grid, which the grid does not run.
+    case zeppelin
+    /// A Spark driver: its command line, or nil when it is labelled one but its arguments
+    /// do not read as a `spark-submit` command (``SparkSubmit/init(parsing:)`` says why).
+    case sparkDriver(SparkSubmit?)
+    /// A Spark executor, with the labels Spark gave it.
+    case sparkExecutor(SparkPodLabels)
     /// Anything else; it runs, but the grid does not know it.
     case other
 
@@ -35,8 +45,21 @@ public enum GridMember: Sendable, Hashable {
             switch arguments.component {
             case .manager: return (.manager(ManagerArguments(arguments)), index)
             case .pu: return (.spaceInstance(SpaceInstanceArguments(arguments)), index)
+            case .zeppelin: return (.zeppelin, index)
             case .`init`, nil: continue
             }
+        }
+        if let index = containerArgs.firstIndex(where: SparkSubmit.looksLikeSubmit) {
+            return (.sparkDriver(try? SparkSubmit(parsing: containerArgs[index])), index)
+        }
+        if let spark = SparkPodLabels(labels: labels) {
+            switch spark.role {
+            case .driver: return (.sparkDriver(nil), nil)
+            case .executor: return (.sparkExecutor(spark), nil)
+            }
+        }
+        if (labels[GridLabels.component] ?? labels[GridLabels.legacyComponent]) == GridLabels.zeppelinComponent {
+            return (.zeppelin, containerArgs.isEmpty ? nil : 0)
         }
         guard let component = labelComponent(labels) else { return (.other, nil) }
         let arguments = EntrypointArguments(parsing: containerArgs.first ?? [])

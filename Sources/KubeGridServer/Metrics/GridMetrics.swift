@@ -40,6 +40,22 @@ enum GridMetrics {
             "kubegrid_writes_lost_total", .counter,
             help: "Acknowledged writes the final read did not find (counted once the final read has run).",
             [([], Double(figures.lostWrites))])
+        let applications = figures.sparkApplications
+        func application(_ app: GridFigures.SparkApplication) -> [(String, String)] {
+            [("namespace", app.namespace), ("application", app.name)]
+        }
+        output.family(
+            "kubegrid_spark_executors_running", .gauge, help: "Running executor pods of each Spark application.",
+            applications.map { (application($0), Double($0.executorsRunning)) })
+        output.family(
+            "kubegrid_spark_applications", .gauge,
+            help: "Spark applications (one per driver pod) by state: Pending, Running, Succeeded, Failed.",
+            ["Pending", "Running", "Succeeded", "Failed"].map { state in
+                ([("state", state)], Double(applications.filter { $0.state == state }.count))
+            })
+        output.family(
+            "kubegrid_spark_objects_read_total", .counter, help: "Space objects each Spark application's executors have read.",
+            applications.map { (application($0), Double($0.objectsRead)) })
         output.family(
             "kubegrid_simulated_time_seconds", .gauge, help: "The simulated cluster's clock.",
             [([], figures.now.seconds)])

@@ -23,10 +23,15 @@ enum PodColumns {
         }
     }
 
-    /// The phase, or `Terminating` once a deletion was asked for.
+    /// The phase, a finished container's reason (`Completed`, `Error`: printers.go reads the
+    /// containers last to first, so the first one's wins), or `Terminating` once a deletion was asked for.
     static func status(_ pod: Values) -> String {
         if pod["metadata"]?["deletionTimestamp"] != nil { return "Terminating" }
-        return pod["status"]?["reason"]?.stringValue ?? pod["status"]?["phase"]?.stringValue ?? ""
+        var reason = pod["status"]?["reason"]?.stringValue ?? pod["status"]?["phase"]?.stringValue ?? ""
+        for container in (pod["status"]?["containerStatuses"]?.listValue ?? []).reversed() {
+            if let terminated = container["state"]?["terminated"]?["reason"]?.stringValue, !terminated.isEmpty { reason = terminated }
+        }
+        return reason
     }
 }
 
@@ -161,12 +166,21 @@ enum JobColumns {
             let parallelism = TableColumn.int(job, "spec", "parallelism")
             return parallelism > 1 ? "\(succeeded)/1 of \(parallelism)" : "\(succeeded)/1"
         },
-        .text("Duration") { _ in "" },
+        .text("Duration", duration),
         .age,
         .text("Containers", priority: 1) { TableColumn.containers($0["spec"]?["template"]?["spec"]).map(\.name).joined(separator: ",") },
         .text("Images", priority: 1) { TableColumn.containers($0["spec"]?["template"]?["spec"]).map(\.image).joined(separator: ",") },
         .text("Selector", priority: 1) { TableColumn.selector($0["spec"]?["selector"]) },
     ]
+
+    /// From `status.startTime` to `status.completionTime`; empty before the Job started.
+    /// (The simulated Job controller writes both only once its pod exits.)
+    static func duration(_ job: Values) -> String {
+        guard let start = job["status"]?["startTime"]?.stringValue.flatMap(TableColumn.timestamp),
+            let end = job["status"]?["completionTime"]?.stringValue.flatMap(TableColumn.timestamp)
+        else { return "" }
+        return HumanDuration.text(end.timeIntervalSince(start))
+    }
 
     /// The condition that ended the Job, else `Suspended` or `Running`.
     static func status(_ job: Values) -> String {

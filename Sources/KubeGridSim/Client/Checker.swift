@@ -34,7 +34,9 @@ public struct CheckResult: Sendable, Hashable {
 ///
 /// Its memory does not grow with the operations: a key's state is a few numbers in a slot
 /// the workload plan fixes (``KeySlots``), made when the run starts; values (`vn`) are kept
-/// as their numbers; the writes still in play live in one pool whose records are reused.
+/// as their numbers; the writes still in play live in one pool whose records are reused;
+/// the orders the verdict and the final read walk the keys in are lists of slots made as
+/// long as the plan's keys up front, filled as keys are first seen and first written.
 struct StreamingChecker: Sendable {
     /// A write that may still matter, linked to the next of its key.
     private struct WriteState: Sendable {
@@ -69,6 +71,10 @@ struct StreamingChecker: Sendable {
     private var free: Int32 = -1
     private var values = ValueNumbers()
     private var position = 0
+    /// Slots in the order their key was first seen (the verdict's order).
+    private var seenOrder: [Int32] = []
+    /// Slots and partitions in the order their key was first written (the final read's order).
+    private var writeOrder: [(slot: Int32, partition: Int32)] = []
 
     /// A checker for any keys, each given its state when first seen.
     init() {
@@ -86,6 +92,8 @@ struct StreamingChecker: Sendable {
         // A write per key in play at once is the usual most; more grow the pool.
         pool = (0..<slots.planned).map { WriteState(value: 0, invokedAt: 0, next: Int32($0 + 1 < slots.planned ? $0 + 1 : -1)) }
         free = slots.planned > 0 ? 0 : -1
+        seenOrder.reserveCapacity(slots.planned)
+        writeOrder.reserveCapacity(slots.planned)
     }
 
     /// Takes the next entry of the history.
@@ -97,12 +105,16 @@ struct StreamingChecker: Sendable {
             keys[number].seen = true
             keys[number].partition = Int32(truncatingIfNeeded: entry.partition)
             keys[number].firstSeenAt = position
+            seenOrder.append(Int32(number))
         }
         switch (entry.function, entry.type) {
         case (.write, .invoke):
             guard let text = entry.value else { break }
             let value = values.number(text)
-            if keys[number].firstWriteAt < 0 { keys[number].firstWriteAt = position }
+            if keys[number].firstWriteAt < 0 {
+                keys[number].firstWriteAt = position
+                writeOrder.append((Int32(number), keys[number].partition))
+            }
             if let existing = find(value, of: number) {
                 pool[existing].invokedAt = position
                 pool[existing].acknowledgedAt = -1
@@ -215,12 +227,14 @@ struct StreamingChecker: Sendable {
     /// Key states and write records it holds (for tests: fixed by the plan, not by the history).
     var statesHeld: (keys: Int, writes: Int) { (keys.count, pool.count) }
 
+    /// Room the key orders hold (for tests: made for the plan's keys up front).
+    var orderCapacity: (seen: Int, written: Int) { (seenOrder.capacity, writeOrder.capacity) }
+
     /// Every key written, in the order of its first write: what the final read reads. A
     /// list of slot numbers, spelled out as it is walked.
-    var writtenKeys: LazyMapSequence<[(slot: Int, partition: Int)], (id: KeyID, partition: Int)> {
-        let written = keys.indices.filter { keys[$0].firstWriteAt >= 0 }.sorted { keys[$0].firstWriteAt < keys[$1].firstWriteAt }
+    var writtenKeys: LazyMapSequence<[(slot: Int32, partition: Int32)], (id: KeyID, partition: Int)> {
         let slots = slots
-        return written.map { (slot: $0, partition: Int(keys[$0].partition)) }.lazy.map { (slots.id(of: $0.slot), $0.partition) }
+        return writeOrder.lazy.map { (slots.id(of: Int($0.slot)), Int($0.partition)) }
     }
 
     /// The final read's values that are none of the writes kept: each was either written
@@ -239,8 +253,8 @@ struct StreamingChecker: Sendable {
     /// to their key.
     func result(written: Set<KeyID>) -> CheckResult {
         var result = result
-        let seen = keys.indices.filter { keys[$0].seen }.sorted { keys[$0].firstSeenAt < keys[$1].firstSeenAt }
-        for number in seen {
+        for slot in seenOrder {
+            let number = Int(slot)
             let state = keys[number]
             guard state.finalRead != ValueNumbers.notRead else { continue }
             let found = state.finalRead == ValueNumbers.none ? nil : state.finalRead

@@ -6,12 +6,14 @@ import KubeGridCore
 /// LoadBalancer IP and `lus` port, or a node's IP and the `lus` NodePort. A ClusterIP
 /// Service, or one without a `lus` port, gives it nothing to connect to. An internal
 /// client uses cluster DNS: the headless Service `<manager>-hs` and a Management Pod's IP.
-extension World {
+extension GridClients {
     /// The locator of `ensemble`'s lookup service for this client (or a client at
     /// `placement`), or why there is none.
-    func lookupLocator(of ensemble: ManagerEnsemble, placement: ClientPlacement? = nil) -> Result<GridAddress, AddressPending> {
-        let clientService = managerClientService(of: ensemble)
-        if (placement ?? clientPlacement) == .internal {
+    func lookupLocator(
+        of ensemble: ManagerEnsemble, placement: ClientPlacement? = nil, pods: PodTable, cluster: ClusterView
+    ) -> Result<GridAddress, AddressPending> {
+        let clientService = managerClientService(of: ensemble, cluster: cluster)
+        if (placement ?? self.placement) == .internal {
             if let record = clientService, let address = record.clientAddressInside(portNamed: "lus") {
                 return .success(address)
             }
@@ -43,12 +45,12 @@ extension World {
                 return .failure(
                     AddressPending(
                         reason: "the manager Service \(record.name) is a LoadBalancer without an external IP "
-                            + "(the pool \(network.loadBalancerPool) has none left)"))
+                            + "(the pool \(cluster.api.network.loadBalancerPool) has none left)"))
             }
             return .success(GridAddress(kind: .loadBalancer, host: address, port: port.port, service: record.key))
         case .nodePort:
             guard let nodePort = record.nodePorts[index],
-                let node = nodes.first(where: { $0.condition == .ready })
+                let node = cluster.nodes.first(where: { $0.condition == .ready })
             else { return .failure(AddressPending(reason: "no node answers on the manager's NodePort")) }
             return .success(GridAddress(kind: .nodePort, host: node.clientAddress, port: nodePort, service: record.key))
         case .clusterIP, .externalName:
@@ -63,14 +65,14 @@ extension World {
 
     /// The manager's client Service: `<fullName>-service`, else another Service that is not
     /// headless and selects the Management Pods.
-    func managerClientService(of ensemble: ManagerEnsemble) -> ServiceRecord? {
-        if let named = service(named: "\(ensemble.fullName)-service", namespace: ensemble.namespace) { return named }
-        let managerLabels = statefulSets.values.first { entry in
+    func managerClientService(of ensemble: ManagerEnsemble, cluster: ClusterView) -> ServiceRecord? {
+        if let named = cluster.services["\(ensemble.namespace)/\(ensemble.fullName)-service"] { return named }
+        let managerLabels = cluster.statefulSets.values.first { entry in
             if case .manager(let role) = entry.role { return role.fullName == ensemble.fullName && entry.namespace == ensemble.namespace }
             return false
         }?.statefulSet.spec.template.metadata.labels
         guard let managerLabels else { return nil }
-        return services.values.first { record in
+        return cluster.services.values.first { record in
             let selector = record.service.spec.selector
             return record.namespace == ensemble.namespace && !record.service.spec.isHeadless && !selector.isEmpty
                 && selector.allSatisfy { managerLabels[$0.key] == $0.value }

@@ -2,7 +2,7 @@
 /// started that reads one of its keys until a read succeeds. The first success ends the
 /// partition's unavailability window, even when the workload happens not to touch the
 /// partition for a while.
-extension ClientRun {
+extension GridClients {
     /// Starts a monitor of `ref` unless one is still reading it; it retries every `interval`.
     mutating func startMonitor(_ ref: PartitionRef, interval: SimTime, timeline: inout Timeline) {
         if let existing = monitors[ref], !clients[existing].monitorDone { return }
@@ -11,23 +11,20 @@ extension ClientRun {
         monitors[ref] = id
         timeline.schedule(.clientInvoke(client: id))
     }
-}
-
-extension World {
 
     /// The key a monitor of `ref` reads: the first `key-n` that routes to the partition.
-    mutating func monitorKey(_ ref: PartitionRef) -> String? {
-        if clientRun.coveringKeys[ref.space] == nil {
+    mutating func monitorKey(_ ref: PartitionRef, grid: GridController) -> String? {
+        if coveringKeys[ref.space] == nil {
             let partitions = grid.spaces[ref.space]?.partitionCount ?? 1
-            clientRun.coveringKeys[ref.space] = Workload.keysCoveringPartitions(partitions)
+            coveringKeys[ref.space] = Workload.keysCoveringPartitions(partitions)
         }
-        let keys = clientRun.coveringKeys[ref.space] ?? []
+        let keys = coveringKeys[ref.space] ?? []
         return keys.indices.contains(ref.partition - 1) ? keys[ref.partition - 1] : nil
     }
 
     /// Stops every monitor (the scenario is over).
     mutating func stopMonitors() {
-        for index in clientRun.clients.indices where clientRun.clients[index].monitor != nil { clientRun.clients[index].monitorDone = true }
-        clientRun.monitoring = false
+        for index in clients.indices where clients[index].monitor != nil { clients[index].monitorDone = true }
+        monitoring = false
     }
 }

@@ -1,42 +1,65 @@
 /// A call from a client's proxy to the primary it knows: refused at once (the pod is gone
 /// or no longer primary), hung (its node is lost), or applied with synchronous replication.
-extension World {
+extension GridClients {
     /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
     /// than being refused at once; nil when the primary is there and reachable.
-    func callRefusal(_ target: ProxyTarget) -> (reason: String, hangs: Bool)? {
-        var hangs: Bool {
-            pods[target.podKey].flatMap { node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
-        }
-        if target.reachableAt != progress, let why = unreachableReason(target.address, pod: target.podKey) {
-            return (why, hangs)
-        }
-        // Read in place: a copy of the instance would hold its store, and the write that
-        // follows would then copy the whole store.
-        guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid else {
-            return ("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs)
-        }
-        if let isolation = faultLog.isolation, isolation.suspended.contains(target.podKey) {
-            return ("\(grid.instances.values[index].podName) is suspended: it is cut off from the ZooKeeper majority", false)
-        }
-        if let until = grid.instances.values[index].pausedUntil, now < until {
-            return ("\(grid.instances.values[index].podName) does not answer (paused)", true)
-        }
-        guard grid.instances.values[index].state == .primary else {
-            return ("\(grid.instances.values[index].podName) is no longer primary", false)
-        }
+    func callRefusal(_ target: ProxyTarget, grid: GridController, _ context: RuntimeContext) -> Refusal? {
+        if case .refused(let refusal) = reach(target, grid: grid, context) { return refusal }
         return nil
     }
 
-    /// Applies an operation on the primary it was sent to: a write is acknowledged once
-    /// every backup has it (synchronous replication).
-    mutating func apply(_ operation: Operation, on target: ProxyTarget) -> Applied {
+    /// Why a call cannot succeed, and whether it hangs until the connect timeout.
+    typealias Refusal = (reason: String, hangs: Bool)
+
+    /// What a call to a primary finds.
+    enum Reach {
+        /// The instance answers as primary; where it is in `GridController.instances`.
+        case primary(Dictionary<String, SpaceInstance>.Index)
+        case refused(Refusal)
+    }
+
+    /// The primary instance a call to `target` reaches, or why it reaches none.
+    ///
+    /// The instance is read once, into a copy that ends with this call: a getter per field
+    /// would copy the whole instance (names, address, objects) each time, and a copy alive
+    /// while a write follows would make the write copy its objects.
+    func reach(_ target: ProxyTarget, grid: GridController, _ context: RuntimeContext) -> Reach {
+        let pods = context.pods
+        var hangs: Bool {
+            pods[target.podKey].flatMap { context.cluster.node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
+        }
+        if target.reachableAt != context.changesSoFar,
+            let why = unreachableReason(target.address, pod: target.podKey, pods: pods, cluster: context.cluster)
+        {
+            return .refused((why, hangs))
+        }
+        guard let index = grid.instances.index(forKey: target.podKey) else {
+            return .refused(("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs))
+        }
+        let instance = grid.instances.values[index]
+        guard instance.uid == target.uid else {
+            return .refused(("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs))
+        }
+        if let isolation = context.faultLog.isolation, isolation.suspended.contains(target.podKey) {
+            return .refused(("\(instance.podName) is suspended: it is cut off from the ZooKeeper majority", false))
+        }
+        if let until = instance.pausedUntil, context.now < until {
+            return .refused(("\(instance.podName) does not answer (paused)", true))
+        }
+        guard instance.state == .primary else {
+            return .refused(("\(instance.podName) is no longer primary", false))
+        }
+        return .primary(index)
+    }
+
+    /// Applies an operation on the primary instance at `index` (as `reach` found it, in the
+    /// same step): a write is acknowledged once every backup has it (synchronous replication).
+    func apply(
+        _ operation: Operation, at index: Dictionary<String, SpaceInstance>.Index, target: ProxyTarget,
+        grid: inout GridController, _ context: inout RuntimeContext
+    ) -> Applied {
         // The instance and its partition are read and written in place, by index: a copy
         // of either (its store, the partition list) would be copied again on the write.
-        guard let index = grid.instances.index(forKey: target.podKey), grid.instances.values[index].uid == target.uid,
-            grid.instances.values[index].state == .primary
-        else {
-            return .primaryGone
-        }
         switch operation.function {
         case .read:
             return .applied(grid.instances.values[index].store[operation.key])
@@ -49,10 +72,10 @@ extension World {
                 // Cut off and unfenced, it acknowledges what it can replicate to nobody; once
                 // another instance is primary, two primaries acknowledge writes at once.
                 if let other = current.flatMap({ grid.instances[$0]?.podName }) {
-                    faultLog.splitBrainAcks.append(
+                    context.faultLog.splitBrainAcks.append(
                         SplitBrainAck(
                             spaceKey: operation.space, partition: operation.partition, podName: grid.instances.values[index].podName,
-                            primaryName: other, time: now))
+                            primaryName: other, time: context.now))
                 }
                 grid.instances.values[index].store[operation.key] = operation.value
                 return .applied(operation.value)
@@ -60,7 +83,10 @@ extension World {
             grid.instances.values[index].store[operation.key] = operation.value
             if !brokenReplication, let space {
                 for backup in grid.spaces.values[space].partitions[operation.partition - 1].backups {
-                    grid.instances[backup]?.store[operation.key] = operation.value
+                    // By index: the optional a key's subscript yields would copy the instance.
+                    if let backupIndex = grid.instances.index(forKey: backup) {
+                        grid.instances.values[backupIndex].store[operation.key] = operation.value
+                    }
                 }
             }
             return .applied(operation.value)

@@ -5,14 +5,17 @@ import KubeGridCore
 /// An external client reaches LoadBalancer IPs and NodePorts only; an internal client
 /// (in a pod) reaches those and cluster IPs and pod IPs too. Either way a Service only
 /// answers when its endpoints (``EndpointsController``) have a pod that receives traffic.
-extension World {
+extension GridClients {
     /// Nil when the client can reach `address` (and, through a Service, the pod `podKey`);
-    /// otherwise why not, in plain words.
-    func unreachableReason(_ address: GridAddress, pod podKey: String?) -> String? {
-        if clientPlacement == .external && !address.reachableFromOutside {
+    /// otherwise why not, in plain words. `source` is a client other than the scenario's
+    /// own (a Spark executor in its pod), which is inside the cluster whatever `--client` says.
+    func unreachableReason(
+        _ address: GridAddress, pod podKey: String?, from source: ClientSource? = nil, pods: PodTable, cluster: ClusterView
+    ) -> String? {
+        if source == nil && placement == .external && !address.reachableFromOutside {
             return "\(address) is a \(address.kind.rawValue) address, which a client outside the cluster cannot reach"
         }
-        if let blocked = policyBlockReason(address, pod: podKey) { return blocked }
+        if let blocked = policyBlockReason(address, pod: podKey, from: source, pods: pods, cluster: cluster) { return blocked }
         switch address.kind {
         case .podIP:
             let target = pods.pod(at: address.host)
@@ -20,24 +23,25 @@ extension World {
             if let podKey, target.key != podKey { return "pod IP \(address) now belongs to another pod" }
             return nil
         case .clusterIP, .loadBalancer, .nodePort:
-            guard let key = address.service, let record = services[key] else {
+            guard let key = address.service, let record = cluster.services[key] else {
                 return "the Service behind \(address) no longer exists"
             }
             if address.kind == .nodePort {
-                guard nodes.contains(where: { $0.clientAddress == address.host && $0.condition == .ready }) else {
+                guard cluster.nodes.contains(where: { $0.clientAddress == address.host && $0.condition == .ready }) else {
                     return "node \(address.host) does not answer"
                 }
             }
-            guard portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
+            guard Self.portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
             assert(pods.endpointChanges.isEmpty, "the endpoints controller has not seen every pod change")
-            if let podKey, endpointsController.routes(record.key, to: podKey) { return nil }
-            if !endpointsController.hasReadyAddress(record.key) { return "Service \(record.name) has no ready endpoints" }
+            if let podKey, cluster.endpoints.routes(record.key, to: podKey) { return nil }
+            if !cluster.endpoints.hasReadyAddress(record.key) { return "Service \(record.name) has no ready endpoints" }
             if let podKey { return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)" }
             return nil
         }
     }
 
-    func portIndex(of address: GridAddress, in record: ServiceRecord) -> Int? {
+    /// The port of `record` that `address` connects to: a node port, or the Service's port.
+    static func portIndex(of address: GridAddress, in record: ServiceRecord) -> Int? {
         switch address.kind {
         case .nodePort: return record.nodePorts.firstIndex { $0 == address.port }
         default: return record.service.spec.ports.firstIndex { $0.port == address.port }

@@ -31,6 +31,9 @@ public enum PodStage: Sendable, Hashable {
     case lost
     /// Deleted with a grace period: its containers got SIGTERM and are stopping.
     case terminating
+    /// A run-to-completion pod (a Job's, `restartPolicy: Never`) whose containers exited
+    /// with `exitCode`: Succeeded for 0, Failed otherwise. It holds no resources any more.
+    case exited(exitCode: Int)
 }
 
 /// A pod of the simulated cluster, created by the StatefulSet controller.
@@ -116,6 +119,7 @@ public struct Pod: Sendable {
         case .crashBackOff: return "CrashLoopBackOff"
         case .lost: return "Unknown"
         case .terminating: return "Terminating"
+        case .exited(let exitCode): return exitCode == 0 ? "Completed" : "Error"
         }
     }
 

@@ -94,6 +94,13 @@ struct KubeScheduler: Sendable {
         for key in waiting { enqueue(key, timeline: &timeline) }
     }
 
+    /// A pod's containers exited for good (Succeeded or Failed): as kube-scheduler's cache
+    /// does with a terminated pod, it no longer counts against its node, and what waits may fit.
+    mutating func podFinished(_ key: String, timeline: inout Timeline) {
+        forget(key, wasBound: true)
+        clusterChanged(timeline: &timeline)
+    }
+
     /// Forgets a deleted pod, wherever it waits or is placed.
     private mutating func forget(_ key: String, wasBound: Bool) {
         active.removeAll { $0 == key }

@@ -158,7 +158,7 @@ struct Kubelet: Sendable {
         switch role {
         case .manager: base = timings.managerStartup
         case .spaceInstance: base = timings.spaceStartup
-        case .other: return timings.plainStartup
+        case .zeppelin, .other: return timings.plainStartup
         }
         return base + context.jitter(timings.startupJitter)
     }

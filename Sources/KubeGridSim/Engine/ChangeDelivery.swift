@@ -43,6 +43,16 @@ extension World {
                 }
                 delivered = true
             }
+            if api.hasChanges(for: jobController.changes) {
+                for event in api.changes(for: jobController.changes) {
+                    jobController.observe(event, pods: &pods, api: &api, timeline: &timeline)
+                }
+                delivered = true
+            }
+            if api.hasChanges(for: spark.changes) {
+                for event in api.changes(for: spark.changes) { spark.observe(event, timeline: &timeline) }
+                delivered = true
+            }
             if api.hasChanges(for: grid.changes) {
                 for event in api.changes(for: grid.changes) { grid.observe(event) }
                 delivered = true

@@ -15,15 +15,29 @@ struct RuntimeContext {
     var timeline: Timeline
     var pods: PodTable
     var faultLog: FaultLog
-    var clientRun: ClientRun
+    var clients: GridClients
     var random: SeededRandom
-    let cluster: ClusterView
+    /// Read-only for the steps: the world moves the API server and the endpoints in and
+    /// out (`World.lendRuntime`), so it is a `var`.
+    var cluster: ClusterView
+    /// The world's `progress` (changes in the cluster and the grid) when it lent the
+    /// runtime: a client re-checks a cached primary's reachability only once it moved.
+    var changesSoFar = 0
     /// Owners (`namespace/statefulSet`) of pods whose readiness changed in this step, in order.
     private(set) var readinessChanges: [String] = []
     /// Changes a scenario waiting on the cluster should look at (a node lost or back).
     var progress = 0
 
     var now: SimTime { timeline.now }
+
+    /// What the step reported (pods whose readiness changed, progress), cleared for the next step.
+    mutating func takeReports() -> (readinessChanges: [String], progress: Int) {
+        defer {
+            readinessChanges.removeAll()
+            progress = 0
+        }
+        return (readinessChanges, progress)
+    }
 
     mutating func record(_ object: String, _ reason: String, _ message: String, type: ClusterEvent.EventType = .normal) {
         timeline.record(object, reason, message, type: type)
@@ -58,20 +72,22 @@ struct RuntimeContext {
 
     /// A partition lost its primary: while a scenario measures, a monitor reads it until it answers.
     mutating func primaryLost(space: String, partition: Int, retryInterval: SimTime) {
-        guard clientRun.monitoring else { return }
-        clientRun.startMonitor(PartitionRef(space: space, partition: partition), interval: retryInterval, timeline: &timeline)
+        guard clients.monitoring else { return }
+        clients.startMonitor(PartitionRef(space: space, partition: partition), interval: retryInterval, timeline: &timeline)
     }
 }
 
 /// The cluster as a grid process sees it from inside its pod: the Services the API server
 /// accepted (with what it allocated) and the nodes.
 struct ClusterView {
-    let api: APIServer
-    let nodes: NodeTable
+    var api: APIServer
+    var nodes: NodeTable
     /// The per-instance Service key of each pod key (the Service controller's index).
-    let instanceServiceByPod: [String: String]
+    var instanceServiceByPod: [String: String]
     /// Which pods each Service sends traffic to, as at the start of the step.
-    let endpoints: EndpointsController
+    var endpoints: EndpointsController
+    /// The StatefulSets the controller reconciles (a client finds a manager's Service by its pods' labels).
+    var statefulSets: OrderedDictionary<String, StatefulSetRecord> = [:]
     /// Whether a pod's calls to the API are held to its service account's RBAC.
     var authorizesWorkloads = false
     /// The NetworkPolicies the pod network enforces.

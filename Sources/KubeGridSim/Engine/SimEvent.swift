@@ -52,6 +52,10 @@ enum SimEvent: Sendable {
     case clientComplete(client: Int)
     /// A client's proxy tries an operation again (after a failed call or lookup).
     case clientRetry(client: Int)
+    /// A Spark driver's tick: executors up or down, tasks onto free cores (`SparkController`).
+    case sparkTick(driver: String)
+    /// A Spark executor's read of a partition completes (or its proxy tries again).
+    case sparkTaskRead(driver: String, partition: Int, attempt: Int)
 }
 
 /// Which probe runs.

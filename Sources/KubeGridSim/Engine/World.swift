@@ -44,6 +44,10 @@ struct World: Sendable {
     var nodeLifecycle: NodeLifecycleController
     /// The grid: manager ensembles, Spaces and their instances.
     var grid: GridController
+    /// The Job controller: a Job's pod, and its status when the pod exits.
+    var jobController: JobController
+    /// The Spark drivers and their executors (`Spark/`).
+    var spark: SparkController
 
     // MARK: The clients
 
@@ -53,7 +57,11 @@ struct World: Sendable {
     /// say why a partition lost its data).
     var faultLog = FaultLog()
     /// The grid's clients and what they saw.
-    var clientRun = ClientRun()
+    var clients: GridClients
+
+    /// The runtime context between steps, holding only empty values: each step borrows it
+    /// (`lendRuntime`), so a step allocates nothing to be lent the world's parts.
+    private var idleContext: RuntimeContext?
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -71,16 +79,14 @@ struct World: Sendable {
         nodeLifecycle = NodeLifecycleController(timings: options.timings)
         eventRecorder = EventRecorder(changes: api.watch())
         networkPolicies = NetworkPolicyWatch(changes: api.watch())
+        jobController = JobController(changes: api.watch())
+        spark = SparkController(changes: api.watch())
+        clients = GridClients(options: options)
         self.api = api
-        clientRun.keepsHistory = options.keepsHistory
-        clientRun.historyFile = options.historyFile
         for node in nodes { addNode(node) }
     }
 
     var timings: Timings { options.timings }
-    var clientPlacement: ClientPlacement { options.client }
-    /// Test-only: writes skip the backups (see ``SimulationOptions``).
-    var brokenReplication: Bool { options.brokenReplication }
     /// Changes so far in the cluster and the grid: a scenario's stop condition, and a
     /// client's reachability check, are asked again only when it moved.
     var progress: Int { clusterProgress + grid.progress }
@@ -98,15 +104,15 @@ struct World: Sendable {
     /// Runs events until the queue is empty, the clock passes `deadline`, or `stop` says so
     /// (asked after every moment's events are done).
     mutating func run(until deadline: SimTime, stop: (World) -> Bool = { _ in false }) {
-        var checked = (progress, clientRun.progress)
+        var checked = (progress, clients.progress)
         if stop(self) { return }
         while let next = timeline.nextTime, next <= deadline {
             while let event = timeline.popEvent(at: next) {
                 handle(event)
                 if recordEvents() || endpointsController.hasDue(at: now) { deliverChanges() }
             }
-            if progress != checked.0 || clientRun.progress != checked.1 {
-                checked = (progress, clientRun.progress)
+            if progress != checked.0 || clients.progress != checked.1 {
+                checked = (progress, clients.progress)
                 if stop(self) { return }
             }
         }
@@ -171,9 +177,11 @@ struct World: Sendable {
         case .drainStep: drainStep()
         case .instanceResumed(let uid): withGrid { $0.instanceResumed(uid: uid, &$1) }
         case .networkHealed: withGrid { $0.networkHealed(&$1) }
-        case .clientInvoke(let client): clientInvoke(client)
-        case .clientComplete(let client): clientComplete(client)
-        case .clientRetry(let client): clientAttempt(client)
+        case .clientInvoke(let client): withClients { $0.invoke(client, grid: &$1, &$2) }
+        case .clientComplete(let client): withClients { $0.complete(client, grid: &$1, &$2) }
+        case .clientRetry(let client): withClients { $0.attempt(client, grid: &$1, &$2) }
+        case .sparkTick(let driver): sparkTick(driver: driver)
+        case .sparkTaskRead(let driver, let partition, let attempt): sparkTaskRead(driver: driver, partition: partition, attempt: attempt)
         }
     }
 
@@ -221,34 +229,69 @@ struct World: Sendable {
         return result
     }
 
-    /// Moves the clock, the pods, the random stream, the fault log and the clients into a
-    /// context (swapped with empty values, so nothing is copied), beside a view of the
-    /// Services and nodes.
-    private mutating func lendRuntime() -> RuntimeContext {
-        var context = RuntimeContext(
-            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: random,
-            cluster: clusterView)
-        swap(&context.timeline, &timeline)
-        swap(&context.pods, &pods)
-        swap(&context.faultLog, &faultLog)
-        swap(&context.clientRun, &clientRun)
-        return context
+    /// Runs one step of the grid's clients (which read and write the grid's instances) with
+    /// the runtime lent to them; they are handed beside the context, not in it.
+    mutating func withClients<Result>(_ step: (inout GridClients, inout GridController, inout RuntimeContext) -> Result) -> Result {
+        var context = lendRuntime(withClients: false)
+        let result = step(&clients, &grid, &context)
+        takeBack(consume context, withClients: false)
+        return result
+    }
+
+    /// Moves the clock, the pods, the random stream, the fault log, the API server, the
+    /// endpoints and (unless they are the ones stepping) the clients into the idle context,
+    /// swapped with its empty values, so nothing is copied but the small tables the view
+    /// shares with other controllers (nodes, instance Services, StatefulSets, policies).
+    /// A client's every call is a step: lending must cost no more than a few moves.
+    private mutating func lendRuntime(withClients: Bool = true) -> RuntimeContext {
+        var context: RuntimeContext? = nil
+        swap(&context, &idleContext)
+        var lent = context ?? idleRuntime()
+        swap(&lent.timeline, &timeline)
+        swap(&lent.pods, &pods)
+        swap(&lent.faultLog, &faultLog)
+        if withClients { swap(&lent.clients, &clients) }
+        swap(&lent.cluster.api, &api)
+        swap(&lent.cluster.endpoints, &endpointsController)
+        lent.cluster.nodes = nodes
+        lent.cluster.instanceServiceByPod = serviceController.instanceServiceByPod
+        lent.cluster.statefulSets = statefulSets
+        lent.cluster.networkPolicies = networkPolicies.rules
+        lent.cluster.authorizesWorkloads = options.authorizesWorkloads
+        lent.random = random
+        lent.changesSoFar = progress
+        return lent
+    }
+
+    /// The context's empty values, made for the first step (an empty API server and
+    /// endpoints controller that the world's are swapped with).
+    private func idleRuntime() -> RuntimeContext {
+        let empty = ClusterView(
+            api: APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: SeededRandom(seed: 0))),
+            nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: endpointsController.changes))
+        return RuntimeContext(
+            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: random, cluster: empty)
     }
 
     /// Takes the lent parts back and passes on what the step reported: each pod whose
     /// readiness changed makes its StatefulSet reconcile, in the order they changed; then
-    /// the endpoints controller sees the pods that changed. The context is consumed first:
-    /// its view of the cluster shares the endpoints controller's tables, which would
-    /// otherwise be copied whole by the update.
-    private mutating func takeBack(_ context: consuming RuntimeContext) {
+    /// the endpoints controller sees the pods that changed. The context keeps no table the
+    /// world shares (its view's copies are dropped), so no later write copies one whole.
+    private mutating func takeBack(_ context: consuming RuntimeContext, withClients: Bool = true) {
         swap(&context.timeline, &timeline)
         swap(&context.pods, &pods)
         swap(&context.faultLog, &faultLog)
-        swap(&context.clientRun, &clientRun)
+        if withClients { swap(&context.clients, &clients) }
+        swap(&context.cluster.api, &api)
+        swap(&context.cluster.endpoints, &endpointsController)
+        context.cluster.nodes = NodeTable()
+        context.cluster.instanceServiceByPod = [:]
+        context.cluster.statefulSets = [:]
+        context.cluster.networkPolicies = NetworkPolicyRules()
         random = context.random
-        let progress = context.progress
-        let readinessChanges = context.readinessChanges
-        _ = consume context
+        let (readinessChanges, progress) = context.takeReports()
+        var idle: RuntimeContext? = consume context
+        swap(&idle, &idleContext)
         clusterProgress += progress
         for owner in readinessChanges {
             clusterProgress += 1
@@ -273,7 +316,7 @@ struct World: Sendable {
     var clusterView: ClusterView {
         ClusterView(
             api: api, nodes: nodes, instanceServiceByPod: serviceController.instanceServiceByPod, endpoints: endpointsController,
-            authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
+            statefulSets: statefulSets, authorizesWorkloads: options.authorizesWorkloads, networkPolicies: networkPolicies.rules)
     }
 
     /// The Service allocators.

@@ -120,7 +120,7 @@ extension World {
             case .manager(let role):
                 let key = "\(pod.namespace)/\(role.fullName)"
                 if !scope.ensembles.contains(key) { scope.ensembles.append(key) }
-            case .other:
+            case .zeppelin, .other:
                 break
             }
         }

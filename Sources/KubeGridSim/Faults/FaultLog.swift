@@ -88,6 +88,9 @@ struct FaultLog: Sendable {
     var current: CurrentFault?
     /// The nodes a drain has still to empty, the one being drained first.
     var draining: [String] = []
+    /// When the drain last emptied a node: a drain still moving is not stuck, so the heal
+    /// timeout counts from here (FaultScenario).
+    var drainProgressAt: SimTime?
     /// Writes acknowledged by an instance that was not its partition's primary any more.
     var splitBrainAcks: [SplitBrainAck] = []
     /// The network partition in force, if any.

@@ -84,7 +84,7 @@ extension GridController {
         case .lost: return "was on a lost node"
         case .terminating: return "was being deleted"
         case .creating, .initializing, .initBackOff, .starting: return "was still starting (its Space instance was not up)"
-        case .running, .crashBackOff: return "had no Space instance running"
+        case .running, .crashBackOff, .exited: return "had no Space instance running"
         }
     }
 }

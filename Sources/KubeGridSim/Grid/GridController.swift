@@ -65,7 +65,7 @@ struct GridController: Sendable {
                     managerKey: role.managerName.map { "\(namespace)/\($0)" },
                     partitionCount: role.partitions ?? 1, ha: role.ha)
             }
-        case .other:
+        case .zeppelin, .other:
             break
         }
     }
@@ -77,7 +77,7 @@ struct GridController: Sendable {
         switch pod.role {
         case .manager(let role): managerUp(pod, role, &context)
         case .spaceInstance(let role): spaceInstanceStarted(pod, role, &context)
-        case .other: break
+        case .zeppelin, .other: break
         }
     }
 
@@ -86,7 +86,7 @@ struct GridController: Sendable {
         switch pod.role {
         case .manager(let role): managerDown(pod, role, &context)
         case .spaceInstance: spaceInstanceStopped(pod, &context)
-        case .other: break
+        case .zeppelin, .other: break
         }
     }
 
@@ -100,7 +100,7 @@ struct GridController: Sendable {
     func applicationStatus(_ pod: Pod) -> ApplicationStatus {
         let alive = pod.stage == .running
         switch pod.role {
-        case .manager, .other:
+        case .manager, .zeppelin, .other:
             return ApplicationStatus(alive: alive, ready: alive)
         case .spaceInstance:
             let instance = instances[pod.key]

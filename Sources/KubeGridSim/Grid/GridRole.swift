@@ -8,6 +8,8 @@ public enum GridRole: Sendable, Hashable {
     case manager(ManagerRole)
     /// A Space instance (one primary or backup of one partition).
     case spaceInstance(SpaceRole)
+    /// The Zeppelin notebook server: a client of the grid; it runs, the grid does not manage it.
+    case zeppelin
     /// Anything else; it runs, but the grid does not know it.
     case other
 
@@ -22,7 +24,9 @@ public enum GridRole: Sendable, Hashable {
         case .spaceInstance(let arguments):
             let container = recognised.container.map { containers[$0] } ?? Container(name: "")
             return .spaceInstance(SpaceRole(arguments, statefulSetName: statefulSet.metadata.name, container: container))
-        case .other:
+        case .zeppelin:
+            return .zeppelin
+        case .sparkDriver, .sparkExecutor, .other:
             return .other
         }
     }

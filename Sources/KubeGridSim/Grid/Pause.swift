@@ -56,7 +56,7 @@ extension GridController {
             // It announces itself as primary in the lookup service, which notifies the
             // proxies: they drop the primary they knew and look the partition up again.
             let ref = PartitionRef(space: space.key, partition: id)
-            for client in context.clientRun.clients.indices { context.clientRun.clients[client].primaries[ref] = nil }
+            for client in context.clients.clients.indices { context.clients.clients[client].primaries[ref] = nil }
             context.record(
                 object, "InstanceResumed",
                 "\(instance.podName) answers again believing it is still primary of partition \(id), while \(leader) is (no fencing)",

@@ -15,6 +15,16 @@ struct SpaceObjects: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         for (key, value) in elements { self[key] = value }
     }
 
+    /// Makes room for `count` workload objects at once, so the table is as large after a
+    /// hundred thousand operations as after a hundred million (it would otherwise double
+    /// as the long run reaches more of the keys).
+    mutating func reserveCapacity(_ count: Int) {
+        numbered.reserveCapacity(count)
+    }
+
+    /// Room for workload objects (for tests).
+    var capacity: Int { numbered.capacity }
+
     /// How many objects it holds.
     var count: Int { numbered.count + others.count }
 

@@ -57,6 +57,11 @@ public struct ManifestBundle: Sendable {
     /// API server (its admission plugins read the quotas and limits, the pod network the
     /// policies), in Helm's install order.
     var governing: [ManifestWrite] = []
+    /// Jobs whose pod is a Spark driver, in input order: the `spark` scenario submits them
+    /// once the Space holds data (other scenarios do not run them).
+    var sparkDrivers: [ManifestWrite] = []
+    /// True when the manifests hold a Spark driver (`--scenario all` then runs `spark`).
+    public var hasSparkDriver: Bool { !sparkDrivers.isEmpty }
     /// How many objects ``namespaces`` and ``governing`` hold.
     public var governingCount: Int { namespaces.count + governing.count }
 
@@ -78,6 +83,12 @@ public struct ManifestBundle: Sendable {
             let write = try? ManifestWrite(manifest)
         {
             return write.key.kind == .namespace ? namespaces.append(write) : governing.append(write)
+        }
+        if case .other(let manifest) = object, kind == "batch/v1 Job", let write = try? ManifestWrite(manifest),
+            case .passive(let job) = write.body, let template = JobController.template(of: job),
+            SparkDriverRecognition.spec(of: template.spec, labels: template.metadata.labels, namespace: write.key.namespace ?? "default") != nil
+        {
+            return sparkDrivers.append(write)
         }
         switch object {
         case .service(let service): services.append(service)

@@ -13,6 +13,7 @@ extension World {
 
     mutating func startDrain(of nodes: [String], first: String) {
         faultLog.draining = nodes
+        faultLog.drainProgressAt = now
         cordon(first)
         drainStep()
     }
@@ -37,6 +38,7 @@ extension World {
             record("node/\(name)", "Drained", "node/\(name) drained; it returns upgraded")
             uncordon(name)
             faultLog.draining.removeFirst()
+            faultLog.drainProgressAt = now
             clusterProgress += 1
             guard let next = faultLog.draining.first else { return }
             cordon(next)

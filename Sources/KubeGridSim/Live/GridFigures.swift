@@ -27,6 +27,20 @@ public struct GridFigures: Sendable, Hashable {
     public var lostWrites = 0
     /// The simulated clock.
     public var now: SimTime = .zero
+    /// Spark applications (one per driver pod), in the order their drivers appeared.
+    public var sparkApplications: [SparkApplication] = []
+
+    /// A Spark application as its driver runs it.
+    public struct SparkApplication: Sendable, Hashable {
+        public var namespace: String
+        public var name: String
+        /// `Pending`, `Running`, `Succeeded` or `Failed`.
+        public var state: String
+        /// Its executor pods that are running.
+        public var executorsRunning: Int
+        /// Objects its executors have read so far.
+        public var objectsRead: Int
+    }
 }
 
 extension LiveCluster {
@@ -44,13 +58,20 @@ extension LiveCluster {
             }
             figures.spaces.append(GridFigures.Space(namespace: space.namespace, name: space.name, partitions: partitions))
         }
-        let tally = world.clientRun.tally
+        let tally = world.clients.tally
         figures.operationsSucceeded = tally.ok
         figures.operationsFailed = tally.failed
         figures.operationsUnknown = tally.unknown
-        let check = world.clientRun.check()
+        let check = world.clients.check()
         figures.acknowledgedWrites = check.acknowledgedWrites
         figures.lostWrites = check.lostWrites
+        for run in world.spark.applications.values {
+            let running = run.state.isActive ? run.executors.keys.filter { world.pods[$0]?.stage == .running }.count : 0
+            figures.sparkApplications.append(
+                GridFigures.SparkApplication(
+                    namespace: run.spec.namespace, name: run.spec.appName, state: run.state.word, executorsRunning: running,
+                    objectsRead: run.readSet.count))
+        }
         return figures
     }
 }

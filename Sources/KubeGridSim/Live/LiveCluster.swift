@@ -125,7 +125,15 @@ public struct LiveCluster: Sendable {
         return LivePodStatus(
             phase: pod.phase.rawValue, ready: pod.isRunningAndReady, podIP: pod.podIP?.description,
             hostIP: pod.nodeName.flatMap { node in world.nodes.first { $0.name == node }?.internalIP.description },
-            startedAt: pod.createdAt)
+            startedAt: pod.createdAt, exited: Self.exit(of: pod))
+    }
+
+    /// The exit of a run-to-completion pod's containers (a Job's), nil while they run.
+    private static func exit(of pod: Pod) -> LivePodStatus.Exit? {
+        guard case .exited(let code) = pod.stage else { return nil }
+        return LivePodStatus.Exit(
+            exitCode: code, reason: code == 0 ? "Completed" : "Error", containers: pod.spec.containers.map(\.name),
+            image: pod.spec.containers.first?.image)
     }
 
     /// A Service's allocations: cluster IP, node ports in port order, load balancer IP.
@@ -162,6 +170,17 @@ public struct LivePodStatus: Sendable, Hashable {
     public var podIP: String?
     public var hostIP: String?
     public var startedAt: SimTime
+    /// Set once a run-to-completion pod's containers exited: `kubectl get pods` shows
+    /// `Completed` (or `Error`) from the containers' terminated state.
+    public var exited: Exit? = nil
+
+    public struct Exit: Sendable, Hashable {
+        public var exitCode: Int
+        /// `Completed` or `Error`, as the kubelet writes it.
+        public var reason: String
+        public var containers: [String]
+        public var image: String?
+    }
 }
 
 /// A request `kubegrid serve` stores no kind for.

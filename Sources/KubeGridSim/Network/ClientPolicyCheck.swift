@@ -14,6 +14,8 @@ import OrderedCollections
 enum ClientSource: Sendable, Hashable {
     case `internal`(namespace: String, index: Int)
     case external
+    /// A process in a pod of its own (a Spark executor): the policies see that pod's labels.
+    case inPod(PolicyPod)
 
     /// Where an external client connects from (TEST-NET-2; the load balancers take TEST-NET-3).
     static let externalClientIP = IPv4Address("198.51.100.10")!
@@ -21,6 +23,7 @@ enum ClientSource: Sendable, Hashable {
 
     /// The client pod, for an internal client.
     var pod: PolicyPod? {
+        if case .inPod(let pod) = self { return pod }
         guard case .internal(let namespace, let index) = self else { return nil }
         return PolicyPod(
             name: "kubegrid-client", namespace: namespace, labels: Self.internalLabels,
@@ -28,11 +31,11 @@ enum ClientSource: Sendable, Hashable {
     }
 }
 
-extension World {
+extension GridClients {
     /// The client source a scenario's own clients use: `--client external`, or a pod in the
     /// namespace of what they connect to.
-    func defaultClientSource(for address: GridAddress, pod podKey: String?) -> ClientSource {
-        guard clientPlacement == .internal else { return .external }
+    func defaultClientSource(for address: GridAddress, pod podKey: String?, pods: PodTable) -> ClientSource {
+        guard placement == .internal else { return .external }
         let namespace = podKey.map { String($0.split(separator: "/").first ?? "") }
             ?? address.service.map { String($0.split(separator: "/").first ?? "") }
             ?? pods.pod(at: address.host)?.namespace ?? "default"
@@ -42,11 +45,12 @@ extension World {
     /// Nil when the NetworkPolicies let `source` connect to `address` (and, through a
     /// Service, to the pod `podKey`, else to any of its endpoints); otherwise the policies
     /// that refuse it, naming the connection.
-    func policyBlockReason(_ address: GridAddress, pod podKey: String?, from source: ClientSource? = nil) -> String? {
-        let rules = networkPolicies.rules
+    func policyBlockReason(
+        _ address: GridAddress, pod podKey: String?, from source: ClientSource? = nil, pods: PodTable, cluster view: ClusterView
+    ) -> String? {
+        let rules = view.networkPolicies
         guard !rules.isEmpty else { return nil }
-        let source = source ?? defaultClientSource(for: address, pod: podKey)
-        let view = clusterView
+        let source = source ?? defaultClientSource(for: address, pod: podKey, pods: pods)
         let targets: [Pod]
         var targetPort: IntOrString = .int(address.port)
         var snat = false
@@ -54,7 +58,7 @@ extension World {
         case .podIP:
             targets = pods.pod(at: address.host).map { [$0] } ?? []
         case .clusterIP, .loadBalancer, .nodePort:
-            guard let key = address.service, let record = services[key], let index = portIndex(of: address, in: record) else {
+            guard let key = address.service, let record = view.services[key], let index = Self.portIndex(of: address, in: record) else {
                 return nil
             }
             let port = record.service.spec.ports[index]
@@ -63,7 +67,7 @@ extension World {
             if let podKey {
                 targets = pods[podKey].map { [$0] } ?? []
             } else {
-                targets = endpointsController.readyPods(of: record.key).compactMap { pods[$0] }
+                targets = view.endpoints.readyPods(of: record.key).compactMap { pods[$0] }
             }
         }
         var first: String?
@@ -76,7 +80,7 @@ extension World {
                 guard let found = destination.ports.first(where: { $0.name == name })?.containerPort else { continue }
                 number = found
             }
-            var sources = Self.sources(source, address: address, snat: snat, destination: destination, nodes: nodes)
+            var sources = Self.sources(source, address: address, snat: snat, destination: destination, nodes: view.nodes)
             // Without an ipBlock every node's address gets the same verdict: one will do.
             if sources.count > 1 && !rules.tellsAddressesApart(into: destination) { sources = [sources[0]] }
             let blocked = sources.lazy.compactMap { from in

@@ -43,6 +43,20 @@ public enum JSONReport {
         return .map(map)
     }
 
+    private static func sparkApplication(_ figures: SparkFigures) -> Values {
+        var map: Values.Map = [
+            "application": .string(figures.application), "driver": .string(figures.driver), "state": .string(figures.state),
+            "partitions": .int(figures.partitions), "partitionsRead": .int(figures.partitionsRead),
+            "objectsRead": .int(figures.objectsRead), "acknowledgedBeforeStart": .int(figures.acknowledgedBeforeStart),
+            "missedWrites": .int(figures.missedWrites), "executorsCreated": .int(figures.executorsCreated),
+            "peakExecutors": .int(figures.peakExecutors), "executorsRemovedIdle": .int(figures.executorsRemovedIdle),
+            "taskRetries": .int(figures.taskRetries), "taskFailures": .int(figures.taskFailures),
+        ]
+        if let reason = figures.reason { map["reason"] = .string(reason) }
+        if let seconds = figures.seconds { map["seconds"] = .float(seconds) }
+        return .map(map)
+    }
+
     private static func scenario(_ scenario: ScenarioReport) -> Values {
         var map: Values.Map = [:]
         map["name"] = .string(scenario.name)
@@ -62,6 +76,7 @@ public enum JSONReport {
                 "gridConnections": .int(isolation.gridConnections), "gridBlocked": .int(isolation.gridBlocked),
             ])
         }
+        if let spark = scenario.spark { map["spark"] = .list(spark.map(sparkApplication)) }
         map["faults"] = .list(scenario.faults.map(fault))
         map["windows"] = .list(
             scenario.windows.map { window in

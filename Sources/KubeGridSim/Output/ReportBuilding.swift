@@ -7,7 +7,7 @@ extension ScenarioReport {
     ) -> ScenarioReport {
         let pods = world.podCounts
         let instances = world.instanceCounts
-        var tally = world.clientRun.tally
+        var tally = world.clients.tally
         tally.noteOutages(world.faultLog.outages)
         let spaces = Array(world.grid.spaces.values)
         let partitionsTotal = spaces.reduce(0) { $0 + $1.partitionCount }
@@ -20,14 +20,14 @@ extension ScenarioReport {
             operationsOK: tally.ok, operationsFailed: tally.failed, operationsUnknown: tally.unknown,
             unavailableSeconds: unavailability.seconds, windows: unavailability.windows, faults: world.faultLog.records,
             partitionsServing: tally.finalReadPartitions.subtracting(tally.finalReadUnserved).count, clientStart: clientStart,
-            instances: instanceReports(world), events: world.events, history: world.clientRun.history,
+            instances: instanceReports(world), events: world.events, history: world.clients.history,
             completions: tally.completions.buckets(CompletionBuckets.timelineCount, end: world.now.milliseconds))
     }
 
     private static func instanceReports(_ world: World) -> [InstanceReport] {
         world.grid.instances.values.sorted { $0.podName < $1.podName }.map { instance in
             let space = world.grid.spaces[instance.spaceKey]?.name ?? instance.spaceKey
-            let reachable = instance.address.map { world.unreachableReason($0, pod: instance.podKey) == nil } ?? false
+            let reachable = instance.address.map { world.clients.unreachableReason($0, pod: instance.podKey, pods: world.pods, cluster: world.clusterView) == nil } ?? false
             return InstanceReport(
                 name: instance.podName, space: space, partition: instance.partition, role: roleWord(instance.state),
                 address: instance.address?.description, addressKind: instance.address?.kind.rawValue, reachable: reachable)
@@ -82,6 +82,7 @@ extension SimulationReport {
             } else {
                 role = "instance"
             }
+        case .zeppelin: role = "zeppelin"
         case .other: break
         }
         return PodReport(

@@ -33,7 +33,7 @@ public struct PodReport: Sendable, Hashable {
     public var status: String
     public var ready: Bool
     public var restarts: Int
-    /// `manager`, `primary`, `backup`, `instance` (a Space instance without a role yet), or `other`.
+    /// `manager`, `primary`, `backup`, `instance` (a Space instance without a role yet), `zeppelin`, or `other`.
     public var role: String
     /// The Space partition, for Space instances.
     public var partition: Int?
@@ -91,6 +91,8 @@ public struct ScenarioReport: Sendable {
     public var completions: CompletionBuckets
     /// What the `isolation` scenario found (nil for the others).
     public var isolation: IsolationFigures? = nil
+    /// What each Spark application did in the `spark` scenario (nil for the others).
+    public var spark: [SparkFigures]? = nil
 }
 
 /// A Space instance as the lookup service lists it.

@@ -22,6 +22,7 @@ public enum TextReport {
     /// The numbers of a scenario in one line.
     public static func summary(_ scenario: ScenarioReport) -> String {
         if let isolation = scenario.isolation { return isolation.summary }
+        if let spark = scenario.spark, !spark.isEmpty { return spark.map(\.summary).joined(separator: "; ") }
         guard scenario.name == ScenarioName.deploy.rawValue else { return faultSummary(scenario) }
         var parts = [
             "\(scenario.podsReady)/\(scenario.podsExpected) pods ready",

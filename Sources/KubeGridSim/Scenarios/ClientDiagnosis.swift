@@ -7,12 +7,12 @@ extension DeployDiagnosis {
         var reasons: [String] = []
         for space in world.grid.spaces.values {
             guard let managerKey = space.managerKey, let ensemble = world.grid.ensembles[managerKey] else { continue }
-            switch world.lookupLocator(of: ensemble) {
+            switch world.clients.lookupLocator(of: ensemble, pods: world.pods, cluster: world.clusterView) {
             case .failure(let problem):
                 reasons.append("a \(clientWord) client cannot find Space \(space.name): \(problem.reason)")
                 continue
             case .success(let locator):
-                if ensemble.lookupServiceUp, let why = world.unreachableReason(locator, pod: nil) {
+                if ensemble.lookupServiceUp, let why = world.clients.unreachableReason(locator, pod: nil, pods: world.pods, cluster: world.clusterView) {
                     reasons.append("a \(clientWord) client cannot reach the lookup service at \(locator): \(why)")
                     continue
                 }
@@ -22,7 +22,7 @@ extension DeployDiagnosis {
         return reasons
     }
 
-    private var clientWord: String { world.clientPlacement == .external ? "remote" : "in-cluster" }
+    private var clientWord: String { world.clients.placement == .external ? "remote" : "in-cluster" }
 
     private func unreachableInstances(of space: SpaceState, ensemble: ManagerEnsemble) -> [String] {
         let registrations = ensemble.registrations.values.filter { $0.spaceKey == space.key }.sorted { $0.podName < $1.podName }
@@ -30,11 +30,11 @@ extension DeployDiagnosis {
         var clusterIPs: [String] = []
         var others: [String] = []
         for registration in registrations where world.pods[registration.podKey]?.isRunningAndReady == true {
-            guard let why = world.unreachableReason(registration.address, pod: registration.podKey) else { continue }
+            guard let why = world.clients.unreachableReason(registration.address, pod: registration.podKey, pods: world.pods, cluster: world.clusterView) else { continue }
             let described = "\(registration.podName) (partition \(registration.partition)) at \(registration.address)"
             switch registration.address.kind {
-            case .podIP where world.clientPlacement == .external: podIPs.append(described)
-            case .clusterIP where world.clientPlacement == .external: clusterIPs.append(described)
+            case .podIP where world.clients.placement == .external: podIPs.append(described)
+            case .clusterIP where world.clients.placement == .external: clusterIPs.append(described)
             default: others.append("\(described): \(why)")
             }
         }
@@ -68,14 +68,14 @@ extension DeployDiagnosis {
 
     /// Partitions no client operation succeeded on, when nothing above already says why.
     var partitionsNotReached: [String] {
-        let reached = world.clientRun.tally.reached
+        let reached = world.clients.tally.reached
         var reasons: [String] = []
         for space in world.grid.spaces.values {
             let missing = (1...space.partitionCount).filter { !reached.contains(PartitionRef(space: space.key, partition: $0)) }
             guard !missing.isEmpty else { continue }
             var reason = "the client reached \(space.partitionCount - missing.count) of \(space.partitionCount) partitions "
                 + "of Space \(space.name) (not: \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))"
-            if case .some(.some(let error)) = world.clientRun.tally.firstFailure[space.key] { reason += "; first error: \(error)" }
+            if case .some(.some(let error)) = world.clients.tally.firstFailure[space.key] { reason += "; first error: \(error)" }
             reasons.append(reason)
         }
         return reasons

@@ -116,7 +116,7 @@ struct DeployDiagnosis {
             return PodProblem(
                 pods: [pod.name], singular: "is stuck in init container \(container.name)",
                 plural: "are stuck in init container \(container.name)", detail: detail)
-        case .starting, .running, .crashBackOff, .lost, .terminating:
+        case .starting, .running, .crashBackOff, .lost, .terminating, .exited:
             return PodProblem(
                 pods: [pod.name], singular: "is \(pod.statusText) but not Ready", plural: "are \(pod.statusText) but not Ready",
                 detail: notReadyReason(pod))

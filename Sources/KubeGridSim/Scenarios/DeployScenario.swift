@@ -8,17 +8,17 @@ enum DeployScenario {
     ) -> ScenarioReport {
         world.run(until: options.deployTimeout) { $0.isSettled }
         let clientStart = world.now
-        world.clientRun.scenario = ScenarioName.deploy.rawValue
+        world.clients.scenario = ScenarioName.deploy.rawValue
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
         let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
-        world.startClients(count: options.clients, plan: plan)
+        world.withClients { $0.start(count: options.clients, plan: plan, grid: &$1, &$2) }
         let perOperation = world.timings.clientRetryTimeout + world.timings.connectTimeout + world.timings.operationInterval
         let running = SimulationProgress(scenario: ScenarioName.deploy.rawValue, step: 0, steps: 0, time: world.now)
         world.run(until: world.now + perOperation * (plan.count + 1) + .seconds(60), reporting: running, to: progress) {
-            $0.clientsDone
+            $0.clients.isDone
         }
-        world.finalRead()
-        let check = world.clientRun.check()
+        world.withClients { $0.finalRead(grid: $1, $2) }
+        let check = world.clients.check()
         var reasons = DeployDiagnosis(world: world).reasons
         reasons += GridTraffic.reasons(world.gridTraffic.blocked)
         reasons += dataReasons(check)

@@ -12,7 +12,7 @@ struct FaultDiagnosis {
         var reasons = DeployScenario.dataReasons(check)
         reasons += partitionExplanations
         if check.unreadKeys > 0 {
-            let error = world.clientRun.tally.finalReadFirstError ?? "no primary answered"
+            let error = world.clients.tally.finalReadFirstError ?? "no primary answered"
             reasons.append("the final read could not read \(check.unreadKeys) key(s) after the faults healed: \(error)")
         }
         return reasons

@@ -12,7 +12,7 @@ struct FaultScenario {
     func run(from base: World, steps: [FaultStep], progress: (SimulationProgress) -> Void) -> ScenarioReport {
         var world = base
         let clientStart = world.now
-        world.clientRun.scenario = name.rawValue
+        world.clients.scenario = name.rawValue
         guard world.isSettled else {
             let reasons = ["the grid never came up, so no fault was injected: "
                 + (DeployDiagnosis(world: world).reasons.first ?? "see the deploy scenario")]
@@ -22,31 +22,30 @@ struct FaultScenario {
         let spaces = world.grid.spaces.values.map { (key: $0.key, partitions: $0.partitionCount) }
         let plan = WorkloadPlan(spaces: spaces, operations: options.operations, random: world.random.derived(7))
         let coverage = spaces.reduce(0) { $0 + 2 * $1.partitions }
-        world.clientRun.monitoring = true
+        world.clients.monitoring = true
         // The covering writes go at once; the rest are paced to last through the faults.
-        world.startClients(
-            count: options.clients, plan: plan, interval: pace(steps, operations: plan.count - coverage, world: world),
-            pacedFrom: coverage)
+        let interval = pace(steps, operations: plan.count - coverage, world: world)
+        world.withClients { $0.start(count: options.clients, plan: plan, interval: interval, pacedFrom: coverage, grid: &$1, &$2) }
         // Every partition holds data before the first fault, so any loss shows.
         world.run(until: world.now + world.timings.clientRetryTimeout * (coverage + 1)) {
-            $0.clientRun.recorded >= 2 * coverage || $0.clientsDone
+            $0.clients.recorded >= 2 * coverage || $0.clients.isDone
         }
         var unhealed: [String] = []
         for (index, step) in steps.enumerated() {
             progress(
                 SimulationProgress(
                     scenario: name.rawValue, step: index, steps: steps.count, time: world.now,
-                    operations: world.clientRun.tally.completedOperations, totalOperations: plan.count))
+                    operations: world.clients.tally.completedOperations, totalOperations: plan.count))
             if let problem = runStep(step, in: &world) { unhealed.append(problem) }
         }
         progress(SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now))
-        let remaining = world.clientRun.clients.reduce(0) { $0 + max($1.planned - $1.next, 0) }
-        let perOperation = world.timings.clientRetryTimeout + (world.clientRun.clients.first?.interval ?? world.timings.operationInterval)
+        let remaining = world.clients.clients.reduce(0) { $0 + max($1.planned - $1.next, 0) }
+        let perOperation = world.timings.clientRetryTimeout + (world.clients.clients.first?.interval ?? world.timings.operationInterval)
         let finishing = SimulationProgress(scenario: name.rawValue, step: steps.count, steps: steps.count, time: world.now)
-        world.run(until: world.now + perOperation * (remaining + 1), reporting: finishing, to: progress) { $0.clientsDone }
-        world.stopMonitors()
-        world.finalRead()
-        let check = world.clientRun.check()
+        world.run(until: world.now + perOperation * (remaining + 1), reporting: finishing, to: progress) { $0.clients.isDone }
+        world.clients.stopMonitors()
+        world.withClients { $0.finalRead(grid: $1, $2) }
+        let check = world.clients.check()
         var reasons = unhealed
         reasons += FaultDiagnosis(world: world, check: check).reasons
         reasons += SplitBrainDiagnosis(world: world).reasons
@@ -68,8 +67,18 @@ struct FaultScenario {
         }
         guard world.faultLog.records.count > firstRecord else { return nil }
         var check = HealCheck(scope)
-        let deadline = world.now + world.timings.healTimeout
+        let timeout = world.timings.healTimeout
+        var deadline = world.now + timeout
         world.run(until: deadline) { check.healed($0) }
+        // A drain of many nodes outlasts the timeout while it still empties node after
+        // node: the grid has the timeout from the drain's last progress, and only a drain
+        // that stood still that long (or a grid not whole that long after it) fails.
+        var extended = false
+        while !check.healed(world), let moved = world.faultLog.drainProgressAt, moved + timeout > deadline {
+            deadline = moved + timeout
+            extended = true
+            world.run(until: deadline) { check.healed($0) }
+        }
         let healed = check.healed(world)
         for index in firstRecord..<world.faultLog.records.count where healed {
             world.faultLog.records[index].healedAt = world.now
@@ -78,7 +87,8 @@ struct FaultScenario {
         var problem: String?
         if !healed {
             let first = world.faultLog.records[firstRecord]
-            problem = "after the fault at \(first.time) (\(first.message)) the grid had not healed \(world.timings.healTimeout) later: "
+            let since = extended ? "\(timeout) after the drain last emptied a node (at \(deadline - timeout))" : "\(timeout) later"
+            problem = "after the fault at \(first.time) (\(first.message)) the grid had not healed \(since): "
                 + (check.firstProblem(world) ?? "something is still starting")
             if let detail = DeployDiagnosis(world: world).reasons.first { problem! += "; \(detail)" }
         }

@@ -2,7 +2,7 @@
 enum FaultSchedules {
     static func steps(for scenario: ScenarioName, in world: World) -> [FaultStep] {
         switch scenario {
-        case .deploy, .isolation:
+        case .deploy, .isolation, .spark:
             return []
         case .failover:
             // Kill each primary in turn, Space by Space.

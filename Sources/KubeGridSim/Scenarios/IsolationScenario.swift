@@ -56,13 +56,13 @@ enum IsolationScenario {
         guard let ensemble = space.managerKey.flatMap({ world.grid.ensembles[$0] }) else {
             return "Space \(space.name) names no manager the manifests hold"
         }
-        switch world.lookupLocator(of: ensemble, placement: placement) {
+        switch world.clients.lookupLocator(of: ensemble, placement: placement, pods: world.pods, cluster: world.clusterView) {
         case .failure(let problem): return problem.reason
         case .success(let locator):
             if placement == .external && !locator.reachableFromOutside {
                 return "its lookup service at \(locator) is not reachable from outside the cluster"
             }
-            if let why = world.policyBlockReason(locator, pod: nil, from: source) {
+            if let why = world.clients.policyBlockReason(locator, pod: nil, from: source, pods: world.pods, cluster: world.clusterView) {
                 return "its lookup service at \(locator): \(why)"
             }
         }
@@ -72,7 +72,7 @@ enum IsolationScenario {
                 return "\(registration.podName) registered \(registration.address), a \(registration.address.kind.rawValue) "
                     + "address a client outside the cluster cannot reach"
             }
-            if let why = world.policyBlockReason(registration.address, pod: registration.podKey, from: source) {
+            if let why = world.clients.policyBlockReason(registration.address, pod: registration.podKey, from: source, pods: world.pods, cluster: world.clusterView) {
                 return "\(registration.podName) at \(registration.address): \(why)"
             }
         }

@@ -10,23 +10,23 @@ extension World {
         until deadline: SimTime, reporting base: SimulationProgress, to progress: (SimulationProgress) -> Void,
         stop: (World) -> Bool
     ) {
-        let total = clientRun.plan?.count ?? 0
-        var report = clientRun.progress + Self.operationsPerProgressReport
+        let total = clients.plan?.count ?? 0
+        var report = clients.progress + Self.operationsPerProgressReport
         while true {
             var sliced = false
             run(until: deadline) { world in
                 if stop(world) { return true }
-                guard world.clientRun.progress >= report else { return false }
+                guard world.clients.progress >= report else { return false }
                 sliced = true
                 return true
             }
             guard sliced else { return }
             var now = base
             now.time = self.now
-            now.operations = clientRun.tally.completedOperations
+            now.operations = clients.tally.completedOperations
             now.totalOperations = total
             progress(now)
-            report = clientRun.progress + Self.operationsPerProgressReport
+            report = clients.progress + Self.operationsPerProgressReport
         }
     }
 }

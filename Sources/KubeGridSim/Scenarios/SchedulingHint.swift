@@ -54,7 +54,7 @@ struct SchedulingHint {
             switch entry.role {
             case .manager: sharing = "Management Pods may then share a node, and one node's loss can take the ZooKeeper quorum"
             case .spaceInstance: sharing = "a primary and its backup may then share a node"
-            case .other: sharing = "its pods may then share a node"
+            case .zeppelin, .other: sharing = "its pods may then share a node"
             }
             hint += ": run on at least \(replicas) nodes (--nodes \(replicas)), or set antiAffinity.enabled=false (\(sharing))"
         }

@@ -14,7 +14,9 @@ public enum Simulation {
         var settled = HealCheck(.everything(in: base))
         base.run(until: options.deployTimeout) { settled.healed($0) }
         var reports: [ScenarioReport] = []
-        for scenario in options.scenarios {
+        var scenarios = options.scenarios
+        if options.sparkWhenPresent && bundle.hasSparkDriver && !scenarios.contains(.spark) { scenarios.append(.spark) }
+        for scenario in scenarios {
             progress(SimulationProgress(scenario: scenario.rawValue, step: 0, steps: 0, time: base.now))
             switch scenario {
             case .deploy:
@@ -23,6 +25,9 @@ public enum Simulation {
             case .isolation:
                 var world = base
                 reports.append(IsolationScenario.run(&world, options: options))
+            case .spark:
+                var world = base
+                reports.append(SparkScenario.run(&world, bundle: bundle, options: options, progress: progress))
             case .failover, .nodeLoss, .rollingUpgrade, .managerLoss, .drain, .pause, .partition:
                 let steps = FaultSchedules.steps(for: scenario, in: base)
                 reports.append(FaultScenario(name: scenario, options: options).run(from: base, steps: steps, progress: progress))

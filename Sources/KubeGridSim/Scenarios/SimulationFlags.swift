@@ -83,6 +83,7 @@ public struct SimulationFlags: Sendable {
         }
         options.loadBalancerPool = pool
         options.scenarios = try scenarioNames()
+        options.sparkWhenPresent = scenarios.contains { $0.split(separator: ",").contains("all") }
         options.failback = failback
         if let detectionDelay {
             guard detectionDelay >= 0, detectionDelay <= 3600 else {

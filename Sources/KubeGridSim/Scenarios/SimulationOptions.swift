@@ -12,6 +12,8 @@ public struct SimulationOptions: Sendable {
     public var operations = 100
     /// `--scenario`: what to run, in order.
     public var scenarios: [ScenarioName] = [.deploy]
+    /// `--scenario all` was asked for: `spark` runs too when the manifests hold a Spark driver.
+    public var sparkWhenPresent = false
     /// The LoadBalancer IP pool.
     public var loadBalancerPool = IPv4Range("203.0.113.0/24")!
     /// How long `deploy` waits for everything to be Running and Ready.
@@ -39,6 +41,9 @@ public struct SimulationOptions: Sendable {
     /// asking ZooKeeper whether it still is, so the checker can be shown to catch two
     /// primaries acknowledging writes. Not reachable from the command line.
     var unfenced = false
+    /// Test-only: Spark executors skip the first object of every partition they read, so the
+    /// `spark` scenario's read-set check can be shown to catch a job that missed writes.
+    var sparkSkipsReads = false
 
     public init() {}
 }
@@ -65,8 +70,13 @@ public enum ScenarioName: String, Sendable, CaseIterable {
     /// A client in each tenant namespace tries every Space through the NetworkPolicies:
     /// its own answers, every other tenant's is blocked. Not part of `all`.
     case isolation
+    /// Once clients have written to the Space, submit the Spark driver Jobs of the manifests:
+    /// the driver creates executors as its service account, they read every partition through
+    /// the lookup service while a primary fails over; the job must complete and have read
+    /// every write acknowledged before it started. In `all` when the manifests hold a driver.
+    case spark
 
     /// The scenarios `--scenario all` runs: every one but `isolation`, which asks for
     /// several releases in tenant namespaces.
-    public static var all: [ScenarioName] { allCases.filter { $0 != .isolation } }
+    public static var all: [ScenarioName] { allCases.filter { $0 != .isolation && $0 != .spark } }
 }

@@ -12,7 +12,9 @@ import Testing
         (.processingUnit, ["enableExternalClient": true], ["service": ["lrmi": ["enabled": true]]], "service.lrmi.enabled=true"),
         (.processingUnit, ["enableExternalClient": false], [:], "it sets nothing here"),
         (.processingUnit, ["spaceName": "demo"], [:], "names the Space after the release"),
-        (.processingUnit, ["metrics": ["influxdb_ip": "127.0.0.1"]], [:], "deploys no InfluxDB"),
+        // The umbrella's own 15.2-16.x metrics deployed InfluxDB and Grafana; the grid charts' metrics are kubegrid keys.
+        (.umbrella, ["metrics": ["enabled": true], "pu": ["metrics": ["influxdb_ip": "127.0.0.1"]]],
+         ["pu": ["metrics": ["influxdb_ip": "127.0.0.1"]]], "set manager.metrics and pu.metrics"),
         (.processingUnit, ["memoryXtendVolume": ["volumeClaimTemplate": ["storage": "1Gi", "persistentVolumeReclaimPolicy": "Delete"]]],
          ["memoryXtendVolume": ["volumeClaimTemplate": ["storage": "1Gi"]]], "reclaimPolicy on the StorageClass"),
         (.processingUnit, ["nodeSelector": ["enabled": true, "selector": ["disk": "ssd"]]], ["nodeSelector": ["disk": "ssd"]], "nodeSelector="),
@@ -30,7 +32,8 @@ import Testing
          ["service": ["type": "ClusterIP", "lus": ["port": 30174, "enabled": true], "lrmi": ["enabled": true]]], "service.lrmi.enabled=true"),
         (.umbrella, ["pu": ["service": ["port": 8300]], "manager": ["hs": ["ports": ["zkServer": 12888]]]],
          ["manager": ["hs": ["zkServer": 12888]], "pu": ["service": ["lrmi": ["port": 8300]]]], "spelling of"),
-        (.umbrella, ["operator": ["enabled": true], "metrics": ["enabled": true], "manager": ["metrics": ["enabled": true]]], [:], "no GigaSpaces operator"),
+        (.umbrella, ["operator": ["enabled": true], "metrics": ["enabled": true], "manager": ["metrics": ["enabled": true]]],
+         ["manager": ["metrics": ["enabled": true]]], "no GigaSpaces operator"),
     ]
 
     @Test(arguments: translations.indices)
@@ -92,7 +95,10 @@ import Testing
         #expect(container.resources.limits["memory"]?.description == "400Mi")
         #expect(plan.objects(ofKind: "Service").count == 1)
         #expect(Set(plan.diagnostics.filter { $0.rule == "KG003" }.compactMap { $0.path?.description })
-            == ["service.port", "enableExternalClient", "spaceName", "memoryXtendVolume.volumeClaimTemplate.persistentVolumeReclaimPolicy", "metrics"])
+            == ["service.port", "enableExternalClient", "spaceName", "memoryXtendVolume.volumeClaimTemplate.persistentVolumeReclaimPolicy"])
+        // 15.0's metrics reporter addresses keep their meaning.
+        #expect(container.env.first { $0.name == "METRICS_INFLUXDB_IP" }?.value == "127.0.0.1")
+        #expect(container.env.first { $0.name == "METRICS_GRAFANA_IP" }?.value == "127.0.0.1")
     }
 
     /// enableExternalClient=true: a LoadBalancer Service per Space instance on service.port.

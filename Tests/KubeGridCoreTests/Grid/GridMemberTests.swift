@@ -31,6 +31,14 @@ import Testing
              labels: [:], expected: "other", container: nil),
         Case(description: "unknown component", args: [["component=zookeeper"]], labels: ["component": "db"],
              expected: "other", container: nil),
+        Case(description: "the notebook by arguments", args: [["component=zeppelin"]], labels: [:],
+             expected: "zeppelin", container: 0),
+        Case(description: "the notebook by its label", args: [[]], labels: ["app.kubernetes.io/component": "zeppelin"],
+             expected: "zeppelin", container: 0),
+        Case(description: "the notebook by the legacy label", args: [], labels: ["component": "zeppelin"],
+             expected: "zeppelin", container: nil),
+        Case(description: "arguments win over the notebook's label", args: [["component=pu"]],
+             labels: ["app.kubernetes.io/component": "zeppelin"], expected: "space", container: 0),
     ]
 
     @Test(arguments: cases) func recognition(_ testCase: Case) {
@@ -39,6 +47,9 @@ import Testing
         switch recognised.member {
         case .manager: name = "manager"
         case .spaceInstance: name = "space"
+        case .zeppelin: name = "zeppelin"
+        case .sparkDriver: name = "spark driver"
+        case .sparkExecutor: name = "spark executor"
         case .other: name = "other"
         }
         #expect(name == testCase.expected)

@@ -83,7 +83,7 @@ import Testing
     @Test func theUmbrellaDirectoryPassesItsSubchartsUnderTheirAliases() throws {
         let directory = joinPath(joinPath(repositoryRoot, "charts"), "insightedge")
         let chart = try ChartDirectory(files: LocalFiles()).load(directory)
-        #expect(chart.dependencies.map(\.name) == ["manager", "pu"])
+        #expect(chart.dependencies.map(\.name) == ["manager", "pu", "zeppelin"])
     }
 
     @Test func aGenericChartsValuesAreCheckedAgainstItsSchema() {

@@ -46,7 +46,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         .values("KG003", "partitions: 1\nservice:\n  port: 8300\n", at: "v.yaml:3:3"),
         .values("KG003", "partitions: 1\nenableExternalClient: true\n", at: "v.yaml:2:1"),
         .values("KG003", "hs:\n  ports:\n    lookupService: 4174\n", chart: "insightedge-manager", at: "v.yaml:3:5"),
-        .values("KG003", "partitions: 1\nmetrics:\n  influxdb_ip: 10.0.0.1\n", at: "v.yaml:2:1"),
+        .values("KG003", "metrics:\n  enabled: true\n", chart: "insightedge", at: "v.yaml:1:1"),
         .values("KG101", "partitions: 2\ninstances: 2\n", at: "v.yaml:2:1"),
         .values("KG102", "ha: true\n", at: "v.yaml:1:1"),
         .values("KG103", "instances: 2\nantiAffinity: {enabled: true}\n", at: "v.yaml:2:16"),

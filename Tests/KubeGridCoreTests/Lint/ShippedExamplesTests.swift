@@ -43,7 +43,7 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
 
     /// Whether the example asks for load balancers per Space instance (KG109, an info).
     var countsLoadBalancers: Bool {
-        file.hasSuffix("pu-production-ha.yaml") || file.hasSuffix("umbrella-production-ha.yaml")
+        ["pu-production-ha.yaml", "umbrella-production-ha.yaml", "umbrella-zeppelin-metrics.yaml"].contains { file.hasSuffix($0) }
     }
 }
 
@@ -60,8 +60,10 @@ struct ShippedExample: CustomTestStringConvertible, Sendable {
     }()
 
     @Test func everyExampleIsFound() {
-        #expect(ShippedExample.all.count == 9)
-        #expect(Set(ShippedExample.all.map(\.chart)) == ["insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant"])
+        #expect(ShippedExample.all.count == 12)
+        #expect(Set(ShippedExample.all.map(\.chart)) == [
+            "insightedge-manager", "insightedge-pu", "insightedge", "insightedge-tenant", "insightedge-spark",
+        ])
     }
 
     @Test(arguments: ShippedExample.all)

@@ -46,6 +46,8 @@ import Testing
         let plan = WorkloadPlan(spaces: [(key: "ns/a", partitions: 4)], operations: 2_000, random: SeededRandom(seed: 3))
         var checker = StreamingChecker(plan: plan)
         let before = checker.statesHeld
+        let orders = checker.orderCapacity
+        #expect(orders.seen >= before.keys && orders.written >= before.keys)
         var position = 0
         // Every operation of the plan five times over, two clients overlapping.
         for _ in 0..<5 {
@@ -63,6 +65,9 @@ import Testing
             }
         }
         #expect(before.keys > 2_000 && checker.statesHeld == before)
+        // The final read's and the verdict's orders were made for every key up front.
+        #expect(checker.orderCapacity == orders)
+        #expect(Array(checker.writtenKeys.map(\.id)).count == Set(checker.writtenKeys.map(\.id)).count)
         #expect(checker.writesKept <= before.keys)
     }
 }

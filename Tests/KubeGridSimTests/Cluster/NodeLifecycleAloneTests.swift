@@ -13,7 +13,7 @@ import Testing
         var lifecycle = NodeLifecycleController(timings: options.timings)
         for node in try ClusterShape.generated(count: 1, zones: 1).build() { lifecycle.nodes.add(node) }
         var context = RuntimeContext(
-            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
+            timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: SeededRandom(seed: 1),
             cluster: ClusterView(api: api, nodes: lifecycle.nodes, instanceServiceByPod: [:], endpoints: EndpointsController(changes: api.watch())))
         let statefulSet = StoreFixtures.statefulSet("web")
         var pod = KubeGridSim.Pod(

@@ -17,7 +17,7 @@ import Testing
             kubelet = Kubelet(changes: api.watch(), timings: options.timings)
             grid = GridController(changes: api.watch(), options: options)
             context = RuntimeContext(
-                timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
+                timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: SeededRandom(seed: 1),
                 cluster: ClusterView(api: api, nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: api.watch())))
         }
 

@@ -36,7 +36,7 @@ import Testing
     @Test func everyInvokeHasOneCompletionFromTheSameClient() throws {
         let world = try deployed(GridFixture(partitions: 2), clients: 3)
         var open: [Int: Operation] = [:]
-        for entry in world.clientRun.history.entries where entry.process >= 0 {
+        for entry in world.clients.history.entries where entry.process >= 0 {
             if entry.type == .invoke {
                 #expect(open[entry.process] == nil, "a client has one operation in flight at a time")
                 open[entry.process] = entry
@@ -47,12 +47,12 @@ import Testing
             }
         }
         #expect(open.isEmpty)
-        #expect(Set(world.clientRun.history.entries.map(\.process)) == [-1, 0, 1, 2])
+        #expect(Set(world.clients.history.entries.map(\.process)) == [-1, 0, 1, 2])
     }
 
     @Test func aFailedOperationSaysWhy() throws {
         let world = try deployed(GridFixture(partitions: 1, lrmiEnabled: false), operations: 2, clients: 1)
-        let failure = try #require(world.clientRun.history.entries.first { $0.type == .fail })
+        let failure = try #require(world.clients.history.entries.first { $0.type == .fail })
         #expect(failure.error?.hasPrefix("cannot reach the primary test-insightedge-pu-1-0 at 10.244.") == true)
     }
 

@@ -23,7 +23,7 @@ import Testing
             }
             for event in api.changes(for: grid.changes) { grid.observe(event) }
             context = RuntimeContext(
-                timeline: Timeline(), pods: pods, faultLog: FaultLog(), clientRun: ClientRun(), random: SeededRandom(seed: 1),
+                timeline: Timeline(), pods: pods, faultLog: FaultLog(), clients: GridClients(), random: SeededRandom(seed: 1),
                 cluster: ClusterView(api: api, nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: api.watch())))
         }
 

@@ -64,6 +64,17 @@
     "failureThreshold": 3
   },
   "nodeSelector": {},
+  "metrics": {
+    "enabled": false,
+    "port": 9404,
+    "path": "/metrics",
+    "serviceMonitor": {
+      "enabled": false,
+      "interval": "30s"
+    },
+    "influxdb_ip": null,
+    "grafana_ip": null
+  },
   "license": "tryme",
   "serviceAccount": {
     "create": true,

@@ -105,10 +105,14 @@ serviceAccountName: {{ include "insightedge-manager.serviceAccountName" $root | 
 ["zk-client", "zk-server", "zk-leader-election", "lus", "api", "lrmi"]
 {{- end -}}
 
-{{/* The client ports the Service exposes: api, and lus and lrmi when enabled. */}}
+{{/*
+The client ports the Service exposes: api, and lus and lrmi when enabled; and the
+metrics port, which Prometheus scrapes as a client.
+*/}}
 {{- define "insightedge-manager.clientPorts" -}}
 {{- $ports := list "api" -}}
 {{- if .Values.service.lus.enabled -}}{{- $ports = append $ports "lus" -}}{{- end -}}
 {{- if .Values.service.lrmi.enabled -}}{{- $ports = append $ports "lrmi" -}}{{- end -}}
+{{- if include "insightedge-manager.metricsPortOpen" . -}}{{- $ports = append $ports "metrics" -}}{{- end -}}
 {{- toJson $ports -}}
 {{- end -}}

@@ -77,6 +77,17 @@
     }
   },
   "nodeSelector": {},
+  "metrics": {
+    "enabled": false,
+    "port": 9404,
+    "path": "/metrics",
+    "serviceMonitor": {
+      "enabled": false,
+      "interval": "30s"
+    },
+    "influxdb_ip": null,
+    "grafana_ip": null
+  },
   "manager": {
     "name": null,
     "ports": {

@@ -105,9 +105,9 @@ serviceAccountName: {{ include "insightedge-pu.serviceAccountName" $root | quote
 ["lrmi", 8089]
 {{- end -}}
 
-{{/* Clients reach a Space instance by LRMI. */}}
+{{/* Clients reach a Space instance by LRMI; Prometheus scrapes its metrics port as a client. */}}
 {{- define "insightedge-pu.clientPorts" -}}
-["lrmi"]
+{{- if include "insightedge-pu.metricsPortOpen" . -}}["lrmi", "metrics"]{{- else -}}["lrmi"]{{- end -}}
 {{- end -}}
 
 {{/* Cluster-wide, so the namespace keeps two releases of one name apart. */}}

@@ -57,6 +57,25 @@ enum CommonFields {
         ]), "The \(what) probe.")
     }
 
+    /// `metrics` (``MetricsSettings``): scrape annotations, a ServiceMonitor, and 15.0's reporter addresses.
+    static func metrics(_ what: String) -> ValueField {
+        ValueField("metrics", .object([
+            ValueField("enabled", .boolean, default: false,
+                       "Open the metrics port and annotate the \(what) pods for Prometheus (prometheus.io/scrape, port, path)."),
+            CommonFields.port("port", 9404, "Port the \(what) pods serve Prometheus metrics on."),
+            ValueField("path", .string, default: "/metrics", "HTTP path of the metrics."),
+            ValueField("serviceMonitor", .object([
+                ValueField("enabled", .boolean, default: false,
+                           "Open the metrics port behind a Service, and write a Prometheus Operator ServiceMonitor (monitoring.coreos.com/v1) that selects it."),
+                ValueField("interval", .string, default: "30s", "How often Prometheus scrapes."),
+            ]), "Scraping through the Prometheus Operator."),
+            ValueField("influxdb_ip", .string, default: nil,
+                       "GigaSpaces 15.0: address of the InfluxDB the grid's metrics reporter writes to (METRICS_INFLUXDB_IP in the container)."),
+            ValueField("grafana_ip", .string, default: nil,
+                       "GigaSpaces 15.0: address of the Grafana that shows those metrics (METRICS_GRAFANA_IP in the container)."),
+        ]), "The \(what) pods' metrics.")
+    }
+
     static let nodeSelector = ValueField(
         "nodeSelector", .stringMap, default: [:], "Node labels the pods must be scheduled on.")
 

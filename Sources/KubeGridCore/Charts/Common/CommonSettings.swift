@@ -15,6 +15,8 @@ public struct PodSettings: Sendable, Hashable {
     public var license: String
     /// ServiceAccount, RBAC, security contexts, license Secret, NetworkPolicy.
     public var security: SecuritySettings
+    /// Prometheus scraping and 15.0's metrics reporter.
+    public var metrics: MetricsSettings
 
     init(_ reader: FieldReader) {
         nameOverride = reader.optionalString("nameOverride")
@@ -29,6 +31,7 @@ public struct PodSettings: Sendable, Hashable {
         nodeSelector = reader.stringMap("nodeSelector")
         license = reader.string("license")
         security = SecuritySettings(reader)
+        metrics = MetricsSettings(reader.object("metrics"))
     }
 
     /// How the chart's objects are named for a release.

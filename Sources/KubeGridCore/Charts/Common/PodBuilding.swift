@@ -9,13 +9,20 @@ enum PodBuilding {
     static func labels(
         _ naming: ReleaseNaming, component: GridLabels.Component, selectorId: String, partitionId: Int? = nil
     ) -> OrderedDictionary<String, String> {
+        labels(naming, componentName: component.rawValue, selectorId: selectorId, partitionId: partitionId)
+    }
+
+    /// The same labels for a component outside the grid (the Zeppelin notebook).
+    static func labels(
+        _ naming: ReleaseNaming, componentName: String, selectorId: String, partitionId: Int? = nil
+    ) -> OrderedDictionary<String, String> {
         var labels: OrderedDictionary<String, String> = [
             GridLabels.name: naming.name,
             GridLabels.instance: naming.release,
-            GridLabels.component: component.rawValue,
+            GridLabels.component: componentName,
             GridLabels.legacyApp: naming.name,
             GridLabels.legacyRelease: naming.release,
-            GridLabels.legacyComponent: component.rawValue,
+            GridLabels.legacyComponent: componentName,
             GridLabels.selectorId: selectorId,
         ]
         if let partitionId { labels[GridLabels.partitionId] = String(partitionId) }

@@ -88,18 +88,22 @@ public enum ChartFiles {
             document["dependencies"] = .list([
                 dependency(ManagerChart.metadata, alias: "manager"),
                 dependency(ProcessingUnitChart.metadata, alias: "pu"),
+                dependency(ZeppelinChart.metadata, alias: "zeppelin", condition: "zeppelin.enabled"),
             ])
         }
         return generatedHeader("#") + (try YAMLWriter().document(.map(document)))
     }
 
-    private static func dependency(_ metadata: ChartMetadata, alias: String) -> Values {
-        [
+    private static func dependency(_ metadata: ChartMetadata, alias: String, condition: String? = nil) -> Values {
+        var entry: Values.Map = [
             "name": .string(metadata.name),
             "version": .string(metadata.version),
             "repository": .string("file://../\(metadata.name)"),
             "alias": .string(alias),
         ]
+        // Helm renders the subchart only when the umbrella's value at `condition` is true.
+        if let condition { entry["condition"] = .string(condition) }
+        return .map(entry)
     }
 
     /// `values.yaml`: every top-level key with its one-line summary as a comment.
@@ -120,7 +124,7 @@ public enum ChartFiles {
         }
         var schema = JSONSchemaGenerator.schema(for: chart.schema, title: title, rules: []).mapValue ?? [:]
         var properties = schema["properties"]?.mapValue ?? [:]
-        for (key, subchart) in [("manager", BuiltInChart.manager), ("pu", .processingUnit)] {
+        for (key, subchart) in [("manager", BuiltInChart.manager), ("pu", .processingUnit), ("zeppelin", .zeppelin)] {
             var property = properties[key]?.mapValue ?? [:]
             property["allOf"] = .list(CrossFieldRules.rules(for: subchart))
             properties[key] = .map(property)

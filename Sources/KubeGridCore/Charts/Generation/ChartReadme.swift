@@ -13,6 +13,7 @@ struct ChartReadme {
             "version": chart.metadata.version,
             "appVersion": chart.metadata.appVersion,
             "isUmbrella": chart == .umbrella,
+            "isSpark": chart == .spark,
             "values": rows(chart.schema.fields, prefix: ""),
             "legacy": legacyRows,
         ]

@@ -50,6 +50,17 @@ enum CrossFieldRules {
         ]
         """
 
+    /// `ZeppelinValues.ruleDiagnostics`: a ClusterIP Service has no node port.
+    static let zeppelin = """
+        [
+          {"description": "a ClusterIP Service has no node ports",
+           "if": {"required": ["service"],
+                  "properties": {"service": {"required": ["type"], "properties": {"type": {"const": "ClusterIP"}}}}},
+           "then": {"properties": {"service": {"properties": {
+             "api": {"properties": {"nodePort": {"type": "null"}}}}}}}}
+        ]
+        """
+
     /// `TenantValues.ruleDiagnostics`: a namespace name, or empty for the release name.
     static let tenant = """
         [
@@ -58,6 +69,20 @@ enum CrossFieldRules {
         ]
         """
 
+    /// `SparkValues.ruleDiagnostics` where JSON Schema can say it: a JVM size, and no
+    /// `sparkConf` key the chart writes itself.
+    static var spark: String {
+        let owned = SparkValues.chartOwnedConf.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        return """
+            [
+              {"description": "executor.memory is a JVM size",
+               "properties": {"executor": {"properties": {"memory": {"pattern": "^[0-9]+([kKmMgGtTpP][bB]?|[bB])?$"}}}}},
+              {"description": "sparkConf does not set what the chart writes",
+               "properties": {"sparkConf": {"propertyNames": {"not": {"enum": [\(owned)]}}}}}
+            ]
+            """
+    }
+
     /// The rules of `chart` as JSON Schema fragments.
     static func rules(for chart: BuiltInChart) -> [Values] {
         let text: String
@@ -65,6 +90,8 @@ enum CrossFieldRules {
         case .manager: text = manager
         case .processingUnit: text = processingUnit
         case .tenant: text = tenant
+        case .spark: text = spark
+        case .zeppelin: text = zeppelin
         case .umbrella: return []
         }
         // The texts above are fixed and tested; a parse failure is a bug caught by the tests.

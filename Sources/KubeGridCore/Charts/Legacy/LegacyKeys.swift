@@ -12,14 +12,14 @@ public enum LegacyKeys {
         case .manager: manager
         case .processingUnit: processingUnit
         case .umbrella: umbrella
-        // GigaSpaces had no tenant chart.
-        case .tenant: []
+        // GigaSpaces had no tenant or Spark chart; kubegrid's Zeppelin chart spells 14.x's keys anew.
+        case .tenant, .spark, .zeppelin: []
         }
     }
 
     /// The keys of the umbrella charts themselves (15.2-16.x `xap`), beside `manager.*` and `pu.*`.
     static let umbrella: [LegacyKey] = [
-        metrics,
+        umbrellaMetrics,
         LegacyKey(
             "operator", documented: "15.2-16.x",
             .dropped(advice: "kubegrid renders the grid's StatefulSets and Services itself, with no GigaSpaces operator")),
@@ -40,7 +40,6 @@ public enum LegacyKeys {
                 writes: managerExternalClient)),
         nodeSelectorForm,
         nodeSelectorAlone,
-        metrics,
     ]
 
     static let processingUnit: [LegacyKey] = [
@@ -58,7 +57,6 @@ public enum LegacyKeys {
             .dropped(advice: "a PersistentVolumeClaim has no such field and Kubernetes ignored it; set reclaimPolicy on the StorageClass that memoryXtendVolume.volumeClaimTemplate.storageClassName names")),
         nodeSelectorForm,
         nodeSelectorAlone,
-        metrics,
     ]
 
     /// 15.2's `nodeSelector: {enabled: BOOL, selector: {LABEL: VALUE}}`; the selector
@@ -78,10 +76,12 @@ public enum LegacyKeys {
         "nodeSelector.selector", documented: "15.2",
         .translated(meaning: "without nodeSelector.enabled=true it selected no nodes", writes: { _, _, _ in [] }))
 
-    /// The metrics reporter of GigaSpaces' charts (`metrics.influxdb_ip`, 16.x `metrics.enabled`).
-    static let metrics = LegacyKey(
-        "metrics", documented: "15.0-16.x",
-        .dropped(advice: "kubegrid deploys no InfluxDB or Grafana; send the grid's metrics there with java.options or pu.properties"))
+    /// The umbrella's own `metrics` (15.2-16.x: InfluxDB and Grafana deployed beside the grid).
+    /// The grid charts' `metrics.*` (15.0's `influxdb_ip`, `grafana_ip`) are kubegrid keys
+    /// with their old meaning, so only this one is listed.
+    static let umbrellaMetrics = LegacyKey(
+        "metrics", documented: "15.2-16.x",
+        .dropped(advice: "kubegrid deploys no InfluxDB or Grafana; set manager.metrics and pu.metrics (influxdb_ip, grafana_ip, or Prometheus scraping with enabled and serviceMonitor.enabled)"))
 
     /// `{disktype: ssd}` as it is, or `disktype=ssd,zone=a` split into labels.
     static func nodeLabels(_ selector: Values) -> Values {

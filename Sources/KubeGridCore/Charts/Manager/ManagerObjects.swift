@@ -10,7 +10,7 @@ struct ManagerObjects: Sendable {
     let kubeVersion: KubeVersion
 
     var fullname: String { naming.fullname }
-    var headlessServiceName: String { "\(fullname)-hs" }
+    var headlessServiceName: String { ManagerReference.headlessServiceName(ofManager: fullname) }
     var clientServiceName: String { "\(fullname)-service" }
     private var labels: OrderedDictionary<String, String> {
         PodBuilding.labels(naming, component: .manager, selectorId: fullname)
@@ -23,8 +23,15 @@ struct ManagerObjects: Sendable {
         SecurityObjects(settings: values.pod.security, naming: naming, labels: labels)
     }
 
+    /// Scrape annotations, the metrics port, and the ServiceMonitor (`metrics`).
+    var metrics: MetricsObjects {
+        MetricsObjects(settings: values.pod.metrics, naming: naming, labels: labels, podSelector: selector, chartPath: chartPath)
+    }
+
     var templates: [RenderedTemplate] {
+        // Prometheus scrapes as a client does: from networkPolicy.clientCIDRs, or anywhere.
         let clientPorts = values.exposedPorts.map { IntOrString.string($0.name) }
+            + (values.pod.metrics.exposesPort ? [IntOrString.string(MetricsSettings.portName)] : [])
         var templates = security.commonTemplates(
             chartPath: chartPath, license: values.pod.license,
             gridPorts: ["zk-client", "zk-server", "zk-leader-election", "lus", "api", "lrmi"], clientPorts: clientPorts)
@@ -42,7 +49,7 @@ struct ManagerObjects: Sendable {
                     KubernetesObject.podDisruptionBudget(podDisruptionBudget()).served(at: kubeVersion)
                 })
         }
-        return templates
+        return templates + metrics.templates
     }
 
     /// The node ports this release asks for, with the Service and port that asks.
@@ -95,6 +102,7 @@ struct ManagerObjects: Sendable {
 
     func statefulSet() -> StatefulSet {
         let security = self.security
+        let metrics = self.metrics
         let container = Container(
             name: "gigaspaces-container",
             image: values.pod.image.reference,
@@ -108,8 +116,8 @@ struct ManagerObjects: Sendable {
                 EnvVar(name: "GS_MANAGER_SERVERS", value: managerServers),
                 security.licenseVariable,
                 EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options),
-            ],
-            ports: containerPorts,
+            ] + metrics.environment,
+            ports: containerPorts + metrics.containerPorts,
             resources: PodBuilding.resources(values.pod.resources),
             livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/v2/info", port: "api"),
             readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/v2/info", port: "api"),
@@ -123,7 +131,7 @@ struct ManagerObjects: Sendable {
                 selector: LabelSelector(matchLabels: selector),
                 podManagementPolicy: .parallel,
                 template: PodTemplateSpec(
-                    metadata: ObjectMeta(labels: labels),
+                    metadata: ObjectMeta(labels: labels, annotations: metrics.podAnnotations),
                     spec: PodSpec(
                         containers: [container],
                         affinity: PodBuilding.antiAffinity(values.pod.antiAffinity, selectorId: fullname),

@@ -37,6 +37,7 @@ enum ManagerSchema {
         CommonFields.probe("livenessProbe", what: "liveness", enabled: true, initialDelay: 30, period: 15),
         CommonFields.probe("readinessProbe", what: "readiness", enabled: true, initialDelay: 10, period: 5),
         CommonFields.nodeSelector,
+        CommonFields.metrics("Management"),
         CommonFields.license,
         SecurityFields.serviceAccount,
         SecurityFields.securityContext,

@@ -17,8 +17,7 @@ struct ProcessingUnitObjects: Sendable {
 
     /// The manager this Space registers with: `manager.name`, else this release's own.
     var managerFullname: String {
-        let name = values.managerName ?? naming.release
-        return name.contains(ManagerChart.name) ? name : "\(name)-\(ManagerChart.name)"
+        ManagerReference(managerName: values.managerName, release: naming.release).fullname
     }
 
     /// StatefulSets: one per partition, or one for a non-partitioned Space.
@@ -56,11 +55,30 @@ struct ProcessingUnitObjects: Sendable {
             labels: PodBuilding.labels(naming, component: .space, selectorId: fullname))
     }
 
+    /// Scrape annotations, the metrics port, and the ServiceMonitor (`metrics`), for every
+    /// Space instance of the release (the headless Service's selector).
+    var metrics: MetricsObjects {
+        MetricsObjects(
+            settings: values.pod.metrics, naming: naming,
+            labels: PodBuilding.labels(naming, component: .space, selectorId: fullname), podSelector: instanceSelector,
+            chartPath: chartPath)
+    }
+
+    /// Every Space instance of the release, whatever its partition.
+    private var instanceSelector: OrderedDictionary<String, String> {
+        [
+            GridLabels.legacyApp: naming.name, GridLabels.legacyRelease: naming.release,
+            GridLabels.legacyComponent: GridLabels.Component.space.rawValue,
+        ]
+    }
+
     var templates: [RenderedTemplate] {
         let serviceCount = values.instanceServiceCount
         let security = self.security
+        // Prometheus scrapes as a client does: from networkPolicy.clientCIDRs, or anywhere.
+        let clientPorts: [IntOrString] = ["lrmi"] + (values.pod.metrics.exposesPort ? [.string(MetricsSettings.portName)] : [])
         var templates = security.commonTemplates(
-            chartPath: chartPath, license: values.pod.license, gridPorts: ["lrmi", 8089], clientPorts: ["lrmi"])
+            chartPath: chartPath, license: values.pod.license, gridPorts: ["lrmi", 8089], clientPorts: clientPorts)
         if values.callsKubernetesAPI {
             templates += security.rbacTemplates(chartPath: chartPath, reading: ["services"], readsNodes: values.readsNodes)
         }
@@ -78,7 +96,7 @@ struct ProcessingUnitObjects: Sendable {
                     KubernetesObject.podDisruptionBudget(podDisruptionBudget(index)).served(at: kubeVersion)
                 })
         }
-        return templates
+        return templates + metrics.templates
     }
 
     private func labels(_ index: Int) -> OrderedDictionary<String, String> {
@@ -91,10 +109,7 @@ struct ProcessingUnitObjects: Sendable {
                 headlessServiceName, naming, labels: PodBuilding.labels(naming, component: .space, selectorId: fullname)),
             spec: ServiceSpec(
                 clusterIP: "None",
-                selector: [
-                    GridLabels.legacyApp: naming.name, GridLabels.legacyRelease: naming.release,
-                    GridLabels.legacyComponent: GridLabels.Component.space.rawValue,
-                ],
+                selector: instanceSelector,
                 ports: [ServicePort(name: "lrmi", port: values.lrmiPort, targetPort: "lrmi")]))
     }
 
@@ -127,6 +142,8 @@ struct ProcessingUnitObjects: Sendable {
         /// The Space container without its arguments, which name the partition.
         let spaceContainer: Container
         let volumeClaims: [PersistentVolumeClaim]
+        /// The scrape annotations of every partition's pod template.
+        let annotations: OrderedDictionary<String, String>
 
         init(_ objects: ProcessingUnitObjects) {
             let security = objects.security
@@ -134,6 +151,7 @@ struct ProcessingUnitObjects: Sendable {
             managerCheck = objects.managerCheck(security)
             spaceContainer = objects.spaceContainer(mountsVolume: objects.values.memoryXtend.enabled, security)
             volumeClaims = objects.values.memoryXtend.enabled ? [objects.volumeClaim] : []
+            annotations = objects.metrics.podAnnotations
         }
     }
 
@@ -153,7 +171,7 @@ struct ProcessingUnitObjects: Sendable {
                 selector: LabelSelector(matchLabels: [GridLabels.selectorId: name]),
                 updateStrategy: StatefulSetUpdateStrategy(type: .rollingUpdate),
                 template: PodTemplateSpec(
-                    metadata: ObjectMeta(labels: labels(index)),
+                    metadata: ObjectMeta(labels: labels(index), annotations: pod.annotations),
                     spec: PodSpec(
                         initContainers: [pod.managerCheck],
                         containers: [spaceContainer],
@@ -205,13 +223,15 @@ struct ProcessingUnitObjects: Sendable {
 
     /// The Space container, its arguments left for ``statefulSet(_:_:)`` to fill in.
     private func spaceContainer(mountsVolume: Bool, _ security: SecurityObjects) -> Container {
-        Container(
+        let metrics = self.metrics
+        return Container(
             name: "pu-container",
             image: values.pod.image.reference,
             imagePullPolicy: PodBuilding.pullPolicy(values.pod.image),
             command: PodBuilding.entrypoint,
-            env: [security.licenseVariable, EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)],
-            ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)],
+            env: [security.licenseVariable, EnvVar(name: "EXT_JAVA_OPTIONS", value: values.pod.java.options)]
+                + metrics.environment,
+            ports: [ContainerPort(name: "lrmi", containerPort: values.lrmiPort)] + metrics.containerPorts,
             resources: PodBuilding.resources(values.pod.resources),
             livenessProbe: PodBuilding.httpProbe(values.pod.livenessProbe, path: "/probes/alive", port: 8089),
             readinessProbe: PodBuilding.httpProbe(values.pod.readinessProbe, path: "/probes/ready", port: 8089),

@@ -48,6 +48,7 @@ enum ProcessingUnitSchema {
             CommonFields.resources(memoryLimit: "128Mi", cpuRequest: "100m", of: "the init container check-manager-ready"),
         ]), "The init container that waits for the manager."),
         CommonFields.nodeSelector,
+        CommonFields.metrics("Space instance"),
         ValueField("manager", .object([
             ValueField("name", .string, default: nil,
                        "Release name of the manager to use (default: this release's own name)."),

@@ -30,10 +30,13 @@ struct TemplatesCheck {
     /// by planning it with every optional object switched on.
     static func templateFiles(of chart: BuiltInChart) -> [String] {
         let full: Values = switch chart {
-        case .manager: ["ha": true, "antiAffinity": ["enabled": true]]
-        case .processingUnit: ["partitions": 1, "ha": true, "antiAffinity": ["enabled": true], "service": ["lrmi": ["enabled": true]]]
+        case .manager: ["ha": true, "antiAffinity": ["enabled": true], "metrics": ["serviceMonitor": ["enabled": true]]]
+        case .processingUnit:
+            ["partitions": 1, "ha": true, "antiAffinity": ["enabled": true], "service": ["lrmi": ["enabled": true]],
+             "metrics": ["serviceMonitor": ["enabled": true]]]
         case .umbrella: [:]
         case .tenant: ["admins": ["users": ["lint"]], "viewers": ["groups": ["lint"]]]
+        case .spark, .zeppelin: [:]
         }
         let values = (try? HelmCoalescing.coalesce(full, with: chart.helmChart)) ?? chart.defaults
         let plan = chart.plan(values: values, release: ReleaseOptions(name: "lint"))

@@ -53,7 +53,7 @@ struct PodGroup: Sendable {
         case .spaceInstance(let arguments):
             return arguments.partitionId != nil || labels[GridLabels.partitionId] != nil ? .partition : .replicatedSpace
         case .manager: return .manager
-        case .other: return .none
+        case .zeppelin, .sparkDriver, .sparkExecutor, .other: return .none
         }
     }
 

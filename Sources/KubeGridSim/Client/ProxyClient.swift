@@ -88,16 +88,21 @@ struct ClientState: Sendable {
 /// then ok, fail or info. When the primary it knows is gone or no longer primary, the
 /// proxy asks the lookup service again, every `clientRetryInterval`, until the operation
 /// succeeds or `clientRetryTimeout` has passed.
-extension World {
+extension GridClients {
     /// Starts clients that share `plan` round-robin; operations from `pacedFrom` on are
     /// `interval` apart, the ones before at the usual pace.
-    mutating func startClients(count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0) {
+    mutating func start(
+        count: Int, plan: WorkloadPlan, interval: SimTime? = nil, pacedFrom: Int = 0,
+        grid: inout GridController, _ context: inout RuntimeContext
+    ) {
         let count = max(count, 1)
-        clientRun.plan = plan
+        self.plan = plan
         // The checker's state for every key the plan can use, made now (before anything is recorded).
-        if clientRun.recorded == 0 { clientRun.checker = StreamingChecker(plan: plan) }
+        if recorded == 0 { checker = StreamingChecker(plan: plan) }
+        // Room in the grid's instances for the plan's keys, so memory follows the key space.
+        grid.reserveObjects(for: plan)
         let cursor = plan.cursor()
-        clientRun.clients = (0..<count).map { id in
+        clients = (0..<count).map { id in
             var client = ClientState(
                 id: id, cursor: cursor, stride: count, planned: max(plan.count - id + count - 1, 0) / count,
                 interval: interval ?? timings.operationInterval)
@@ -105,114 +110,116 @@ extension World {
             client.pacedFrom = (pacedFrom + count - 1 - id) / count
             return client
         }
-        for id in clientRun.clients.indices { schedule(.clientInvoke(client: id)) }
+        for id in clients.indices { context.schedule(.clientInvoke(client: id)) }
     }
 
     /// The workload clients have run every operation (monitors aside).
-    var clientsDone: Bool { clientRun.clients.allSatisfy { $0.monitor != nil || $0.isDone } }
+    var isDone: Bool { clients.allSatisfy { $0.monitor != nil || $0.isDone } }
 
-    mutating func clientInvoke(_ id: Int) {
-        guard clientRun.clients.indices.contains(id), clientRun.clients[id].inFlight == nil else { return }
+    /// Client `id` starts its next operation (`SimEvent.clientInvoke`).
+    mutating func invoke(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
+        guard clients.indices.contains(id), clients[id].inFlight == nil else { return }
         let planned: PlannedOperation
-        if let monitor = clientRun.clients[id].monitor {
-            guard !clientRun.clients[id].monitorDone, let key = monitorKey(monitor) else { return }
+        if let monitor = clients[id].monitor {
+            guard !clients[id].monitorDone, let key = monitorKey(monitor, grid: grid) else { return }
             planned = PlannedOperation(function: .read, spaceKey: monitor.space, key: key, value: nil)
         } else {
-            guard let next = clientRun.clients[id].nextPlanned() else { return }
+            guard let next = clients[id].nextPlanned() else { return }
             planned = next
         }
         let partitions = grid.spaces[planned.spaceKey]?.partitionCount ?? 1
         let operation = Operation(
             process: id, type: .invoke, function: planned.function, key: planned.key, value: planned.value,
-            partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: now)
-        recordOperation(operation)
-        clientRun.clients[id].inFlight = InFlightOperation(operation: operation, deadline: now + timings.clientRetryTimeout)
-        clientAttempt(id)
+            partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: context.now)
+        recordOperation(operation, faultLog: context.faultLog)
+        clients[id].inFlight = InFlightOperation(operation: operation, deadline: context.now + timings.clientRetryTimeout)
+        attempt(id, grid: &grid, &context)
     }
 
-    /// One attempt: call the primary the proxy knows, or look one up in the lookup service.
-    mutating func clientAttempt(_ id: Int) {
-        guard clientRun.clients.indices.contains(id), var inFlight = clientRun.clients[id].inFlight, inFlight.target == nil else { return }
+    /// One attempt (`SimEvent.clientRetry`): call the primary the proxy knows, or look one
+    /// up in the lookup service. The operation in flight is changed in place, not copied
+    /// out and back.
+    mutating func attempt(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
+        guard clients.indices.contains(id), let inFlight = clients[id].inFlight, inFlight.target == nil else { return }
         let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
-        if var known = clientRun.clients[id].primaries[ref] {
-            if let refusal = callRefusal(known) {
-                clientRun.clients[id].primaries[ref] = nil
-                inFlight.problem = refusal.reason
-                clientRun.clients[id].inFlight = inFlight
+        if var known = clients[id].primaries[ref] {
+            if let refusal = callRefusal(known, grid: grid, context) {
+                clients[id].primaries[ref] = nil
+                clients[id].inFlight?.problem = refusal.reason
                 // A dead node never answers: the call hangs until the connect timeout.
-                return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero)
+                return retryOrGiveUp(id, after: refusal.hangs ? timings.connectTimeout : .zero, &context)
             }
-            if known.reachableAt != progress {
-                known.reachableAt = progress
-                clientRun.clients[id].primaries[ref] = known
+            if known.reachableAt != context.changesSoFar {
+                known.reachableAt = context.changesSoFar
+                clients[id].primaries[ref]?.reachableAt = context.changesSoFar
             }
-            inFlight.target = known
-            clientRun.clients[id].inFlight = inFlight
-            return schedule(.clientComplete(client: id), after: timings.operationLatency)
+            clients[id].inFlight?.target = known
+            return context.schedule(.clientComplete(client: id), after: timings.operationLatency)
         }
-        switch primaryConnection(space: ref.space, partition: ref.partition) {
+        switch primaryConnection(space: ref.space, partition: ref.partition, grid: grid, pods: context.pods, cluster: context.cluster) {
         case .success(var target):
-            target.reachableAt = progress
-            clientRun.clients[id].primaries[ref] = target
-            inFlight.target = target
-            clientRun.clients[id].inFlight = inFlight
+            target.reachableAt = context.changesSoFar
+            clients[id].primaries[ref] = target
+            clients[id].inFlight?.target = target
             // A lookup, then the call.
-            schedule(.clientComplete(client: id), after: timings.operationLatency * 2)
+            context.schedule(.clientComplete(client: id), after: timings.operationLatency * 2)
         case .failure(let problem):
-            inFlight.problem = problem.reason
-            clientRun.clients[id].inFlight = inFlight
-            retryOrGiveUp(id, after: timings.clientRetryInterval)
+            clients[id].inFlight?.problem = problem.reason
+            retryOrGiveUp(id, after: timings.clientRetryInterval, &context)
         }
     }
 
-    /// The call reaches the primary: applied, or the primary went away while it travelled.
-    mutating func clientComplete(_ id: Int) {
-        guard clientRun.clients.indices.contains(id), var inFlight = clientRun.clients[id].inFlight, let target = inFlight.target else { return }
+    /// The call reaches the primary (`SimEvent.clientComplete`): applied, or the primary
+    /// went away while it travelled.
+    mutating func complete(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
+        guard clients.indices.contains(id), var inFlight = clients[id].inFlight, let target = inFlight.target else { return }
         let operation = inFlight.operation
-        if callRefusal(target) == nil, case .applied(let value) = apply(operation, on: target) {
+        if case .primary(let index) = reach(target, grid: grid, context),
+            case .applied(let value) = apply(operation, at: index, target: target, grid: &grid, &context)
+        {
             var completion = operation
             completion.type = .ok
-            completion.time = now
+            completion.time = context.now
             completion.value = value
-            return finish(id, completion)
+            return finish(id, completion, &context)
         }
-        clientRun.clients[id].primaries[PartitionRef(space: operation.space, partition: operation.partition)] = nil
+        clients[id].primaries[PartitionRef(space: operation.space, partition: operation.partition)] = nil
         inFlight.target = nil
         inFlight.problem = "the primary of partition \(operation.partition) went away during the call"
         if operation.function == .write { inFlight.maybeApplied = true }
-        clientRun.clients[id].inFlight = inFlight
-        retryOrGiveUp(id, after: .zero)
+        clients[id].inFlight = inFlight
+        retryOrGiveUp(id, after: .zero, &context)
     }
 
     /// Tries again after `delay` if the proxy's timeout allows; otherwise the operation
     /// ends: `fail` when it certainly did nothing, `info` when a write may have landed.
-    private mutating func retryOrGiveUp(_ id: Int, after delay: SimTime) {
-        guard let inFlight = clientRun.clients[id].inFlight else { return }
-        if now + delay <= inFlight.deadline {
-            return schedule(.clientRetry(client: id), after: delay)
+    private mutating func retryOrGiveUp(_ id: Int, after delay: SimTime, _ context: inout RuntimeContext) {
+        guard let inFlight = clients[id].inFlight else { return }
+        if context.now + delay <= inFlight.deadline {
+            return context.schedule(.clientRetry(client: id), after: delay)
         }
         var completion = inFlight.operation
-        completion.time = now
+        completion.time = context.now
         completion.type = inFlight.maybeApplied ? .info : .fail
         completion.error = inFlight.problem ?? "the operation timed out"
         if completion.function == .read { completion.value = nil }
-        finish(id, completion)
+        finish(id, completion, &context)
     }
 
-    private mutating func finish(_ id: Int, _ completion: Operation) {
-        clientRun.clients[id].inFlight = nil
-        recordOperation(completion)
-        clientRun.progress += 1
-        if clientRun.clients[id].monitor != nil {
+    private mutating func finish(_ id: Int, _ completion: Operation, _ context: inout RuntimeContext) {
+        clients[id].inFlight = nil
+        recordOperation(completion, faultLog: context.faultLog)
+        progress += 1
+        if clients[id].monitor != nil {
             if completion.type == .ok {
-                clientRun.clients[id].monitorDone = true
+                clients[id].monitorDone = true
                 return
             }
-            return schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
+            return context.schedule(.clientInvoke(client: id), after: timings.clientRetryInterval)
         }
-        if clientRun.clients[id].next < clientRun.clients[id].planned {
-            let paced = clientRun.clients[id].next >= clientRun.clients[id].pacedFrom
-            schedule(.clientInvoke(client: id), after: paced ? clientRun.clients[id].interval : timings.operationInterval)
+        if clients[id].next < clients[id].planned {
+            let paced = clients[id].next >= clients[id].pacedFrom
+            context.schedule(.clientInvoke(client: id), after: paced ? clients[id].interval : timings.operationInterval)
         }
     }
 }
