@@ -13,6 +13,7 @@ benchmarks=(
   "scheduler:.build/release/SchedulerBenchmark"
   "simulation:.build/release/SimulationBenchmark"
   "simulation-drain-pause:.build/release/SimulationBenchmark --scenario drain --scenario pause"
+  "simulation-1024-drain:.build/release/SimulationBenchmark --partitions 1024 --nodes 250 --scenario drain"
   "simulation-tenant:.build/release/SimulationBenchmark --tenant"
   "simulation-4096:.build/release/SimulationBenchmark --nodes 1000 --partitions 4096 --ops 1000000 --scenario all --aim-seconds 10 --aim-mib 1024"
   "simulation-ops-memory:scripts/bench-ops-memory.sh .build/release/kubegrid"

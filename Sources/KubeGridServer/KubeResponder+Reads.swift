@@ -40,12 +40,11 @@ extension KubeResponder {
         let cache = host.readCache
         let values = await host.read { cluster, encoding in
             let all = selection.select(Self.objects(target, in: cluster), encoding: encoding)
-            var page = Array(all.dropFirst(start))
-            var next: String?
-            if limit > 0, page.count > limit {
-                page = Array(page.prefix(limit))
-                next = Self.continueToken(start + limit, resourceVersion: cluster.store.resourceVersion)
-            }
+            // Slices of the selected objects: only the page is copied, when encoded.
+            let rest = all.dropFirst(start)
+            let page = limit > 0 ? rest.prefix(limit) : rest
+            let next = limit > 0 && rest.count > limit
+                ? Self.continueToken(start + limit, resourceVersion: cluster.store.resourceVersion) : nil
             let items = page.map { cache.values(of: $0) ?? encoding.encode($0) }
             var list = encoding.list(items: items, resource: target.resource, resourceVersion: cluster.store.resourceVersion)
             if let next, var map = list.mapValue, var metadata = map["metadata"]?.mapValue {

@@ -73,8 +73,14 @@ class Rendered:
 # ---------------------------------------------------------------- Helm
 
 
+@functools.cache
 def helm_chart(name: str) -> helm.Chart:
-    """The chart loaded afresh for each render: Helm drops a subchart whose condition is
+    """Each chart loaded once per run, for what does not render it with user values."""
+    return helm.Chart.load(str(CHARTS / name))
+
+
+def fresh_helm_chart(name: str) -> helm.Chart:
+    """The chart loaded afresh for one render: Helm drops a subchart whose condition is
     false (the umbrella's `zeppelin.enabled`) from the loaded chart itself, so a chart
     shared between renders would lose the subchart for every render after that one."""
     return helm.Chart.load(str(CHARTS / name))
@@ -98,11 +104,11 @@ def _render_with_kube_version(chart: helm.Chart, values: dict[str, Any], case: C
 def helm_render(case: Case) -> Rendered:
     try:
         if case.kube_version is None:
-            manifests = helm_chart(case.chart).render(
+            manifests = fresh_helm_chart(case.chart).render(
                 helm_values(case.values_text), name=case.release, namespace=case.namespace
             )
         else:
-            manifests = _render_with_kube_version(helm_chart(case.chart), helm_values(case.values_text), case)
+            manifests = _render_with_kube_version(fresh_helm_chart(case.chart), helm_values(case.values_text), case)
     except helm.HelmValuesError as error:
         return Rendered(error=str(error), stage="schema")
     except helm.HelmRenderError as error:

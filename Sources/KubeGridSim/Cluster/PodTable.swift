@@ -66,6 +66,15 @@ struct PodTable: Sendable {
         return pods.values[index].isRunningAndReady
     }
 
+    /// The revision of the pod `key` when it is Running and Ready with its containers
+    /// running, else nil; read in place (the heal check asks it of every pod of the
+    /// StatefulSets a fault touched, whenever something changes).
+    func settledRevision(_ key: String) -> Int? {
+        guard let index = pods.index(forKey: key) else { return nil }
+        guard pods.values[index].isRunningAndReady, pods.values[index].stage == .running else { return nil }
+        return pods.values[index].revision
+    }
+
     /// Pods carrying the label `key=value`.
     func keys(labelled key: String, _ value: String) -> Set<String> {
         keysByLabel[LabelPair(key: key, value: value)] ?? []

@@ -59,9 +59,10 @@ struct World: Sendable {
     /// The grid's clients and what they saw.
     var clients: GridClients
 
-    /// The runtime context between steps, holding only empty values: each step borrows it
-    /// (`lendRuntime`), so a step allocates nothing to be lent the world's parts.
-    private var idleContext: RuntimeContext?
+    /// The runtime context the controllers that act on running pods are handed: between
+    /// steps it holds only empty values; for a step the world swaps its parts in and back
+    /// (`lendRuntime`, `takeBack`), so lending copies and allocates nothing.
+    private var runtime: RuntimeContext
 
     init(options: SimulationOptions, nodes: [ClusterNode]) {
         let root = SeededRandom(seed: options.seed)
@@ -82,6 +83,7 @@ struct World: Sendable {
         jobController = JobController(changes: api.watch())
         spark = SparkController(changes: api.watch())
         clients = GridClients(options: options)
+        runtime = Self.idleRuntime(options: options, endpoints: endpointsController.changes, random: random)
         self.api = api
         for node in nodes { addNode(node) }
     }
@@ -203,18 +205,18 @@ struct World: Sendable {
 
     /// Runs one step of the grid with the runtime lent to it.
     mutating func withGrid<Result>(_ step: (inout GridController, inout RuntimeContext) -> Result) -> Result {
-        var context = lendRuntime()
-        let result = step(&grid, &context)
-        takeBack(consume context)
+        lendRuntime()
+        let result = step(&grid, &runtime)
+        takeBack()
         return result
     }
 
     /// Runs one step of the kubelet (which tells the grid what starts and stops) with the
     /// runtime lent to it.
     mutating func withKubelet<Result>(_ step: (inout Kubelet, inout GridController, inout RuntimeContext) -> Result) -> Result {
-        var context = lendRuntime()
-        let result = step(&kubelet, &grid, &context)
-        takeBack(consume context)
+        lendRuntime()
+        let result = step(&kubelet, &grid, &runtime)
+        takeBack()
         return result
     }
 
@@ -223,52 +225,48 @@ struct World: Sendable {
     mutating func withNodeLifecycle<Result>(
         _ step: (inout NodeLifecycleController, inout GridController, inout RuntimeContext) -> Result
     ) -> Result {
-        var context = lendRuntime()
-        let result = step(&nodeLifecycle, &grid, &context)
-        takeBack(consume context)
+        lendRuntime()
+        let result = step(&nodeLifecycle, &grid, &runtime)
+        takeBack()
         return result
     }
 
     /// Runs one step of the grid's clients (which read and write the grid's instances) with
     /// the runtime lent to them; they are handed beside the context, not in it.
     mutating func withClients<Result>(_ step: (inout GridClients, inout GridController, inout RuntimeContext) -> Result) -> Result {
-        var context = lendRuntime(withClients: false)
-        let result = step(&clients, &grid, &context)
-        takeBack(consume context, withClients: false)
+        lendRuntime(withClients: false)
+        let result = step(&clients, &grid, &runtime)
+        takeBack(withClients: false)
         return result
     }
 
     /// Moves the clock, the pods, the random stream, the fault log, the API server, the
-    /// endpoints and (unless they are the ones stepping) the clients into the idle context,
+    /// endpoints and (unless they are the ones stepping) the clients into `runtime`,
     /// swapped with its empty values, so nothing is copied but the small tables the view
     /// shares with other controllers (nodes, instance Services, StatefulSets, policies).
-    /// A client's every call is a step: lending must cost no more than a few moves.
-    private mutating func lendRuntime(withClients: Bool = true) -> RuntimeContext {
-        var context: RuntimeContext? = nil
-        swap(&context, &idleContext)
-        var lent = context ?? idleRuntime()
-        swap(&lent.timeline, &timeline)
-        swap(&lent.pods, &pods)
-        swap(&lent.faultLog, &faultLog)
-        if withClients { swap(&lent.clients, &clients) }
-        swap(&lent.cluster.api, &api)
-        swap(&lent.cluster.endpoints, &endpointsController)
-        lent.cluster.nodes = nodes
-        lent.cluster.instanceServiceByPod = serviceController.instanceServiceByPod
-        lent.cluster.statefulSets = statefulSets
-        lent.cluster.networkPolicies = networkPolicies.rules
-        lent.cluster.authorizesWorkloads = options.authorizesWorkloads
-        lent.random = random
-        lent.changesSoFar = progress
-        return lent
+    /// A client's every call is a step: lending must cost no more than a few swaps.
+    private mutating func lendRuntime(withClients: Bool = true) {
+        swap(&runtime.timeline, &timeline)
+        swap(&runtime.pods, &pods)
+        swap(&runtime.faultLog, &faultLog)
+        if withClients { swap(&runtime.clients, &clients) }
+        swap(&runtime.cluster.api, &api)
+        swap(&runtime.cluster.endpoints, &endpointsController)
+        runtime.cluster.nodes = nodes
+        runtime.cluster.instanceServiceByPod = serviceController.instanceServiceByPod
+        runtime.cluster.statefulSets = statefulSets
+        runtime.cluster.networkPolicies = networkPolicies.rules
+        runtime.cluster.authorizesWorkloads = options.authorizesWorkloads
+        runtime.random = random
+        runtime.changesSoFar = progress
     }
 
-    /// The context's empty values, made for the first step (an empty API server and
-    /// endpoints controller that the world's are swapped with).
-    private func idleRuntime() -> RuntimeContext {
+    /// The context's empty values: an empty API server and endpoints controller for the
+    /// world's to be swapped with.
+    private static func idleRuntime(options: SimulationOptions, endpoints: ChangeFeed.Consumer, random: SeededRandom) -> RuntimeContext {
         let empty = ClusterView(
             api: APIServer(network: ServiceNetwork(loadBalancerPool: options.loadBalancerPool, random: SeededRandom(seed: 0))),
-            nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: endpointsController.changes))
+            nodes: NodeTable(), instanceServiceByPod: [:], endpoints: EndpointsController(changes: endpoints))
         return RuntimeContext(
             timeline: Timeline(), pods: PodTable(), faultLog: FaultLog(), clients: GridClients(), random: random, cluster: empty)
     }
@@ -277,21 +275,19 @@ struct World: Sendable {
     /// readiness changed makes its StatefulSet reconcile, in the order they changed; then
     /// the endpoints controller sees the pods that changed. The context keeps no table the
     /// world shares (its view's copies are dropped), so no later write copies one whole.
-    private mutating func takeBack(_ context: consuming RuntimeContext, withClients: Bool = true) {
-        swap(&context.timeline, &timeline)
-        swap(&context.pods, &pods)
-        swap(&context.faultLog, &faultLog)
-        if withClients { swap(&context.clients, &clients) }
-        swap(&context.cluster.api, &api)
-        swap(&context.cluster.endpoints, &endpointsController)
-        context.cluster.nodes = NodeTable()
-        context.cluster.instanceServiceByPod = [:]
-        context.cluster.statefulSets = [:]
-        context.cluster.networkPolicies = NetworkPolicyRules()
-        random = context.random
-        let (readinessChanges, progress) = context.takeReports()
-        var idle: RuntimeContext? = consume context
-        swap(&idle, &idleContext)
+    private mutating func takeBack(withClients: Bool = true) {
+        swap(&runtime.timeline, &timeline)
+        swap(&runtime.pods, &pods)
+        swap(&runtime.faultLog, &faultLog)
+        if withClients { swap(&runtime.clients, &clients) }
+        swap(&runtime.cluster.api, &api)
+        swap(&runtime.cluster.endpoints, &endpointsController)
+        runtime.cluster.nodes = NodeTable()
+        runtime.cluster.instanceServiceByPod = [:]
+        runtime.cluster.statefulSets = [:]
+        runtime.cluster.networkPolicies = NetworkPolicyRules()
+        random = runtime.random
+        let (readinessChanges, progress) = runtime.takeReports()
         clusterProgress += progress
         for owner in readinessChanges {
             clusterProgress += 1

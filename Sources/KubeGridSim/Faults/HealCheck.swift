@@ -106,10 +106,10 @@ struct HealCheck: Sendable {
             guard let entry = world.statefulSets[key] else { return true }
             let rolled = entry.rolledOrdinals
             for ordinal in 0..<entry.replicas {
-                guard let pod = world.pods["\(entry.namespace)/\(entry.name)-\(ordinal)"], pod.isRunningAndReady,
-                    pod.stage == .running
-                else { return false }
-                if rolled.contains(ordinal) && pod.revision != entry.revision
+                guard let revision = world.pods.settledRevision("\(entry.namespace)/\(entry.name)-\(ordinal)") else {
+                    return false
+                }
+                if rolled.contains(ordinal) && revision != entry.revision
                     && entry.statefulSet.spec.updateStrategy?.effectiveType != .onDelete
                 {
                     return false
@@ -122,7 +122,7 @@ struct HealCheck: Sendable {
             }
             let partition = space.partitions[ref.partition - 1]
             guard partition.primary != nil, partition.awaitingElection.isEmpty else { return false }
-            let recovered = partition.backups.filter { world.grid.instances[$0]?.state == .backup }.count
+            let recovered = partition.backups.filter { world.grid.state(of: $0) == .backup }.count
             return recovered == partition.backups.count && (!space.ha || recovered >= 1)
         case .ensemble(let key):
             guard let ensemble = world.grid.ensembles[key] else { return true }

@@ -7,13 +7,18 @@
 /// had crashed, and the partition waits for its backups to notice.
 extension GridController {
     mutating func handOverIfPrimary(_ pod: Pod, _ context: inout RuntimeContext) {
+        // Only what is needed is read out of the Space: a copy of it kept alive across the
+        // write below would make that write copy all its partitions (4,096 of them).
         guard let instance = instances[pod.key], instance.uid == pod.uid, instance.state == .primary,
-            let space = spaces[instance.spaceKey]
+            let found = spaces[instance.spaceKey].map({
+                (key: $0.key, name: $0.name, managerKey: $0.managerKey, partition: $0.partitions[instance.partition - 1])
+            })
         else { return }
-        var partition = space.partitions[instance.partition - 1]
+        let space = (key: found.key, name: found.name)
+        var partition = found.partition
         guard partition.primary == pod.key else { return }
         let object = "space/\(space.name)"
-        let quorum = space.managerKey.flatMap { ensembles[$0] }?.hasQuorum == true
+        let quorum = found.managerKey.flatMap { ensembles[$0] }?.hasQuorum == true
         guard quorum, let backup = partition.backups.first(where: { instances[$0]?.state == .backup }) else {
             let why = quorum ? "no backup holds every object" : "ZooKeeper has no quorum to elect its backup"
             context.record(

@@ -24,8 +24,11 @@ extension GridController {
     }
 
     mutating func instanceResumed(uid: Int, _ context: inout RuntimeContext) {
-        guard let (podKey, found) = instances.first(where: { $0.value.uid == uid }), found.pausedUntil != nil,
-            let space = spaces[found.spaceKey]
+        // The pod with that uid names the instance; a search of every instance (8,192 on
+        // 4,096 partitions, once per resume) only when the pod is gone.
+        let byPod = context.pods.pod(uid: uid).flatMap { pod in instances[pod.key].map { (key: pod.key, value: $0) } }
+        guard let (podKey, found) = byPod?.value.uid == uid ? byPod : instances.first(where: { $0.value.uid == uid }),
+            found.pausedUntil != nil, let space = spaces[found.spaceKey]
         else { return }
         var instance = found
         instance.pausedUntil = nil

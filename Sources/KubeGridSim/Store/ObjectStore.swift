@@ -40,9 +40,14 @@ public struct ObjectStore: Sendable {
 
     /// The objects of `kind` (in `namespace` when given), in creation order.
     public func list(_ kind: ObjectKind, namespace: String? = nil) -> [StoredObject] {
-        let all = (objects[kind]?.values).map { $0.sorted { $0.metadata.uid < $1.metadata.uid } } ?? []
-        guard let namespace else { return all }
-        return all.filter { $0.metadata.namespace == namespace }
+        guard let byKey = objects[kind] else { return [] }
+        // One copy of each object picked, sorted in place: copying 10,000 pods three times
+        // (values, sorted, filtered) was most of a list's time in `kubegrid serve`.
+        var picked: [StoredObject] = []
+        picked.reserveCapacity(byKey.count)
+        for object in byKey.values where namespace == nil || object.metadata.namespace == namespace { picked.append(object) }
+        picked.sort { $0.metadata.uid < $1.metadata.uid }
+        return picked
     }
 
     public func count(_ kind: ObjectKind) -> Int { objects[kind]?.count ?? 0 }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func umbrellaSubchartsAreNamedByTheirAliases() throws {
         let chart = try ChartDirectory().load(Self.charts + "/insightedge")
-        #expect(chart.dependencies.map(\.name).sorted() == ["manager", "pu"])
+        #expect(chart.dependencies.map(\.name).sorted() == ["manager", "pu", "zeppelin"])
     }
 
     @Test func subchartValuesSetToNullFallBackToTheSubchartDefaults() throws {
