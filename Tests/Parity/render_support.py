@@ -18,6 +18,7 @@ from typing import Any
 
 import helm_python as helm
 import kubernetes_validate
+import pytest
 import kubernetes_validate.utils
 import yaml
 
@@ -233,3 +234,54 @@ kubernetes_validate.utils.schema_contents = functools.cache(kubernetes_validate.
 def validate_strict(document: dict[str, Any], version: str) -> None:
     """Raises kubernetes_validate.ValidationError when the object breaks the schema."""
     kubernetes_validate.validate(document, version, strict=True)
+
+
+# The three checks every chart's parity module makes, written once.
+
+# Kinds that are custom resources: kubernetes-validate has no schema for them, so each
+# module checks their fields against the operator's API itself.
+CUSTOM_RESOURCE_KINDS = frozenset({"ServiceMonitor", "SparkApplication"})
+
+
+def render_both(cases: list[Case]) -> dict[str, tuple[Rendered, Rendered]]:
+    """Each case rendered by real Helm and by kubegrid, by case id."""
+    return {case.id: (helm_render(case), kubegrid_render(case)) for case in cases}
+
+
+def assert_same_objects_as_helm(case: Case, helm_side: Rendered, kubegrid_side: Rendered) -> None:
+    """kubegrid renders the chart directory and its built-in chart to Helm's objects."""
+    assert helm_side.error is None, f"helm refused: {helm_side.error}"
+    assert kubegrid_side.error is None, f"kubegrid refused: {kubegrid_side.error}"
+    assert kubegrid_side.objects, "nothing rendered"
+    differences = object_differences(helm_side.objects, kubegrid_side.objects)
+    assert not differences, "\n".join(differences)
+    builtin = kubegrid_render(case, builtin=True)
+    assert not object_differences(helm_side.objects, builtin.objects)
+
+
+def assert_strictly_valid(renders: dict[str, tuple[Rendered, Rendered]], version: str, *, at_least: int) -> None:
+    """Every Kubernetes object kubegrid rendered passes the schemas of `version` in strict
+    mode; custom resources are left to their own tests. At least `at_least` are checked,
+    so a case that silently renders nothing cannot pass."""
+    checked = 0
+    for case_id, (_, kubegrid_side) in renders.items():
+        for key, document in kubegrid_side.objects.items():
+            if key[0] in CUSTOM_RESOURCE_KINDS:
+                continue
+            try:
+                validate_strict(document, version)
+            except Exception as error:  # noqa: BLE001 - the message says which object and why
+                pytest.fail(f"{case_id} {key} fails Kubernetes {version}: {error}")
+            checked += 1
+    assert checked >= at_least, f"only {checked} objects checked"
+
+
+def refused_by_both(case: Case, fragment: str) -> tuple[Rendered, Rendered]:
+    """Renders an invalid case both ways; kubegrid's error names `fragment` and Helm refuses
+    too. Returns both sides for the module's checks of Helm's stage and words."""
+    helm_side = helm_render(case)
+    kubegrid_side = kubegrid_render(case)
+    assert kubegrid_side.error is not None, f"kubegrid rendered {sorted(kubegrid_side.objects)}"
+    assert fragment in kubegrid_side.error, kubegrid_side.error
+    assert helm_side.error is not None, f"helm rendered {sorted(helm_side.objects)}"
+    return helm_side, kubegrid_side

@@ -15,11 +15,11 @@ import pytest
 from render_support import (
     KUBEGRID,
     Case,
-    helm_render,
-    kubegrid_render,
+    assert_same_objects_as_helm,
+    assert_strictly_valid,
     kubernetes_versions,
-    object_differences,
-    validate_strict,
+    refused_by_both,
+    render_both,
 )
 
 if not KUBEGRID.is_file():
@@ -55,18 +55,12 @@ INVALID = [
 
 @pytest.fixture(scope="module")
 def renders() -> dict[str, tuple]:
-    return {case.id: (helm_render(case), kubegrid_render(case)) for case in VALID}
+    return render_both(VALID)
 
 
 @pytest.mark.parametrize("case", VALID, ids=lambda case: case.id)
 def test_same_objects_as_helm(case, renders):
-    helm_side, kubegrid_side = renders[case.id]
-    assert helm_side.error is None, f"helm refused: {helm_side.error}"
-    assert kubegrid_side.error is None, f"kubegrid refused: {kubegrid_side.error}"
-    differences = object_differences(helm_side.objects, kubegrid_side.objects)
-    assert not differences, "\n".join(differences)
-    builtin = kubegrid_render(case, builtin=True)
-    assert not object_differences(helm_side.objects, builtin.objects)
+    assert_same_objects_as_helm(case, *renders[case.id])
 
 
 def _pod_templates(objects):
@@ -145,23 +139,9 @@ def test_defaults_add_nothing(renders):
 
 @pytest.mark.parametrize("version", kubernetes_versions())
 def test_every_object_but_the_custom_resource_passes_kubernetes_schemas_strictly(version, renders):
-    checked = 0
-    for case in VALID:
-        for key, document in renders[case.id][1].objects.items():
-            if key[0] == "ServiceMonitor":
-                continue
-            try:
-                validate_strict(document, version)
-            except Exception as error:  # noqa: BLE001 - the message says which object and why
-                pytest.fail(f"{case.id} {key} fails Kubernetes {version}: {error}")
-            checked += 1
-    assert checked > 60
+    assert_strictly_valid(renders, version, at_least=61)
 
 
 @pytest.mark.parametrize("case,fragment", [pytest.param(*item, id=item[0].id) for item in INVALID])
 def test_both_reject(case, fragment):
-    helm_side = helm_render(case)
-    kubegrid_side = kubegrid_render(case)
-    assert kubegrid_side.error is not None, f"kubegrid rendered {sorted(kubegrid_side.objects)}"
-    assert fragment in kubegrid_side.error, kubegrid_side.error
-    assert helm_side.error is not None, f"helm rendered {sorted(helm_side.objects)}"
+    refused_by_both(case, fragment)

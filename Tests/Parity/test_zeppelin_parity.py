@@ -13,11 +13,12 @@ import pytest
 from render_support import (
     KUBEGRID,
     Case,
-    helm_render,
+    assert_same_objects_as_helm,
+    assert_strictly_valid,
     kubegrid_render,
     kubernetes_versions,
-    object_differences,
-    validate_strict,
+    refused_by_both,
+    render_both,
 )
 
 if not KUBEGRID.is_file():
@@ -68,19 +69,12 @@ INVALID = [
 
 @pytest.fixture(scope="module")
 def renders() -> dict[str, tuple]:
-    return {case.id: (helm_render(case), kubegrid_render(case)) for case in VALID}
+    return render_both(VALID)
 
 
 @pytest.mark.parametrize("case", VALID, ids=lambda case: case.id)
 def test_same_objects_as_helm(case, renders):
-    helm_side, kubegrid_side = renders[case.id]
-    assert helm_side.error is None, f"helm refused: {helm_side.error}"
-    assert kubegrid_side.error is None, f"kubegrid refused: {kubegrid_side.error}"
-    assert kubegrid_side.objects, "nothing rendered"
-    differences = object_differences(helm_side.objects, kubegrid_side.objects)
-    assert not differences, "\n".join(differences)
-    builtin = kubegrid_render(case, builtin=True)
-    assert not object_differences(helm_side.objects, builtin.objects)
+    assert_same_objects_as_helm(case, *renders[case.id])
 
 
 def _notebook(objects, name):
@@ -127,24 +121,12 @@ def test_umbrella_without_zeppelin_renders_no_notebook(renders):
 
 @pytest.mark.parametrize("version", kubernetes_versions())
 def test_every_object_passes_kubernetes_schemas_strictly(version, renders):
-    checked = 0
-    for case in VALID:
-        for key, document in renders[case.id][1].objects.items():
-            try:
-                validate_strict(document, version)
-            except Exception as error:  # noqa: BLE001 - the message says which object and why
-                pytest.fail(f"{case.id} {key} fails Kubernetes {version}: {error}")
-            checked += 1
-    assert checked > 40
+    assert_strictly_valid(renders, version, at_least=41)
 
 
 @pytest.mark.parametrize("case,fragment", [pytest.param(*item, id=item[0].id) for item in INVALID])
 def test_both_reject(case, fragment):
-    helm_side = helm_render(case)
-    kubegrid_side = kubegrid_render(case)
-    assert kubegrid_side.error is not None, f"kubegrid rendered {sorted(kubegrid_side.objects)}"
-    assert fragment in kubegrid_side.error, kubegrid_side.error
-    assert helm_side.error is not None, f"helm rendered {sorted(helm_side.objects)}"
+    helm_side, _ = refused_by_both(case, fragment)
     if "node port" in fragment:
         assert fragment in helm_side.error, helm_side.error
 
