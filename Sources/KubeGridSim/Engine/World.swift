@@ -246,12 +246,7 @@ struct World: Sendable {
     /// shares with other controllers (nodes, instance Services, StatefulSets, policies).
     /// A client's every call is a step: lending must cost no more than a few swaps.
     private mutating func lendRuntime(withClients: Bool = true) {
-        swap(&runtime.timeline, &timeline)
-        swap(&runtime.pods, &pods)
-        swap(&runtime.faultLog, &faultLog)
-        if withClients { swap(&runtime.clients, &clients) }
-        swap(&runtime.cluster.api, &api)
-        swap(&runtime.cluster.endpoints, &endpointsController)
+        swapLentParts(withClients: withClients)
         runtime.cluster.nodes = nodes
         runtime.cluster.instanceServiceByPod = serviceController.instanceServiceByPod
         runtime.cluster.statefulSets = statefulSets
@@ -259,6 +254,16 @@ struct World: Sendable {
         runtime.cluster.authorizesWorkloads = options.authorizesWorkloads
         runtime.random = random
         runtime.changesSoFar = progress
+    }
+
+    /// Lending and taking back are the same swaps: the world's parts for the context's.
+    private mutating func swapLentParts(withClients: Bool) {
+        swap(&runtime.timeline, &timeline)
+        swap(&runtime.pods, &pods)
+        swap(&runtime.faultLog, &faultLog)
+        if withClients { swap(&runtime.clients, &clients) }
+        swap(&runtime.cluster.api, &api)
+        swap(&runtime.cluster.endpoints, &endpointsController)
     }
 
     /// The context's empty values: an empty API server and endpoints controller for the
@@ -276,12 +281,7 @@ struct World: Sendable {
     /// the endpoints controller sees the pods that changed. The context keeps no table the
     /// world shares (its view's copies are dropped), so no later write copies one whole.
     private mutating func takeBack(withClients: Bool = true) {
-        swap(&runtime.timeline, &timeline)
-        swap(&runtime.pods, &pods)
-        swap(&runtime.faultLog, &faultLog)
-        if withClients { swap(&runtime.clients, &clients) }
-        swap(&runtime.cluster.api, &api)
-        swap(&runtime.cluster.endpoints, &endpointsController)
+        swapLentParts(withClients: withClients)
         runtime.cluster.nodes = NodeTable()
         runtime.cluster.instanceServiceByPod = [:]
         runtime.cluster.statefulSets = [:]
