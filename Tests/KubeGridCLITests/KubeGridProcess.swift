@@ -40,4 +40,31 @@ struct KubeGridProcess {
             stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// `kubegrid render ARGUMENTS`, which must succeed: its manifests.
+    static func render(_ arguments: [String]) throws -> String {
+        let result = try run(["render"] + arguments)
+        if result.exitCode != 0 { throw Failure(message: "render \(arguments) failed: \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// `kubegrid simulate` of `renders`, each written to a file of its own and passed as
+    /// `-f`, in order, then `arguments`.
+    static func simulate(_ renders: [String], _ arguments: [String]) throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubegrid-simulate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [String] = []
+        for (index, render) in renders.enumerated() {
+            let file = directory.appendingPathComponent("\(index).yaml")
+            try render.write(to: file, atomically: true, encoding: .utf8)
+            files += ["-f", file.path]
+        }
+        return try run(["simulate"] + files + arguments)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 }

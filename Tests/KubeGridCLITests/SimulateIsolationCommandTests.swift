@@ -5,12 +5,6 @@ import Testing
 /// the tenants' objects go through the simulated API server, and scenario `isolation`
 /// checks the NetworkPolicies between them.
 @Suite struct SimulateIsolationCommandTests {
-    func render(_ arguments: [String]) throws -> String {
-        let result = try KubeGridProcess.run(["render"] + arguments)
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        return result.stdout
-    }
-
     static let teamA = ["insightedge-tenant", "--name", "team-a", "-f", "examples/tenant-team-a.yaml"]
     static let teamB = ["insightedge-tenant", "--name", "team-b", "-f", "examples/tenant-team-b.yaml"]
     static let gridA = ["insightedge", "--name", "prod", "-n", "team-a", "-f", "examples/umbrella-production-ha.yaml"]
@@ -18,20 +12,11 @@ import Testing
 
     /// Simulates the renders as separate `-f` files, in order.
     func simulate(_ renders: [String], _ arguments: [String]) throws -> KubeGridProcess.Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubegrid-isolation-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var files: [String] = []
-        for (index, render) in renders.enumerated() {
-            let file = directory.appendingPathComponent("\(index).yaml")
-            try render.write(to: file, atomically: true, encoding: .utf8)
-            files += ["-f", file.path]
-        }
-        return try KubeGridProcess.run(["simulate"] + files + arguments)
+        try KubeGridProcess.simulate(renders, arguments)
     }
 
     func twoTenants(teamB: [String] = teamB, gridB: [String] = gridB, extra: [String] = []) throws -> [String] {
-        [try render(Self.teamA), try render(teamB), try render(Self.gridA), try render(gridB)] + extra
+        [try KubeGridProcess.render(Self.teamA), try KubeGridProcess.render(teamB), try KubeGridProcess.render(Self.gridA), try KubeGridProcess.render(gridB)] + extra
     }
 
     @Test func theTwoTenantExamplePassesIsolation() throws {
@@ -98,7 +83,7 @@ import Testing
 
     @Test func simulateAppliesTheTenantsQuota() throws {
         let tooBig = ["insightedge", "--name", "prod", "-n", "team-b", "-f", "examples/umbrella-production-ha.yaml"]
-        let result = try simulate([try render(Self.teamB), try render(tooBig)], [])
+        let result = try simulate([try KubeGridProcess.render(Self.teamB), try KubeGridProcess.render(tooBig)], [])
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains(
             "services \"prod-insightedge-pu-2-1-service\" is forbidden: exceeded quota: team-b-quota, requested: services.loadbalancers=1, "
@@ -107,13 +92,13 @@ import Testing
 
     @Test func simulateEnforcesTheTenantsPodSecurityLevel() throws {
         let privileged = Self.gridA + ["--set", "pu.securityContext.enabled=false"]
-        let result = try simulate([try render(Self.teamA), try render(privileged)], [])
+        let result = try simulate([try KubeGridProcess.render(Self.teamA), try KubeGridProcess.render(privileged)], [])
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("violates PodSecurity \"restricted:latest\""), "\(result.stdout)")
     }
 
     @Test func allDoesNotRunIsolation() throws {
-        let result = try simulate([try render(Self.gridA)], ["--scenario", "all", "--ops", "5"])
+        let result = try simulate([try KubeGridProcess.render(Self.gridA)], ["--scenario", "all", "--ops", "5"])
         #expect(!result.stdout.contains("isolation"))
     }
 }

@@ -5,43 +5,28 @@ import Testing
 /// `--scenario all` runs `spark` because the manifests hold a driver, and it passes; the
 /// same job without RBAC fails with the API server's forbidden words and exit 1.
 @Suite struct SimulateSparkCommandTests {
-    func render(_ arguments: [String]) throws -> String {
-        let result = try KubeGridProcess.run(["render"] + arguments)
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        return result.stdout
-    }
-
     static let grid = ["insightedge", "--name", "prod", "-f", "examples/umbrella-production-ha.yaml"]
     static let spark = ["insightedge-spark", "--name", "count", "-f", "examples/spark-ha-count.yaml"]
 
     func simulate(_ renders: [String], _ arguments: [String]) throws -> KubeGridProcess.Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubegrid-spark-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var files: [String] = []
-        for (index, render) in renders.enumerated() {
-            let file = directory.appendingPathComponent("\(index).yaml")
-            try render.write(to: file, atomically: true, encoding: .utf8)
-            files += ["-f", file.path]
-        }
-        return try KubeGridProcess.run(["simulate"] + files + ["--nodes", "5"] + arguments)
+        try KubeGridProcess.simulate(renders, ["--nodes", "5"] + arguments)
     }
 
     @Test func allRunsTheSparkJobAndItPasses() throws {
-        let result = try simulate([try render(Self.grid), try render(Self.spark)], ["--scenario", "all"])
+        let result = try simulate([try KubeGridProcess.render(Self.grid), try KubeGridProcess.render(Self.spark)], ["--scenario", "all"])
         #expect(result.exitCode == 0, "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let spark = try #require(lines.last)
         #expect(spark.hasPrefix("PASS spark: count-products Succeeded: 4/4 partitions read (43 objects), "), "\(spark)")
         #expect(spark.contains("43/43 keys acknowledged before the start read at their last value, 4 executor(s) (peak 4)"))
         // Without a driver in the manifests, all is what it was.
-        let gridOnly = try simulate([try render(Self.grid)], ["--scenario", "all"])
+        let gridOnly = try simulate([try KubeGridProcess.render(Self.grid)], ["--scenario", "all"])
         #expect(!gridOnly.stdout.contains("spark"))
     }
 
     @Test func withoutRBACTheJobFailsWithTheForbiddenWords() throws {
-        let locked = try render(Self.spark + ["--set", "rbac.create=false"])
-        let result = try simulate([try render(Self.grid), locked], ["--scenario", "spark", "--format", "json"])
+        let locked = try KubeGridProcess.render(Self.spark + ["--set", "rbac.create=false"])
+        let result = try simulate([try KubeGridProcess.render(Self.grid), locked], ["--scenario", "spark", "--format", "json"])
         #expect(result.exitCode == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let scenario = try #require((report["scenarios"] as? [[String: Any]])?.first)

@@ -29,17 +29,7 @@ import Testing
 
         /// A running pod of `statefulSet`'s ordinal `ordinal`, with an IP.
         mutating func runningPod(of statefulSetName: String, ordinal: Int) throws -> KubeGridSim.Pod {
-            let statefulSet = try #require(fixture.bundle.statefulSets.first { $0.metadata.name == statefulSetName })
-            var pod = KubeGridSim.Pod(
-                uid: context.pods.newUID(), name: "\(statefulSetName)-\(ordinal)", namespace: "default",
-                labels: statefulSet.spec.template.metadata.labels, spec: statefulSet.spec.template.spec,
-                owner: "default/\(statefulSetName)", ordinal: ordinal, revision: 1, role: GridRole.of(statefulSet),
-                createdAt: .zero)
-            pod.phase = .running
-            pod.stage = .running
-            context.pods[pod.key] = pod
-            _ = context.pods.assignAddress(to: pod.key)
-            return try #require(context.pods[pod.key])
+            try fixture.runningPod(of: statefulSetName, ordinal: ordinal, in: &context.pods)
         }
 
         var reasons: [String] { context.timeline.events.map(\.reason) }
