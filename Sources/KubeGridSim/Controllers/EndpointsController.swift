@@ -56,6 +56,8 @@ struct EndpointsController: Sendable {
         var uid: UID
         var labels: OrderedDictionary<String, String>
         var spec: ServiceSpec
+        /// Its `EndpointSlice`'s name (``EndpointsController/sliceName(of:)``), made once.
+        var sliceName: String
 
         var publishesNotReady: Bool { spec.publishNotReadyAddresses ?? false }
         var indexPair: LabelPair { LabelPair(key: spec.selector.keys[0], value: spec.selector.values[0]) }
@@ -109,7 +111,7 @@ struct EndpointsController: Sendable {
         if event.type != .deleted, !service.spec.selector.isEmpty {
             let selected = SelectedService(
                 namespace: namespace, name: service.metadata.name, uid: event.object.metadata.uid,
-                labels: event.object.metadata.labels, spec: service.spec)
+                labels: event.object.metadata.labels, spec: service.spec, sliceName: Self.sliceName(of: service.metadata.name))
             services[key] = selected
             servicesByLabel[selected.indexPair, default: []].append(key)
             for podKey in pods.keys(labelled: selected.indexPair.key, selected.indexPair.value).sorted() {
@@ -226,16 +228,19 @@ struct EndpointsController: Sendable {
         dueAt = unwritten.map(due).min() ?? .zero
         for key in keys {
             writtenAt[key] = now
-            let slash = key.firstIndex(of: "/")!
-            let namespace = String(key[..<slash])
-            let name = String(key[key.index(after: slash)...])
-            let endpointsKey = ObjectKey(.endpoints, namespace: namespace, name)
-            let sliceKey = ObjectKey(.endpointSlice, namespace: namespace, Self.sliceName(of: name))
             guard let service = services[key] else {
+                let slash = key.firstIndex(of: "/")!
+                let namespace = String(key[..<slash])
+                let name = String(key[key.index(after: slash)...])
+                let endpointsKey = ObjectKey(.endpoints, namespace: namespace, name)
+                let sliceKey = ObjectKey(.endpointSlice, namespace: namespace, Self.sliceName(of: name))
                 if case .endpoints? = api.store.get(endpointsKey)?.body { _ = try? api.delete(endpointsKey, at: now) }
                 if case .endpointSlice? = api.store.get(sliceKey)?.body { _ = try? api.delete(sliceKey, at: now) }
                 continue
             }
+            let name = service.name
+            let endpointsKey = ObjectKey(.endpoints, namespace: service.namespace, name)
+            let sliceKey = ObjectKey(.endpointSlice, namespace: service.namespace, service.sliceName)
             let endpoints = ServiceEndpoints(serviceName: name, addresses: ordered[key] ?? [])
             var labels = service.labels
             if service.spec.clusterIP == "None" { labels[EndpointLabels.headless] = "" }
@@ -260,10 +265,13 @@ struct EndpointsController: Sendable {
         }
     }
 
+    /// The characters of a generated name's suffix, as kube's `SimpleNameGenerator` draws them.
+    private static let sliceAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
     /// The Service's slice: kube names it `<service>-` and five random characters; the
     /// simulator derives them from the name, so a seed gives the same name.
     static func sliceName(of service: String) -> String {
-        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        let alphabet = sliceAlphabet
         var hash: UInt64 = 14_695_981_039_346_656_037
         for byte in service.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         var suffix = ""
