@@ -100,7 +100,7 @@ struct EventRecorder: Sendable {
         else { return }
         let name = String(event.object.drop { $0 != "/" }.dropFirst())
         let type = event.type == .warning ? "Warning" : "Normal"
-        let correlation = [event.object, reference.uid.description, event.reason, event.message, type, component].joined(separator: "\u{0}")
+        let correlation = "\(event.object)\u{0}\(reference.uid.description)\u{0}\(event.reason)\u{0}\(event.message)\u{0}\(type)\u{0}\(component)"
         if let key = stored[correlation], api.store.get(key) != nil {
             _ = try? api.update(key, at: event.time) { body in
                 guard case .event(var record) = body else { return }
