@@ -127,7 +127,7 @@ extension GridClients {
             guard let next = clients[id].nextPlanned() else { return }
             planned = next
         }
-        let partitions = grid.spaces[planned.spaceKey]?.partitionCount ?? 1
+        let partitions = Self.partitionCount(of: planned.spaceKey, in: &grid)
         let operation = Operation(
             process: id, type: .invoke, function: planned.function, key: planned.key, value: planned.value,
             partition: Routing.partition(of: planned.key, partitions: partitions), space: planned.spaceKey, time: context.now)
@@ -135,6 +135,15 @@ extension GridClients {
         clients[id].inFlight = InFlightOperation(operation: operation, deadline: context.now + timings.clientRetryTimeout)
         attempt(id, grid: &grid, &context)
     }
+
+    /// The partitions of the Space `spaceKey` (1 when it is gone), read where the Space is
+    /// stored: the dictionary's getter would copy its whole state for every operation.
+    private static func partitionCount(of spaceKey: String, in grid: inout GridController) -> Int {
+        guard let index = grid.spaces.index(forKey: spaceKey) else { return 1 }
+        return partitionCount(of: &grid.spaces.values[index])
+    }
+
+    private static func partitionCount(of space: inout SpaceState) -> Int { space.partitionCount }
 
     /// One attempt (`SimEvent.clientRetry`): call the primary the proxy knows, or look one
     /// up in the lookup service. The operation in flight is changed in place, not copied
