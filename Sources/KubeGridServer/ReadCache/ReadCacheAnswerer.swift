@@ -48,6 +48,7 @@ final class ReadCacheAnswerer: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        // Never below zero: Hummingbird's 400 for a request it could not parse answers no head passed on.
         if case .end = unwrapOutboundIn(data) { unanswered = max(0, unanswered - 1) }
         context.write(data, promise: promise)
     }
