@@ -25,6 +25,13 @@ struct PodTable: Sendable {
     /// (``Pod/endpointView``), oldest first: the pods' side of the endpoints controller's
     /// change feed (pod status lives here, beside the store), taken after every step.
     private(set) var endpointChanges: [String] = []
+    /// Bumped whenever a pod's ``Pod/settledRevision`` changes (a pod settling, leaving
+    /// Ready, going, or coming settled), so the heal check reads the pods again only then.
+    private(set) var settleChanges = 0
+    /// The settled revisions of the pods a StatefulSet names (`namespace/name-ordinal`), by
+    /// `namespace/name` and ordinal: the heal check reads a StatefulSet's pods here without
+    /// making their keys.
+    private var settledByStatefulSet: [String: [Int: Int]] = [:]
 
     /// The pod `namespace/name`; setting nil deletes it, setting a new key adds it.
     subscript(key: String) -> Pod? {
@@ -38,6 +45,7 @@ struct PodTable: Sendable {
                         indexNode(key, newValue.nodeName)
                     }
                     if slots[slot].endpointView != newValue.endpointView { endpointChanges.append(key) }
+                    noteSettled(key, from: slots[slot].settledRevision, to: newValue.settledRevision)
                     slots[slot] = newValue
                 } else {
                     slotByKey[key] = slots.count
@@ -45,6 +53,7 @@ struct PodTable: Sendable {
                     live.append(true)
                     index(newValue)
                     endpointChanges.append(key)
+                    noteSettled(key, from: nil, to: newValue.settledRevision)
                 }
             } else {
                 _ = remove(key)
@@ -78,13 +87,32 @@ struct PodTable: Sendable {
         return slots[slot].isRunningAndReady
     }
 
-    /// The revision of the pod `key` when it is Running and Ready with its containers
-    /// running, else nil; read in place (the heal check asks it of every pod of the
-    /// StatefulSets a fault touched, whenever something changes).
+    /// The ``Pod/settledRevision`` of the pod `key`, read in place.
     func settledRevision(_ key: String) -> Int? {
-        guard let slot = slotByKey[key] else { return nil }
-        guard slots[slot].isRunningAndReady, slots[slot].stage == .running else { return nil }
-        return slots[slot].revision
+        slotByKey[key].flatMap { slots[$0].settledRevision }
+    }
+
+    /// The settled revisions of the pods `statefulSet-0`, `statefulSet-1`, … (the
+    /// StatefulSet's `namespace/name`) by ordinal, as ``settledRevision(_:)`` gives each.
+    func settledRevisions(ofStatefulSet statefulSet: String) -> [Int: Int] {
+        settledByStatefulSet[statefulSet] ?? [:]
+    }
+
+    private mutating func noteSettled(_ key: String, from old: Int?, to new: Int?) {
+        guard old != new else { return }
+        settleChanges &+= 1
+        guard let (statefulSet, ordinal) = Self.statefulSetAndOrdinal(of: key) else { return }
+        settledByStatefulSet[statefulSet, default: [:]][ordinal] = new
+        if settledByStatefulSet[statefulSet]?.isEmpty == true { settledByStatefulSet[statefulSet] = nil }
+    }
+
+    /// `namespace/name` and the ordinal of the key `namespace/name-ordinal` a StatefulSet
+    /// gives its pod (the ordinal as "\(ordinal)" writes it), or nil for a key none gives.
+    private static func statefulSetAndOrdinal(of key: String) -> (String, Int)? {
+        guard let dash = key.lastIndex(of: "-") else { return nil }
+        let digits = key[key.index(after: dash)...]
+        guard let ordinal = Int(digits), ordinal >= 0, "\(ordinal)" == digits else { return nil }
+        return (String(key[..<dash]), ordinal)
     }
 
     /// The node the pod `key` is bound to; read in place (a network partition asks it of
@@ -124,6 +152,7 @@ struct PodTable: Sendable {
     /// Removes a pod and its index entries.
     mutating func remove(_ key: String) -> Pod? {
         guard let slot = slotByKey.removeValue(forKey: key) else { return nil }
+        noteSettled(key, from: slots[slot].settledRevision, to: nil)
         let pod = slots[slot]
         live[slot] = false
         if slots.count - slotByKey.count > slotByKey.count { closeGaps() }

@@ -58,6 +58,28 @@ import Testing
         #expect(table.pod(uid: again.uid)?.key == again.key)
     }
 
+    /// The heal check reads the pods again only when this count moved: a pod becoming
+    /// Running and Ready, leaving it, or going moves it; other changes do not.
+    @Test func settleChangesMoveOnlyWithASettledRevision() {
+        var table = PodTable()
+        var pod = Self.pod(0, in: &table)
+        table[pod.key] = pod
+        var seen = table.settleChanges
+        pod.nodeName = "node-1"
+        table[pod.key] = pod
+        #expect(table.settleChanges == seen)
+        pod.phase = .running
+        pod.stage = .running
+        pod.ready = true
+        table[pod.key] = pod
+        #expect(table.settleChanges != seen && table.settledRevision(pod.key) == 1)
+        seen = table.settleChanges
+        table[pod.key]?.restartCount = 1
+        #expect(table.settleChanges == seen)
+        _ = table.remove(pod.key)
+        #expect(table.settleChanges != seen && table.settledRevision(pod.key) == nil)
+    }
+
     private static func pod(_ ordinal: Int, in table: inout PodTable) -> KubeGridSim.Pod {
         KubeGridSim.Pod(
             uid: table.newUID(), name: "web-\(ordinal)", namespace: "default", labels: ["app": "web"],
