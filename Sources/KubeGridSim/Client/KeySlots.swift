@@ -60,23 +60,23 @@ struct KeySlots: Sendable {
 
     /// `n` when `text` is `prefix` followed by the decimal `n` as Swift spells it (no
     /// sign, no leading zero), else nil: so the number gives the text back exactly.
+    /// Read from the string's contiguous bytes: every recorded operation asks, and walking
+    /// the UTF-8 view byte by byte cost more than the rest of the checker's step.
     static func number(_ text: String, prefix: StaticString) -> Int? {
-        let prefixCount = prefix.utf8CodeUnitCount
-        var number = 0
-        var digits = 0
-        var index = 0
-        var leadingZero = false
-        for byte in text.utf8 {
-            defer { index += 1 }
-            if index < prefixCount {
-                guard byte == prefix.utf8Start[index] else { return nil }
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            let prefixCount = prefix.utf8CodeUnitCount
+            let digits = bytes.count - prefixCount
+            guard digits > 0, digits <= 18 else { return nil }
+            for index in 0..<prefixCount where bytes[index] != prefix.utf8Start[index] { return nil }
+            // A leading zero only as the whole number.
+            if digits > 1, bytes[prefixCount] == 0x30 { return nil }
+            var number = 0
+            for byte in bytes[prefixCount...] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                number = number * 10 + Int(byte - 0x30)
             }
-            guard byte >= 0x30, byte <= 0x39, digits < 18, !leadingZero else { return nil }
-            if digits == 0, byte == 0x30 { leadingZero = true }
-            number = number * 10 + Int(byte - 0x30)
-            digits += 1
+            return number
         }
-        return digits > 0 ? number : nil
     }
 }

@@ -10,10 +10,10 @@ struct OperationTally: Sendable {
     /// Client completions so far.
     var completedOperations: Int { ok + failed + unknown }
     /// Partitions a client operation succeeded on.
-    var reached = Set<PartitionRef>()
+    var reached: Set<PartitionRef> { Set(lastSuccess.keys) }
     /// The error of the first client operation that failed, per Space.
     var firstFailure: [String: String?] = [:]
-    /// When a client operation on a partition last succeeded.
+    /// When a client operation on a partition last succeeded (its keys are the partitions reached).
     var lastSuccess: [PartitionRef: SimTime] = [:]
     /// Client completions over time.
     var completions = CompletionHistogram()
@@ -35,9 +35,9 @@ struct OperationTally: Sendable {
         switch entry.type {
         case .ok:
             ok += 1
-            reached.insert(ref)
             lastSuccess[ref] = entry.time
-            if let open = openOutages.removeValue(forKey: ref) {
+            // Most successes end no outage: no lookup then.
+            if !openOutages.isEmpty, let open = openOutages.removeValue(forKey: ref) {
                 for index in open { outageEnds[index] = entry.time }
             }
         case .fail:

@@ -3,8 +3,8 @@
 extension GridClients {
     /// Why a call to `target` cannot succeed now, and whether it hangs (a dead node) rather
     /// than being refused at once; nil when the primary is there and reachable.
-    func callRefusal(_ target: ProxyTarget, grid: GridController, _ context: RuntimeContext) -> Refusal? {
-        if case .refused(let refusal) = reach(target, grid: grid, context) { return refusal }
+    func callRefusal(_ target: ProxyTarget, grid: inout GridController, _ context: RuntimeContext) -> Refusal? {
+        if case .refused(let refusal) = reach(target, grid: &grid, context) { return refusal }
         return nil
     }
 
@@ -20,10 +20,11 @@ extension GridClients {
 
     /// The primary instance a call to `target` reaches, or why it reaches none.
     ///
-    /// The instance is read once, into a copy that ends with this call: a getter per field
-    /// would copy the whole instance (names, address, objects) each time, and a copy alive
-    /// while a write follows would make the write copy its objects.
-    func reach(_ target: ProxyTarget, grid: GridController, _ context: RuntimeContext) -> Reach {
+    /// The grid is `inout` only so the instance is read where it is stored: the
+    /// dictionary's getter copies a whole instance (names, address, objects) for every
+    /// field read, and a copy alive while a write follows would make the write copy its
+    /// objects.
+    func reach(_ target: ProxyTarget, grid: inout GridController, _ context: RuntimeContext) -> Reach {
         let pods = context.pods
         var hangs: Bool {
             pods[target.podKey].flatMap { context.cluster.node(named: $0.nodeName) }.map { $0.condition != .ready } ?? false
@@ -33,13 +34,27 @@ extension GridClients {
         {
             return .refused((why, hangs))
         }
-        guard let index = grid.instances.index(forKey: target.podKey) else {
-            return .refused(("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs))
+        if let index = grid.instances.index(forKey: target.podKey) {
+            switch Self.answer(of: &grid.instances.values[index], target: target, context) {
+            case .primary: return .primary(index)
+            case .refused(let refusal): return .refused(refusal)
+            case .gone: break
+            }
         }
-        let instance = grid.instances.values[index]
-        guard instance.uid == target.uid else {
-            return .refused(("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs))
-        }
+        return .refused(("the primary \(pods[target.podKey]?.name ?? target.podKey) is gone", hangs))
+    }
+
+    /// How the instance a call arrives at answers it.
+    private enum InstanceAnswer {
+        case primary
+        /// Another instance of the same pod key (the pod was replaced).
+        case gone
+        case refused(Refusal)
+    }
+
+    /// How the instance a call to `target` arrives at answers it.
+    private static func answer(of instance: inout SpaceInstance, target: ProxyTarget, _ context: RuntimeContext) -> InstanceAnswer {
+        guard instance.uid == target.uid else { return .gone }
         if let isolation = context.faultLog.isolation, isolation.suspended.contains(target.podKey) {
             return .refused(("\(instance.podName) is suspended: it is cut off from the ZooKeeper majority", false))
         }
@@ -49,7 +64,7 @@ extension GridClients {
         guard instance.state == .primary else {
             return .refused(("\(instance.podName) is no longer primary", false))
         }
-        return .primary(index)
+        return .primary
     }
 
     /// Applies an operation on the primary instance at `index` (as `reach` found it, in the
@@ -62,7 +77,7 @@ extension GridClients {
         // of either (its store, the partition list) would be copied again on the write.
         switch operation.function {
         case .read:
-            return .applied(grid.instances.values[index].store[operation.key])
+            return .applied(Self.read(operation.key, in: &grid.instances.values[index]))
         case .write:
             let space = grid.spaces.index(forKey: operation.space)
             let current = space.flatMap { grid.spaces.values[$0].partitions[operation.partition - 1].primary }
@@ -91,6 +106,11 @@ extension GridClients {
             }
             return .applied(operation.value)
         }
+    }
+
+    /// The value of `key` in `instance`, read where the instance is stored (see `reach`).
+    private static func read(_ key: String, in instance: inout SpaceInstance) -> String? {
+        instance.store[key]
     }
 
     /// What became of an operation that reached a primary.

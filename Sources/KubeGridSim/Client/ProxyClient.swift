@@ -143,7 +143,7 @@ extension GridClients {
         guard clients.indices.contains(id), let inFlight = clients[id].inFlight, inFlight.target == nil else { return }
         let ref = PartitionRef(space: inFlight.operation.space, partition: inFlight.operation.partition)
         if var known = clients[id].primaries[ref] {
-            if let refusal = callRefusal(known, grid: grid, context) {
+            if let refusal = callRefusal(known, grid: &grid, context) {
                 clients[id].primaries[ref] = nil
                 clients[id].inFlight?.problem = refusal.reason
                 // A dead node never answers: the call hangs until the connect timeout.
@@ -174,7 +174,7 @@ extension GridClients {
     mutating func complete(_ id: Int, grid: inout GridController, _ context: inout RuntimeContext) {
         guard clients.indices.contains(id), var inFlight = clients[id].inFlight, let target = inFlight.target else { return }
         let operation = inFlight.operation
-        if case .primary(let index) = reach(target, grid: grid, context),
+        if case .primary(let index) = reach(target, grid: &grid, context),
             case .applied(let value) = apply(operation, at: index, target: target, grid: &grid, &context)
         {
             var completion = operation

@@ -72,6 +72,12 @@ struct EventRecorder: Sendable {
         references["\(prefix)/\(object.metadata.name)"] = (object.kind, object.metadata.namespace, object.metadata.uid, node)
     }
 
+    /// True when `record` has something to do: events recorded since it last looked, or
+    /// stored ones to expire. The world asks after every event, and most moments have none.
+    func hasWork(in timeline: Timeline) -> Bool {
+        recorded < timeline.events.count || hasExpired(at: timeline.now)
+    }
+
     /// Stores the timeline's events recorded since the last call, and deletes the ones whose
     /// time to live has passed.
     mutating func record(_ timeline: Timeline, api: inout APIServer) {
@@ -81,6 +87,12 @@ struct EventRecorder: Sendable {
             recorded += 1
         }
         expire(now: timeline.now, api: &api)
+    }
+
+    /// True when the event that last happened longest ago is past its time to live, or more
+    /// than ``capacity`` are kept.
+    private func hasExpired(at now: SimTime) -> Bool {
+        expiryStart < expiry.count && (now - expiry[expiryStart].time >= Self.timeToLive || live > Self.capacity)
     }
 
     private mutating func store(_ event: ClusterEvent, api: inout APIServer) {
@@ -118,7 +130,7 @@ struct EventRecorder: Sendable {
     /// Deletes events that last happened more than an hour ago, and the oldest beyond
     /// ``capacity`` (an event counted again since has a later entry, which keeps it).
     private mutating func expire(now: SimTime, api: inout APIServer) {
-        while expiryStart < expiry.count, now - expiry[expiryStart].time >= Self.timeToLive || live > Self.capacity {
+        while hasExpired(at: now) {
             let oldest = expiry[expiryStart]
             expiryStart += 1
             if expiryStart > 1024, expiryStart * 2 > expiry.count {

@@ -93,7 +93,10 @@ extension World {
     /// ones; true when it wrote.
     @discardableResult
     mutating func recordEvents() -> Bool {
-        for event in api.changes(for: eventRecorder.changes) { eventRecorder.observe(event) }
+        if api.hasChanges(for: eventRecorder.changes) {
+            for event in api.changes(for: eventRecorder.changes) { eventRecorder.observe(event) }
+        }
+        guard eventRecorder.hasWork(in: timeline) else { return false }
         let before = api.store.resourceVersion
         eventRecorder.record(timeline, api: &api)
         return api.store.resourceVersion != before
