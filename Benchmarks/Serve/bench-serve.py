@@ -91,6 +91,31 @@ def store_pods(serve: Serve) -> float:
     raise SystemExit(f"only {stored} of {PODS} pods stored after 300 s")
 
 
+def settle(serve: Serve) -> float:
+    """Seconds until the StatefulSet's controller has settled: its status counts all PODS pods
+    and stays the same for a second. Its sync of 10,000 Parallel pods takes the cluster's
+    turns for seconds, which GETs must not be timed in. (Only the nodes' room of them, a few
+    hundred, ever get Ready.)"""
+    started = time.perf_counter()
+    deadline = started + 300
+    last = None
+    while time.perf_counter() < deadline:
+        _, statefulset = serve.request("GET", "/apis/apps/v1/namespaces/default/statefulsets/bulk")
+        status = statefulset.get("status", {})
+        if status.get("replicas") == PODS and status == last:
+            return time.perf_counter() - started
+        last = status
+        time.sleep(1)
+    raise SystemExit(f"the StatefulSet's status did not settle at {PODS} pods after 300 s")
+
+
+def memory(serve: Serve) -> str:
+    """The server's resident memory now and its peak so far (MiB)."""
+    status = Path(f"/proc/{serve.process.pid}/status").read_text()
+    rss, peak = (int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024 for field in ("VmRSS", "VmHWM"))
+    return f"memory {rss:.0f} MiB resident, {peak:.0f} MiB peak"
+
+
 def watch_latency(serve: Serve) -> list[float]:
     """Milliseconds from sending a create to each of WATCHERS watches reading its ADDED."""
     _, listed = serve.request("GET", BUDGETS + "?limit=1")
@@ -161,23 +186,26 @@ def main() -> int:
     serve = Serve(KUBEGRID, folder)
     try:
         stored = store_pods(serve)
-        print(f"{PODS} pods stored by one Parallel StatefulSet in {stored:.1f} s")
+        print(f"{PODS} pods stored by one Parallel StatefulSet in {stored:.1f} s ({memory(serve)})")
+        settled = settle(serve)
+        print(f"the StatefulSet's status settled {settled:.1f} s later ({memory(serve)})")
         get = wrk(serve, f"/api/v1/namespaces/default/pods/bulk-{PODS // 2}")
         print(f"GET one pod (of {PODS}): p50 {get['50%']:.3f} ms, p99 {get['99%']:.3f} ms, {get['rps']:.0f} requests/s "
-              f"(wrk, 8 keep-alive connections, {SECONDS} s, {get['errors']} errors)")
+              f"(wrk, 8 keep-alive connections, {SECONDS} s, {get['errors']} errors; {memory(serve)})")
         script = folder / "create.lua"
         script.write_text(CREATE_SCRIPT)
         created = wrk(serve, BUDGETS, script=script)
         print(f"creates: {created['rps']:.0f}/s, p50 {created['50%']:.3f} ms, p99 {created['99%']:.3f} ms "
-              f"(PodDisruptionBudgets, wrk, 8 keep-alive connections, {created['errors']} errors)")
+              f"(PodDisruptionBudgets, wrk, 8 keep-alive connections, {created['errors']} errors; {memory(serve)})")
         latencies = sorted(watch_latency(serve))
         print(f"watch delivery to {WATCHERS} watchers ({WATCH_ROUNDS} creates): p50 {statistics.median(latencies):.2f} ms, "
-              f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.2f} ms, max {latencies[-1]:.2f} ms")
+              f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.2f} ms, max {latencies[-1]:.2f} ms ({memory(serve)})")
         applied = kubectl_apply(serve)
         if applied:
             wall, waiting, requests = applied
             print(f"kubectl apply of the 512-partition HA render (Services, StatefulSets, PodDisruptionBudgets): "
-                  f"{wall:.2f} s wall, {requests} requests, {waiting:.2f} s ({waiting / wall:.0%}) waiting on the server")
+                  f"{wall:.2f} s wall, {requests} requests, {waiting:.2f} s ({waiting / wall:.0%}) waiting on the server "
+                  f"({memory(serve)})")
         peak = int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{serve.process.pid}/status").read_text()).group(1))
         print(f"server peak memory (VmHWM): {peak / 1024:.1f} MiB")
     finally:

@@ -22,8 +22,8 @@ actor ClusterHost {
     var changes: WatchCache
     /// Every object's resourceVersion and the JSON of those read, for GETs off the actor.
     nonisolated let readCache: ObjectReadCache
-    /// Watches waiting for a change (``waitForChange()``).
-    var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Watches waiting for a change they admit (``nextEvents(_:after:)``).
+    var waiting: [WaitingWatch] = []
     /// When the waiting watches were last woken (they wake at least every heartbeat).
     var lastWake = ContinuousClock.now
     /// When the reported status was last compared (``publishChanges()``).

@@ -6,14 +6,14 @@ import KubeGridSim
 /// GET of one object and of a list (selectors, `limit`/`continue`).
 extension KubeResponder {
     func get(_ target: ResourcePath, accept: String?) async throws -> Response {
-        let key = ObjectKey(target.resource.kind, namespace: target.namespace, target.name!)
-        let encoded = try await encoded(key)
-        if TableOutput.isRequested(accept) {
-            return Self.json(TableOutput.table(target.resource.kind, objects: [encoded.values], resourceVersion: nil))
-        }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: encoded.json))
+        let encoded = try await encoded(target.objectKey!)
+        return Self.json(Self.body(of: encoded, kind: target.resource.kind, accept: accept))
+    }
+
+    /// What a GET of one object answers: its JSON, or a Table of it when `accept` asks.
+    static func body(of encoded: ObjectReadCache.Encoded, kind: ObjectKind, accept: String?) -> ByteBuffer {
+        guard TableOutput.isRequested(accept) else { return encoded.json }
+        return ByteBuffer(string: compact(TableOutput.table(kind, objects: [encoded.values], resourceVersion: nil)))
     }
 
     /// The object at `key` as served: from the read cache when it was encoded at its

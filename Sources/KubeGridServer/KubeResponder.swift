@@ -27,7 +27,7 @@ struct KubeResponder: HTTPResponder {
     private func answer(_ request: Request) async -> Response {
         do {
             var path = request.uri.path
-            let caller = try authentication.authenticate(request, path: &path)
+            let caller = try authentication.authenticate(request.headers, path: &path)
             if path.isEmpty { path = "/" }
             let user = try await authorize(request, path: path, user: caller)
             if let review = try await selfReview(request, path: path, user: user) { return review }
@@ -39,6 +39,11 @@ struct KubeResponder: HTTPResponder {
         }
     }
 
+    /// The path's segments, percent-decoded.
+    static func segments(_ path: String) -> [String] {
+        path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+    }
+
     /// The path prefix that carries the token in the kubeconfig's server URL.
     static func tokenPrefix(_ token: String) -> String { "/t/\(token)" }
 
@@ -48,7 +53,7 @@ struct KubeResponder: HTTPResponder {
     static let tokenExtraHeader = "impersonate-extra-kubegrid-token"
 
     private func route(_ request: Request, path: String) async throws -> Response {
-        let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        let segments = Self.segments(path)
         if request.method == .get, segments == ["metrics"] { return await metrics() }
         if request.method == .get, segments.first == "openapi" { return try openAPI(segments, accept: request.headers[.accept]) }
         if request.method == .get, let document = Discovery.document(segments) {

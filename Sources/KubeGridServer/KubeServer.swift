@@ -39,8 +39,11 @@ public struct KubeServer: Sendable {
         responder.auditLog = try auditLogPath.map { try AuditLog(path: $0) }
         let path = kubeconfigPath
         let address = self.address
+        // Each connection gets its own handler, made from a constant copy of the responder.
+        let answerer = responder
         let app = Application(
             responder: responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ReadCacheAnswerer(answerer)])),
             configuration: ApplicationConfiguration(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -60,7 +60,7 @@ struct ServeAuthentication: Sendable {
     }
 
     /// The user, with `path` stripped of its token prefix; 401 for no known token.
-    func authenticate(_ request: Request, path: inout String) throws(StatusBody) -> UserInfo {
+    func authenticate(_ headers: HTTPFields, path: inout String) throws(StatusBody) -> UserInfo {
         if path.hasPrefix("/t/") {
             let rest = path.dropFirst(3)
             let token = String(rest.prefix { $0 != "/" })
@@ -69,10 +69,10 @@ struct ServeAuthentication: Sendable {
                 return user
             }
         }
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer "), let user = users[String(header.dropFirst(7))] {
+        if let header = headers[.authorization], header.hasPrefix("Bearer "), let user = users[String(header.dropFirst(7))] {
             return user
         }
-        for field in request.headers where field.name.canonicalName == KubeResponder.tokenExtraHeader {
+        for field in headers where field.name.canonicalName == KubeResponder.tokenExtraHeader {
             if let user = users[field.value] { return user }
         }
         throw StatusBody.unauthorized
@@ -85,17 +85,29 @@ extension KubeResponder {
     /// A refusal is the API server's 403 Status in its words. Returns who the request acts as.
     func authorize(_ request: Request, path: String, user: UserInfo) async throws -> UserInfo {
         var user = user
-        let impersonated = request.headers.first { $0.name.canonicalName == "impersonate-user" }?.value
-        if let impersonated, impersonated != user.name {
+        if let impersonated = Self.impersonatedUser(request.headers, by: user) {
             try await check(.resource(user, verb: "impersonate", resource: "users", name: impersonated))
             let groups = request.headers.filter { $0.name.canonicalName == "impersonate-group" }.map(\.value)
             for group in groups { try await check(.resource(user, verb: "impersonate", resource: "groups", name: group)) }
             user = UserInfo(name: impersonated, groups: groups + [UserInfo.authenticatedGroup])
         }
-        // The admin is allowed everything: reading what it asks matters only to the audit log.
-        if user.groups.contains(UserInfo.mastersGroup), AuditNotes.current == nil { return user }
+        if Self.isAllowedEverything(user) { return user }
         try await check(Self.attributes(of: request, path: path, user: user))
         return user
+    }
+
+    /// Whom the request asks to act as (`Impersonate-User`), when that is someone else.
+    static func impersonatedUser(_ headers: HTTPFields, by user: UserInfo) -> String? {
+        guard let impersonated = headers.first(where: { $0.name.canonicalName == "impersonate-user" })?.value,
+              impersonated != user.name
+        else { return nil }
+        return impersonated
+    }
+
+    /// Whether `user` (after impersonation) may do anything without asking RBAC, in the
+    /// cluster's turn: the admin, unless audited (reading what it asks matters only to the audit log).
+    static func isAllowedEverything(_ user: UserInfo) -> Bool {
+        user.groups.contains(UserInfo.mastersGroup) && AuditNotes.current == nil
     }
 
     private func check(_ attributes: AuthorizationAttributes) async throws {

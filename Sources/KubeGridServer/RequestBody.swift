@@ -68,9 +68,14 @@ extension KubeResponder {
         (try? JSONWriter.write(values, style: .compact)) ?? "{}"
     }
 
+    /// The headers of every JSON answer (the response adds the length, Hummingbird the date).
+    static let jsonFields: HTTPFields = [.contentType: "application/json"]
+
     static func json(_ values: Values, status: HTTPResponse.Status = .ok) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: compact(values))))
+        json(ByteBuffer(string: compact(values)), status: status)
+    }
+
+    static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: jsonFields, body: ResponseBody(byteBuffer: body))
     }
 }

@@ -9,6 +9,9 @@ struct ResourcePath: Sendable {
     /// What follows a `proxy` subresource: the path to hand to the proxied service.
     var proxiedPath: [String] = []
 
+    /// The object the path names, if it names one.
+    var objectKey: ObjectKey? { name.map { ObjectKey(resource.kind, namespace: namespace, $0) } }
+
     /// Reads `/api/v1/...` or `/apis/GROUP/VERSION/...`; nil for a path that names no
     /// resource; throws the API server's 404 for a resource it does not serve.
     static func parse(_ segments: [String]) throws(StatusBody) -> ResourcePath? {

@@ -7,6 +7,7 @@ Without kubectl on PATH the module fails with a message saying so.
 
 from __future__ import annotations
 
+import http.client
 import json
 import signal
 import time
@@ -57,6 +58,35 @@ def test_a_request_without_the_token_gets_401_as_a_status(server):
     }
     code, _ = raw_request(server, "/api/v1/namespaces", token="wrong")
     assert code == 401
+
+
+def test_a_cached_get_sends_the_same_bytes_as_the_first(server):
+    """The first GET of an object is encoded in the cluster's turn; the later ones are answered
+    from the read cache on the event loop: the same status line, headers (but the date's value)
+    and body, on one keep-alive connection, and a request without the token still gets 401."""
+    manifest = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "read-twice"}, "data": {"a": "1"}}
+    code, _ = raw_request(server, "/api/v1/namespaces/default/configmaps", token(server), "POST",
+                          json.dumps(manifest).encode())
+    assert code == 201
+    connection = http.client.HTTPConnection(server["url"].removeprefix("http://"), timeout=10)
+
+    def get(headers):
+        connection.request("GET", "/api/v1/namespaces/default/configmaps/read-twice", headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        fields = [(name, "date" if name.lower() == "date" else value) for name, value in response.getheaders()]
+        return response.version, response.status, response.reason, fields, body
+
+    admin = {"Authorization": f"Bearer {token(server)}"}
+    table = {**admin, "Accept": "application/json;as=Table;v=v1;g=meta.k8s.io"}
+    first, second = get(admin), get(admin)
+    assert first == second
+    assert [name for name, _ in first[3]] == ["Content-Type", "Content-Length", "Date"]
+    assert json.loads(first[4])["data"] == {"a": "1"}
+    assert json.loads(get(table)[4])["kind"] == "Table"
+    assert get({})[1:3] == (401, "Unauthorized")
+    assert get(admin) == first
+    connection.close()
 
 
 def test_kubectl_version_and_api_resources(server):

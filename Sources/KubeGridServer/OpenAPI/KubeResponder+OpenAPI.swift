@@ -32,8 +32,6 @@ extension KubeResponder {
 
     /// A JSON document already written.
     static func text(_ json: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        Self.json(ByteBuffer(string: json))
     }
 }

@@ -13,6 +13,14 @@ struct WatchFilter: Sendable {
     }
 }
 
+/// A watch waiting for the next change it admits, the heartbeat or the stop.
+struct WaitingWatch {
+    let filter: WatchFilter
+    /// The resourceVersion it has seen up to.
+    let seen: Int
+    let continuation: CheckedContinuation<Void, Never>
+}
+
 /// What a watch reads next from the host.
 enum WatchRead: Sendable {
     /// Event lines to send, and the resourceVersion the watch has now seen up to.
@@ -39,7 +47,30 @@ extension ClusterHost {
         let new = cluster.takeChanges(comparingStatus: comparingStatus)
         for change in new { changes.append(change) }
         readCache.record(new)
-        if !new.isEmpty || ContinuousClock.now - lastWake >= Self.heartbeat { wakeWatches() }
+        if ContinuousClock.now - lastWake >= Self.heartbeat {
+            wakeWatches()
+        } else if !new.isEmpty {
+            wakeWatches(concernedBy: new)
+        }
+    }
+
+    /// Wakes the watches that admit one of `new`, and those the window would soon leave
+    /// behind (one that falls behind is told 410 Gone, though it missed nothing it
+    /// admits); the others sleep on. A PodDisruptionBudget watch no longer takes a turn
+    /// for each turn that changed pods.
+    private func wakeWatches(concernedBy new: [LiveChange]) {
+        let kinds = Set(new.map(\.object.kind))
+        let soonBehind = cluster.resourceVersion - changes.capacity / 2
+        var sleeping: [WaitingWatch] = []
+        for watch in waiting {
+            let concerned = kinds.contains(watch.filter.resource.kind) && new.contains { watch.filter.admits($0.object) }
+            if concerned || watch.seen <= soonBehind {
+                watch.continuation.resume()
+            } else {
+                sleeping.append(watch)
+            }
+        }
+        waiting = sleeping
     }
 
     /// Wakes every waiting watch (a change, a heartbeat, the stop).
@@ -47,7 +78,7 @@ extension ClusterHost {
         lastWake = ContinuousClock.now
         let woken = waiting
         waiting.removeAll()
-        for continuation in woken { continuation.resume() }
+        for watch in woken { watch.continuation.resume() }
     }
 
     /// The objects the watch selects now, as ADDED events, and the resourceVersion they
@@ -64,8 +95,8 @@ extension ClusterHost {
     /// or the next heartbeat first.
     func nextEvents(_ filter: WatchFilter, after seen: Int) async -> WatchRead {
         let read = readEvents(filter, after: seen)
-        guard case .idle = read, !stopping else { return read }
-        await withCheckedContinuation { waiting.append($0) }
+        guard case .idle(let upTo) = read, !stopping else { return read }
+        await withCheckedContinuation { waiting.append(WaitingWatch(filter: filter, seen: upTo, continuation: $0)) }
         return readEvents(filter, after: seen)
     }
 

@@ -30,10 +30,8 @@ extension KubeResponder {
             throw StatusBody.badRequest("resourceVersion: Invalid value: \"\(requested)\": must be a non-negative integer")
         }
         let host = self.host
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
         return Response(
-            status: .ok, headers: headers,
+            status: .ok, headers: Self.jsonFields,
             body: ResponseBody { writer in
                 let deadline = Date().addingTimeInterval(timeout)
                 var nextBookmark = Date().addingTimeInterval(Self.bookmarkInterval)

@@ -107,6 +107,10 @@ public struct Pod: Sendable {
     /// True when the pod is Running and Ready (the StatefulSet controller's test).
     public var isRunningAndReady: Bool { phase == .running && ready }
 
+    /// Its revision when it is Running and Ready with its containers running (settled, as
+    /// a fault's heal check waits for), else nil.
+    var settledRevision: Int? { isRunningAndReady && stage == .running ? revision : nil }
+
     /// The STATUS column of `kubectl get pods`.
     public var statusText: String {
         switch stage {

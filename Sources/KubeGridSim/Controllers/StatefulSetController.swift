@@ -43,7 +43,9 @@ struct StatefulSetRecord: Sendable {
 struct StatefulSetController: Sendable {
     let changes: ChangeFeed.Consumer
     /// StatefulSets by `namespace/name`, in the order they were created.
-    private(set) var records: OrderedDictionary<String, StatefulSetRecord> = [:]
+    private(set) var records: OrderedDictionary<String, StatefulSetRecord> = [:] { didSet { recordChanges &+= 1 } }
+    /// Bumped by every change to a record, so the heal check reads them again only then.
+    private(set) var recordChanges = 0
 
     init(changes: ChangeFeed.Consumer) {
         self.changes = changes

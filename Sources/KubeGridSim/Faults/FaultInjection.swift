@@ -54,9 +54,8 @@ extension World {
                 .networkPartition, target: label,
                 message: "cut \(label) off from the rest of the cluster for \(timings.isolation): its pods and the other nodes' "
                     + "no longer reach each other")
-            let nodeOfPod = Dictionary(uniqueKeysWithValues: pods.values.map { ($0.key, $0.nodeName) })
             let until = now + timings.isolation
-            withGrid { $0.networkPartitioned(isolated: isolated, until: until, nodeOf: { nodeOfPod[$0] ?? nil }, &$1) }
+            withGrid { $0.networkPartitioned(isolated: isolated, until: until, &$1) }
             schedule(.networkHealed, after: timings.isolation)
             var scope = HealScope.everything(in: self)
             scope.isolation = true

@@ -1,49 +1,11 @@
-/// What a fault touched, and so what must be whole again before the next fault.
-struct HealScope: Sendable {
-    var nodes: [String] = []
-    var statefulSets: [String] = []
-    var partitions: [PartitionRef] = []
-    var ensembles: [String] = []
-    /// Paused instances, whole once they answer again.
-    var pausedInstances: [String] = []
-    /// A network partition, whole once it has healed.
-    var isolation = false
-
-    mutating func merge(_ other: HealScope) {
-        Self.append(other.nodes, to: &nodes)
-        Self.append(other.statefulSets, to: &statefulSets)
-        Self.append(other.partitions, to: &partitions)
-        Self.append(other.ensembles, to: &ensembles)
-        Self.append(other.pausedInstances, to: &pausedInstances)
-        isolation = isolation || other.isolation
-    }
-
-    /// Appends the items `list` does not hold yet, in their order. A set answers "held?":
-    /// a scope of everything on 4,096 partitions has 8,000 items, and a linear search
-    /// for each made merging it quadratic.
-    private static func append<Item: Hashable>(_ items: [Item], to list: inout [Item]) {
-        var held = Set(list)
-        for item in items where held.insert(item).inserted { list.append(item) }
-    }
-
-    /// Everything: every StatefulSet, partition and manager ensemble of `world`.
-    static func everything(in world: World) -> HealScope {
-        var scope = HealScope()
-        scope.statefulSets = Array(world.statefulSets.keys)
-        for space in world.grid.spaces.values {
-            scope.partitions += space.partitions.map { PartitionRef(space: space.key, partition: $0.id) }
-        }
-        scope.ensembles = Array(world.grid.ensembles.keys)
-        return scope
-    }
-}
-
 /// Whether everything in a scope is whole: nodes up, every pod of the StatefulSets
 /// Running and Ready at the current revision with its application up, every partition
 /// with a primary and recovered backups, every manager up.
 ///
-/// It is asked after every change, so it keeps a cursor: items found whole are not looked
-/// at again until the cursor reaches the end, when one full pass confirms the verdict.
+/// It is asked after every change, client operations included, so it does only what the
+/// change calls for. While nothing it reads has moved (``HealInputs``) its last verdict
+/// stands. Otherwise it walks a cursor: items found whole are not looked at again until the
+/// cursor reaches the end, when one full pass confirms the verdict.
 struct HealCheck: Sendable {
     private enum Item: Sendable {
         case node(String)
@@ -55,6 +17,9 @@ struct HealCheck: Sendable {
     private let items: [Item]
     private let scope: HealScope
     private var cursor = 0
+    private var inputs = HealInputs()
+    /// The verdict at `inputs`, once there is one.
+    private var verdict: Bool?
 
     init(_ scope: HealScope) {
         self.scope = scope
@@ -67,6 +32,14 @@ struct HealCheck: Sendable {
         guard world.faultLog.draining.isEmpty else { return false }
         guard scope.pausedInstances.allSatisfy({ world.grid.instances[$0]?.pausedUntil == nil }) else { return false }
         if scope.isolation, world.faultLog.isolation != nil { return false }
+        // A walk over what has not moved would find what the last one found.
+        if !inputs.update(from: world), let verdict { return verdict }
+        let whole = walk(world)
+        verdict = whole
+        return whole
+    }
+
+    private mutating func walk(_ world: World) -> Bool {
         while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
         guard cursor == items.count else { return false }
         if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {
@@ -103,30 +76,46 @@ struct HealCheck: Sendable {
             guard let node = world.node(named: name) else { return true }
             return node.condition == .ready && !node.removed
         case .statefulSet(let key):
-            guard let entry = world.statefulSets[key] else { return true }
-            let rolled = entry.rolledOrdinals
-            for ordinal in 0..<entry.replicas {
-                guard let revision = world.pods.settledRevision("\(entry.namespace)/\(entry.name)-\(ordinal)") else {
-                    return false
-                }
-                if rolled.contains(ordinal) && revision != entry.revision
-                    && entry.statefulSet.spec.updateStrategy?.effectiveType != .onDelete
-                {
-                    return false
-                }
-            }
-            return true
+            // Read in place: a record holds its whole StatefulSet, and a copy was most of this check.
+            let records = world.statefulSetController.records
+            guard let index = records.index(forKey: key) else { return true }
+            return podsSettled(of: records.values[index], pods: world.pods)
         case .partition(let ref):
-            guard let space = world.grid.spaces[ref.space], space.partitions.indices.contains(ref.partition - 1) else {
-                return true
-            }
-            let partition = space.partitions[ref.partition - 1]
-            guard partition.primary != nil, partition.awaitingElection.isEmpty else { return false }
-            let recovered = partition.backups.filter { world.grid.state(of: $0) == .backup }.count
-            return recovered == partition.backups.count && (!space.ha || recovered >= 1)
+            let spaces = world.grid.spaces
+            guard let index = spaces.index(forKey: ref.space) else { return true }
+            return partitionServes(ref.partition - 1, of: spaces.values[index], grid: world.grid)
         case .ensemble(let key):
-            guard let ensemble = world.grid.ensembles[key] else { return true }
-            return ensemble.upMembers.count >= ensemble.size
+            let ensembles = world.grid.ensembles
+            guard let index = ensembles.index(forKey: key) else { return true }
+            return ensembles.values[index].upMembers.count >= ensembles.values[index].size
         }
+    }
+
+    /// The partition at `index` (if any) has a primary and no instance waiting for an
+    /// election, every backup has recovered, and with ha there is at least one. Read in
+    /// place: a copy of the partition was much of this check.
+    private static func partitionServes(_ index: Int, of space: SpaceState, grid: GridController) -> Bool {
+        guard space.partitions.indices.contains(index) else { return true }
+        guard space.partitions[index].primary != nil, space.partitions[index].awaitingElection.isEmpty else { return false }
+        return space.partitions[index].backups.allSatisfy { grid.state(of: $0) == .backup }
+            && (!space.ha || !space.partitions[index].backups.isEmpty)
+    }
+
+    /// Every pod of `entry` is Running and Ready with its containers running, at the
+    /// current revision where a rolling update replaces it.
+    private static func podsSettled(of entry: StatefulSetRecord, pods: PodTable) -> Bool {
+        // By ordinal: the pods' keys are not made one by one.
+        let settled = pods.settledRevisions(ofStatefulSet: "\(entry.namespace)/\(entry.name)")
+        guard settled.count >= entry.replicas else { return false }
+        let rolled = entry.rolledOrdinals
+        for ordinal in 0..<entry.replicas {
+            guard let revision = settled[ordinal] else { return false }
+            if rolled.contains(ordinal) && revision != entry.revision
+                && entry.statefulSet.spec.updateStrategy?.effectiveType != .onDelete
+            {
+                return false
+            }
+        }
+        return true
     }
 }

@@ -20,9 +20,13 @@ struct GridController: Sendable {
     /// Whether an instance checks its leadership before acting as primary (see ``SimulationOptions``).
     let fencing: Bool
     /// Manager ensembles by `namespace/fullName`, in the order their StatefulSets were applied.
-    var ensembles: OrderedDictionary<String, ManagerEnsemble> = [:]
+    var ensembles: OrderedDictionary<String, ManagerEnsemble> = [:] { didSet { layoutChanges &+= 1 } }
     /// Spaces by `namespace/name`, in the order their StatefulSets were applied.
-    var spaces: OrderedDictionary<String, SpaceState> = [:]
+    var spaces: OrderedDictionary<String, SpaceState> = [:] { didSet { layoutChanges &+= 1 } }
+    /// Bumped by every change to an ensemble or a Space's partitions (unlike ``progress``,
+    /// also those that wait, such as a registration without a quorum), so the heal check
+    /// knows for certain when to look at them again.
+    private(set) var layoutChanges = 0
     /// Running Space instances by pod key.
     var instances: [String: SpaceInstance] = [:]
     /// Bumped whenever a partition's primary or backups, an instance or a manager changes,

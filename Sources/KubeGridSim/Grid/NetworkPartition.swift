@@ -14,20 +14,25 @@
 /// writes at once; when the network heals GigaSpaces' split-brain resolution keeps the
 /// ZooKeeper leader and the other drops its objects, losing what it acknowledged.
 extension GridController {
-    /// Cuts `isolated` nodes off from the rest until `until`; `nodeOf` gives a pod's node.
-    mutating func networkPartitioned(
-        isolated: Set<String>, until: SimTime, nodeOf: (String) -> String?, _ context: inout RuntimeContext
-    ) {
+    /// Cuts `isolated` nodes off from the rest until `until`.
+    mutating func networkPartitioned(isolated: Set<String>, until: SimTime, _ context: inout RuntimeContext) {
         var isolation = NetworkIsolation(nodes: isolated, until: until, start: context.now)
+        let pods = context.pods
+        func nodeOf(_ podKey: String) -> String? { pods.nodeName(of: podKey) }
         func inside(_ podKey: String) -> Bool { nodeOf(podKey).map(isolated.contains) ?? false }
-        for (spaceKey, space) in spaces {
+        // By index, holding no copy of a Space: a write to one of its partitions would then
+        // copy all of them.
+        for spaceIndex in spaces.values.indices {
+            let spaceKey = spaces.keys[spaceIndex]
+            let space = (name: spaces.values[spaceIndex].name, managerKey: spaces.values[spaceIndex].managerKey)
             let ensemble = space.managerKey.flatMap { ensembles[$0] }
             let membersInside = ensemble?.upMembers.values.filter(inside).count ?? 0
             let membersOutside = (ensemble?.upMembers.count ?? 0) - membersInside
             let quorum = ensemble?.quorumSize ?? 1
             // Which side can reach a ZooKeeper majority: true inside, false outside, nil neither.
             let quorumInside: Bool? = membersOutside >= quorum ? false : membersInside >= quorum ? true : nil
-            for var partition in space.partitions {
+            for partitionIndex in spaces.values[spaceIndex].partitions.indices {
+                var partition = spaces.values[spaceIndex].partitions[partitionIndex]
                 let object = "space/\(space.name)"
                 let hadBackups = !partition.backups.isEmpty
                 let backupBesidePrimary = partition.primary.map { primary in
@@ -44,7 +49,9 @@ extension GridController {
                 guard let primaryKey = partition.primary, let primary = instances[primaryKey],
                     quorumInside.map({ inside(primaryKey) != $0 }) ?? true
                 else {
-                    spaces[spaceKey]!.partitions[partition.id - 1] = partition
+                    if partition.backups.count != spaces.values[spaceIndex].partitions[partitionIndex].backups.count {
+                        spaces[spaceKey]!.partitions[partition.id - 1] = partition
+                    }
                     continue
                 }
                 // The primary is on the side without the majority: its ZooKeeper session will expire.

@@ -65,13 +65,12 @@ extension LiveCluster {
         var readyByOwner: [String: Int] = [:]
         result.reserveCapacity(world.pods.values.count)
         // Read in place: a copy of each Pod (spec, labels, …) was most of the walk's time.
-        world.pods.values.withUnsafeBufferPointer { pods in
-            for index in pods.indices {
-                result.append((
-                    ObjectKey(.pod, namespace: pods[index].namespace, pods[index].name),
-                    .pod(phase: pods[index].phase, ready: pods[index].ready, address: pods[index].podIP, node: pods[index].nodeName)))
-                if pods[index].isRunningAndReady { readyByOwner[pods[index].owner, default: 0] += 1 }
-            }
+        let pods = world.pods.values
+        for index in pods.indices {
+            result.append((
+                ObjectKey(.pod, namespace: pods[index].namespace, pods[index].name),
+                .pod(phase: pods[index].phase, ready: pods[index].ready, address: pods[index].podIP, node: pods[index].nodeName)))
+            if pods[index].isRunningAndReady { readyByOwner[pods[index].owner, default: 0] += 1 }
         }
         for object in store.list(.statefulSet) {
             let key = "\(object.metadata.namespace ?? "default")/\(object.metadata.name)"
