@@ -13,11 +13,13 @@ public struct ServiceNetwork: Sendable {
     /// The NodePort range (`--service-node-port-range`).
     public var nodePortRange: ClosedRange<Int>
     /// The load balancer pool, handed out in order as MetalLB does.
-    public var loadBalancerPool: IPv4Range
+    public private(set) var loadBalancerPool: IPv4Range
 
     private var usedClusterIPs: Set<IPv4Address> = []
     private var usedNodePorts: [Int: String] = [:]
     private var usedLoadBalancerIPs: Set<IPv4Address> = []
+    /// Every pool offset below this one is taken (a release starts the search over).
+    private var loadBalancerTakenBelow = 0
     private var random: SeededRandom
 
     /// Kubernetes' defaults, with the documentation address block 203.0.113.0/24 as the pool.
@@ -68,7 +70,10 @@ public struct ServiceNetwork: Sendable {
     public mutating func release(_ record: ServiceRecord) {
         if let address = record.clusterIP { usedClusterIPs.remove(address) }
         for case let port? in record.nodePorts where usedNodePorts[port] == record.key { usedNodePorts[port] = nil }
-        if let address = record.loadBalancerIP { usedLoadBalancerIPs.remove(address) }
+        if let address = record.loadBalancerIP {
+            usedLoadBalancerIPs.remove(address)
+            loadBalancerTakenBelow = 0
+        }
     }
 
     /// Kubernetes splits each range: values left out come from the upper band first, so
@@ -111,13 +116,17 @@ public struct ServiceNetwork: Sendable {
     }
 
     /// The lowest free pool address (network and broadcast addresses left out), or nil.
+    /// The search starts where the last one ended: a 4,096-partition Space's Services
+    /// otherwise walked every address taken before theirs, and a /16 pool's offsets were
+    /// listed in an array for each Service.
     private mutating func allocateLoadBalancerIP() -> IPv4Address? {
         let size = loadBalancerPool.size
-        let usable = size <= 2 ? Array(0..<size) : Array(1..<(size - 1))
-        for offset in usable {
+        let usable = size <= 2 ? 0..<size : 1..<(size - 1)
+        for offset in max(usable.lowerBound, loadBalancerTakenBelow)..<usable.upperBound {
             let address = loadBalancerPool.address(at: offset)
             if !usedLoadBalancerIPs.contains(address) {
                 usedLoadBalancerIPs.insert(address)
+                loadBalancerTakenBelow = offset + 1
                 return address
             }
         }

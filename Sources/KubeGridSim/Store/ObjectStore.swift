@@ -110,8 +110,11 @@ public struct ObjectStore: Sendable {
         guard let old = get(key) else { throw APIError(.notFound, kind: key.kind, name: key.name) }
         var new = old
         try change(&new)
-        guard new != old else { return old }
-        if !new.body.hasSameSpec(as: old.body) { new.metadata.generation += 1 }
+        // The body is compared once: a Service's endpoints list every pod it selects, and
+        // comparing them again for the spec doubled the cost of each write.
+        let sameBody = new.body == old.body
+        guard !sameBody || new.metadata != old.metadata else { return old }
+        if !sameBody && (new.body.specIsWholeBody || !new.body.hasSameSpec(as: old.body)) { new.metadata.generation += 1 }
         resourceVersion += 1
         new.metadata.resourceVersion = resourceVersion
         reindexOwners(key, from: old.metadata.ownerReferences, to: new.metadata.ownerReferences)

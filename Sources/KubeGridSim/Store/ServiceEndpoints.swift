@@ -35,6 +35,18 @@ public struct ServiceEndpoints: Sendable, Hashable {
     public var serviceName: String
     public var addresses: [PodEndpoint]
 
+    /// Compares the addresses where they are stored: the store compares a Service's old and
+    /// new endpoints on every write, and the array's own comparison copies (and retains)
+    /// each of thousands of addresses.
+    public static func == (lhs: ServiceEndpoints, rhs: ServiceEndpoints) -> Bool {
+        guard lhs.serviceName == rhs.serviceName, lhs.addresses.count == rhs.addresses.count else { return false }
+        return lhs.addresses.withUnsafeBufferPointer { left in
+            rhs.addresses.withUnsafeBufferPointer { right in
+                left.baseAddress == right.baseAddress || left.indices.allSatisfy { left[$0] == right[$0] }
+            }
+        }
+    }
+
     /// `Endpoints.subsets`: addresses grouped by the ports they offer (in order of the
     /// first address of each group), ready ones in `addresses`, the others — unless they
     /// are terminating — in `notReadyAddresses`.

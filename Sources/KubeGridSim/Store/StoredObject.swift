@@ -88,13 +88,19 @@ public indirect enum ObjectBody: Sendable, Hashable {
         }
     }
 
+    /// True when any change of the body is one of its spec. A slice has no spec: any change
+    /// of it is one (kube-apiserver bumps its generation).
+    var specIsWholeBody: Bool {
+        if case .endpointSlice = self { return true }
+        return false
+    }
+
     /// False when the spec, the part whose change bumps `metadata.generation`, differs.
     /// Nodes and Namespaces have no generation to speak of; a pod's binding to a node is
     /// not a spec change (pods keep generation 1 unless the spec itself is updated).
     func hasSameSpec(as other: ObjectBody) -> Bool {
         switch (self, other) {
         case (.namespace, .namespace), (.node, .node), (.event, .event), (.endpoints, .endpoints): return true
-        // A slice has no spec: any change of it is one (kube-apiserver bumps its generation).
         case (.endpointSlice(let a), .endpointSlice(let b)): return a == b
         case (.service(let a), .service(let b)): return a.spec == b.spec
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
