@@ -22,10 +22,12 @@ struct Unavailability {
             totals[ref, default: 0] += window.duration.milliseconds
         }
         let clientMilliseconds = (world.now - clientStart).milliseconds
+        // Made once: the tally derives the set from its last successes at each read.
+        let reached = tally.reached
         for space in spaces {
             for partition in 1...max(space.partitionCount, 1) {
                 let ref = PartitionRef(space: space.key, partition: partition)
-                let milliseconds = tally.reached.contains(ref) ? totals[ref] ?? 0 : clientMilliseconds
+                let milliseconds = reached.contains(ref) ? totals[ref] ?? 0 : clientMilliseconds
                 seconds.append((label(space, partition), SimTime(milliseconds: milliseconds).seconds))
             }
         }
