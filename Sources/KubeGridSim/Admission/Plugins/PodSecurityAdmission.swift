@@ -16,6 +16,11 @@ import OrderedCollections
 public struct PodSecurityAdmission: ValidatingAdmissionPlugin, AnnotatingAdmissionPlugin {
     public let id = "PodSecurity"
 
+    /// Pods, and StatefulSets for their template.
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation != .delete && (kind == .pod || kind == .statefulSet)
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create, case .pod(let pod)? = request.object,
             let policy = Self.policy(.enforce, for: request, context: context)

@@ -11,6 +11,11 @@ import OrderedCollections
 public struct ResourceQuotaAdmission: ValidatingAdmissionPlugin {
     public let id = "ResourceQuota"
 
+    /// The kinds the quota evaluators count.
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create && (kind == .pod || kind == .service || kind == .persistentVolumeClaim)
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create, let namespace = request.key.namespace else { return }
         // A StatefulSet's pod comes with its claims, which its controller creates just before it.
