@@ -41,10 +41,10 @@ struct EventRecorder: Sendable {
     /// The namespace and uid of each object events may be about, by `kind/name`.
     private var references: [String: (kind: ObjectKind, namespace: String?, uid: UID, node: String?)] = [:]
     /// The stored event of each correlation key.
-    private var stored: [String: ObjectKey] = [:]
+    private var stored: [EventCorrelation: ObjectKey] = [:]
     /// Stored events in the order they last happened, for the TTL: (last time, key,
     /// correlation), from `expiryStart` on (the entries before it are done).
-    private var expiry: [(time: SimTime, key: ObjectKey, correlation: String)] = []
+    private var expiry: [(time: SimTime, key: ObjectKey, correlation: EventCorrelation)] = []
     private var expiryStart = 0
     private var sequence = 0
     /// Events in the store now.
@@ -98,9 +98,10 @@ struct EventRecorder: Sendable {
     private mutating func store(_ event: ClusterEvent, api: inout APIServer) {
         guard let reference = references[event.object], let component = Self.component(of: event, kind: reference.kind)
         else { return }
-        let name = String(event.object.drop { $0 != "/" }.dropFirst())
-        let type = event.type == .warning ? "Warning" : "Normal"
-        let correlation = "\(event.object)\u{0}\(reference.uid.description)\u{0}\(event.reason)\u{0}\(event.message)\u{0}\(type)\u{0}\(component)"
+        let object = event.object
+        let name = object.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(object[object.index(after: $0)...]) } ?? ""
+        let type = event.type.rawValue
+        let correlation = EventCorrelation(event, uid: reference.uid, component: component)
         if let key = stored[correlation], api.store.get(key) != nil {
             _ = try? api.update(key, at: event.time) { body in
                 guard case .event(var record) = body else { return }
@@ -161,5 +162,45 @@ struct EventRecorder: Sendable {
         case (.service, _): return "service-controller"
         default: return nil
         }
+    }
+}
+
+/// What makes two events the same event, counted on one object (client-go's correlator
+/// key): the object and its uid, reason, message, type and reporting component. Its hash
+/// is taken once: the recorder looks each key up when it stores the event and again when
+/// it expires.
+struct EventCorrelation: Sendable, Hashable {
+    let object: String
+    let uid: UID
+    let reason: String
+    let message: String
+    let type: ClusterEvent.EventType
+    let component: String
+    private let hashValueOnce: Int
+
+    init(_ event: ClusterEvent, uid: UID, component: String) {
+        object = event.object
+        self.uid = uid
+        reason = event.reason
+        message = event.message
+        type = event.type
+        self.component = component
+        var hasher = Hasher()
+        hasher.combine(object)
+        hasher.combine(uid)
+        hasher.combine(reason)
+        hasher.combine(message)
+        hasher.combine(type)
+        hasher.combine(component)
+        hashValueOnce = hasher.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(hashValueOnce)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.hashValueOnce == rhs.hashValueOnce && lhs.uid == rhs.uid && lhs.type == rhs.type && lhs.object == rhs.object
+            && lhs.reason == rhs.reason && lhs.message == rhs.message && lhs.component == rhs.component
     }
 }
