@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // The event loops serve starts (KubeServer.eventLoopThreads).
+                .product(name: "NIOPosix", package: "swift-nio"),
                 // The HTTP request and response parts Hummingbird's channel carries (ReadCacheAnswerer).
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),

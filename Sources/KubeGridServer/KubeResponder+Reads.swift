@@ -33,28 +33,12 @@ extension KubeResponder {
         }
     }
 
+    /// A list, a page at a time when `limit` asks: the page is read from the store's
+    /// creation order after the object the `continue` token names, so it costs the objects
+    /// read, not all of the kind. As in kube-apiserver, `remainingItemCount` is given only
+    /// without selectors (with them, counting would read every object left).
     func list(_ target: ResourcePath, query: Query, accept: String?) async throws -> Response {
-        let selection = try Selection(query)
-        let limit = query["limit"].flatMap(Int.init) ?? 0
-        let start = try Self.continueOffset(query["continue"])
-        let cache = host.readCache
-        let values = await host.read { cluster, encoding in
-            let all = selection.select(Self.objects(target, in: cluster), encoding: encoding)
-            // Slices of the selected objects: only the page is copied, when encoded.
-            let rest = all.dropFirst(start)
-            let page = limit > 0 ? rest.prefix(limit) : rest
-            let next = limit > 0 && rest.count > limit
-                ? Self.continueToken(start + limit, resourceVersion: cluster.store.resourceVersion) : nil
-            let items = page.map { cache.values(of: $0) ?? encoding.encode($0) }
-            var list = encoding.list(items: items, resource: target.resource, resourceVersion: cluster.store.resourceVersion)
-            if let next, var map = list.mapValue, var metadata = map["metadata"]?.mapValue {
-                metadata["continue"] = .string(next)
-                metadata["remainingItemCount"] = .int(all.count - start - limit)
-                map["metadata"] = .map(metadata)
-                list = .map(map)
-            }
-            return list
-        }
+        let values = try await listValues(target, query: query)
         if TableOutput.isRequested(accept) {
             var table = TableOutput.table(
                 target.resource.kind, objects: values["items"]?.listValue ?? [],
@@ -68,22 +52,58 @@ extension KubeResponder {
         return Self.json(values)
     }
 
+    /// The list ``list(_:query:accept:)`` answers, as JSON values.
+    func listValues(_ target: ResourcePath, query: Query) async throws -> Values {
+        let selection = try Selection(query)
+        let limit = query["limit"].flatMap(Int.init) ?? 0
+        let start = try Self.continueStart(query["continue"])
+        let cache = host.readCache
+        return await host.read { cluster, encoding in
+            let store = cluster.store
+            let kind = target.resource.kind
+            var page: [StoredObject] = []
+            var more = false
+            for object in store.objects(kind, namespace: target.namespace, createdAfter: start)
+            where selection.matches(object, encoded: { encoding.encode(object) }) {
+                if limit > 0, page.count == limit {
+                    more = true
+                    break
+                }
+                page.append(object)
+            }
+            let items = page.map { cache.values(of: $0) ?? encoding.encode($0) }
+            var list = encoding.list(items: items, resource: target.resource, resourceVersion: store.resourceVersion)
+            if more, let last = page.last?.metadata.uid, var map = list.mapValue, var metadata = map["metadata"]?.mapValue {
+                metadata["continue"] = .string(Self.continueToken(after: last, resourceVersion: store.resourceVersion))
+                if selection.isEmpty {
+                    metadata["remainingItemCount"] = .int(store.count(kind, namespace: target.namespace, createdAfter: last))
+                }
+                map["metadata"] = .map(metadata)
+                list = .map(map)
+            }
+            return list
+        }
+    }
+
     /// The objects a path names: one namespace's or all.
     static func objects(_ target: ResourcePath, in cluster: LiveCluster) -> [StoredObject] {
         cluster.store.list(target.resource.kind, namespace: target.namespace)
     }
 
-    static func continueOffset(_ token: String?) throws(StatusBody) -> Int {
-        guard let token, !token.isEmpty else { return 0 }
+    /// The uid of the last object the page before returned: a continued list starts
+    /// after it, so objects deleted or created meanwhile shift nothing. nil: from the start.
+    static func continueStart(_ token: String?) throws(StatusBody) -> UID? {
+        guard let token, !token.isEmpty else { return nil }
         guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
-              let offset = text.split(separator: "/").last.flatMap({ Int($0) })
+              let number = text.split(separator: "/").last.flatMap({ Int($0) })
         else {
             throw StatusBody.badRequest("continue key is not valid: illegal base64 data at input byte 0")
         }
-        return offset
+        return UID(number: number)
     }
 
-    static func continueToken(_ offset: Int, resourceVersion: Int) -> String {
-        Data("\(resourceVersion)/\(offset)".utf8).base64EncodedString()
+    /// The list's resourceVersion and the uid of the page's last object.
+    static func continueToken(after uid: UID, resourceVersion: Int) -> String {
+        Data("\(resourceVersion)/\(uid.number)".utf8).base64EncodedString()
     }
 }

@@ -12,6 +12,8 @@ struct KubeResponder: HTTPResponder {
     let authentication: ServeAuthentication
     /// Where write requests are audited (`--audit-log-path`), if anywhere.
     var auditLog: AuditLog? = nil
+    /// How long the GETs answered on the event loop took in the server (`/metrics`).
+    let answerTimes = AnswerTimes()
     /// The API server's limit on a request body (apiserver's `MaxRequestBodyBytes`, 3 MiB).
     static let maxBodyBytes = 3 * 1024 * 1024
 

@@ -4,6 +4,7 @@ import KubeGridCore
 import KubeGridSim
 import Logging
 import NIOCore
+import NIOPosix
 
 /// `kubegrid serve`: the live cluster behind kube-apiserver's HTTP API.
 public struct KubeServer: Sendable {
@@ -18,6 +19,9 @@ public struct KubeServer: Sendable {
     public var users: [ServeUser] = []
     /// Where write requests are audited, one `audit.k8s.io/v1` Event a line (`--audit-log-path`).
     public var auditLogPath: String?
+    /// Threads that read requests and answer cached GETs (`--event-loop-threads`).
+    public var eventLoopThreads = KubeServer.defaultEventLoopThreads
+    public static let defaultEventLoopThreads = 1
 
     public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
         self.address = address
@@ -56,6 +60,7 @@ public struct KubeServer: Sendable {
                 listening(url)
                 Task.detached(priority: .utility) { OpenAPIDocuments.prepare() }
             },
+            eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup(numberOfThreads: eventLoopThreads)),
             logger: Self.quietLogger)
         let notices = Self.noticeShutdown(host)
         let ticker = Task {

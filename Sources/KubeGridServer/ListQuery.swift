@@ -51,12 +51,8 @@ struct Selection: Sendable {
         return result
     }
 
-    /// The objects that match, encoded only when a field selector needs it (a list encodes
-    /// just the page it answers, not every object of the kind).
-    func select(_ objects: [StoredObject], encoding: ObjectEncoding) -> [StoredObject] {
-        guard labels != nil || fields != nil else { return objects }
-        return objects.filter { object in matches(object, encoded: { encoding.encode(object) }) }
-    }
+    /// Whether it selects every object (no label or field selector).
+    var isEmpty: Bool { labels == nil && fields == nil }
 
     /// Whether `object` is selected; `encoded` gives it as served, asked only when a field
     /// selector needs it.

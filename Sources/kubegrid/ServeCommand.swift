@@ -72,6 +72,9 @@ struct ServeCommand: ParsableCommand {
         valueName: "FILE"))
     var auditLogPath: String?
 
+    @Option(help: "Threads that read requests and answer GETs of objects already encoded (default: 1).")
+    var eventLoopThreads: Int = KubeServer.defaultEventLoopThreads
+
     func run() throws {
         var options = try simulationOptions()
         let serveUsers = try parsedUsers()
@@ -89,6 +92,7 @@ struct ServeCommand: ParsableCommand {
         server.watchCacheSize = watchCacheSize
         server.users = serveUsers
         server.auditLogPath = auditLogPath
+        server.eventLoopThreads = eventLoopThreads
         let outcome = Mutex<Result<SimulationReport, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let kubeconfig = self.kubeconfig
@@ -129,6 +133,7 @@ struct ServeCommand: ParsableCommand {
     private func simulationOptions() throws -> SimulationOptions {
         guard (0...65535).contains(port) else { throw CommandFailure.usage("--port must be 0 to 65535, got \(port)") }
         guard speed > 0 else { throw CommandFailure.usage("--speed must be above 0, got \(speed)") }
+        guard eventLoopThreads > 0 else { throw CommandFailure.usage("--event-loop-threads must be above 0, got \(eventLoopThreads)") }
         guard watchCacheSize > 0 else { throw CommandFailure.usage("--watch-cache-size must be above 0, got \(watchCacheSize)") }
         let flags = SimulationFlags(
             nodes: nodes, zones: zones, usesClusterFile: cluster != nil, scenarios: [], seed: seed,

@@ -18,6 +18,27 @@ import Testing
             """)
     }
 
+    @Test func answerTimesAreACumulativeHistogramInSeconds() {
+        let times = AnswerTimes()
+        for nanoseconds: UInt64 in [8_000, 30_000, 30_000, 3_000_000, 50_000_000] { times.record(nanoseconds: nanoseconds) }
+        let lines = AnswerTimes.text(times.snapshot).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines == [
+            #"kubegrid_serve_cached_get_seconds_bucket{le="1e-05"} 1"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="2.5e-05"} 1"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="5e-05"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.0001"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.00025"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.0005"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.001"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.0025"} 3"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.005"} 4"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="0.01"} 4"#,
+            #"kubegrid_serve_cached_get_seconds_bucket{le="+Inf"} 5"#,
+            #"kubegrid_serve_cached_get_seconds_sum 0.053068"#,
+            #"kubegrid_serve_cached_get_seconds_count 5"#,
+        ])
+    }
+
     @Test func theGridsFiguresInOrder() {
         var figures = GridFigures()
         figures.now = .seconds(90)

@@ -76,12 +76,12 @@ import Testing
     }
 
     @Test func continueTokensRoundTripAndABadOneIsA400() throws {
-        let token = KubeResponder.continueToken(500, resourceVersion: 42)
-        #expect(try KubeResponder.continueOffset(token) == 500)
-        #expect(try KubeResponder.continueOffset(nil) == 0)
-        #expect(try KubeResponder.continueOffset("") == 0)
+        let token = KubeResponder.continueToken(after: UID(number: 500), resourceVersion: 42)
+        #expect(try KubeResponder.continueStart(token) == UID(number: 500))
+        #expect(try KubeResponder.continueStart(nil) == nil)
+        #expect(try KubeResponder.continueStart("") == nil)
         do {
-            _ = try KubeResponder.continueOffset("%%%")
+            _ = try KubeResponder.continueStart("%%%")
             Issue.record("a bad continue token was accepted")
         } catch {
             #expect(error.code == 400 && error.message.hasPrefix("continue key is not valid"))

@@ -2,7 +2,7 @@
 /// `# TYPE` lines, then its samples, label values escaped (`\\`, `\"`, `\n`).
 struct PrometheusText {
     enum MetricType: String {
-        case counter, gauge
+        case counter, gauge, histogram
     }
 
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -11,14 +11,26 @@ struct PrometheusText {
 
     /// A metric family; `samples` are its label sets with their values, in order.
     mutating func family(_ name: String, _ type: MetricType, help: String, _ samples: [([(String, String)], Double)]) {
+        header(name, type, help: help)
+        for (labels, value) in samples { sample(name, labels, value) }
+    }
+
+    /// A histogram: its samples are named by suffix (`_bucket`, `_sum`, `_count`).
+    mutating func histogram(_ name: String, help: String, _ samples: [(suffix: String, labels: [(String, String)], value: Double)]) {
+        header(name, .histogram, help: help)
+        for (suffix, labels, value) in samples { sample(name + suffix, labels, value) }
+    }
+
+    private mutating func header(_ name: String, _ type: MetricType, help: String) {
         text += "# HELP \(name) \(Self.escapeHelp(help))\n# TYPE \(name) \(type.rawValue)\n"
-        for (labels, value) in samples {
-            text += name
-            if !labels.isEmpty {
-                text += "{" + labels.map { "\($0.0)=\"\(Self.escapeLabel($0.1))\"" }.joined(separator: ",") + "}"
-            }
-            text += " \(Self.number(value))\n"
+    }
+
+    private mutating func sample(_ name: String, _ labels: [(String, String)], _ value: Double) {
+        text += name
+        if !labels.isEmpty {
+            text += "{" + labels.map { "\($0.0)=\"\(Self.escapeLabel($0.1))\"" }.joined(separator: ",") + "}"
         }
+        text += " \(Self.number(value))\n"
     }
 
     /// Whole numbers without a fraction, others as Go's strconv writes them.

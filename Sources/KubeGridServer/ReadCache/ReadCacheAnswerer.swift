@@ -20,6 +20,8 @@ final class ReadCacheAnswerer: ChannelDuplexHandler, RemovableChannelHandler {
     private var unanswered = 0
     /// The body of the answer to the request being read, sent once the request ends.
     private var answer: ByteBuffer?
+    /// When the head of the request being answered was read (``AnswerTimes``).
+    private var answerStarted = NIODeadline.uptimeNanoseconds(0)
     private var date = HTTPDate()
 
     init(_ responder: KubeResponder) {
@@ -29,8 +31,10 @@ final class ReadCacheAnswerer: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            let read = NIODeadline.now()
             // Hummingbird closes the connection after a `Connection: close` request: leave those to it.
             if unanswered == 0, head.headerFields[.connection] != "close", let body = responder.answerFromReadCache(head) {
+                answerStarted = read
                 answer = body
                 return
             }
@@ -61,5 +65,6 @@ final class ReadCacheAnswerer: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        responder.answerTimes.record(nanoseconds: NIODeadline.now().uptimeNanoseconds - answerStarted.uptimeNanoseconds)
     }
 }

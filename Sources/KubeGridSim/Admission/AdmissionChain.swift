@@ -20,9 +20,10 @@ public struct AdmissionChain: Sendable {
     /// Runs the chain; returns the request as the mutating plugins left it.
     public func admit(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) -> AdmissionRequest {
         var request = request
-        for plugin in mutating { try plugin.admit(&request, context: context) }
-        for plugin in validating { try plugin.validate(request, context: context) }
-        for plugin in annotating { plugin.annotate(&request, context: context) }
+        let (operation, kind) = (request.operation, request.kind)
+        for plugin in mutating where plugin.handles(operation, of: kind) { try plugin.admit(&request, context: context) }
+        for plugin in validating where plugin.handles(operation, of: kind) { try plugin.validate(request, context: context) }
+        for plugin in annotating where plugin.handles(operation, of: kind) { plugin.annotate(&request, context: context) }
         return request
     }
 

@@ -34,6 +34,10 @@ public struct AdmissionContext: Sendable {
 /// A plugin of the admission chain, named as kube-apiserver's `--enable-admission-plugins` names it.
 public protocol AdmissionPlugin: Sendable {
     var id: String { get }
+    /// Whether the plugin has anything to say of this operation on this kind, asked before
+    /// it is handed the request (kube-apiserver's `Handles`): most writes are the
+    /// controllers' Events and Endpoints, which few plugins govern.
+    func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool
 }
 
 /// A plugin that may change the object (defaults, for one).

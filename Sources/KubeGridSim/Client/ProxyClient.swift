@@ -11,6 +11,14 @@ struct PlannedOperation: Sendable {
 struct PartitionRef: Sendable, Hashable {
     var space: String
     var partition: Int
+
+    /// The partition number and the length of the Space's key, not its text: a run has a
+    /// Space or two, and every operation looks its partition up in the proxy's cache and
+    /// the tally. Equality still compares the key.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(partition)
+        hasher.combine(space.utf8.count)
+    }
 }
 
 /// A key of a Space.

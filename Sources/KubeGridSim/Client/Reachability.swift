@@ -23,7 +23,10 @@ extension GridClients {
             if let podKey, target.key != podKey { return "pod IP \(address) now belongs to another pod" }
             return nil
         case .clusterIP, .loadBalancer, .nodePort:
-            guard let key = address.service, let record = cluster.services[key] else {
+            // The record is read where the API server keeps it (`key` is its key), by index:
+            // the dictionary's getter copies a whole record, and a client asks after every change.
+            let services = cluster.api.services
+            guard let key = address.service, let index = services.index(forKey: key) else {
                 return "the Service behind \(address) no longer exists"
             }
             if address.kind == .nodePort {
@@ -31,11 +34,13 @@ extension GridClients {
                     return "node \(address.host) does not answer"
                 }
             }
-            guard Self.portIndex(of: address, in: record) != nil else { return "Service \(record.name) has no such port" }
+            guard Self.portIndex(of: address, in: services.values[index]) != nil else {
+                return "Service \(services.values[index].name) has no such port"
+            }
             assert(pods.endpointChanges.isEmpty, "the endpoints controller has not seen every pod change")
-            if let podKey, cluster.endpoints.routes(record.key, to: podKey) { return nil }
-            if !cluster.endpoints.hasReadyAddress(record.key) { return "Service \(record.name) has no ready endpoints" }
-            if let podKey { return "Service \(record.name) does not route to \(pods[podKey]?.name ?? podKey)" }
+            if let podKey, cluster.endpoints.routes(key, to: podKey) { return nil }
+            if !cluster.endpoints.hasReadyAddress(key) { return "Service \(services.values[index].name) has no ready endpoints" }
+            if let podKey { return "Service \(services.values[index].name) does not route to \(pods[podKey]?.name ?? podKey)" }
             return nil
         }
     }

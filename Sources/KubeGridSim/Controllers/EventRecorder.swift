@@ -41,10 +41,10 @@ struct EventRecorder: Sendable {
     /// The namespace and uid of each object events may be about, by `kind/name`.
     private var references: [String: (kind: ObjectKind, namespace: String?, uid: UID, node: String?)] = [:]
     /// The stored event of each correlation key.
-    private var stored: [String: ObjectKey] = [:]
+    private var stored: [EventCorrelation: ObjectKey] = [:]
     /// Stored events in the order they last happened, for the TTL: (last time, key,
     /// correlation), from `expiryStart` on (the entries before it are done).
-    private var expiry: [(time: SimTime, key: ObjectKey, correlation: String)] = []
+    private var expiry: [(time: SimTime, key: ObjectKey, correlation: EventCorrelation)] = []
     private var expiryStart = 0
     private var sequence = 0
     /// Events in the store now.
@@ -98,9 +98,10 @@ struct EventRecorder: Sendable {
     private mutating func store(_ event: ClusterEvent, api: inout APIServer) {
         guard let reference = references[event.object], let component = Self.component(of: event, kind: reference.kind)
         else { return }
-        let name = String(event.object.drop { $0 != "/" }.dropFirst())
-        let type = event.type == .warning ? "Warning" : "Normal"
-        let correlation = "\(event.object)\u{0}\(reference.uid.description)\u{0}\(event.reason)\u{0}\(event.message)\u{0}\(type)\u{0}\(component)"
+        let object = event.object
+        let name = object.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(object[object.index(after: $0)...]) } ?? ""
+        let type = event.type.rawValue
+        let correlation = EventCorrelation(event, uid: reference.uid, component: component)
         if let key = stored[correlation], api.store.get(key) != nil {
             _ = try? api.update(key, at: event.time) { body in
                 guard case .event(var record) = body else { return }

@@ -11,6 +11,8 @@ public struct ObjectStore: Sendable {
     /// Objects of each kind. (Hashed, not ordered: pods come and go all the time, and
     /// listing, which is rare, sorts by uid, which is creation order.)
     private var objects: [ObjectKind: [ObjectKey: StoredObject]] = [:]
+    /// Each kind's keys in creation order, for lists read a page at a time (``objects(_:namespace:createdAfter:)``).
+    private var creationOrder: [ObjectKind: CreationOrder] = [:]
     /// Dependents by their owners' uids, for the garbage collector (a StatefulSet has a
     /// few pods: an array beats a set).
     private var dependents: [UID: [ObjectKey]] = [:]
@@ -48,6 +50,23 @@ public struct ObjectStore: Sendable {
         for object in byKey.values where namespace == nil || object.metadata.namespace == namespace { picked.append(object) }
         picked.sort { $0.metadata.uid < $1.metadata.uid }
         return picked
+    }
+
+    /// The objects of `kind` (in `namespace` when given) created after the object of `uid`
+    /// (from the first when nil), in creation order, as ``list(_:namespace:)`` orders them;
+    /// read lazily, so a page costs the objects it reads, not the kind's.
+    public func objects(_ kind: ObjectKind, namespace: String? = nil, createdAfter uid: UID?) -> some Sequence<StoredObject> {
+        let byKey = objects[kind] ?? [:]
+        return keys(kind, namespace: namespace, createdAfter: uid).lazy.compactMap { byKey[$0] }
+    }
+
+    /// How many objects of `kind` (in `namespace` when given) were created after the object of `uid`.
+    public func count(_ kind: ObjectKind, namespace: String? = nil, createdAfter uid: UID) -> Int {
+        keys(kind, namespace: namespace, createdAfter: uid).reduce(0) { count, _ in count + 1 }
+    }
+
+    private func keys(_ kind: ObjectKind, namespace: String?, createdAfter uid: UID?) -> some Sequence<ObjectKey> {
+        (creationOrder[kind] ?? CreationOrder()).keys(after: uid).lazy.filter { namespace == nil || $0.namespace == namespace }
     }
 
     public func count(_ kind: ObjectKind) -> Int { objects[kind]?.count ?? 0 }
@@ -93,6 +112,7 @@ public struct ObjectStore: Sendable {
         nextUID += 1
         let object = StoredObject(metadata: metadata, body: body)
         objects[key.kind, default: [:]][key] = object
+        creationOrder[key.kind, default: CreationOrder()].append(key, uid: object.metadata.uid)
         for owner in owners { dependents[owner.uid, default: []].append(key) }
         evictionIndex.replace(nil, with: object)
         quotaLedger.replace(nil, with: object)
@@ -189,6 +209,7 @@ public struct ObjectStore: Sendable {
     private mutating func remove(_ object: StoredObject) -> StoredObject {
         let key = object.key
         objects[key.kind]?.removeValue(forKey: key)
+        creationOrder[key.kind]?.remove(object.metadata.uid)
         reindexOwners(key, from: object.metadata.ownerReferences, to: [])
         evictionIndex.replace(object, with: nil)
         quotaLedger.replace(object, with: nil)

@@ -99,9 +99,9 @@ public indirect enum ObjectBody: Sendable, Hashable {
     /// Nodes and Namespaces have no generation to speak of; a pod's binding to a node is
     /// not a spec change (pods keep generation 1 unless the spec itself is updated).
     func hasSameSpec(as other: ObjectBody) -> Bool {
+        if specIsWholeBody { return self == other }
         switch (self, other) {
         case (.namespace, .namespace), (.node, .node), (.event, .event), (.endpoints, .endpoints): return true
-        case (.endpointSlice(let a), .endpointSlice(let b)): return a == b
         case (.service(let a), .service(let b)): return a.spec == b.spec
         case (.podDisruptionBudget(let a), .podDisruptionBudget(let b)): return a.spec == b.spec
         case (.statefulSet(let a), .statefulSet(let b)): return a.spec == b.spec

@@ -3,7 +3,12 @@
 /// gives the same ones, and sorting by uid is sorting by age); written in Kubernetes'
 /// UUID form.
 public struct UID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    let number: Int
+    /// Its place in creation order (a list's continue token carries it).
+    public let number: Int
+
+    public init(number: Int) {
+        self.number = number
+    }
 
     public static func < (lhs: UID, rhs: UID) -> Bool { lhs.number < rhs.number }
 

@@ -22,6 +22,14 @@ import Testing
     }
 
     @Test(arguments: [
+        ("pod-0.187a3f", true), ("a--b.c", true), ("1.2", true), ("", false), (".a", false), ("a.", false), ("a-.b", false),
+        ("a.-b", false), ("a..b", false), ("-a", false), ("a-", false), ("a_b", false), ("A.b", false), ("é", false),
+    ])
+    func subdomainSyntax(_ name: String, _ valid: Bool) {
+        #expect(KubernetesNames.hasSubdomainSyntax(name) == valid)
+    }
+
+    @Test(arguments: [
         ("app.kubernetes.io/name", true), ("selectorId", true), ("Upper_Case.ok", true), ("/name", false),
         ("a/b/c", false), ("-x", false), ("Bad.Prefix/x", false), (String(repeating: "k", count: 64), false),
     ])

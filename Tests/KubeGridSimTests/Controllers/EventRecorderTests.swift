@@ -33,6 +33,24 @@ import Testing
         #expect(world.events.contains { $0.reason == "PrimaryElected" })
     }
 
+    @Test func anEventIsTheSameEventOnlyWhenEveryPartOfItsCorrelationIs() {
+        let event = ClusterEvent(time: .zero, object: "pod/a-0", type: .normal, reason: "Started", message: "Started container a")
+        let same = EventCorrelation(event, uid: UID(number: 7), component: "kubelet")
+        #expect(EventCorrelation(event, uid: UID(number: 7), component: "kubelet") == same)
+        #expect(EventCorrelation(event, uid: UID(number: 7), component: "kubelet").hashValue == same.hashValue)
+        var other = event
+        other.message = "Started container b"
+        #expect(EventCorrelation(other, uid: UID(number: 7), component: "kubelet") != same)
+        other = event
+        other.type = .warning
+        #expect(EventCorrelation(other, uid: UID(number: 7), component: "kubelet") != same)
+        #expect(EventCorrelation(event, uid: UID(number: 8), component: "kubelet") != same)
+        #expect(EventCorrelation(event, uid: UID(number: 7), component: "node-controller") != same)
+        other = event
+        other.object = "pod/a-1"
+        #expect(EventCorrelation(other, uid: UID(number: 7), component: "kubelet") != same)
+    }
+
     @Test func aRepeatedEventIsCountedOnOneObject() throws {
         let world = try settledWorld(GridFixture())
         let events = storedEvents(world)

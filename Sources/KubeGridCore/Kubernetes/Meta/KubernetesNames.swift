@@ -25,8 +25,20 @@ public enum KubernetesNames {
 
     /// Whether `text` has a DNS-1123 subdomain's syntax, its length aside: dot-separated
     /// DNS-1123 labels.
+    /// One pass over the bytes, splitting nothing: the API server checks every created
+    /// object's name, and most are the controllers' Events.
     public static func hasSubdomainSyntax(_ text: String) -> Bool {
-        text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { hasLabelSyntax($0) }
+        // A label starts after a dot (or at the start): there neither `-` nor `.` may come.
+        var previous = UInt8(ascii: ".")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): guard isLowerAlphanumeric(previous) else { return false }
+            case UInt8(ascii: "-"): guard previous != UInt8(ascii: ".") else { return false }
+            default: guard isLowerAlphanumeric(byte) else { return false }
+            }
+            previous = byte
+        }
+        return isLowerAlphanumeric(previous)
     }
 
     /// A DNS-1123 label: at most 63 of `a-z0-9-`, starting and ending alphanumeric.

@@ -7,6 +7,10 @@ import KubeGridCore
 public struct LimitRanger: MutatingAdmissionPlugin, ValidatingAdmissionPlugin {
     public let id = "LimitRanger"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create && kind == .pod
+    }
+
     public func admit(_ request: inout AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create, case .pod(let pod)? = request.object, let namespace = request.key.namespace else { return }
         let items = context.store.typed(LimitRange.self, .limitRange, namespace: namespace).flatMap(\.object.spec.limits)

@@ -3,6 +3,11 @@
 public struct NamespaceLifecycle: ValidatingAdmissionPlugin {
     public let id = "NamespaceLifecycle"
 
+    /// Every create (its namespace must be there), and a namespace's delete.
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create || (operation == .delete && kind == .namespace)
+    }
+
     /// Namespaces the API server never deletes.
     static let immortal: Set<String> = ["default", "kube-public", "kube-system"]
 

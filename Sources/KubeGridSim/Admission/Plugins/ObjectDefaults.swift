@@ -6,6 +6,10 @@ import KubeGridCore
 public struct ObjectDefaults: MutatingAdmissionPlugin {
     public let id = "DefaultStorage"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation != .delete && (kind == .statefulSet || kind == .service)
+    }
+
     public func admit(_ request: inout AdmissionRequest, context: AdmissionContext) throws(APIError) {
         switch request.object {
         case .statefulSet(var statefulSet):

@@ -7,6 +7,10 @@ import KubeGridCore
 public struct ObjectNameValidation: ValidatingAdmissionPlugin {
     public let id = "NameValidation"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create else { return }
         let name = request.name

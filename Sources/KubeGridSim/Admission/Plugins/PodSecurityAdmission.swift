@@ -16,6 +16,11 @@ import OrderedCollections
 public struct PodSecurityAdmission: ValidatingAdmissionPlugin, AnnotatingAdmissionPlugin {
     public let id = "PodSecurity"
 
+    /// Pods, and StatefulSets for their template.
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation != .delete && (kind == .pod || kind == .statefulSet)
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create, case .pod(let pod)? = request.object,
             let policy = Self.policy(.enforce, for: request, context: context)
@@ -29,12 +34,14 @@ public struct PodSecurityAdmission: ValidatingAdmissionPlugin, AnnotatingAdmissi
 
     public func annotate(_ request: inout AdmissionRequest, context: AdmissionContext) {
         guard let spec = Self.evaluatedSpec(request) else { return }
-        let evaluation = PodSecurityStandards.evaluate(spec)
         if request.kind == .pod, let enforce = Self.policy(.enforce, for: request, context: context) {
             request.auditAnnotations[PodSecurityLabels.prefix + "enforce-policy"] = enforce.name
         }
-        for mode in [Mode.warn, .audit] {
-            guard let policy = Self.policy(mode, for: request, context: context) else { continue }
+        let policies = [Mode.warn, .audit].compactMap { mode in Self.policy(mode, for: request, context: context).map { (mode, $0) } }
+        // Most namespaces warn and audit nothing: the spec is evaluated only for one that does.
+        guard !policies.isEmpty else { return }
+        let evaluation = PodSecurityStandards.evaluate(spec)
+        for (mode, policy) in policies {
             let violations = evaluation.violations(against: policy.level)
             guard !violations.isEmpty else { continue }
             let message = "would violate PodSecurity \"\(policy.name)\": \(violations.map(\.description).joined(separator: ", "))"

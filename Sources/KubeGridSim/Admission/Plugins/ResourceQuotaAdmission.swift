@@ -11,8 +11,16 @@ import OrderedCollections
 public struct ResourceQuotaAdmission: ValidatingAdmissionPlugin {
     public let id = "ResourceQuota"
 
+    /// The kinds the quota evaluators count.
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create && (kind == .pod || kind == .service || kind == .persistentVolumeClaim)
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation == .create, let namespace = request.key.namespace else { return }
+        // Most namespaces have no quota: nothing is counted for them.
+        let quotas = context.store.typed(ResourceQuota.self, .resourceQuota, namespace: namespace)
+        guard !quotas.isEmpty else { return }
         // A StatefulSet's pod comes with its claims, which its controller creates just before it.
         var claims: [(name: String, usage: [String: Int])] = []
         let requested: [String: Int]
@@ -27,8 +35,6 @@ public struct ResourceQuotaAdmission: ValidatingAdmissionPlugin {
             requested = Self.dictionary(QuotaUsage.claim(claim.spec))
         default: return
         }
-        let quotas = context.store.typed(ResourceQuota.self, .resourceQuota, namespace: namespace)
-        guard !quotas.isEmpty else { return }
         var used = Self.usage(in: namespace, store: context.store)
         for (name, quota) in quotas {
             let hard = Dictionary(uniqueKeysWithValues: quota.spec.hard.map { ($0.key, $0.value) })

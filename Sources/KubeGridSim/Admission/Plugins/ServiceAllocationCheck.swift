@@ -5,6 +5,10 @@ import KubeGridCore
 public struct ServiceAllocationCheck: ValidatingAdmissionPlugin {
     public let id = "ServiceAllocation"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .create && kind == .service
+    }
+
     static let portAlreadyAllocated = "provided port is already allocated"
     static let ipAlreadyAllocated = "provided IP is already allocated"
 

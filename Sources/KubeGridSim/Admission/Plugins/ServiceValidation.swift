@@ -5,6 +5,10 @@ import KubeGridCore
 public struct ServiceValidation: ValidatingAdmissionPlugin {
     public let id = "ServiceValidation"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation != .delete && kind == .service
+    }
+
     public func validate(_ request: AdmissionRequest, context: AdmissionContext) throws(APIError) {
         guard request.operation != .delete, case .service(let service)? = request.object else { return }
         let causes = Self.causes(service.spec)

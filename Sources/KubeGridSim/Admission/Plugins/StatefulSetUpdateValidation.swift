@@ -4,6 +4,10 @@ import KubeGridCore
 public struct StatefulSetUpdateValidation: ValidatingAdmissionPlugin {
     public let id = "StatefulSetUpdateValidation"
 
+    public func handles(_ operation: AdmissionRequest.Operation, of kind: ObjectKind) -> Bool {
+        operation == .update && kind == .statefulSet
+    }
+
     static let message =
         "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', "
         + "'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
