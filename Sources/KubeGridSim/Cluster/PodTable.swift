@@ -126,6 +126,11 @@ struct PodTable: Sendable {
         keysByLabel[LabelPair(key: key, value: value)] ?? []
     }
 
+    /// The keys of the pods bound to the node `name`.
+    func keys(on name: String) -> Set<String> {
+        keysByNode[name] ?? []
+    }
+
     /// The pods bound to the node `name`, in creation order (the order a scan would find them).
     func pods(on name: String) -> [Pod] {
         guard let keys = keysByNode[name] else { return [] }

@@ -4,7 +4,8 @@ import OrderedCollections
 /// kube-controller-manager's endpoints and endpoint slice controllers: for every Service
 /// with a selector, the pods it selects that have an IP, which of them receive traffic
 /// (Ready, or any with `publishNotReadyAddresses`), and on which ports; written to the
-/// store as the Service's `Endpoints` and `EndpointSlice`.
+/// store as the Service's `Endpoints` (truncated to 1,000 addresses, as kube does) and
+/// `EndpointSlice`s (at most 100 endpoints each: ``ServiceSlices``).
 ///
 /// It reconciles from two feeds: the store's (Services come, change and go; pods' uids)
 /// and the pod table's (``PodTable/takeEndpointChanges()``: pods added, removed, given an
@@ -35,6 +36,14 @@ struct EndpointsController: Sendable {
     private var servicesByLabel: [LabelPair: [String]] = [:]
     /// The Services each pod is a member of, to drop it when it goes.
     private var servicesByPod: [String: [String]] = [:]
+    /// Each Service's EndpointSlices; kept while the Service changes, dropped when it goes.
+    private var slices: [String: ServiceSlices] = [:]
+    /// The pods whose endpoint in a Service changed since its slices were last written.
+    private var changedPods: [String: Set<String>] = [:]
+    /// The truncated Endpoints of Services over capacity, while pod changes leave them be.
+    private var truncations: [String: EndpointsTruncation] = [:]
+    /// Services whose every slice is to be rewritten (the Service itself changed).
+    private var rewriteAll: Set<String> = []
     /// Services whose objects the store does not have as they are now, in order.
     private var unwritten: OrderedSet<String> = []
     /// When each Service's objects were last written.
@@ -56,8 +65,6 @@ struct EndpointsController: Sendable {
         var uid: UID
         var labels: OrderedDictionary<String, String>
         var spec: ServiceSpec
-        /// Its `EndpointSlice`'s name (``EndpointsController/sliceName(of:)``), made once.
-        var sliceName: String
 
         var publishesNotReady: Bool { spec.publishNotReadyAddresses ?? false }
         var indexPair: LabelPair { LabelPair(key: spec.selector.keys[0], value: spec.selector.values[0]) }
@@ -111,13 +118,14 @@ struct EndpointsController: Sendable {
         if event.type != .deleted, !service.spec.selector.isEmpty {
             let selected = SelectedService(
                 namespace: namespace, name: service.metadata.name, uid: event.object.metadata.uid,
-                labels: event.object.metadata.labels, spec: service.spec, sliceName: Self.sliceName(of: service.metadata.name))
+                labels: event.object.metadata.labels, spec: service.spec)
             services[key] = selected
             servicesByLabel[selected.indexPair, default: []].append(key)
             for podKey in pods.keys(labelled: selected.indexPair.key, selected.indexPair.value).sorted() {
                 if let pod = pods[podKey] { update(key, podKey: podKey, pod: pod) }
             }
         }
+        rewriteAll.insert(key)
         markUnwritten(key)
     }
 
@@ -156,6 +164,10 @@ struct EndpointsController: Sendable {
             ordered[serviceKey, default: []].insert(new, at: index)
         }
         readyCounts[serviceKey, default: 0] += (new?.ready == true ? 1 : 0) - (old?.ready == true ? 1 : 0)
+        if let truncation = truncations[serviceKey], !truncation.holds(after: old, new, readyCount: readyCounts[serviceKey]!) {
+            truncations[serviceKey] = nil
+        }
+        changedPods[serviceKey, default: []].insert(podKey)
         if old == nil { servicesByPod[podKey, default: []].append(serviceKey) }
         if new == nil {
             servicesByPod[podKey]?.removeAll { $0 == serviceKey }
@@ -186,6 +198,7 @@ struct EndpointsController: Sendable {
         }
         readyCounts[key] = nil
         ordered[key] = nil
+        truncations[key] = nil
     }
 
     /// The pod's address in the Service's endpoints: nil unless the Service selects it and
@@ -218,9 +231,9 @@ struct EndpointsController: Sendable {
 
     // MARK: Writing
 
-    /// Writes the `Endpoints` and `EndpointSlice` of every Service whose endpoints changed
-    /// (those due at `now`, or `all`), and deletes those of Services that went (their slice
-    /// is the Service's dependent: the garbage collector takes it).
+    /// Writes the `Endpoints` and `EndpointSlice`s of every Service whose endpoints changed
+    /// (those due at `now`, or `all`), and deletes those of Services that went (their slices
+    /// are the Service's dependents: the garbage collector takes them).
     mutating func write(_ api: inout APIServer, at now: SimTime, all: Bool = false) {
         let keys = all ? unwritten : unwritten.filter { due($0) <= now }
         guard !keys.isEmpty else { return }
@@ -229,51 +242,103 @@ struct EndpointsController: Sendable {
         for key in keys {
             writtenAt[key] = now
             guard let service = services[key] else {
-                let slash = key.firstIndex(of: "/")!
-                let namespace = String(key[..<slash])
-                let name = String(key[key.index(after: slash)...])
-                let endpointsKey = ObjectKey(.endpoints, namespace: namespace, name)
-                let sliceKey = ObjectKey(.endpointSlice, namespace: namespace, Self.sliceName(of: name))
-                if case .endpoints? = api.store.get(endpointsKey)?.body { _ = try? api.delete(endpointsKey, at: now) }
-                if case .endpointSlice? = api.store.get(sliceKey)?.body { _ = try? api.delete(sliceKey, at: now) }
+                deleteObjects(of: key, api: &api, now: now)
                 continue
             }
             let name = service.name
-            let endpointsKey = ObjectKey(.endpoints, namespace: service.namespace, name)
-            let sliceKey = ObjectKey(.endpointSlice, namespace: service.namespace, service.sliceName)
-            let endpoints = ServiceEndpoints(serviceName: name, addresses: ordered[key] ?? [])
+            let (endpoints, truncated) = endpointsObject(of: key)
             var labels = service.labels
             if service.spec.clusterIP == "None" { labels[EndpointLabels.headless] = "" }
-            Self.put(.endpoints(endpoints), at: endpointsKey, labels: labels, owners: [], api: &api, now: now)
+            Self.put(
+                .endpoints(endpoints), at: ObjectKey(.endpoints, namespace: service.namespace, name), labels: labels,
+                owners: [], overCapacity: truncated, api: &api, now: now)
             labels[EndpointLabels.serviceName] = name
             labels[EndpointLabels.managedBy] = EndpointLabels.sliceController
             let owner = OwnerReference(kind: .service, name: name, uid: service.uid)
-            Self.put(.endpointSlice(endpoints), at: sliceKey, labels: labels, owners: [owner], api: &api, now: now)
+            var serviceSlices = slices.removeValue(forKey: key) ?? ServiceSlices()
+            let changes = serviceSlices.reconcile(
+                desired: members[key] ?? [:], examined: rewriteAll.contains(key) ? nil : changedPods[key] ?? [],
+                rewriteAll: rewriteAll.contains(key), name: { Self.sliceName(of: name, number: $0) })
+            rewriteAll.remove(key)
+            changedPods[key] = nil
+            for sliceName in changes.written {
+                let endpoints = ServiceEndpoints(serviceName: name, addresses: serviceSlices.endpoints(of: sliceName))
+                Self.put(
+                    .endpointSlice(endpoints), at: ObjectKey(.endpointSlice, namespace: service.namespace, sliceName), labels: labels,
+                    owners: [owner], api: &api, now: now)
+            }
+            for sliceName in changes.deleted { Self.delete(ObjectKey(.endpointSlice, namespace: service.namespace, sliceName), api: &api, now: now) }
+            slices[key] = serviceSlices
+        }
+    }
+
+    /// The Service's `Endpoints` body, and whether it is truncated.
+    private mutating func endpointsObject(of key: String) -> (ServiceEndpoints, truncated: Bool) {
+        if let truncation = truncations[key] { return (truncation.kept, true) }
+        let full = ServiceEndpoints(serviceName: services[key]!.name, addresses: ordered[key] ?? [])
+        guard let (kept, subsets) = full.truncated() else { return (full, false) }
+        truncations[key] = EndpointsTruncation(kept, subsets: subsets, readyCount: readyCounts[key] ?? 0)
+        return (kept, true)
+    }
+
+    /// Deletes the objects of a Service that went.
+    private mutating func deleteObjects(of key: String, api: inout APIServer, now: SimTime) {
+        let slash = key.firstIndex(of: "/")!
+        let namespace = String(key[..<slash])
+        let name = String(key[key.index(after: slash)...])
+        Self.delete(ObjectKey(.endpoints, namespace: namespace, name), api: &api, now: now)
+        let sliceNames = slices.removeValue(forKey: key).map { Array($0.slices.keys) } ?? [Self.sliceName(of: name)]
+        for sliceName in sliceNames { Self.delete(ObjectKey(.endpointSlice, namespace: namespace, sliceName), api: &api, now: now) }
+        changedPods[key] = nil
+        rewriteAll.remove(key)
+    }
+
+    /// Deletes the controller's object, if it is still there and still one of its kind.
+    private static func delete(_ key: ObjectKey, api: inout APIServer, now: SimTime) {
+        switch api.store.get(key)?.body {
+        case .endpoints?, .endpointSlice?: _ = try? api.delete(key, at: now)
+        default: break
         }
     }
 
     /// Creates the object, or replaces what is there (a user's Endpoints of the same name
     /// are the controller's once the Service has a selector).
+    /// `overCapacity` marks an `Endpoints` object that lists only some of the addresses.
     private static func put(
         _ body: ObjectBody, at key: ObjectKey, labels: OrderedDictionary<String, String>, owners: [OwnerReference],
-        api: inout APIServer, now: SimTime
+        overCapacity: Bool = false, api: inout APIServer, now: SimTime
     ) {
+        let mark = overCapacity ? "truncated" : nil
         if api.store.get(key) == nil {
-            _ = try? api.create(body, name: key.name, namespace: key.namespace, owners: owners, labels: labels, at: now)
+            var annotations: OrderedDictionary<String, String> = [:]
+            annotations[EndpointLabels.overCapacity] = mark
+            _ = try? api.create(
+                body, name: key.name, namespace: key.namespace, owners: owners, labels: labels, annotations: annotations, at: now)
         } else {
-            _ = try? api.update(key, at: now, metadata: { $0.labels = labels; $0.ownerReferences = owners }) { $0 = body }
+            _ = try? api.update(
+                key, at: now,
+                metadata: {
+                    $0.labels = labels
+                    $0.ownerReferences = owners
+                    $0.annotations[EndpointLabels.overCapacity] = mark
+                }) { $0 = body }
         }
     }
 
     /// The characters of a generated name's suffix, as kube's `SimpleNameGenerator` draws them.
     private static let sliceAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
-    /// The Service's slice: kube names it `<service>-` and five random characters; the
-    /// simulator derives them from the name, so a seed gives the same name.
-    static func sliceName(of service: String) -> String {
+    /// The Service's slice number `number` (in the order they are made): kube names a
+    /// slice `<service>-` and five random characters; the simulator derives them from the
+    /// name and the number, so a seed gives the same names.
+    static func sliceName(of service: String, number: Int = 0) -> String {
         let alphabet = sliceAlphabet
         var hash: UInt64 = 14_695_981_039_346_656_037
         for byte in service.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        // The first slice keeps the name the single slice always had.
+        if number > 0 {
+            for byte in "#\(number)".utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        }
         var suffix = ""
         for _ in 0..<5 {
             suffix.append(alphabet[Int(hash % UInt64(alphabet.count))])

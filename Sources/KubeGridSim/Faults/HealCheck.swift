@@ -15,6 +15,9 @@ struct HealCheck: Sendable {
     }
 
     private let items: [Item]
+    /// Where each item's record was last found in its table: a key compared there is much
+    /// cheaper than one hashed (``OrderedDictionary/index(forKey:hint:)``).
+    private var hints: [Int]
     private let scope: HealScope
     private var cursor = 0
     private var inputs = HealInputs()
@@ -25,6 +28,7 @@ struct HealCheck: Sendable {
         self.scope = scope
         items = scope.nodes.map(Item.node) + scope.statefulSets.map(Item.statefulSet)
             + scope.partitions.map(Item.partition) + scope.ensembles.map(Item.ensemble)
+        hints = Array(repeating: -1, count: items.count)
     }
 
     mutating func healed(_ world: World) -> Bool {
@@ -40,9 +44,9 @@ struct HealCheck: Sendable {
     }
 
     private mutating func walk(_ world: World) -> Bool {
-        while cursor < items.count, Self.isWhole(items[cursor], in: world) { cursor += 1 }
+        while cursor < items.count, Self.isWhole(items[cursor], in: world, hint: &hints[cursor]) { cursor += 1 }
         guard cursor == items.count else { return false }
-        if let regressed = items.firstIndex(where: { !Self.isWhole($0, in: world) }) {
+        if let regressed = items.indices.first(where: { !Self.isWhole(items[$0], in: world, hint: &hints[$0]) }) {
             cursor = regressed
             return false
         }
@@ -56,7 +60,8 @@ struct HealCheck: Sendable {
             return "the drain has not emptied \(node) yet"
                 + (waiting > 0 ? " (\(waiting) more node\(waiting == 1 ? "" : "s") to drain)" : "")
         }
-        for item in items where !Self.isWhole(item, in: world) {
+        var hint = -1
+        for item in items where !Self.isWhole(item, in: world, hint: &hint) {
             switch item {
             case .node(let name): return "node \(name) has not come back"
             case .statefulSet(let key): return "StatefulSet \(world.statefulSets[key]?.name ?? key) is not fully Running and Ready"
@@ -70,51 +75,59 @@ struct HealCheck: Sendable {
         return nil
     }
 
-    private static func isWhole(_ item: Item, in world: World) -> Bool {
+    /// Reads records in place (through their tables' buffers): a record holds a whole
+    /// StatefulSet or Space, and copying one out was most of the check.
+    private static func isWhole(_ item: Item, in world: World, hint: inout Int) -> Bool {
         switch item {
         case .node(let name):
             guard let node = world.node(named: name) else { return true }
             return node.condition == .ready && !node.removed
         case .statefulSet(let key):
-            // Read in place: a record holds its whole StatefulSet, and a copy was most of this check.
             let records = world.statefulSetController.records
-            guard let index = records.index(forKey: key) else { return true }
-            return podsSettled(of: records.values[index], pods: world.pods)
+            guard let index = records.index(forKey: key, hint: &hint) else { return true }
+            return records.values.withUnsafeBufferPointer { records in
+                podsSettled(
+                    records[index].key, replicas: records[index].replicas, revision: records[index].revision,
+                    rolled: records[index].rolledOrdinals,
+                    replacedOnDelete: records[index].statefulSet.spec.updateStrategy?.effectiveType == .onDelete, pods: world.pods)
+            }
         case .partition(let ref):
             let spaces = world.grid.spaces
-            guard let index = spaces.index(forKey: ref.space) else { return true }
-            return partitionServes(ref.partition - 1, of: spaces.values[index], grid: world.grid)
+            guard let index = spaces.index(forKey: ref.space, hint: &hint) else { return true }
+            return spaces.values.withUnsafeBufferPointer { spaces in
+                spaces[index].partitions.withUnsafeBufferPointer {
+                    partitionServes($0, ref.partition - 1, ha: spaces[index].ha, grid: world.grid)
+                }
+            }
         case .ensemble(let key):
             let ensembles = world.grid.ensembles
-            guard let index = ensembles.index(forKey: key) else { return true }
+            guard let index = ensembles.index(forKey: key, hint: &hint) else { return true }
             return ensembles.values[index].upMembers.count >= ensembles.values[index].size
         }
     }
 
     /// The partition at `index` (if any) has a primary and no instance waiting for an
-    /// election, every backup has recovered, and with ha there is at least one. Read in
-    /// place: a copy of the partition was much of this check.
-    private static func partitionServes(_ index: Int, of space: SpaceState, grid: GridController) -> Bool {
-        guard space.partitions.indices.contains(index) else { return true }
-        guard space.partitions[index].primary != nil, space.partitions[index].awaitingElection.isEmpty else { return false }
-        return space.partitions[index].backups.allSatisfy { grid.state(of: $0) == .backup }
-            && (!space.ha || !space.partitions[index].backups.isEmpty)
+    /// election, every backup has recovered, and with ha there is at least one.
+    private static func partitionServes(
+        _ partitions: UnsafeBufferPointer<PartitionState>, _ index: Int, ha: Bool, grid: GridController
+    ) -> Bool {
+        guard partitions.indices.contains(index) else { return true }
+        guard partitions[index].primary != nil, partitions[index].awaitingElection.isEmpty else { return false }
+        return partitions[index].backups.allSatisfy { grid.state(of: $0) == .backup } && (!ha || !partitions[index].backups.isEmpty)
     }
 
-    /// Every pod of `entry` is Running and Ready with its containers running, at the
-    /// current revision where a rolling update replaces it.
-    private static func podsSettled(of entry: StatefulSetRecord, pods: PodTable) -> Bool {
+    /// Every pod of the StatefulSet `key` is Running and Ready with its containers running,
+    /// at the current revision where a rolling update replaces it (the `rolled` ordinals,
+    /// unless pods are replaced only on delete).
+    private static func podsSettled(
+        _ key: String, replicas: Int, revision: Int, rolled: Range<Int>, replacedOnDelete: Bool, pods: PodTable
+    ) -> Bool {
         // By ordinal: the pods' keys are not made one by one.
-        let settled = pods.settledRevisions(ofStatefulSet: "\(entry.namespace)/\(entry.name)")
-        guard settled.count >= entry.replicas else { return false }
-        let rolled = entry.rolledOrdinals
-        for ordinal in 0..<entry.replicas {
-            guard let revision = settled[ordinal] else { return false }
-            if rolled.contains(ordinal) && revision != entry.revision
-                && entry.statefulSet.spec.updateStrategy?.effectiveType != .onDelete
-            {
-                return false
-            }
+        let settled = pods.settledRevisions(ofStatefulSet: key)
+        guard settled.count >= replicas else { return false }
+        for ordinal in 0..<replicas {
+            guard let settledRevision = settled[ordinal] else { return false }
+            if rolled.contains(ordinal) && settledRevision != revision && !replacedOnDelete { return false }
         }
         return true
     }

@@ -31,9 +31,14 @@ extension GridController {
             let quorum = ensemble?.quorumSize ?? 1
             // Which side can reach a ZooKeeper majority: true inside, false outside, nil neither.
             let quorumInside: Bool? = membersOutside >= quorum ? false : membersInside >= quorum ? true : nil
-            for partitionIndex in spaces.values[spaceIndex].partitions.indices {
+            let object = "space/\(space.name)"
+            // With the majority outside, only the partitions with an instance inside change.
+            let affected =
+                quorumInside == false
+                ? partitionsWithInstances(of: spaceKey, on: isolated, pods: pods)
+                : Array(spaces.values[spaceIndex].partitions.indices)
+            for partitionIndex in affected {
                 var partition = spaces.values[spaceIndex].partitions[partitionIndex]
-                let object = "space/\(space.name)"
                 let hadBackups = !partition.backups.isEmpty
                 let backupBesidePrimary = partition.primary.map { primary in
                     partition.backups.contains { nodeOf($0) == nodeOf(primary) }
@@ -83,6 +88,19 @@ extension GridController {
             }
         }
         context.faultLog.isolation = isolation
+    }
+
+    /// The indices of the Space's partitions that have an instance on one of `nodes`, in order.
+    private func partitionsWithInstances(of spaceKey: String, on nodes: Set<String>, pods: PodTable) -> [Int] {
+        var found: Set<Int> = []
+        for node in nodes {
+            for podKey in pods.keys(on: node) {
+                guard let index = instances.index(forKey: podKey), instances.values[index].spaceKey == spaceKey else { continue }
+                found.insert(instances.values[index].partition - 1)
+            }
+        }
+        let count = spaces[spaceKey]?.partitions.count ?? 0
+        return found.filter { (0..<count).contains($0) }.sorted()
     }
 
     /// The network heals: suspended primaries rejoin (as primary if nobody took over, else

@@ -62,6 +62,65 @@ public struct ServiceEndpoints: Sendable, Hashable {
         return groups.map { (ports: $0.key, ready: $0.value.ready, notReady: $0.value.notReady) }
     }
 
+    /// kube-controller-manager's endpoints controller keeps at most this many addresses in an
+    /// `Endpoints` object (`maxCapacity`); the EndpointSlices list them all.
+    public static let endpointsCapacity = 1_000
+
+    /// The addresses an `Endpoints` object keeps of these, and how many subsets they make;
+    /// nil when all fit in `capacity` (kube's `truncateEndpoints`): ready addresses come
+    /// first; each subset keeps a share of what fits proportional to its size, rounded up,
+    /// while room lasts, and its first addresses (by IP). When the ready ones alone are too
+    /// many, no not-ready one is kept.
+    public func truncated(to capacity: Int = Self.endpointsCapacity) -> (endpoints: ServiceEndpoints, subsets: Int)? {
+        guard addresses.count > capacity else { return nil }
+        // The subset of each address (as `subsets` groups them, without copying them).
+        var groupPorts: [[PodEndpointPort]] = []
+        var ready: [Int] = []
+        var notReady: [Int] = []
+        var groupOf = [Int](repeating: -1, count: addresses.count)
+        addresses.withUnsafeBufferPointer { list in
+            var last = -1
+            for index in list.indices where list[index].ready || !list[index].terminating {
+                if last < 0 || groupPorts[last] != list[index].ports {
+                    last = groupPorts.firstIndex(of: list[index].ports) ?? groupPorts.count
+                    if last == groupPorts.count {
+                        groupPorts.append(list[index].ports)
+                        ready.append(0)
+                        notReady.append(0)
+                    }
+                }
+                groupOf[index] = last
+                if list[index].ready { ready[last] += 1 } else { notReady[last] += 1 }
+            }
+        }
+        let totalReady = ready.reduce(0, +)
+        let totalNotReady = notReady.reduce(0, +)
+        guard totalReady + totalNotReady > capacity else { return nil }
+        let truncatingReady = totalReady > capacity
+        let share = truncatingReady ? capacity : capacity - totalReady
+        let total = truncatingReady ? totalReady : totalNotReady
+        var room = share
+        var quota = truncatingReady ? ready : notReady
+        for group in quota.indices {
+            quota[group] = min((quota[group] * share + total - 1) / total, room)
+            room -= quota[group]
+        }
+        var kept: [PodEndpoint] = []
+        kept.reserveCapacity(capacity)
+        for index in addresses.indices where groupOf[index] >= 0 {
+            // The kind being cut keeps its quota; the other is all kept, or (ready ones
+            // overflowing) none.
+            if addresses[index].ready == truncatingReady {
+                guard quota[groupOf[index]] > 0 else { continue }
+                quota[groupOf[index]] -= 1
+            } else if truncatingReady {
+                continue
+            }
+            kept.append(addresses[index])
+        }
+        return (ServiceEndpoints(serviceName: serviceName, addresses: kept), groupPorts.count)
+    }
+
     /// The ports of the slice: those of its first address, else none.
     public var slicePorts: [PodEndpointPort] { addresses.first?.ports ?? [] }
 }
@@ -73,4 +132,7 @@ public enum EndpointLabels {
     public static let managedBy = "endpointslice.kubernetes.io/managed-by"
     public static let sliceController = "endpointslice-controller.k8s.io"
     public static let headless = "service.kubernetes.io/headless"
+    /// The annotation of an `Endpoints` object that lists fewer addresses than it has
+    /// (core/v1 `EndpointsOverCapacity`).
+    public static let overCapacity = "endpoints.kubernetes.io/over-capacity"
 }
