@@ -1,20 +1,30 @@
 /// How many client operations completed (ok, or failed and unknown) in each span of
 /// virtual time, for the report's timeline, without keeping the operations. Spans are one
 /// millisecond until the run passes ``maxSpans`` of them; then neighbours merge (two
-/// milliseconds, four, …), so it never holds more than ``maxSpans`` counts.
+/// milliseconds, four, …), so it never counts more than ``maxSpans`` spans.
 ///
-/// Its room for ``maxSpans`` counts is taken at the first completion and kept: memory is
-/// touched only as the run reaches later spans, and merging happens in place, so a long
-/// run never holds more than a short one that reached the last span (growing an array by
-/// doubling held the old and the new buffer at once, 21 MB at the peak for 8 MB of counts).
+/// Only the spans some operation completed in are held, in time order: a run completes an
+/// operation every few milliseconds at most, and filling every empty millisecond with
+/// zeros cost each completion about 1,400 instructions and the run 8 MB of counts. So
+/// memory follows the completions and never passes ``maxSpans`` entries.
 struct CompletionHistogram: Sendable {
     /// About seventeen minutes at millisecond resolution.
     static let maxSpans = 1 << 20
 
     /// The width of a span, a power of two.
     private(set) var spanMilliseconds = 1
-    private var ok: [UInt32] = []
-    private var failed: [UInt32] = []
+    /// The spans with completions, by span number, ascending.
+    private var spans: [SpanCounts] = []
+
+    private struct SpanCounts: Sendable {
+        var span: Int
+        var ok: UInt32 = 0
+        var failed: UInt32 = 0
+
+        mutating func add(ok succeeded: Bool) {
+            if succeeded { ok &+= 1 } else { failed &+= 1 }
+        }
+    }
 
     mutating func add(at time: SimTime, ok succeeded: Bool) {
         var span = max(time.milliseconds, 0) / spanMilliseconds
@@ -22,44 +32,57 @@ struct CompletionHistogram: Sendable {
             coarsen()
             span = max(time.milliseconds, 0) / spanMilliseconds
         }
-        if span >= ok.count {
-            if ok.capacity < Self.maxSpans {
-                ok.reserveCapacity(Self.maxSpans)
-                failed.reserveCapacity(Self.maxSpans)
-            }
-            ok.append(contentsOf: repeatElement(0, count: span + 1 - ok.count))
-            failed.append(contentsOf: repeatElement(0, count: span + 1 - failed.count))
+        // Completions come in time order: the span is the last one or a new last one.
+        if let last = spans.last?.span, span <= last {
+            let index = span == last ? spans.count - 1 : insertionIndex(of: span)
+            if index == spans.count || spans[index].span != span { spans.insert(SpanCounts(span: span), at: index) }
+            spans[index].add(ok: succeeded)
+        } else {
+            spans.append(SpanCounts(span: span))
+            spans[spans.count - 1].add(ok: succeeded)
         }
-        if succeeded { ok[span] &+= 1 } else { failed[span] &+= 1 }
+    }
+
+    /// Where `span` is, or would go, among the spans held.
+    private func insertionIndex(of span: Int) -> Int {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].span < span { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Spans twice as wide, merged in place.
     private mutating func coarsen() {
-        func halve(_ counts: inout [UInt32]) {
-            let merged = (counts.count + 1) / 2
-            for index in 0..<merged {
-                let second = 2 * index + 1 < counts.count ? counts[2 * index + 1] : 0
-                counts[index] = counts[2 * index] &+ second
+        var merged = 0
+        for index in spans.indices {
+            let wide = spans[index].span / 2
+            if merged > 0, spans[merged - 1].span == wide {
+                spans[merged - 1].ok &+= spans[index].ok
+                spans[merged - 1].failed &+= spans[index].failed
+            } else {
+                spans[merged] = SpanCounts(span: wide, ok: spans[index].ok, failed: spans[index].failed)
+                merged += 1
             }
-            counts.removeLast(counts.count - merged)
         }
-        halve(&ok)
-        halve(&failed)
+        spans.removeLast(spans.count - merged)
         spanMilliseconds *= 2
     }
 
-    /// Room held for counts (for tests: taken once, whatever the run's length).
-    var capacity: Int { ok.capacity + failed.capacity }
+    /// How many spans with completions it holds (for tests).
+    var heldSpans: Int { spans.count }
 
     /// The counts in `count` equal buckets of `0..<end` milliseconds (a span goes to the
     /// bucket its start falls in, exact while spans are one millisecond).
     func buckets(_ count: Int, end: Int) -> CompletionBuckets {
         let end = max(end, 1)
         var buckets = CompletionBuckets(ok: [Int](repeating: 0, count: count), failed: [Int](repeating: 0, count: count))
-        for span in ok.indices where ok[span] > 0 || failed[span] > 0 {
-            let bucket = min(span * spanMilliseconds * count / end, count - 1)
-            buckets.ok[bucket] += Int(ok[span])
-            buckets.failed[bucket] += Int(failed[span])
+        for counts in spans where counts.ok > 0 || counts.failed > 0 {
+            let bucket = min(counts.span * spanMilliseconds * count / end, count - 1)
+            buckets.ok[bucket] += Int(counts.ok)
+            buckets.failed[bucket] += Int(counts.failed)
         }
         return buckets
     }

@@ -34,23 +34,23 @@ struct Kubelet: Sendable {
         recordContainerStart(pod, container, &context)
         if let check = ManagerCheck.of(container) {
             let deadline = context.now + .seconds(check.timeoutSeconds)
-            context.schedule(.managerCheck(uid: uid, generation: pod.generation, index: index, deadline: deadline))
+            context.schedule(.managerCheck(uid: uid, generation: pod.generation, index: index, check: check, deadline: deadline))
         } else {
             context.schedule(.initContainerDone(uid: uid, generation: pod.generation, index: index), after: timings.plainStartup)
         }
     }
 
-    func managerCheck(uid: Int, generation: Int, index: Int, deadline: SimTime, _ context: inout RuntimeContext) {
-        guard let pod = context.pods.pod(uid: uid, generation: generation), pod.stage == .initializing(index),
-            let check = ManagerCheck.of(pod.spec.initContainers[index])
-        else { return }
+    /// `check` is init container `index`'s, parsed when it started (a pod's generation
+    /// keeps its containers).
+    func managerCheck(uid: Int, generation: Int, index: Int, check: ManagerCheck, deadline: SimTime, _ context: inout RuntimeContext) {
+        guard let pod = context.pods.pod(uid: uid, generation: generation), pod.stage == .initializing(index) else { return }
         if Self.managerAPIAnswers(check, namespace: pod.namespace, context) {
             initContainerDone(uid: uid, generation: generation, index: index, &context)
         } else if context.now >= deadline {
             initContainerFailed(uid: uid, index: index, &context)
         } else {
             context.schedule(
-                .managerCheck(uid: uid, generation: generation, index: index, deadline: deadline),
+                .managerCheck(uid: uid, generation: generation, index: index, check: check, deadline: deadline),
                 after: timings.managerCheckInterval)
         }
     }

@@ -13,7 +13,9 @@ enum SimEvent: Sendable {
     /// Init container `index` of a pod finished its work.
     case initContainerDone(uid: Int, generation: Int, index: Int)
     /// `check-manager-ready` asks the manager's REST API again; it gives up at `deadline`.
-    case managerCheck(uid: Int, generation: Int, index: Int, deadline: SimTime)
+    /// It carries the check as parsed from the container's arguments when it started
+    /// (boxed, so it does not double every event's size): parsing them is most of a check.
+    indirect case managerCheck(uid: Int, generation: Int, index: Int, check: ManagerCheck, deadline: SimTime)
     /// A failed init container is started again after its back-off.
     case restartInitContainer(uid: Int, generation: Int, index: Int)
     /// A failed main container is started again after its back-off.

@@ -143,8 +143,8 @@ struct World: Sendable {
         case .sandboxReady(let uid, let generation): withKubelet { $0.sandboxReady(uid: uid, generation: generation, &$2) }
         case .initContainerDone(let uid, let generation, let index):
             withKubelet { $0.initContainerDone(uid: uid, generation: generation, index: index, &$2) }
-        case .managerCheck(let uid, let generation, let index, let deadline):
-            withKubelet { $0.managerCheck(uid: uid, generation: generation, index: index, deadline: deadline, &$2) }
+        case .managerCheck(let uid, let generation, let index, let check, let deadline):
+            withKubelet { $0.managerCheck(uid: uid, generation: generation, index: index, check: check, deadline: deadline, &$2) }
         case .restartInitContainer(let uid, let generation, let index):
             withKubelet { $0.restart(uid: uid, generation: generation, initContainer: index, &$2) }
         case .restartContainer(let uid, let generation):
