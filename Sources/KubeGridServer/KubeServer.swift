@@ -19,9 +19,12 @@ public struct KubeServer: Sendable {
     public var users: [ServeUser] = []
     /// Where write requests are audited, one `audit.k8s.io/v1` Event a line (`--audit-log-path`).
     public var auditLogPath: String?
-    /// Threads that read requests and answer cached GETs (`--event-loop-threads`).
+    /// Threads that read requests and answer cached GETs (`--event-loop-threads`); by
+    /// default one per core, as NIO sizes its own group. On a quiet two-core machine two
+    /// loops answered 45,501 GETs/s at p99 0.80 ms against 30,799/s at 1.19 ms for one;
+    /// one loop only wins when other work holds the cores.
     public var eventLoopThreads = KubeServer.defaultEventLoopThreads
-    public static let defaultEventLoopThreads = 1
+    public static let defaultEventLoopThreads = System.coreCount
 
     public init(address: String, port: Int, kubeconfigPath: String, speed: Double, options: SimulationOptions) {
         self.address = address

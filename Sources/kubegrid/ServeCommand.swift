@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         valueName: "FILE"))
     var auditLogPath: String?
 
-    @Option(help: "Threads that read requests and answer GETs of objects already encoded (default: 1).")
+    @Option(help: "Threads that read requests and answer GETs of objects already encoded (default: one per core).")
     var eventLoopThreads: Int = KubeServer.defaultEventLoopThreads
 
     func run() throws {

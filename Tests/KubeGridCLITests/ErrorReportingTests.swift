@@ -47,7 +47,7 @@ import Testing
     @Test(arguments: [
         ["render"], ["render", "--bogus", "insightedge-pu"], ["render", "insightedge-pu", "--output", "xml"],
         ["render", "a", "b", "c"], ["render", "rel", "insightedge-pu", "--name", "other"], ["nonsense"],
-        ["values"],
+        ["values"], ["serve", "--event-loop-threads", "0"], ["serve", "--port", "70000"], ["serve", "--speed", "0"],
     ])
     func commandLineErrorsExitTwo(arguments: [String]) throws {
         let result = try KubeGridProcess.run(arguments)
